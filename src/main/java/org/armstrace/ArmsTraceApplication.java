@@ -1,0 +1,53 @@
+package org.armstrace;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * One jar, several verbs: {@code serve} (the default) runs the server; the others ({@code verify},
+ * {@code benchmark-ledger}, ...) run one job against the same database and exit with its status.
+ */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ArmsTraceApplication {
+
+	public static void main(String[] args) {
+		String verb = CommandLineVerbs.verbOf(args);
+		SpringApplication application = new SpringApplication(ArmsTraceApplication.class);
+		application.setDefaultProperties(defaults(verb));
+		if (!CommandLineVerbs.SERVE.equals(verb)) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+		}
+		ConfigurableApplicationContext context = application.run(args);
+		if (!CommandLineVerbs.SERVE.equals(verb)) {
+			System.exit(SpringApplication.exit(context));
+		}
+	}
+
+	/**
+	 * Where data lives: ARMSTRACE_HOME (default ./data), made absolute because H2 refuses implicitly relative
+	 * paths. These are defaults: SPRING_DATASOURCE_URL and friends still win.
+	 */
+	static Map<String, Object> defaults(String verb) {
+		String configured = System.getenv().getOrDefault("ARMSTRACE_HOME", "./data");
+		Path home = Path.of(System.getProperty("armstrace.home", configured)).toAbsolutePath().normalize();
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("armstrace.home", home.toString());
+		if (!CommandLineVerbs.SERVE.equals(verb)) {
+			defaults.put("spring.main.banner-mode", "off");
+			defaults.put("logging.level.root", "WARN");
+		}
+		return defaults;
+	}
+
+}

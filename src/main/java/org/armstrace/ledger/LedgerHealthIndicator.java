@@ -1,0 +1,52 @@
+package org.armstrace.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ledger} in /actuator/health: its size, the latest signed head and that head's age. Down when entries
+ * have waited for a head far longer than the signing interval: the signer has stopped.
+ */
+@Component
+class LedgerHealthIndicator extends AbstractHealthIndicator {
+
+	/** How many signing intervals unsigned entries may wait before the ledger counts as down. */
+	private static final int TOLERATED_INTERVALS = 6;
+
+	private final Ledger ledger;
+
+	private final LedgerProperties properties;
+
+	LedgerHealthIndicator(Ledger ledger, LedgerProperties properties) {
+		this.ledger = ledger;
+		this.properties = properties;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		long size = ledger.size();
+		builder.withDetail("size", size);
+		var latest = ledger.latestCheckpoint();
+		if (latest.isEmpty()) {
+			builder.up().withDetail("latestHead", "none signed yet");
+			return;
+		}
+		Duration age = Duration.between(latest.get().signedAt(), Instant.now());
+		builder.withDetail("latestHeadSize", latest.get().treeSize())
+			.withDetail("latestHeadSignedAt", latest.get().signedAt().toString())
+			.withDetail("latestHeadAgeSeconds", age.toSeconds());
+		boolean stalled = size > latest.get().treeSize()
+				&& age.compareTo(properties.checkpointEvery().multipliedBy(TOLERATED_INTERVALS)) > 0;
+		if (stalled) {
+			builder.down().withDetail("problem", (size - latest.get().treeSize()) + " entries wait for a signed head");
+		}
+		else {
+			builder.up();
+		}
+	}
+
+}

@@ -1,0 +1,326 @@
+package org.armstrace.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import org.armstrace.ledger.merkle.Checkpoint;
+import org.armstrace.ledger.merkle.Frontier;
+import org.armstrace.ledger.merkle.InvalidNoteException;
+import org.armstrace.ledger.merkle.InvalidProofException;
+import org.armstrace.ledger.merkle.ProofVerifier;
+import org.armstrace.ledger.merkle.Proofs;
+import org.armstrace.ledger.merkle.TreeHasher;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recomputes the whole ledger from its stored rows: every leaf from its entry's bytes, every interior node, the
+ * root at every signed head and each head's signature; names the first thing that does not match. Given a head
+ * saved earlier (by a witness, an auditor), it also proves that the current log extends it, which is what catches
+ * a tail cut off and re-signed.
+ */
+@Service
+public class LedgerVerification {
+
+	private final EntryStore entries;
+
+	private final CheckpointStore checkpoints;
+
+	private final NodeKey key;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	LedgerVerification(EntryStore entries, CheckpointStore checkpoints, NodeKey key, JsonMapper json,
+			MeterRegistry meters) {
+		this.entries = entries;
+		this.checkpoints = checkpoints;
+		this.key = key;
+		this.json = json;
+		this.meters = meters;
+	}
+
+	/**
+	 * @param savedHead a signed checkpoint note saved earlier, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public VerificationReport verify(String savedHead) {
+		long started = System.nanoTime();
+		Run run = new Run(checkpoints.all());
+		try {
+			if (savedHead != null) {
+				run.savedHead = parseSavedHead(savedHead);
+			}
+			run.checkHeadsAt(0);
+			entries.streamEntriesWithNodes(run::row);
+			run.finish();
+			long orphans = entries.orphanNodeCount(run.frontier.size());
+			if (orphans > 0) {
+				throw new Mismatch(null, orphans + " interior node(s) cover entries beyond the last one ("
+						+ run.frontier.size() + "): entries were removed");
+			}
+			run.proveSavedHeadExtended();
+			return record(new VerificationReport(true, run.frontier.size(), base64(run.frontier.root()),
+					run.checkpointsChecked, null, null,
+					run.savedHead == null ? null : run.savedHead.size(), millisSince(started)));
+		}
+		catch (Mismatch m) {
+			return record(new VerificationReport(false, run.frontier.size(), null, run.checkpointsChecked, m.seq,
+					m.getMessage(), null, millisSince(started)));
+		}
+	}
+
+	private VerificationReport record(VerificationReport report) {
+		Timer.builder("armstrace.ledger.verify").description("Full ledger verifications")
+			.tag("result", report.ok() ? "ok" : "failed").register(meters)
+			.record(java.time.Duration.ofMillis(report.millis()));
+		return report;
+	}
+
+	private Checkpoint parseSavedHead(String note) {
+		try {
+			return Checkpoint.parse(key.verifier().verify(note));
+		}
+		catch (InvalidNoteException | IllegalArgumentException e) {
+			throw new Mismatch(null, "the saved head is not a checkpoint signed by this node's key: "
+					+ e.getMessage());
+		}
+	}
+
+	/** The state of one verify pass over the stream of entries and nodes. */
+	private final class Run {
+
+		final List<SignedCheckpoint> heads;
+
+		final Frontier frontier = Frontier.empty();
+
+		int nextHead;
+
+		int checkpointsChecked;
+
+		Checkpoint savedHead;
+
+		long currentSeq = -1;
+
+		final List<long[]> expectedNodeKeys = new ArrayList<>();
+
+		final List<byte[]> expectedNodes = new ArrayList<>();
+
+		Run(List<SignedCheckpoint> heads) {
+			this.heads = heads;
+		}
+
+		void row(ResultSet rs) throws SQLException {
+			long seq = rs.getLong("seq");
+			if (seq != currentSeq) {
+				endOfEntry();
+				startEntry(seq, rs);
+			}
+			int level = rs.getInt("level");
+			if (!rs.wasNull()) {
+				checkStoredNode(seq, level, rs.getBytes("node_hash"));
+			}
+		}
+
+		private void startEntry(long seq, ResultSet rs) throws SQLException {
+			if (seq != frontier.size()) {
+				throw new Mismatch(frontier.size(), "entry " + frontier.size() + " is missing (next stored is "
+						+ seq + ")");
+			}
+			currentSeq = seq;
+			byte[] entry = rs.getBytes("entry");
+			byte[] recomputed = TreeHasher.leafHash(entry);
+			byte[] stored = rs.getBytes("leaf_hash");
+			if (!MessageDigest.isEqual(recomputed, stored)) {
+				throw new Mismatch(seq, "the entry's bytes hash to " + base64(recomputed) + " but its stored leaf "
+						+ "hash is " + base64(stored) + ": the entry or its hash was altered");
+			}
+			checkColumnsMatchEntry(seq, entry, rs);
+			frontier.append(recomputed, (level, index, hash) -> {
+				expectedNodeKeys.add(new long[] { level, index });
+				expectedNodes.add(hash);
+			});
+		}
+
+		private void checkStoredNode(long seq, int level, byte[] stored) {
+			int at = -1;
+			for (int i = 0; i < expectedNodeKeys.size(); i++) {
+				if (expectedNodeKeys.get(i)[0] == level) {
+					at = i;
+				}
+			}
+			if (at < 0) {
+				throw new Mismatch(seq, "a stored interior node at level " + level + " ending at entry " + seq
+						+ " should not exist");
+			}
+			if (!MessageDigest.isEqual(expectedNodes.get(at), stored)) {
+				throw new Mismatch(seq, "the stored interior node at level " + level + " ending at entry " + seq
+						+ " is " + base64(stored) + ", recomputed " + base64(expectedNodes.get(at)));
+			}
+			expectedNodeKeys.remove(at);
+			expectedNodes.remove(at);
+		}
+
+		/** Every node the entry completed must have been stored; then check heads of this size. */
+		private void endOfEntry() {
+			if (currentSeq < 0) {
+				return;
+			}
+			if (!expectedNodeKeys.isEmpty()) {
+				throw new Mismatch(currentSeq, "the interior node at level " + expectedNodeKeys.getFirst()[0]
+						+ " ending at entry " + currentSeq + " is missing");
+			}
+			checkHeadsAt(frontier.size());
+		}
+
+		void finish() {
+			endOfEntry();
+			if (nextHead < heads.size()) {
+				SignedCheckpoint beyond = heads.get(nextHead);
+				throw new Mismatch(frontier.size(), "a head was signed at tree size " + beyond.treeSize()
+						+ " but the log holds only " + frontier.size() + " entries: entries were removed");
+			}
+			if (savedHead != null && savedHead.size() > frontier.size()) {
+				throw new Mismatch(frontier.size(), "the log holds " + frontier.size() + " entries, fewer than the "
+						+ savedHead.size() + " of the saved head: its tail was cut off");
+			}
+		}
+
+		void checkHeadsAt(long size) {
+			byte[] root = null;
+			while (nextHead < heads.size() && heads.get(nextHead).treeSize() == size) {
+				root = root == null ? frontier.root() : root;
+				checkHead(heads.get(nextHead++), root);
+			}
+			if (savedHead != null && savedHead.size() == size) {
+				root = root == null ? frontier.root() : root;
+				if (!Arrays.equals(root, savedHead.rootHash())) {
+					throw new Mismatch(size == 0 ? null : size - 1, "the log does not extend the saved head: at "
+							+ "tree size " + size + " its root is " + base64(root) + ", the saved head says "
+							+ base64(savedHead.rootHash()));
+				}
+			}
+		}
+
+		private void checkHead(SignedCheckpoint head, byte[] root) {
+			Long lastEntry = head.treeSize() == 0 ? null : head.treeSize() - 1;
+			if (!Arrays.equals(root, head.rootHash())) {
+				throw new Mismatch(lastEntry, "the head signed at tree size " + head.treeSize() + " has root "
+						+ head.rootHashBase64() + ", recomputed " + base64(root) + " (an entry at or before "
+						+ lastEntry + " differs from what was signed)");
+			}
+			try {
+				Checkpoint signed = Checkpoint.parse(key.verifier().verify(head.note()));
+				if (signed.size() != head.treeSize() || !Arrays.equals(signed.rootHash(), root)) {
+					throw new Mismatch(lastEntry, "the signed note of the head at tree size " + head.treeSize()
+							+ " does not say what its row says");
+				}
+			}
+			catch (InvalidNoteException | IllegalArgumentException e) {
+				throw new Mismatch(lastEntry, "the head at tree size " + head.treeSize() + " has no valid "
+						+ "signature by this node's key: " + e.getMessage());
+			}
+			checkpointsChecked++;
+		}
+
+		/** The witness check done the way a witness does it: with a consistency proof. */
+		void proveSavedHeadExtended() {
+			if (savedHead == null || savedHead.size() == 0 || heads.isEmpty()) {
+				return;
+			}
+			SignedCheckpoint latest = heads.getLast();
+			try {
+				ProofVerifier.verifyConsistency(savedHead.size(), latest.treeSize(),
+						Proofs.consistency(savedHead.size(), latest.treeSize(), entries.nodeSource()),
+						savedHead.rootHash(), latest.rootHash());
+			}
+			catch (InvalidProofException e) {
+				throw new Mismatch(null, "no valid consistency proof from the saved head (size " + savedHead.size()
+						+ ") to the latest head (size " + latest.treeSize() + "): " + e.getMessage());
+			}
+		}
+
+	}
+
+	/** The columns beside an entry are what queries read: they must say what its hashed bytes say. */
+	private void checkColumnsMatchEntry(long seq, byte[] entry, ResultSet rs) throws SQLException {
+		JsonNode parsed = json.readTree(entry);
+		List<String> differing = new ArrayList<>();
+		Iterator<String[]> pairs = List.of(
+				new String[] { "seq", Long.toString(seq), parsed.path("seq").asString() },
+				new String[] { "eventId", rs.getObject("event_id", UUID.class).toString(),
+						parsed.path("eventId").asString() },
+				new String[] { "type", rs.getString("type"), parsed.path("type").asString() },
+				new String[] { "schemaVersion", Integer.toString(rs.getInt("schema_version")),
+						parsed.path("schemaVersion").asString() },
+				new String[] { "actor", rs.getString("actor"), parsed.path("actor").asString() },
+				new String[] { "subjectId", String.valueOf(rs.getString("subject_id")),
+						parsed.has("subjectId") ? parsed.path("subjectId").asString() : "null" })
+			.iterator();
+		while (pairs.hasNext()) {
+			String[] pair = pairs.next();
+			if (!pair[1].equals(pair[2])) {
+				differing.add(pair[0] + " (column '" + pair[1] + "', entry '" + pair[2] + "')");
+			}
+		}
+		if (!differing.isEmpty()) {
+			throw new Mismatch(seq, "the columns beside the entry differ from its hashed bytes: " + differing);
+		}
+	}
+
+	/** Thrown to stop the stream at the first mismatch. */
+	private static final class Mismatch extends RuntimeException {
+
+		final Long seq;
+
+		Mismatch(Long seq, String message) {
+			super(message, null, false, false);
+			this.seq = seq;
+		}
+
+	}
+
+	/** The {@code verify} verb. */
+	public int runFromCommandLine(ApplicationArguments args) {
+		String savedHead = null;
+		if (args.containsOption("since-head")) {
+			Path file = Path.of(args.getOptionValues("since-head").getFirst());
+			try {
+				savedHead = Files.readString(file);
+			}
+			catch (IOException e) {
+				System.err.println("cannot read the saved head " + file + ": " + e.getMessage());
+				return 2;
+			}
+		}
+		VerificationReport report = verify(savedHead);
+		(report.ok() ? System.out : System.err).println(report.summary());
+		return report.ok() ? 0 : 1;
+	}
+
+	private static String base64(byte[] hash) {
+		return Base64.getEncoder().encodeToString(hash);
+	}
+
+	private static long millisSince(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1_000_000;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.armstrace;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The module boundaries of DESIGN.md, checked; their documentation written to target/spring-modulith-docs. */
+class ModularityTests {
+
+	static final ApplicationModules modules = ApplicationModules.of(ArmsTraceApplication.class);
+
+	@Test
+	void modulesUseOnlyEachOthersPublicApi() {
+		modules.verify();
+	}
+
+	@Test
+	void theMerkleCoreIsPlainJava() {
+		noClasses().that().resideInAPackage("org.armstrace.ledger.merkle..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
+			.because("the proof verifier must run without the server")
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("org.armstrace.ledger.merkle"));
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+}
