@@ -64,7 +64,7 @@ class SecurityConfiguration {
 					"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/actuator/health",
-					"/actuator/health/**", "/api/docs", "/api/docs/**", "/swagger-ui/**", "/error")
+					"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/error")
 			.permitAll()
 			.anyRequest().authenticated())
 			.addFilterBefore(bearer, AuthorizationFilter.class)
