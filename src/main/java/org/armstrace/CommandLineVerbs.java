@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.armstrace.ledger.LedgerBenchmark;
 import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.registry.RegistryRebuild;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -23,6 +24,7 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			  serve                          run the server (default)
 			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
 			                                 that the log extends a head saved earlier (exit 1 on any failure)
+			  rebuild                        rebuild the registry's tables from the ledger
 			  benchmark-ledger [--events=N] [--batch=B]
 			                                 append N synthetic events to an EMPTY ledger, then verify; prints rates
 			""";
@@ -31,9 +33,10 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark) {
+	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild) {
 		this.verbs = Map.of(
 				"verify", verification::runFromCommandLine,
+				"rebuild", rebuild::runFromCommandLine,
 				"benchmark-ledger", benchmark::runFromCommandLine);
 	}
 

@@ -3,6 +3,7 @@ package org.armstrace.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,8 +39,14 @@ public class ApiTokens {
 	public record IssuedToken(UUID id, String label, String token) {
 	}
 
-	/** The machine a valid token stands for. */
-	public record TokenHolder(UUID id, String label) {
+	/** The machine a valid token stands for; its name (what the ledger records as actor) is opaque. */
+	public record TokenHolder(UUID id, String label) implements Principal {
+
+		@Override
+		public String getName() {
+			return "token:" + id;
+		}
+
 	}
 
 	@Transactional

@@ -1,5 +1,7 @@
 package org.armstrace.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,11 +82,23 @@ class EntryStore {
 	}
 
 	Optional<LedgerEntry> entry(long seq) {
-		return jdbc.sql("SELECT * FROM ledger_entry WHERE seq = ?").param(seq).query((rs, n) -> new LedgerEntry(
-				rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
+		return jdbc.sql("SELECT * FROM ledger_entry WHERE seq = ?").param(seq).query(EntryStore::map).optional();
+	}
+
+	List<LedgerEntry> entriesAbout(String subjectId) {
+		return jdbc.sql("SELECT * FROM ledger_entry WHERE subject_id = ? ORDER BY seq").param(subjectId)
+			.query(EntryStore::map).list();
+	}
+
+	List<LedgerEntry> entriesFrom(long fromSeq, int limit) {
+		return jdbc.sql("SELECT * FROM ledger_entry WHERE seq >= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")
+			.param(fromSeq).query(EntryStore::map).list();
+	}
+
+	private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
+		return new LedgerEntry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
 				rs.getInt("schema_version"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-				rs.getString("actor"), rs.getString("subject_id"), rs.getBytes("entry"), rs.getBytes("leaf_hash")))
-			.optional();
+				rs.getString("actor"), rs.getString("subject_id"), rs.getBytes("entry"), rs.getBytes("leaf_hash"));
 	}
 
 	/** Perfect-subtree hashes: leaves from ledger_entry, interior nodes from ledger_node. */

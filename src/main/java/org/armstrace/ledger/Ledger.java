@@ -86,6 +86,15 @@ public class Ledger {
 		return added;
 	}
 
+	/**
+	 * Takes the append lock now, in the current transaction, so that a command's checks and its append see the
+	 * same state: no other writer can change the ledger (and so the projections) in between.
+	 */
+	@Transactional
+	public void lockForAppend() {
+		pendingAppend();
+	}
+
 	/** One append of a single event. */
 	@Transactional
 	public LedgerEntry append(String actor, LedgerEvent event) {
@@ -141,6 +150,18 @@ public class Ledger {
 	@Transactional(readOnly = true)
 	public Optional<LedgerEntry> entry(long seq) {
 		return entries.entry(seq);
+	}
+
+	/** Every entry about one subject (an item, a holder), oldest first. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> entriesAbout(String subjectId) {
+		return entries.entriesAbout(subjectId);
+	}
+
+	/** Entries from {@code fromSeq} on, at most {@code limit}, oldest first: for projections catching up. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> entriesFrom(long fromSeq, int limit) {
+		return entries.entriesFrom(fromSeq, limit);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,11 +1,16 @@
 package org.armstrace.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import tools.jackson.databind.DatabindException;
 
 /**
  * Maps the exceptions that modules throw for bad input to problem details (RFC 9457). Spring MVC's own errors
@@ -18,6 +23,26 @@ class ApiErrors {
 	ProblemDetail badInput(IllegalArgumentException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 		problem.setTitle("Invalid input");
+		return problem;
+	}
+
+	/** Unreadable JSON: name the field (a JSON path) and what was wrong with its value. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		String detail = "the request body is not valid JSON for this request";
+		String field = null;
+		if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			field = databind.getPath().stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+			detail = field + ": " + databind.getOriginalMessage().lines().findFirst().orElse("invalid value");
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Unreadable request");
+		if (field != null) {
+			problem.setProperty("violations", List.of(Map.of("field", field, "rule", "ValueHasTheRightType",
+					"message", detail)));
+		}
 		return problem;
 	}
 

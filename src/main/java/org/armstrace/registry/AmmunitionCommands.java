@@ -1,0 +1,90 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.armstrace.registry.CommandRunner.Decision;
+import org.springframework.stereotype.Service;
+
+/** Ammunition by lot (manufacturer, calibre, lot number) and quantity per holder; quantities never go negative. */
+@Service
+public class AmmunitionCommands {
+
+	public record ProduceAmmunition(String manufacturer, String calibre, String lotNumber, String headstamp,
+			Integer year, UUID holderId, long quantity, LocalDate occurredOn) {
+	}
+
+	public record TransferAmmunition(UUID fromHolderId, UUID toHolderId, long quantity, LocalDate occurredOn) {
+	}
+
+	public record ConsumeAmmunition(UUID holderId, long quantity, String reason, LocalDate occurredOn) {
+	}
+
+	private final CommandRunner runner;
+
+	private final RegistryState state;
+
+	AmmunitionCommands(CommandRunner runner, RegistryState state) {
+		this.runner = runner;
+		this.state = state;
+	}
+
+	public CommandResult produce(ProduceAmmunition c, String actor, String key) {
+		return runner.run("produce-ammunition", actor, key, () -> {
+			Checks checks = new Checks().require("manufacturer", c.manufacturer()).require("calibre", c.calibre())
+				.require("lotNumber", c.lotNumber()).require("holderId", c.holderId()).positive("quantity",
+						c.quantity())
+				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
+					"no holder " + c.holderId());
+			if (checks.failed()) {
+				return Decision.reject(checks.violations());
+			}
+			UUID lot = UUID.randomUUID();
+			return Decision.record(lot, new RegistryEvent.AmmunitionProduced(lot, c.manufacturer().trim(),
+					c.calibre().trim(), c.lotNumber().trim(), c.headstamp(), c.year(), c.holderId(), c.quantity(),
+					Checks.orToday(c.occurredOn())));
+		});
+	}
+
+	public CommandResult transfer(UUID lotId, TransferAmmunition c, String actor, String key) {
+		return runner.run("transfer-ammunition", actor, key, () -> {
+			Checks checks = lotChecks(lotId).require("fromHolderId", c.fromHolderId())
+				.require("toHolderId", c.toHolderId()).positive("quantity", c.quantity())
+				.notInFuture("occurredOn", c.occurredOn());
+			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
+					"HolderMustExist", "no holder " + c.toHolderId());
+			holdsEnough(lotId, c.fromHolderId(), c.quantity(), checks);
+			return checks.failed() ? Decision.reject(checks.violations())
+					: Decision.record(lotId, new RegistryEvent.AmmunitionTransferred(lotId, c.fromHolderId(),
+							c.toHolderId(), c.quantity(), Checks.orToday(c.occurredOn())));
+		});
+	}
+
+	public CommandResult consume(UUID lotId, ConsumeAmmunition c, String actor, String key) {
+		return runner.run("consume-ammunition", actor, key, () -> {
+			Checks checks = lotChecks(lotId).require("holderId", c.holderId()).positive("quantity", c.quantity())
+				.require("reason", c.reason()).notInFuture("occurredOn", c.occurredOn());
+			holdsEnough(lotId, c.holderId(), c.quantity(), checks);
+			return checks.failed() ? Decision.reject(checks.violations())
+					: Decision.record(lotId, new RegistryEvent.AmmunitionConsumed(lotId, c.holderId(), c.quantity(),
+							c.reason(), Checks.orToday(c.occurredOn())));
+		});
+	}
+
+	private Checks lotChecks(UUID lotId) {
+		Checks checks = new Checks();
+		checks.rule(state.lotExists(lotId), "lotId", "AmmunitionLotMustExist", "no ammunition lot " + lotId);
+		return checks;
+	}
+
+	private void holdsEnough(UUID lotId, UUID holderId, long quantity, Checks checks) {
+		if (holderId == null || quantity <= 0 || !state.lotExists(lotId)) {
+			return;
+		}
+		long held = state.quantityHeld(lotId, holderId);
+		checks.rule(held >= quantity, "quantity", "AmmunitionQuantityNeverNegative",
+				"the holder has " + held + " rounds of this lot, fewer than " + quantity);
+	}
+
+}

@@ -1,0 +1,297 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.armstrace.reference.Names;
+import org.armstrace.registry.CommandRunner.Decision;
+import org.armstrace.registry.RegistryState.FirearmState;
+import org.springframework.stereotype.Service;
+
+/**
+ * The life cycle of a firearm, one method per fact. Every method returns {@link CommandResult}: the recorded
+ * entries, or every rule the command broke (then nothing is written).
+ */
+@Service
+public class FirearmCommands {
+
+	static final String RECORD_PREFIX = "FA";
+
+	/** Registration at manufacture, or of a legacy or newly found item. */
+	public record RegisterFirearm(FirearmType type, FirearmKinds kinds, String make, String model, String calibre,
+			String serial, String countryOfManufacture, Integer year, List<Marking> markings, UUID holderId,
+			String legacyReference, boolean suspectedDuplicate, LocalDate occurredOn) {
+	}
+
+	public record AddMarking(Marking marking, LocalDate occurredOn) {
+	}
+
+	public record ImportFirearm(String fromCountry, UUID importerId, Integer importYear,
+			boolean importMarkingAlreadyPresent, String licenceReference, LocalDate occurredOn) {
+	}
+
+	public record ExportFirearm(String toCountry, List<String> transitCountries, String licenceReference,
+			LocalDate occurredOn) {
+	}
+
+	public record RecordTransit(String fromCountry, String toCountry, String licenceReference,
+			LocalDate occurredOn) {
+	}
+
+	public record TransferFirearm(UUID toHolderId, LocalDate occurredOn) {
+	}
+
+	public record ReportMissing(UUID reportedBy, String reportReference, LocalDate occurredOn) {
+	}
+
+	public record RecordRecovery(String authority, LocalDate occurredOn) {
+	}
+
+	public record RecordSeizure(String authority, String caseReference, LocalDate occurredOn) {
+	}
+
+	public record DeactivateFirearm(String certificateNumber, String standard, String verifyingAuthority,
+			String deactivationMarking, LocalDate occurredOn) {
+	}
+
+	public record ConvertFirearm(FirearmType newType, String description, LocalDate occurredOn) {
+	}
+
+	public record DestroyFirearm(String method, List<String> witnesses, LocalDate occurredOn) {
+	}
+
+	public record RecordFoundAfterDestruction(String authority, LocalDate occurredOn) {
+	}
+
+	private final CommandRunner runner;
+
+	private final RegistryState state;
+
+	FirearmCommands(CommandRunner runner, RegistryState state) {
+		this.runner = runner;
+		this.state = state;
+	}
+
+	public CommandResult register(RegisterFirearm c, String actor, String idempotencyKey) {
+		return runner.run("register-firearm", actor, idempotencyKey, () -> {
+			Checks checks = new Checks().require("type", c.type())
+				// ITI: a marking names the maker, the country and the serial
+				.require("make", c.make()).maxLength("make", c.make(), 200).maxLength("model", c.model(), 200)
+				.maxLength("calibre", c.calibre(), 100).serial("serial", c.serial())
+				.country("countryOfManufacture", c.countryOfManufacture()).year("year", c.year())
+				.notInFuture("occurredOn", c.occurredOn()).maxLength("legacyReference", c.legacyReference(), 100);
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
+					"no holder " + c.holderId());
+			checkMarkings(c.markings(), checks);
+			if (checks.failed()) {
+				return Decision.reject(checks.violations());
+			}
+			Optional<UUID> twin = state.firearmWithMarking(Names.makerKey(c.make()), c.countryOfManufacture(),
+					SerialNumbers.key(c.serial()));
+			if (twin.isPresent() && !c.suspectedDuplicate()) {
+				checks.add("serial", "MarkingIsUnique", "firearm " + state.firearm(twin.get()).orElseThrow()
+					.recordNumber() + " already bears maker '" + c.make() + "', country "
+						+ c.countryOfManufacture() + " and serial '" + c.serial()
+						+ "'; register it as a suspected duplicate to record both");
+				return Decision.reject(checks.violations());
+			}
+			UUID id = UUID.randomUUID();
+			List<Marking> markings = c.markings() == null || c.markings().isEmpty() ? defaultMarkings(c)
+					: c.markings();
+			return Decision.record(id, new RegistryEvent.FirearmManufactured(id,
+					state.nextRecordNumber(RECORD_PREFIX), c.type(),
+					c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
+					c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
+					c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
+					Checks.orToday(c.occurredOn())));
+		});
+	}
+
+	public CommandResult addMarking(UUID firearmId, AddMarking c, String actor, String key) {
+		return onFirearm("mark-firearm", firearmId, LifeCycleRules.MARK, actor, key, (f, checks) -> {
+			checks.require("marking", c.marking()).notInFuture("occurredOn", c.occurredOn());
+			checkMarkings(c.marking() == null ? List.of() : List.of(c.marking()), checks);
+			return checks.failed() ? null
+					: new RegistryEvent.FirearmMarked(firearmId, c.marking(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult importFirearm(UUID firearmId, ImportFirearm c, String actor, String key) {
+		return onFirearm("import-firearm", firearmId, LifeCycleRules.IMPORT, actor, key, (f, checks) -> {
+			checks.country("fromCountry", c.fromCountry()).require("importerId", c.importerId())
+				.notInFuture("occurredOn", c.occurredOn()).year("importYear", c.importYear());
+			checks.rule(c.importerId() == null || state.holderExists(c.importerId()), "importerId",
+					"HolderMustExist", "no holder " + c.importerId());
+			// ITI para 8(b): an import marking (the importing country, the importer's, and the year) unless one is
+			// already present
+			checks.rule(c.importMarkingAlreadyPresent() || c.importYear() != null, "importYear",
+					"ImportNeedsImportMarking", "an import needs the import marking's year, or "
+							+ "importMarkingAlreadyPresent = true when the firearm already bears one");
+			if (checks.failed()) {
+				return null;
+			}
+			LocalDate on = Checks.orToday(c.occurredOn());
+			return new RegistryEvent.FirearmImported(firearmId, c.fromCountry(), c.importerId(),
+					c.importMarkingAlreadyPresent() ? null
+							: Marking.importMarking(state.holderCountry(c.importerId()).orElseThrow(), c.importYear()),
+					c.importMarkingAlreadyPresent(), c.licenceReference(), on);
+		});
+	}
+
+	public CommandResult export(UUID firearmId, ExportFirearm c, String actor, String key) {
+		return onFirearm("export-firearm", firearmId, LifeCycleRules.EXPORT, actor, key, (f, checks) -> {
+			checks.country("toCountry", c.toCountry()).notInFuture("occurredOn", c.occurredOn());
+			List<String> transit = c.transitCountries() == null ? List.of() : c.transitCountries();
+			for (int i = 0; i < transit.size(); i++) {
+				checks.country("transitCountries[" + i + "]", transit.get(i));
+			}
+			return checks.failed() ? null : new RegistryEvent.FirearmExported(firearmId, c.toCountry(), transit,
+					c.licenceReference(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult recordTransit(UUID firearmId, RecordTransit c, String actor, String key) {
+		return onFirearm("record-transit", firearmId, LifeCycleRules.TRANSIT, actor, key, (f, checks) -> {
+			checks.country("fromCountry", c.fromCountry()).country("toCountry", c.toCountry())
+				.notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(),
+					c.toCountry(), c.licenceReference(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult transfer(UUID firearmId, TransferFirearm c, String actor, String key) {
+		return onFirearm("transfer-firearm", firearmId, LifeCycleRules.TRANSFER, actor, key, (f, checks) -> {
+			checks.require("toHolderId", c.toHolderId()).notInFuture("occurredOn", c.occurredOn());
+			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
+					"HolderMustExist", "no holder " + c.toHolderId());
+			checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
+					"TransferChangesHolder", "the firearm is already held by " + c.toHolderId());
+			return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
+					c.toHolderId(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult reportLost(UUID firearmId, ReportMissing c, String actor, String key) {
+		return onFirearm("report-lost", firearmId, LifeCycleRules.REPORT_MISSING, actor, key, (f, checks) -> {
+			checks.notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.FirearmReportedLost(firearmId, c.reportedBy(),
+					c.reportReference(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult reportStolen(UUID firearmId, ReportMissing c, String actor, String key) {
+		return onFirearm("report-stolen", firearmId, LifeCycleRules.REPORT_MISSING, actor, key, (f, checks) -> {
+			checks.notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.FirearmReportedStolen(firearmId, c.reportedBy(),
+					c.reportReference(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult recover(UUID firearmId, RecordRecovery c, String actor, String key) {
+		return onFirearm("recover-firearm", firearmId, LifeCycleRules.RECOVER, actor, key, (f, checks) -> {
+			checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null
+					: new RegistryEvent.FirearmRecovered(firearmId, c.authority(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult seize(UUID firearmId, RecordSeizure c, String actor, String key) {
+		return onFirearm("seize-firearm", firearmId, LifeCycleRules.SEIZE, actor, key, (f, checks) -> {
+			checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.FirearmSeized(firearmId, c.authority(),
+					c.caseReference(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult deactivate(UUID firearmId, DeactivateFirearm c, String actor, String key) {
+		return onFirearm("deactivate-firearm", firearmId, LifeCycleRules.DEACTIVATE, actor, key, (f, checks) -> {
+			if (c.certificateNumber() == null || c.certificateNumber().isBlank()) {
+				checks.add("certificateNumber", "DeactivationNeedsCertificate",
+						"a deactivation is recorded only with the verifying authority's certificate number");
+			}
+			checks.require("verifyingAuthority", c.verifyingAuthority()).require("deactivationMarking",
+					c.deactivationMarking()).notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(),
+					c.standard(), c.verifyingAuthority(),
+					new Marking(MarkingKind.DEACTIVATION, c.deactivationMarking(), null, null),
+					Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult convert(UUID firearmId, ConvertFirearm c, String actor, String key) {
+		return onFirearm("convert-firearm", firearmId, LifeCycleRules.CONVERT, actor, key, (f, checks) -> {
+			checks.require("newType", c.newType()).require("description", c.description())
+				.notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null : new RegistryEvent.FirearmConverted(firearmId, c.newType(),
+					c.description(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult destroy(UUID firearmId, DestroyFirearm c, String actor, String key) {
+		return onFirearm("destroy-firearm", firearmId, LifeCycleRules.DESTROY, actor, key, (f, checks) -> {
+			checks.require("method", c.method()).notInFuture("occurredOn", c.occurredOn());
+			checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses", "DestructionIsWitnessed",
+					"a destruction names at least one witness");
+			return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(),
+					c.witnesses(), Checks.orToday(c.occurredOn()));
+		});
+	}
+
+	public CommandResult foundAfterDestruction(UUID firearmId, RecordFoundAfterDestruction c, String actor,
+			String key) {
+		return onFirearm("found-after-destruction", firearmId, LifeCycleRules.FOUND_AFTER_DESTRUCTION_RECORD, actor,
+				key, (f, checks) -> {
+					checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmFoundAfterDestruction(firearmId,
+							c.authority(), Checks.orToday(c.occurredOn()));
+				});
+	}
+
+	/** The common shape of a command on an existing firearm: it must exist and its status allow the action. */
+	private CommandResult onFirearm(String command, UUID firearmId, LifeCycleRules action, String actor, String key,
+			BiFunction<FirearmState, Checks, RegistryEvent> decide) {
+		return runner.run(command, actor, key, () -> {
+			Checks checks = new Checks();
+			Optional<FirearmState> firearm = state.firearm(firearmId);
+			if (firearm.isEmpty()) {
+				checks.add("firearmId", "FirearmMustExist", "no firearm " + firearmId);
+				return Decision.reject(checks.violations());
+			}
+			action.check(firearm.get().status(), checks);
+			RegistryEvent event = decide.apply(firearm.get(), checks);
+			return checks.failed() || event == null ? Decision.reject(checks.violations())
+					: Decision.record(firearmId, event);
+		});
+	}
+
+	private static void checkMarkings(List<Marking> markings, Checks checks) {
+		if (markings == null) {
+			return;
+		}
+		for (int i = 0; i < markings.size(); i++) {
+			Marking m = markings.get(i);
+			String field = "markings[" + i + "]";
+			checks.require(field + ".kind", m.kind()).require(field + ".text", m.text())
+				.maxLength(field + ".text", m.text(), 200).optionalCountry(field + ".country", m.country())
+				.year(field + ".year", m.year());
+		}
+	}
+
+	/** Markings implied by the record when none are listed: maker, country and serial (ITI para 8 a). */
+	private static List<Marking> defaultMarkings(RegisterFirearm c) {
+		List<Marking> markings = new ArrayList<>();
+		markings.add(new Marking(MarkingKind.MANUFACTURER, c.make().trim(), null, null));
+		markings.add(new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, c.countryOfManufacture(),
+				c.countryOfManufacture(), null));
+		markings.add(new Marking(MarkingKind.SERIAL, c.serial().trim(), null, null));
+		if (c.year() != null) {
+			markings.add(new Marking(MarkingKind.YEAR, c.year().toString(), null, c.year()));
+		}
+		return markings;
+	}
+
+}

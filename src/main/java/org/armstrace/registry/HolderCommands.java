@@ -1,0 +1,46 @@
+package org.armstrace.registry;
+
+import java.util.UUID;
+
+import org.armstrace.registry.CommandRunner.Decision;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Holders: manufacturers, dealers, brokers, State agencies and private owners. The ledger records a holder's id,
+ * role, country and licence reference; the name and address stay in an ordinary table, where they can be
+ * corrected or erased under data-protection law without touching a hash.
+ */
+@Service
+public class HolderCommands {
+
+	public record RegisterHolder(HolderRole role, String name, String address, String country,
+			String licenceReference) {
+	}
+
+	private final CommandRunner runner;
+
+	private final JdbcClient jdbc;
+
+	HolderCommands(CommandRunner runner, JdbcClient jdbc) {
+		this.runner = runner;
+		this.jdbc = jdbc;
+	}
+
+	public CommandResult register(RegisterHolder c, String actor, String idempotencyKey) {
+		return runner.run("register-holder", actor, idempotencyKey, () -> {
+			Checks checks = new Checks().require("role", c.role()).require("name", c.name())
+				.maxLength("name", c.name(), 300).maxLength("address", c.address(), 500)
+				.country("country", c.country()).maxLength("licenceReference", c.licenceReference(), 100);
+			if (checks.failed()) {
+				return Decision.reject(checks.violations());
+			}
+			UUID id = UUID.randomUUID();
+			jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
+				.params(id, c.name().trim(), c.address()).update();
+			return Decision.record(id,
+					new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()));
+		});
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.armstrace.ledger.LedgerEvent;
+
+/**
+ * Every fact the registry records, one record per kind. The type name is {@code registry.} plus the record's
+ * name in kebab case ({@code registry.firearm-transferred}); a record's fields never change meaning: a new shape
+ * is a new schema version. Holders appear by id only: names and addresses never reach the ledger.
+ */
+public sealed interface RegistryEvent extends LedgerEvent {
+
+	@Override
+	default String type() {
+		return typeOf(getClass());
+	}
+
+	@Override
+	default int schemaVersion() {
+		return 1;
+	}
+
+	static String typeOf(Class<?> event) {
+		return "registry." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	/** Type name to record class, for reading entries back (rebuild, timelines). */
+	Map<String, Class<? extends RegistryEvent>> TYPES = Arrays.stream(RegistryEvent.class.getPermittedSubclasses())
+		.map(c -> c.asSubclass(RegistryEvent.class))
+		.collect(Collectors.toUnmodifiableMap(RegistryEvent::typeOf, Function.identity()));
+
+	// Holders
+
+	record HolderRegistered(UUID holderId, HolderRole role, String country, String licenceReference)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return holderId.toString();
+		}
+	}
+
+	// Firearms
+
+	/** A firearm enters the record at manufacture (or, for legacy and seized items, when first registered). */
+	record FirearmManufactured(UUID firearmId, String recordNumber, FirearmType firearmType, FirearmKinds kinds,
+			String make, String model, String calibre, String serial, String countryOfManufacture, Integer year,
+			List<Marking> markings, UUID holderId, String legacyReference, UUID suspectedDuplicateOf,
+			LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	/**
+	 * Import of a firearm already on the record (re-import) or newly entered: importMarking is null only when
+	 * the import marking was recorded as already present.
+	 */
+	record FirearmImported(UUID firearmId, String fromCountry, UUID importerId, Marking importMarking,
+			boolean importMarkingAlreadyPresent, String licenceReference, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmExported(UUID firearmId, String toCountry, List<String> transitCountries, String licenceReference,
+			LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record TransitRecorded(UUID firearmId, String fromCountry, String toCountry, String licenceReference,
+			LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmTransferred(UUID firearmId, UUID fromHolderId, UUID toHolderId, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmReportedLost(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmReportedStolen(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmRecovered(UUID firearmId, String authority, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmSeized(UUID firearmId, String authority, String caseReference, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmDeactivated(UUID firearmId, String certificateNumber, String standard, String verifyingAuthority,
+			Marking deactivationMarking, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmConverted(UUID firearmId, FirearmType newType, String description, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	record FirearmDestroyed(UUID firearmId, String method, List<String> witnesses, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	/** The one fact a destroyed firearm still accepts; it flags a diversion. */
+	record FirearmFoundAfterDestruction(UUID firearmId, String authority, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
+	// Essential parts and components
+
+	record PartManufactured(UUID partId, PartKind kind, String make, String calibre, String serial,
+			String countryOfManufacture, List<Marking> markings, UUID holderId, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return partId.toString();
+		}
+	}
+
+	record PartFitted(UUID partId, UUID firearmId, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return partId.toString();
+		}
+	}
+
+	record PartRemoved(UUID partId, UUID firearmId, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return partId.toString();
+		}
+	}
+
+	// Ammunition, by lot and quantity
+
+	record AmmunitionProduced(UUID lotId, String manufacturer, String calibre, String lotNumber, String headstamp,
+			Integer year, UUID holderId, long quantity, LocalDate occurredOn) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return lotId.toString();
+		}
+	}
+
+	record AmmunitionTransferred(UUID lotId, UUID fromHolderId, UUID toHolderId, long quantity, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return lotId.toString();
+		}
+	}
+
+	record AmmunitionConsumed(UUID lotId, UUID holderId, long quantity, String reason, LocalDate occurredOn)
+			implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return lotId.toString();
+		}
+	}
+
+}

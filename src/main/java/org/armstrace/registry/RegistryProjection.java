@@ -1,0 +1,174 @@
+package org.armstrace.registry;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.armstrace.reference.Names;
+import org.armstrace.registry.RegistryEvent.AmmunitionConsumed;
+import org.armstrace.registry.RegistryEvent.AmmunitionProduced;
+import org.armstrace.registry.RegistryEvent.AmmunitionTransferred;
+import org.armstrace.registry.RegistryEvent.FirearmConverted;
+import org.armstrace.registry.RegistryEvent.FirearmDeactivated;
+import org.armstrace.registry.RegistryEvent.FirearmDestroyed;
+import org.armstrace.registry.RegistryEvent.FirearmExported;
+import org.armstrace.registry.RegistryEvent.FirearmFoundAfterDestruction;
+import org.armstrace.registry.RegistryEvent.FirearmImported;
+import org.armstrace.registry.RegistryEvent.FirearmManufactured;
+import org.armstrace.registry.RegistryEvent.FirearmMarked;
+import org.armstrace.registry.RegistryEvent.FirearmRecovered;
+import org.armstrace.registry.RegistryEvent.FirearmReportedLost;
+import org.armstrace.registry.RegistryEvent.FirearmReportedStolen;
+import org.armstrace.registry.RegistryEvent.FirearmSeized;
+import org.armstrace.registry.RegistryEvent.FirearmTransferred;
+import org.armstrace.registry.RegistryEvent.HolderRegistered;
+import org.armstrace.registry.RegistryEvent.PartFitted;
+import org.armstrace.registry.RegistryEvent.PartManufactured;
+import org.armstrace.registry.RegistryEvent.PartRemoved;
+import org.armstrace.registry.RegistryEvent.TransitRecorded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the registry's tables in step with its events. The same code serves the live write path and
+ * {@code rebuild}, so a rebuilt table cannot differ from a live one.
+ */
+@Component
+class RegistryProjection {
+
+	static final String NAME = "registry";
+
+	/** Tables this projection owns, in an order that may be emptied one by one. */
+	static final List<String> TABLES = List.of("item_marking", "ammunition_holding", "ammunition_lot", "part",
+			"firearm", "holder");
+
+	private final JdbcClient jdbc;
+
+	RegistryProjection(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void apply(RegistryEvent event, long seq) {
+		switch (event) {
+			case HolderRegistered e -> jdbc.sql("INSERT INTO holder (id, role, country, licence_reference, last_seq) "
+					+ "VALUES (?, ?, ?, ?, ?)").params(e.holderId(), e.role().name(), e.country(),
+							e.licenceReference(), seq).update();
+			case FirearmManufactured e -> manufactured(e, seq);
+			case FirearmMarked e -> {
+				addMarkings(e.firearmId(), List.of(e.marking()));
+				touch(e.firearmId(), seq);
+			}
+			case FirearmImported e -> {
+				if (e.importMarking() != null) {
+					addMarkings(e.firearmId(), List.of(e.importMarking()));
+				}
+				firearm(e.firearmId(), seq, FirearmStatus.ACTIVE, e.importerId());
+			}
+			case FirearmExported e -> firearm(e.firearmId(), seq, FirearmStatus.EXPORTED, null);
+			case TransitRecorded e -> touch(e.firearmId(), seq);
+			case FirearmTransferred e -> firearm(e.firearmId(), seq, null, e.toHolderId());
+			case FirearmReportedLost e -> firearm(e.firearmId(), seq, FirearmStatus.LOST, null);
+			case FirearmReportedStolen e -> firearm(e.firearmId(), seq, FirearmStatus.STOLEN, null);
+			case FirearmRecovered e -> firearm(e.firearmId(), seq, FirearmStatus.ACTIVE, null);
+			case FirearmSeized e -> firearm(e.firearmId(), seq, FirearmStatus.SEIZED, null);
+			case FirearmDeactivated e -> {
+				addMarkings(e.firearmId(), List.of(e.deactivationMarking()));
+				firearm(e.firearmId(), seq, FirearmStatus.DEACTIVATED, null);
+			}
+			case FirearmConverted e -> jdbc.sql("UPDATE firearm SET type = ?, converted = TRUE, last_seq = ? WHERE id = ?")
+				.params(e.newType().name(), seq, e.firearmId()).update();
+			case FirearmDestroyed e -> firearm(e.firearmId(), seq, FirearmStatus.DESTROYED, null);
+			case FirearmFoundAfterDestruction e -> jdbc.sql("UPDATE firearm SET status = ?, diversion_flag = TRUE, "
+					+ "last_seq = ? WHERE id = ?").params(FirearmStatus.FOUND_AFTER_DESTRUCTION.name(), seq,
+							e.firearmId()).update();
+			case PartManufactured e -> {
+				jdbc.sql("INSERT INTO part (id, kind, make, calibre, serial, serial_key, country_of_manufacture, "
+						+ "holder_id, fitted_to, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+					.params(e.partId(), e.kind().name(), e.make(), e.calibre(), e.serial(),
+							SerialNumbers.key(e.serial()), e.countryOfManufacture(), e.holderId(), seq)
+					.update();
+				addMarkings(e.partId(), e.markings());
+			}
+			case PartFitted e -> jdbc.sql("UPDATE part SET fitted_to = ?, last_seq = ? WHERE id = ?")
+				.params(e.firearmId(), seq, e.partId()).update();
+			case PartRemoved e -> jdbc.sql("UPDATE part SET fitted_to = NULL, last_seq = ? WHERE id = ?")
+				.params(seq, e.partId()).update();
+			case AmmunitionProduced e -> {
+				jdbc.sql("INSERT INTO ammunition_lot (id, manufacturer, calibre, lot_number, headstamp, "
+						+ "year_of_production, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")
+					.params(e.lotId(), e.manufacturer(), e.calibre(), e.lotNumber(), e.headstamp(), e.year(), seq)
+					.update();
+				addQuantity(e.lotId(), e.holderId(), e.quantity());
+			}
+			case AmmunitionTransferred e -> {
+				addQuantity(e.lotId(), e.fromHolderId(), -e.quantity());
+				addQuantity(e.lotId(), e.toHolderId(), e.quantity());
+				touchLot(e.lotId(), seq);
+			}
+			case AmmunitionConsumed e -> {
+				addQuantity(e.lotId(), e.holderId(), -e.quantity());
+				touchLot(e.lotId(), seq);
+			}
+		}
+		jdbc.sql("UPDATE projection_position SET last_seq = ? WHERE projection = ?").params(seq, NAME).update();
+	}
+
+	private void manufactured(FirearmManufactured e, long seq) {
+		jdbc.sql("INSERT INTO firearm (id, record_number, type, craft_made, printed_3d, converted, modular, make, "
+				+ "make_key, model, calibre, serial, serial_key, country_of_manufacture, year_of_manufacture, "
+				+ "legacy_reference, status, holder_id, suspected_duplicate, diversion_flag, registered_seq, last_seq) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)")
+			.params(e.firearmId(), e.recordNumber(), e.firearmType().name(), e.kinds().craftMade(), e.kinds().printed3d(),
+					e.kinds().converted(), e.kinds().modular(), e.make(), Names.makerKey(e.make()), e.model(),
+					e.calibre(), e.serial(), SerialNumbers.key(e.serial()), e.countryOfManufacture(), e.year(),
+					e.legacyReference(), FirearmStatus.ACTIVE.name(), e.holderId(), e.suspectedDuplicateOf() != null,
+					seq, seq)
+			.update();
+		addMarkings(e.firearmId(), e.markings());
+		if (e.suspectedDuplicateOf() != null) {
+			jdbc.sql("UPDATE firearm SET suspected_duplicate = TRUE WHERE id = ?").param(e.suspectedDuplicateOf())
+				.update();
+		}
+	}
+
+	/** Sets the status and/or the holder (null leaves it as it is). */
+	private void firearm(UUID id, long seq, FirearmStatus status, UUID holder) {
+		jdbc.sql("UPDATE firearm SET status = COALESCE(?, status), holder_id = COALESCE(?, holder_id), last_seq = ? "
+				+ "WHERE id = ?").params(status == null ? null : status.name(), holder, seq, id).update();
+	}
+
+	private void touch(UUID firearmId, long seq) {
+		jdbc.sql("UPDATE firearm SET last_seq = ? WHERE id = ?").params(seq, firearmId).update();
+	}
+
+	private void touchLot(UUID lotId, long seq) {
+		jdbc.sql("UPDATE ammunition_lot SET last_seq = ? WHERE id = ?").params(seq, lotId).update();
+	}
+
+	private void addMarkings(UUID itemId, List<Marking> markings) {
+		int next = jdbc.sql("SELECT COALESCE(MAX(ordinal) + 1, 0) FROM item_marking WHERE item_id = ?").param(itemId)
+			.query(Integer.class).single();
+		for (Marking m : markings) {
+			jdbc.sql("INSERT INTO item_marking (item_id, ordinal, kind, text, country, marking_year) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)").params(itemId, next++, m.kind().name(), m.text(), m.country(),
+							m.year()).update();
+		}
+	}
+
+	private void addQuantity(UUID lotId, UUID holderId, long delta) {
+		int updated = jdbc.sql("UPDATE ammunition_holding SET quantity = quantity + ? WHERE lot_id = ? "
+				+ "AND holder_id = ?").params(delta, lotId, holderId).update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO ammunition_holding (lot_id, holder_id, quantity) VALUES (?, ?, ?)")
+				.params(lotId, holderId, delta).update();
+		}
+	}
+
+	/** Empties the projection's tables before a rebuild. */
+	void reset() {
+		for (String table : TABLES) {
+			jdbc.sql("DELETE FROM " + table).update();
+		}
+		jdbc.sql("UPDATE projection_position SET last_seq = -1 WHERE projection = ?").param(NAME).update();
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.armstrace.registry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.armstrace.ledger.InclusionProof;
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.ledger.SignedCheckpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What officers read: the current state of an item, and its whole timeline with ledger proofs. */
+@Service
+public class RegistryQueries {
+
+	public record HolderView(UUID id, HolderRole role, String name, String country, String licenceReference) {
+	}
+
+	public record PartView(UUID id, PartKind kind, String make, String serial, String countryOfManufacture,
+			UUID fittedTo) {
+	}
+
+	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
+			String model, String calibre, String serial, String countryOfManufacture, Integer year,
+			String legacyReference, FirearmStatus status, HolderView holder, boolean suspectedDuplicate,
+			boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts, List<TimelineEvent> timeline) {
+	}
+
+	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
+			String calibre, String serial, String countryOfManufacture, FirearmStatus status) {
+	}
+
+	/**
+	 * One fact of an item's life, as the ledger holds it, with its inclusion proof in the latest signed tree
+	 * ({@code proof} is null while the entry awaits its first signed head).
+	 */
+	public record TimelineEvent(long seq, String type, LocalDate occurredOn, Instant recordedAt, String actor,
+			JsonNode event, InclusionProof proof) {
+	}
+
+	public record AmmunitionHolding(UUID holderId, long quantity) {
+	}
+
+	public record AmmunitionLotView(UUID id, String manufacturer, String calibre, String lotNumber,
+			String headstamp, Integer year, List<AmmunitionHolding> holdings) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Ledger ledger;
+
+	private final JsonMapper json;
+
+	RegistryQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.json = json;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<FirearmView> firearm(UUID id) {
+		return jdbc.sql("SELECT * FROM firearm WHERE id = ?").param(id).query((rs, n) -> {
+			UUID holderId = rs.getObject("holder_id", UUID.class);
+			return new FirearmView(id, rs.getString("record_number"), FirearmType.valueOf(rs.getString("type")),
+					new FirearmKinds(rs.getBoolean("craft_made"), rs.getBoolean("printed_3d"),
+							rs.getBoolean("converted"), rs.getBoolean("modular")),
+					rs.getString("make"), rs.getString("model"), rs.getString("calibre"), rs.getString("serial"),
+					rs.getString("country_of_manufacture"), (Integer) rs.getObject("year_of_manufacture"),
+					rs.getString("legacy_reference"), FirearmStatus.valueOf(rs.getString("status")),
+					holderId == null ? null : holder(holderId).orElse(null), rs.getBoolean("suspected_duplicate"),
+					rs.getBoolean("diversion_flag"), markings(id), fittedParts(id), timeline(id.toString()));
+		}).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UUID> firearmIdByRecordNumber(String recordNumber) {
+		return jdbc.sql("SELECT id FROM firearm WHERE record_number = ?").param(recordNumber).query(UUID.class)
+			.optional();
+	}
+
+	/** Firearms whose serial, compared without case or separators, begins with the given text. */
+	@Transactional(readOnly = true)
+	public List<FirearmSummary> firearmsBySerial(String serial, int limit) {
+		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
+				+ "FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number FETCH FIRST " + limit
+				+ " ROWS ONLY").param(SerialNumbers.key(serial) + "%")
+			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
+					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
+					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+					FirearmStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<HolderView> holder(UUID id) {
+		return jdbc.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "
+				+ "LEFT JOIN holder_identity i ON i.holder_id = h.id WHERE h.id = ?").param(id)
+			.query((rs, n) -> new HolderView(rs.getObject("id", UUID.class), HolderRole.valueOf(rs.getString("role")),
+					rs.getString("name"), rs.getString("country"), rs.getString("licence_reference")))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AmmunitionLotView> ammunitionLot(UUID id) {
+		List<AmmunitionHolding> holdings = jdbc.sql("SELECT holder_id, quantity FROM ammunition_holding "
+				+ "WHERE lot_id = ? AND quantity > 0 ORDER BY holder_id").param(id)
+			.query((rs, n) -> new AmmunitionHolding(rs.getObject("holder_id", UUID.class), rs.getLong("quantity")))
+			.list();
+		return jdbc.sql("SELECT * FROM ammunition_lot WHERE id = ?").param(id)
+			.query((rs, n) -> new AmmunitionLotView(id, rs.getString("manufacturer"), rs.getString("calibre"),
+					rs.getString("lot_number"), rs.getString("headstamp"), (Integer) rs.getObject("year_of_production"),
+					holdings))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PartView> part(UUID id) {
+		return jdbc.sql("SELECT * FROM part WHERE id = ?").param(id).query((rs, n) -> new PartView(id,
+				PartKind.valueOf(rs.getString("kind")), rs.getString("make"), rs.getString("serial"),
+				rs.getString("country_of_manufacture"), rs.getObject("fitted_to", UUID.class))).optional();
+	}
+
+	/** Every fact about a subject, oldest first, each with its inclusion proof in the latest signed tree. */
+	@Transactional(readOnly = true)
+	public List<TimelineEvent> timeline(String subjectId) {
+		long signed = ledger.latestCheckpoint().map(SignedCheckpoint::treeSize).orElse(0L);
+		return ledger.entriesAbout(subjectId).stream().map(entry -> timelineEvent(entry, signed)).toList();
+	}
+
+	private TimelineEvent timelineEvent(LedgerEntry entry, long signedSize) {
+		JsonNode event = json.readTree(entry.canonicalJson()).path("event");
+		JsonNode on = event.path("occurredOn");
+		return new TimelineEvent(entry.seq(), entry.type(), on.isMissingNode() || on.isNull() ? null
+				: LocalDate.parse(on.asString()), entry.recordedAt(), entry.actor(), event,
+				entry.seq() < signedSize ? ledger.inclusionProof(entry.seq(), signedSize) : null);
+	}
+
+	private List<Marking> markings(UUID itemId) {
+		return jdbc.sql("SELECT kind, text, country, marking_year FROM item_marking WHERE item_id = ? ORDER BY ordinal")
+			.param(itemId)
+			.query((rs, n) -> new Marking(MarkingKind.valueOf(rs.getString("kind")), rs.getString("text"),
+					rs.getString("country"), (Integer) rs.getObject("marking_year")))
+			.list();
+	}
+
+	private List<PartView> fittedParts(UUID firearmId) {
+		return jdbc.sql("SELECT id FROM part WHERE fitted_to = ? ORDER BY kind").param(firearmId).query(UUID.class)
+			.list().stream().map(id -> part(id).orElseThrow()).toList();
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.armstrace.registry;
+
+import java.time.Year;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The current state commands check their rules against, read from the projections. */
+@Component
+class RegistryState {
+
+	record FirearmState(UUID id, String recordNumber, FirearmStatus status, UUID holderId, FirearmType type) {
+	}
+
+	record PartState(UUID id, PartKind kind, UUID fittedTo) {
+	}
+
+	private final JdbcClient jdbc;
+
+	RegistryState(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<FirearmState> firearm(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT id, record_number, status, holder_id, type FROM firearm WHERE id = ?").param(id)
+			.query((rs, n) -> new FirearmState(rs.getObject("id", UUID.class), rs.getString("record_number"),
+					FirearmStatus.valueOf(rs.getString("status")), rs.getObject("holder_id", UUID.class),
+					FirearmType.valueOf(rs.getString("type"))))
+			.optional();
+	}
+
+	/** Firearms with the same unique marking: maker, country of manufacture and serial (compared by their keys). */
+	Optional<UUID> firearmWithMarking(String makeKey, String country, String serialKey) {
+		return jdbc.sql("SELECT id FROM firearm WHERE make_key = ? AND country_of_manufacture = ? AND serial_key = ? "
+				+ "ORDER BY registered_seq FETCH FIRST 1 ROWS ONLY").params(makeKey, country, serialKey)
+			.query(UUID.class).optional();
+	}
+
+	boolean holderExists(UUID id) {
+		return id != null && jdbc.sql("SELECT COUNT(*) FROM holder WHERE id = ?").param(id).query(Long.class)
+			.single() > 0;
+	}
+
+	Optional<String> holderCountry(UUID id) {
+		return jdbc.sql("SELECT country FROM holder WHERE id = ?").param(id).query(String.class).optional();
+	}
+
+	Optional<PartState> part(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT id, kind, fitted_to FROM part WHERE id = ?").param(id)
+			.query((rs, n) -> new PartState(rs.getObject("id", UUID.class), PartKind.valueOf(rs.getString("kind")),
+					rs.getObject("fitted_to", UUID.class)))
+			.optional();
+	}
+
+	boolean lotExists(UUID lotId) {
+		return lotId != null && jdbc.sql("SELECT COUNT(*) FROM ammunition_lot WHERE id = ?").param(lotId)
+			.query(Long.class).single() > 0;
+	}
+
+	long quantityHeld(UUID lotId, UUID holderId) {
+		return jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM ammunition_holding WHERE lot_id = ? AND holder_id = ?")
+			.params(lotId, holderId).query(Long.class).single();
+	}
+
+	/** The next record number, e.g. FA-2026-000123; runs under the ledger's append lock, so numbers never clash. */
+	String nextRecordNumber(String prefix) {
+		int year = Year.now().getValue();
+		int updated = jdbc.sql("UPDATE record_number_counter SET last_value = last_value + 1 WHERE prefix = ? "
+				+ "AND count_year = ?").params(prefix, year).update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, 1)")
+				.params(prefix, year).update();
+		}
+		long value = jdbc.sql("SELECT last_value FROM record_number_counter WHERE prefix = ? AND count_year = ?")
+			.params(prefix, year).query(Long.class).single();
+		return String.format("%s-%d-%06d", prefix, year, value);
+	}
+
+}
