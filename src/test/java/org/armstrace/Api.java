@@ -41,6 +41,13 @@ public final class Api {
 		return send(request);
 	}
 
+	public HttpResponse<String> postWithHeader(String path, String token, String jsonBody, String header,
+			String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token).header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

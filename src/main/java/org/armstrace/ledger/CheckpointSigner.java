@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * head it proves the new tree consistent with the last head it signed, so it never signs a forked history.
  */
 @Component
-class CheckpointSigner {
+public class CheckpointSigner {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
 
@@ -69,8 +69,11 @@ class CheckpointSigner {
 		return signHeads(false);
 	}
 
-	/** Signs the current tree now, whatever the thresholds say (and every head due before it). */
-	synchronized SignedCheckpoint signNow() {
+	/**
+	 * Signs the current tree now, whatever the thresholds say (and every head due before it): before a backup or
+	 * an audit, or when a caller needs a proof for an entry it has just written.
+	 */
+	public synchronized SignedCheckpoint signNow() {
 		return signHeads(true);
 	}
 

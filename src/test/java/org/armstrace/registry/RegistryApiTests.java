@@ -1,0 +1,133 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+
+import org.armstrace.Api;
+import org.armstrace.DatabaseTest;
+import org.armstrace.identity.ApiTokens;
+import org.armstrace.ledger.CheckpointSigner;
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.merkle.Checkpoint;
+import org.armstrace.ledger.merkle.NoteVerifier;
+import org.armstrace.ledger.merkle.ProofVerifier;
+import org.armstrace.ledger.merkle.TreeHasher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** The registry as a dealer's or an agency's machine uses it over HTTP. */
+@DatabaseTest
+class RegistryApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	org.armstrace.ledger.LedgerVerification verification;
+
+	@Autowired
+	RegistryFixture fixture;
+
+	@Autowired
+	CheckpointSigner signer;
+
+	Api api;
+
+	String token;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		token = tokens.issue("registry test").token();
+	}
+
+	@Test
+	void aFirearmsTimelineComesWithProofsTheStandaloneVerifierAccepts() throws Exception {
+		String holder = fixture.dealer().toString();
+		HttpResponse<String> created = api.post("/api/v1/firearms", token, """
+				{"type":"PISTOL","make":"Synthetic Arms","model":"P1","calibre":"9x19mm","serial":"%s",
+				 "countryOfManufacture":"AUT","year":2021,"holderId":"%s"}""".formatted(RegistryFixture.nextSerial(),
+				holder));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = Api.json(created).path("id").asString();
+		assertThat(created.headers().firstValue("Location")).get().asString().endsWith("/api/v1/firearms/" + id);
+		HttpResponse<String> transferred = api.post("/api/v1/firearms/" + id + "/transfers", token,
+				"{\"toHolderId\":\"" + fixture.owner() + "\"}");
+		assertThat(transferred.statusCode()).as(transferred.body()).isEqualTo(201);
+		signHead();
+
+		JsonNode firearm = Api.json(api.get("/api/v1/firearms/" + id, token));
+		String verifierKey = Api.json(api.get("/api/v1/ledger/key")).path("verifierKey").asString();
+		List<JsonNode> timeline = firearm.path("timeline").valueStream().toList();
+		assertThat(timeline).extracting(e -> e.path("type").asString())
+			.containsExactly("registry.firearm-manufactured", "registry.firearm-transferred");
+		for (JsonNode event : timeline) {
+			JsonNode proof = event.path("proof");
+			Checkpoint head = Checkpoint.parse(NoteVerifier.fromVerifierKey(verifierKey)
+				.verify(proof.path("checkpoint").path("note").asString()));
+			byte[] entry = Api.json(api.get("/api/v1/ledger/entries/" + event.path("seq").asLong(), token))
+				.path("canonicalJson").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			ProofVerifier.verifyInclusion(event.path("seq").asLong(), head.size(), TreeHasher.leafHash(entry),
+					proof.path("proof").valueStream().map(h -> Base64.getDecoder().decode(h.asString())).toList(),
+					head.rootHash());
+		}
+	}
+
+	@Test
+	void aRefusedTransferNamesTheFieldAndTheRuleAndARetryIsRecordedOnce() {
+		String id = fixture.stolenPistolHeldBy(fixture.owner()).toString();
+		String buyer = fixture.owner().toString();
+
+		HttpResponse<String> refused = api.post("/api/v1/firearms/" + id + "/transfers", token,
+				"{\"toHolderId\":\"" + buyer + "\"}");
+		assertThat(refused.statusCode()).isEqualTo(422);
+		JsonNode violation = Api.json(refused).path("violations").get(0);
+		assertThat(violation.path("field").asString()).isEqualTo("firearmId");
+		assertThat(violation.path("rule").asString()).isEqualTo("StolenFirearmCannotBeTransferred");
+
+		api.post("/api/v1/firearms/" + id + "/recoveries", token, "{\"authority\":\"Police\"}");
+		long size = ledger.size();
+		HttpResponse<String> first = postWithKey("/api/v1/firearms/" + id + "/transfers", buyer, "transfer-" + id);
+		HttpResponse<String> retry = postWithKey("/api/v1/firearms/" + id + "/transfers", buyer, "transfer-" + id);
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(ledger.size()).isEqualTo(size + 1);
+	}
+
+	@Test
+	void unreadableValuesAreRefusedNamingTheField() {
+		HttpResponse<String> bad = api.post("/api/v1/firearms", token,
+				"{\"type\":\"BAZOOKA\",\"make\":\"X\",\"serial\":\"1\",\"countryOfManufacture\":\"AUT\"}");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Api.json(bad).path("violations").get(0).path("field").asString()).isEqualTo("type");
+
+		HttpResponse<String> missing = api.post("/api/v1/firearms/" + java.util.UUID.randomUUID() + "/transfers",
+				token, "{\"toHolderId\":\"" + fixture.owner() + "\"}");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(api.post("/api/v1/firearms", null, "{}").statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> postWithKey(String path, String buyer, String key) {
+		return api.postWithHeader(path, token, "{\"toHolderId\":\"" + buyer + "\"}", "Idempotency-Key", key);
+	}
+
+	private void signHead() {
+		HttpResponse<String> verified = api.post("/api/v1/ledger/verify", token, "{}");
+		assertThat(verified.statusCode()).isEqualTo(200);
+		signer.signNow();
+	}
+
+}
