@@ -48,6 +48,11 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
 	}
 
+	public HttpResponse<String> postText(String path, String token, String body, String contentType) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

@@ -43,8 +43,11 @@ class RegistryController {
 
 	private final RegistryQueries queries;
 
+	private final DataQuality dataQuality;
+
 	RegistryController(HolderCommands holders, FirearmCommands firearms, PartCommands parts,
-			AmmunitionCommands ammunition, RegistryQueries queries) {
+			AmmunitionCommands ammunition, RegistryQueries queries, DataQuality dataQuality) {
+		this.dataQuality = dataQuality;
 		this.holders = holders;
 		this.firearms = firearms;
 		this.parts = parts;
@@ -223,6 +226,12 @@ class RegistryController {
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
 		return answer(ammunition.consume(id, body, who.getName(), key), "/api/v1/ammunition-lots/",
 				queries::ammunitionLot);
+	}
+
+	@Operation(summary = "Makes and calibres in the registry that match no catalogue entry, most frequent first")
+	@GetMapping("/registry/data-quality")
+	List<DataQuality.UnmatchedText> dataQuality() {
+		return dataQuality.unmatched();
 	}
 
 	private ResponseEntity<?> onFirearm(CommandResult result) {

@@ -10,6 +10,7 @@ import org.armstrace.ledger.InclusionProof;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.SignedCheckpoint;
+import org.armstrace.reference.Catalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +29,12 @@ public class RegistryQueries {
 			UUID fittedTo) {
 	}
 
+	/**
+	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and {@code catalogueCalibre} are what the
+	 * reference catalogue says they stand for (null when it does not know them).
+	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
-			String model, String calibre, String serial, String countryOfManufacture, Integer year,
+			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial, String countryOfManufacture, Integer year,
 			String legacyReference, FirearmStatus status, HolderView holder, boolean suspectedDuplicate,
 			boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts, List<TimelineEvent> timeline) {
 	}
@@ -59,7 +64,10 @@ public class RegistryQueries {
 
 	private final JsonMapper json;
 
-	RegistryQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json) {
+	private final Catalogue catalogue;
+
+	RegistryQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json, Catalogue catalogue) {
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.json = json;
@@ -72,7 +80,10 @@ public class RegistryQueries {
 			return new FirearmView(id, rs.getString("record_number"), FirearmType.valueOf(rs.getString("type")),
 					new FirearmKinds(rs.getBoolean("craft_made"), rs.getBoolean("printed_3d"),
 							rs.getBoolean("converted"), rs.getBoolean("modular")),
-					rs.getString("make"), rs.getString("model"), rs.getString("calibre"), rs.getString("serial"),
+					rs.getString("make"), catalogue.canonical(Catalogue.Kind.MAKE, rs.getString("make")).orElse(null),
+					rs.getString("model"), rs.getString("calibre"),
+					catalogue.canonical(Catalogue.Kind.CALIBRE, rs.getString("calibre")).orElse(null),
+					rs.getString("serial"),
 					rs.getString("country_of_manufacture"), (Integer) rs.getObject("year_of_manufacture"),
 					rs.getString("legacy_reference"), FirearmStatus.valueOf(rs.getString("status")),
 					holderId == null ? null : holder(holderId).orElse(null), rs.getBoolean("suspected_duplicate"),

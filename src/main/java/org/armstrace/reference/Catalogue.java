@@ -1,0 +1,197 @@
+package org.armstrace.reference;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Canonical makes and calibres with their aliases ("S&W" = "Smith & Wesson"; "9mm Luger" = "9x19mm"). Looking a
+ * text up never changes it: records keep what was entered, and the catalogue says what it means. Near-equivalents
+ * (5.56x45mm and .223 Remington) are distinct entries, never aliases. Seeded at first start from
+ * {@code reference/makes.csv} and {@code reference/calibres.csv}; admins extend it through the API and by CSV.
+ */
+@Service
+public class Catalogue {
+
+	public enum Kind {
+		MAKE("ref_make", "ref_make_alias", "make_id", Names::makerKey),
+		CALIBRE("ref_calibre", "ref_calibre_alias", "calibre_id", Names::calibreKey);
+
+		final String table;
+
+		final String aliasTable;
+
+		final String idColumn;
+
+		final Function<String, String> key;
+
+		Kind(String table, String aliasTable, String idColumn, Function<String, String> key) {
+			this.table = table;
+			this.aliasTable = aliasTable;
+			this.idColumn = idColumn;
+			this.key = key;
+		}
+	}
+
+	public record Entry(String name, String country, List<String> aliases) {
+	}
+
+	/** The outcome of a CSV load: rows taken, and each refused row with its number and reason. */
+	public record CsvReport(int added, int extended, List<String> rejected) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	/** Comparison key to canonical name, per kind: every lookup is a map read. */
+	private final Map<Kind, Map<String, String>> keys = Map.of(Kind.MAKE, new ConcurrentHashMap<>(), Kind.CALIBRE,
+			new ConcurrentHashMap<>());
+
+	Catalogue(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	@PostConstruct
+	void seedAndLoad() {
+		for (Kind kind : Kind.values()) {
+			if (jdbc.sql("SELECT COUNT(*) FROM " + kind.table).query(Long.class).single() == 0) {
+				String file = "reference/" + (kind == Kind.MAKE ? "makes" : "calibres") + ".csv";
+				try (Reader reader = new InputStreamReader(new ClassPathResource(file).getInputStream(),
+						StandardCharsets.UTF_8)) {
+					CsvReport report = importCsv(kind, reader);
+					if (!report.rejected().isEmpty()) {
+						throw new IllegalStateException("the starter catalogue " + file + " is inconsistent: "
+								+ report.rejected());
+					}
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+			jdbc.sql("SELECT a.alias_key, e.name FROM " + kind.aliasTable + " a JOIN " + kind.table + " e ON e.id = a."
+					+ kind.idColumn).query((rs, n) -> keys.get(kind).put(rs.getString(1), rs.getString(2))).list();
+		}
+	}
+
+	/** The canonical name a free text stands for, if the catalogue knows it. */
+	public Optional<String> canonical(Kind kind, String text) {
+		String key = kind.key.apply(text);
+		return key.isEmpty() ? Optional.empty() : Optional.ofNullable(keys.get(kind).get(key));
+	}
+
+	public List<Entry> entries(Kind kind) {
+		return jdbc.sql("SELECT id, name" + (kind == Kind.MAKE ? ", country" : ", NULL AS country") + " FROM "
+				+ kind.table + " ORDER BY name").query((rs, n) -> new Entry(rs.getString("name"),
+						rs.getString("country"), jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE "
+								+ kind.idColumn + " = ? ORDER BY alias").param(rs.getInt("id")).query(String.class)
+							.list()))
+			.list();
+	}
+
+	/**
+	 * Adds an entry, or more aliases to an existing one. Refused (nothing written) when an alias already stands
+	 * for another entry.
+	 */
+	public Entry add(Kind kind, String name, String country, List<String> aliases) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("name is required");
+		}
+		if (country != null && !country.isBlank() && !CountryCode.isValid(country)) {
+			throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-3 code, was '" + country + "'");
+		}
+		Set<String> all = new LinkedHashSet<>();
+		all.add(name.trim());
+		aliases.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(all::add);
+		for (String alias : all) {
+			String owner = keys.get(kind).get(kind.key.apply(alias));
+			if (owner != null && !owner.equals(name.trim())) {
+				throw new IllegalArgumentException("alias '" + alias + "' already stands for '" + owner + "'");
+			}
+			if (kind.key.apply(alias).isEmpty()) {
+				throw new IllegalArgumentException("alias '" + alias + "' holds no letter or digit");
+			}
+		}
+		transactions.executeWithoutResult(status -> {
+			Integer id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?").param(name.trim())
+				.query(Integer.class).optional().orElse(null);
+			if (id == null) {
+				if (kind == Kind.MAKE) {
+					jdbc.sql("INSERT INTO ref_make (name, country) VALUES (?, ?)")
+						.params(name.trim(), blankToNull(country)).update();
+				}
+				else {
+					jdbc.sql("INSERT INTO ref_calibre (name) VALUES (?)").param(name.trim()).update();
+				}
+				id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?").param(name.trim())
+					.query(Integer.class).single();
+			}
+			Set<String> written = new java.util.HashSet<>(keys.get(kind).keySet());
+			for (String alias : all) {
+				String key = kind.key.apply(alias);
+				// "Glock" and "Glock Inc" share a key: one row for both
+				if (written.add(key)) {
+					jdbc.sql("INSERT INTO " + kind.aliasTable + " (alias_key, alias, " + kind.idColumn
+							+ ") VALUES (?, ?, ?)").params(key, alias, id).update();
+				}
+			}
+		});
+		all.forEach(alias -> keys.get(kind).put(kind.key.apply(alias), name.trim()));
+		return entries(kind).stream().filter(e -> e.name().equals(name.trim())).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Loads a CSV with the header {@code name,country,aliases} (makes) or {@code name,aliases} (calibres), aliases
+	 * separated by '|'. Each row is taken or refused on its own; the report names every refused row.
+	 */
+	public CsvReport importCsv(Kind kind, Reader csv) throws IOException {
+		int added = 0;
+		int extended = 0;
+		List<String> rejected = new ArrayList<>();
+		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+		for (CSVRecord row : format.parse(csv)) {
+			try {
+				String name = row.get("name");
+				boolean known = canonical(kind, name).isPresent();
+				add(kind, name, kind == Kind.MAKE && row.isMapped("country") ? row.get("country") : null,
+						row.isMapped("aliases") ? Arrays.asList(row.get("aliases").split("\\|")) : List.of());
+				if (known) {
+					extended++;
+				}
+				else {
+					added++;
+				}
+			}
+			catch (IllegalArgumentException | IllegalStateException e) {
+				rejected.add("row " + (row.getRecordNumber() + 1) + ": " + e.getMessage());
+			}
+		}
+		return new CsvReport(added, extended, rejected);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+}

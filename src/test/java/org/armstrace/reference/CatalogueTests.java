@@ -1,0 +1,93 @@
+package org.armstrace.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.armstrace.Api;
+import org.armstrace.DatabaseTest;
+import org.armstrace.identity.ApiTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@DatabaseTest
+class CatalogueTests {
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theStarterCatalogueHoldsAtLeastSixtyMakesAndFortyCalibres() {
+		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).hasSizeGreaterThanOrEqualTo(60);
+		assertThat(catalogue.entries(Catalogue.Kind.CALIBRE)).hasSizeGreaterThanOrEqualTo(40);
+	}
+
+	@Test
+	void aliasesOfOneMakerAreRecognisedHoweverTheyAreWritten() {
+		for (String text : List.of("S&W", "Smith and Wesson", "SMITH & WESSON INC.", "smith & wesson")) {
+			assertThat(catalogue.canonical(Catalogue.Kind.MAKE, text)).as(text).contains("Smith & Wesson");
+		}
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "H&K")).contains("Heckler & Koch");
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Ceska Zbrojovka")).contains("Česká zbrojovka");
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Smiht & Wesson")).isEmpty();
+	}
+
+	@Test
+	void calibreAliasesMeetButNearEquivalentsStayApart() {
+		for (String text : List.of("9mm Luger", "9x19mm Parabellum", "9mm Para", "9 x 19 mm")) {
+			assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, text)).as(text).contains("9x19mm");
+		}
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, "9mm Makarov")).contains("9x18mm Makarov");
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, "9mm Kurz")).contains(".380 ACP");
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, "5.56 NATO")).contains("5.56x45mm NATO");
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, ".223 Rem")).contains(".223 Remington");
+	}
+
+	@Test
+	void anAliasThatAlreadyStandsForAnotherEntryIsRefused() {
+		assertThatThrownBy(() -> catalogue.add(Catalogue.Kind.MAKE, "Example Works", "AUT", List.of("S&W")))
+			.isInstanceOf(IllegalArgumentException.class).hasMessage("alias 'S&W' already stands for 'Smith & Wesson'");
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Example Works")).isEmpty();
+	}
+
+	@Test
+	void anAdminExtendsTheCatalogueByCsvAndEveryRefusedRowIsNamed() {
+		Api api = new Api(port);
+		String token = tokens.issue("catalogue admin").token();
+		HttpResponse<String> loaded = api.postText("/api/v1/reference/makes/csv", token, """
+				name,country,aliases
+				Synthetic Arsenal,AUT,SynArs|Syn. Arsenal
+				Glock,AUT,Glock Austria
+				Broken Entry,XYZ,
+				Clash Works,AUT,H&K
+				""", "text/csv");
+		assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+		var report = Api.json(loaded);
+		assertThat(report.path("added").asInt()).isEqualTo(1);
+		assertThat(report.path("extended").asInt()).isEqualTo(1);
+		assertThat(report.path("rejected").valueStream().map(r -> r.asString()).toList()).containsExactly(
+				"row 4: country must be an ISO 3166-1 alpha-3 code, was 'XYZ'",
+				"row 5: alias 'H&K' already stands for 'Heckler & Koch'");
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "SYNARS")).contains("Synthetic Arsenal");
+		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Glock Austria")).contains("Glock");
+		var match = Api.json(api.get("/api/v1/reference/calibres/match?text=9mm%20Para", token));
+		assertThat(match.path("canonical").asString()).isEqualTo("9x19mm");
+	}
+
+	@Test
+	void countriesComeFromTheJdkAsAlpha3Codes() {
+		assertThat(new CountryCode("AUT").code()).isEqualTo("AUT");
+		assertThatThrownBy(() -> new CountryCode("XXX")).hasMessageContaining("ISO 3166-1 alpha-3");
+		assertThat(CountryCode.all()).hasSizeGreaterThan(240);
+	}
+
+}
