@@ -25,11 +25,11 @@ public class ArmsTraceApplication {
 		String verb = CommandLineVerbs.verbOf(args);
 		SpringApplication application = new SpringApplication(ArmsTraceApplication.class);
 		application.setDefaultProperties(defaults(verb));
-		if (!CommandLineVerbs.SERVE.equals(verb)) {
+		if (!CommandLineVerbs.serves(verb)) {
 			application.setWebApplicationType(WebApplicationType.NONE);
 		}
 		ConfigurableApplicationContext context = application.run(args);
-		if (!CommandLineVerbs.SERVE.equals(verb)) {
+		if (!CommandLineVerbs.serves(verb)) {
 			System.exit(SpringApplication.exit(context));
 		}
 	}
@@ -43,7 +43,7 @@ public class ArmsTraceApplication {
 		Path home = Path.of(System.getProperty("armstrace.home", configured)).toAbsolutePath().normalize();
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("armstrace.home", home.toString());
-		if (!CommandLineVerbs.SERVE.equals(verb)) {
+		if (!CommandLineVerbs.serves(verb)) {
 			defaults.put("spring.main.banner-mode", "off");
 			defaults.put("logging.level.root", "WARN");
 		}

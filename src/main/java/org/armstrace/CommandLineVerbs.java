@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.armstrace.ledger.LedgerBenchmark;
 import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.registry.DemoRegistry;
 import org.armstrace.registry.RegistryRebuild;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -19,9 +20,19 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	static final String SERVE = "serve";
 
+	/** Serves like {@code serve}, and fills an empty registry with generated demo data. */
+	static final String DEMO = "demo";
+
+	static boolean serves(String verb) {
+		return SERVE.equals(verb) || DEMO.equals(verb);
+	}
+
 	static final String USAGE = """
 			usage: armstrace <verb> [options]
 			  serve                          run the server (default)
+			  demo [--size=N] [--seed=S] [--country=ISO3]
+			                                 run the server; an empty registry is first filled with N generated
+			                                 firearms (default 100000) and their histories, the same for the same seed
 			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
 			                                 that the log extends a head saved earlier (exit 1 on any failure)
 			  rebuild                        rebuild the registry's tables from the ledger
@@ -33,7 +44,11 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild) {
+	private final DemoRegistry demo;
+
+	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
+			DemoRegistry demo) {
+		this.demo = demo;
 		this.verbs = Map.of(
 				"verify", verification::runFromCommandLine,
 				"rebuild", rebuild::runFromCommandLine,
@@ -51,6 +66,10 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 		if (SERVE.equals(verb)) {
 			return;
 		}
+		if (DEMO.equals(verb)) {
+			startDemo(args);
+			return;
+		}
 		Function<ApplicationArguments, Integer> job = verbs.get(verb);
 		if (job == null) {
 			System.err.println("unknown verb '" + verb + "'\n" + USAGE);
@@ -58,6 +77,23 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		exitCode = job.apply(args);
+	}
+
+	/** Generates the demo registry beside the running server, so the UI and API answer while it grows. */
+	private void startDemo(ApplicationArguments args) {
+		if (!demo.registryIsEmpty()) {
+			return;
+		}
+		int size = Integer.parseInt(option(args, "size", "100000"));
+		long seed = Long.parseLong(option(args, "seed", "20261128"));
+		String country = option(args, "country", "AUT");
+		Thread generator = new Thread(() -> demo.generate(size, seed, country), "demo-registry");
+		generator.setDaemon(true);
+		generator.start();
+	}
+
+	private static String option(ApplicationArguments args, String name, String fallback) {
+		return args.containsOption(name) ? args.getOptionValues(name).getFirst() : fallback;
 	}
 
 	@Override

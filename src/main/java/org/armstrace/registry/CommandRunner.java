@@ -75,6 +75,7 @@ class CommandRunner {
 				projection.apply(decision.events().get(i), entries.get(i).seq());
 			}
 			List<Long> seqs = entries.stream().map(LedgerEntry::seq).toList();
+			projection.advanceTo(seqs.getLast());
 			if (idempotencyKey != null) {
 				jdbc.sql("INSERT INTO registry_command (idempotency_key, command, subject_id, ledger_seqs, recorded_at) "
 						+ "VALUES (?, ?, ?, ?, ?)")

@@ -109,7 +109,12 @@ class RegistryProjection {
 				touchLot(e.lotId(), seq);
 			}
 		}
-		jdbc.sql("UPDATE projection_position SET last_seq = ? WHERE projection = ?").params(seq, NAME).update();
+	}
+
+	/** Records the last ledger entry applied; called once per transaction, after its events. */
+	void advanceTo(long seq) {
+		jdbc.sql("UPDATE projection_position SET last_seq = ? WHERE projection = ? AND last_seq < ?")
+			.params(seq, NAME, seq).update();
 	}
 
 	private void manufactured(FirearmManufactured e, long seq) {

@@ -42,6 +42,7 @@ public class RegistryRebuild {
 			projection.reset();
 			long applied = 0;
 			long next = 0;
+			long last = -1;
 			List<LedgerEntry> page;
 			do {
 				page = ledger.entriesFrom(next, PAGE);
@@ -50,12 +51,16 @@ public class RegistryRebuild {
 					if (type != null) {
 						projection.apply(json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type),
 								entry.seq());
+						last = entry.seq();
 						applied++;
 					}
 					next = entry.seq() + 1;
 				}
 			}
 			while (page.size() == PAGE);
+			if (last >= 0) {
+				projection.advanceTo(last);
+			}
 			return applied;
 		});
 	}

@@ -1,0 +1,75 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.armstrace.DatabaseTest;
+import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.reference.Catalogue;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+@DatabaseTest
+@TestPropertySource(properties = "armstrace.test.context=demo")
+@DirtiesContext
+class DemoRegistryTests {
+
+	@Autowired
+	DemoRegistry demo;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	LedgerVerification verification;
+
+	@Autowired
+	RegistryRebuild rebuild;
+
+	@Test
+	void theSameSeedMakesTheSameWorld() {
+		List<Catalogue.Entry> makes = catalogue.entries(Catalogue.Kind.MAKE);
+		DemoWorld first = new DemoWorld(new Random(7), "AUT", makes, 500);
+		DemoWorld second = new DemoWorld(new Random(7), "AUT", makes, 500);
+		for (int i = 0; i < 200; i++) {
+			assertThat(second.firearmHistory("FA-X-" + i)).isEqualTo(first.firearmHistory("FA-X-" + i));
+		}
+		assertThat(new DemoWorld(new Random(8), "AUT", makes, 500).firearmHistory("FA-X-0"))
+			.isNotEqualTo(new DemoWorld(new Random(7), "AUT", makes, 500).firearmHistory("FA-X-0"));
+	}
+
+	@Test
+	void aDemoRegistryHasEveryFateOnAVerifiedLedgerAndRebuildsToItself() {
+		demo.generate(4_000, 11, "AUT");
+
+		Map<String, Long> byStatus = jdbc.sql("SELECT status, COUNT(*) FROM firearm GROUP BY status")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4_000);
+		assertThat(byStatus).containsKeys("ACTIVE", "STOLEN", "LOST", "EXPORTED", "DEACTIVATED", "DESTROYED",
+				"SEIZED");
+		assertThat(byStatus.get("ACTIVE")).isGreaterThan(3_000);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM holder WHERE role = 'PRIVATE_OWNER'").query(Long.class).single())
+			.isEqualTo(1_600);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM firearm f JOIN holder h ON h.id = f.holder_id "
+				+ "WHERE h.role = 'PRIVATE_OWNER'").query(Long.class).single()).isGreaterThan(2_500);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM part").query(Long.class).single()).isEqualTo(16);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ammunition_lot").query(Long.class).single()).isEqualTo(20);
+		assertThat(verification.verify(null).ok()).isTrue();
+
+		List<Map<String, Object>> live = jdbc.sql("SELECT * FROM firearm ORDER BY record_number").query().listOfRows();
+		rebuild.rebuild();
+		assertThat(jdbc.sql("SELECT * FROM firearm ORDER BY record_number").query().listOfRows()).isEqualTo(live);
+	}
+
+}
