@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.armstrace.ledger.LedgerBenchmark;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.registry.DemoRegistry;
+import org.armstrace.registry.LegacyImportCommand;
 import org.armstrace.registry.RegistryRebuild;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -36,6 +37,11 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
 			                                 that the log extends a head saved earlier (exit 1 on any failure)
 			  rebuild                        rebuild the registry's tables from the ledger
+			  import FILE [--rejects=FILE]   import legacy firearm records from CSV (header: legacy_ref,make,model,
+			                                 type,calibre,serial,country_of_manufacture,year,holder_ref,status);
+			                                 refused rows go to FILE.rejects.csv (exit 3 when there are any)
+			  generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]
+			                                 write a synthetic legacy file
 			  benchmark-ledger [--events=N] [--batch=B]
 			                                 append N synthetic events to an EMPTY ledger, then verify; prints rates
 			""";
@@ -47,11 +53,13 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	private final DemoRegistry demo;
 
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
-			DemoRegistry demo) {
+			DemoRegistry demo, LegacyImportCommand legacyImport) {
 		this.demo = demo;
 		this.verbs = Map.of(
 				"verify", verification::runFromCommandLine,
 				"rebuild", rebuild::runFromCommandLine,
+				"import", legacyImport::importFile,
+				"generate-legacy-csv", legacyImport::generate,
 				"benchmark-ledger", benchmark::runFromCommandLine);
 	}
 

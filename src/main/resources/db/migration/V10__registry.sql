@@ -40,8 +40,8 @@ CREATE TABLE firearm (
     last_seq               BIGINT       NOT NULL
 );
 
-CREATE INDEX firearm_unique_marking ON firearm (make_key, country_of_manufacture, serial_key);
-CREATE INDEX firearm_serial ON firearm (serial_key);
+-- serial first: it serves the unique-marking check and searches by the start of a serial alike
+CREATE INDEX firearm_marking ON firearm (serial_key, make_key, country_of_manufacture);
 CREATE INDEX firearm_holder ON firearm (holder_id);
 
 -- Markings of firearms and parts, in the order they were recorded.

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.armstrace.ledger.EntryStore.NodeRow;
 import org.armstrace.ledger.merkle.Frontier;
@@ -33,6 +34,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Service
 public class Ledger {
+
+	/** Batches at least this large are serialised and hashed in parallel. */
+	private static final int PARALLEL_FROM = 256;
 
 	private final EntryStore entries;
 
@@ -69,17 +73,16 @@ public class Ledger {
 		}
 		PendingAppend pending = pendingAppend();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		List<LedgerEntry> added = new ArrayList<>(events.size());
+		long first = pending.frontier.size();
+		// Serialising and hashing entries is independent per entry: done on all cores for large batches. Only the
+		// tree (cheap) is built in order.
+		IntStream indexes = IntStream.range(0, events.size());
+		List<LedgerEntry> added = (events.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+			.mapToObj(i -> encode(first + i, now, actor, events.get(i))).toList();
 		List<NodeRow> nodes = new ArrayList<>(events.size() + 8);
-		for (LedgerEvent event : events) {
-			long seq = pending.frontier.size();
-			UUID eventId = UUID.randomUUID();
-			byte[] bytes = codec.encode(seq, eventId, now, actor, event);
-			byte[] leafHash = TreeHasher.leafHash(bytes);
-			pending.frontier.append(leafHash,
+		for (LedgerEntry entry : added) {
+			pending.frontier.append(entry.leafHash(),
 					(level, index, hash) -> nodes.add(new NodeRow(EntryStore.lastLeafOf(level, index), level, hash)));
-			added.add(new LedgerEntry(seq, eventId, event.type(), event.schemaVersion(), now, actor,
-					event.subjectId(), bytes, leafHash));
 		}
 		entries.insert(added, nodes);
 		pending.count += added.size();
@@ -93,6 +96,13 @@ public class Ledger {
 	@Transactional
 	public void lockForAppend() {
 		pendingAppend();
+	}
+
+	private LedgerEntry encode(long seq, Instant now, String actor, LedgerEvent event) {
+		UUID eventId = UUID.randomUUID();
+		byte[] bytes = codec.encode(seq, eventId, now, actor, event);
+		return new LedgerEntry(seq, eventId, event.type(), event.schemaVersion(), now, actor, event.subjectId(), bytes,
+				TreeHasher.leafHash(bytes));
 	}
 
 	/** One append of a single event. */

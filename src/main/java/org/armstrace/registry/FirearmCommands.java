@@ -87,6 +87,9 @@ public class FirearmCommands {
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
 					"no holder " + c.holderId());
 			checkMarkings(c.markings(), checks);
+			checks.rule(!state.legacyReferenceExists(c.legacyReference()), "legacyReference",
+					"LegacyReferenceIsUnique", "a firearm with legacy reference '" + c.legacyReference()
+							+ "' is already registered");
 			if (checks.failed()) {
 				return Decision.reject(checks.violations());
 			}

@@ -60,6 +60,19 @@ public sealed interface RegistryEvent extends LedgerEvent {
 		}
 	}
 
+	/**
+	 * A firearm taken over from a legacy register, with the status that register gave it: how it came to that
+	 * status (a certificate, a police report) is not on this ledger, only that the legacy record said so.
+	 */
+	record LegacyFirearmImported(UUID firearmId, String recordNumber, FirearmType firearmType, String make,
+			String model, String calibre, String serial, String countryOfManufacture, Integer year, UUID holderId,
+			String legacyReference, FirearmStatus legacyStatus, UUID importRun) implements RegistryEvent {
+		@Override
+		public String subjectId() {
+			return firearmId.toString();
+		}
+	}
+
 	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements RegistryEvent {
 		@Override
 		public String subjectId() {

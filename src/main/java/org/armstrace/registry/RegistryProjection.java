@@ -1,5 +1,7 @@
 package org.armstrace.registry;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import org.armstrace.registry.RegistryEvent.FirearmReportedStolen;
 import org.armstrace.registry.RegistryEvent.FirearmSeized;
 import org.armstrace.registry.RegistryEvent.FirearmTransferred;
 import org.armstrace.registry.RegistryEvent.HolderRegistered;
+import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.armstrace.registry.RegistryEvent.PartFitted;
 import org.armstrace.registry.RegistryEvent.PartManufactured;
 import org.armstrace.registry.RegistryEvent.PartRemoved;
@@ -53,6 +56,7 @@ class RegistryProjection {
 					+ "VALUES (?, ?, ?, ?, ?)").params(e.holderId(), e.role().name(), e.country(),
 							e.licenceReference(), seq).update();
 			case FirearmManufactured e -> manufactured(e, seq);
+			case LegacyFirearmImported e -> insertLegacy(List.of(e), List.of(seq));
 			case FirearmMarked e -> {
 				addMarkings(e.firearmId(), List.of(e.marking()));
 				touch(e.firearmId(), seq);
@@ -132,6 +136,32 @@ class RegistryProjection {
 		if (e.suspectedDuplicateOf() != null) {
 			jdbc.sql("UPDATE firearm SET suspected_duplicate = TRUE WHERE id = ?").param(e.suspectedDuplicateOf())
 				.update();
+		}
+	}
+
+	/**
+	 * Legacy firearms, many rows per statement: the bulk import's path, and (one at a time) the live and rebuild
+	 * path too, so both write exactly the same rows.
+	 */
+	void insertLegacy(List<LegacyFirearmImported> events, List<Long> seqs) {
+		final int rowsPerStatement = 250;
+		for (int from = 0; from < events.size(); from += rowsPerStatement) {
+			int to = Math.min(events.size(), from + rowsPerStatement);
+			StringBuilder sql = new StringBuilder("INSERT INTO firearm (id, record_number, type, craft_made, printed_3d, "
+					+ "converted, modular, make, make_key, model, calibre, serial, serial_key, country_of_manufacture, "
+					+ "year_of_manufacture, legacy_reference, status, holder_id, suspected_duplicate, diversion_flag, "
+					+ "registered_seq, last_seq) VALUES ");
+			List<Object> params = new ArrayList<>((to - from) * 19);
+			for (int i = from; i < to; i++) {
+				LegacyFirearmImported e = events.get(i);
+				sql.append(i == from ? "" : ", ")
+					.append("(?, ?, ?, FALSE, FALSE, FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)");
+				params.addAll(Arrays.asList(e.firearmId(), e.recordNumber(), e.firearmType().name(), e.make(),
+						Names.makerKey(e.make()), e.model(), e.calibre(), e.serial(), SerialNumbers.key(e.serial()),
+						e.countryOfManufacture(), e.year(), e.legacyReference(), e.legacyStatus().name(), e.holderId(),
+						e.legacyStatus() == FirearmStatus.FOUND_AFTER_DESTRUCTION, seqs.get(i), seqs.get(i)));
+			}
+			jdbc.sql(sql.toString()).params(params).update();
 		}
 	}
 

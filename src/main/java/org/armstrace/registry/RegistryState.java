@@ -1,6 +1,7 @@
 package org.armstrace.registry;
 
 import java.time.Year;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,8 +37,8 @@ class RegistryState {
 
 	/** Firearms with the same unique marking: maker, country of manufacture and serial (compared by their keys). */
 	Optional<UUID> firearmWithMarking(String makeKey, String country, String serialKey) {
-		return jdbc.sql("SELECT id FROM firearm WHERE make_key = ? AND country_of_manufacture = ? AND serial_key = ? "
-				+ "ORDER BY registered_seq FETCH FIRST 1 ROWS ONLY").params(makeKey, country, serialKey)
+		return jdbc.sql("SELECT id FROM firearm WHERE serial_key = ? AND make_key = ? AND country_of_manufacture = ? "
+				+ "ORDER BY registered_seq FETCH FIRST 1 ROWS ONLY").params(serialKey, makeKey, country)
 			.query(UUID.class).optional();
 	}
 
@@ -72,16 +73,30 @@ class RegistryState {
 
 	/** The next record number, e.g. FA-2026-000123; runs under the ledger's append lock, so numbers never clash. */
 	String nextRecordNumber(String prefix) {
+		return reserveRecordNumbers(prefix, 1).getFirst();
+	}
+
+	/** {@code count} consecutive record numbers, reserved in one step (bulk import). */
+	List<String> reserveRecordNumbers(String prefix, int count) {
 		int year = Year.now().getValue();
-		int updated = jdbc.sql("UPDATE record_number_counter SET last_value = last_value + 1 WHERE prefix = ? "
-				+ "AND count_year = ?").params(prefix, year).update();
+		int updated = jdbc.sql("UPDATE record_number_counter SET last_value = last_value + ? WHERE prefix = ? "
+				+ "AND count_year = ?").params(count, prefix, year).update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, 1)")
-				.params(prefix, year).update();
+			jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, ?)")
+				.params(prefix, year, count).update();
 		}
-		long value = jdbc.sql("SELECT last_value FROM record_number_counter WHERE prefix = ? AND count_year = ?")
+		long last = jdbc.sql("SELECT last_value FROM record_number_counter WHERE prefix = ? AND count_year = ?")
 			.params(prefix, year).query(Long.class).single();
-		return String.format("%s-%d-%06d", prefix, year, value);
+		List<String> numbers = new java.util.ArrayList<>(count);
+		for (long value = last - count + 1; value <= last; value++) {
+			numbers.add(String.format("%s-%d-%06d", prefix, year, value));
+		}
+		return numbers;
+	}
+
+	boolean legacyReferenceExists(String legacyReference) {
+		return legacyReference != null && jdbc.sql("SELECT COUNT(*) FROM firearm WHERE legacy_reference = ?")
+			.param(legacyReference).query(Long.class).single() > 0;
 	}
 
 }

@@ -45,6 +45,9 @@ class RebuildTests {
 	RegistryRebuild rebuild;
 
 	@Autowired
+	LegacyImport legacyImport;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	final Random random = new Random(42);
@@ -58,7 +61,7 @@ class RebuildTests {
 	final List<UUID> lots = new ArrayList<>();
 
 	@Test
-	void tablesRebuiltFromTheLedgerEqualTheLiveOnes() {
+	void tablesRebuiltFromTheLedgerEqualTheLiveOnes() throws Exception {
 		for (int i = 0; i < 12; i++) {
 			holders.add(fixture.holder(HolderRole.values()[i % HolderRole.values().length], i % 3 == 0 ? "DEU" : "AUT"));
 		}
@@ -68,6 +71,14 @@ class RebuildTests {
 				accepted++;
 			}
 		}
+		StringBuilder legacy = new StringBuilder(String.join(",", LegacyImport.COLUMNS)).append('\n');
+		for (int i = 0; i < 30; i++) {
+			legacy.append("RB-").append(i).append(",Glock,17,pistol,9x19mm,RB").append(i).append(",AUT,2001,,")
+				.append(i % 5 == 0 ? "stolen" : "").append('\n');
+		}
+		assertThat(legacyImport.importCsv(new java.io.StringReader(legacy.toString()), new java.io.StringWriter(),
+				ACTOR, n -> {
+				}).imported()).isEqualTo(30);
 		Map<String, List<Map<String, Object>>> live = snapshot();
 
 		rebuild.rebuild();

@@ -1,0 +1,124 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.armstrace.Api;
+import org.armstrace.DatabaseTest;
+import org.armstrace.identity.ApiTokens;
+import org.armstrace.ledger.Ledger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@DatabaseTest
+class LegacyImportTests {
+
+	@Autowired
+	LegacyImport legacyImport;
+
+	@Autowired
+	RegistryFixture fixture;
+
+	@Autowired
+	RegistryQueries queries;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void everyRowIsImportedOrRejectedWithItsNumberAndReasonsAndASecondRunAddsNothing() throws Exception {
+		var holder = fixture.holder(HolderRole.DEALER, "AUT");
+		String licence = queries.holder(holder).orElseThrow().licenceReference();
+		String p = "IMP" + System.nanoTime() % 1_000_000 + "-";
+		String csv = """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,Glock,17,pistol,9mm Luger,%1$sAA1,AUT,1999,%2$s,active
+				%1$s2,S&W,686,Revolver,.357 Magnum,%1$sAA2,USA,1987,,stolen
+				%1$s3,Beretta,92,bazooka,9x19mm,%1$sAA3,ITA,1990,,
+				%1$s4,Beretta,92,pistol,9x19mm,,Italy,19x0,,
+				%1$s5,Walther,PP,pistol,.32 ACP,%1$sAA5,DEU,1960,NO-SUCH-LICENCE,destroyed
+				%1$s1,Glock,19,pistol,9mm Luger,%1$sAA9,AUT,2001,,
+				%1$s7,Glock,17,pistol,9mm Luger,%1$s-aa-1,AUT,1999,,
+				""".formatted(p, licence);
+		long before = ledger.size();
+		StringWriter rejects = new StringWriter();
+
+		LegacyImport.Report report = legacyImport.importCsv(new StringReader(csv), rejects, "system:import", n -> {
+		});
+
+		assertThat(report.rows()).isEqualTo(7);
+		assertThat(report.imported()).isEqualTo(2);
+		assertThat(report.rejected()).isEqualTo(5);
+		assertThat(ledger.size()).isEqualTo(before + 2);
+		List<CSVRecord> refused = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(rejects.toString())).getRecords();
+		assertThat(refused).extracting(r -> r.get("row_number")).containsExactly("3", "4", "5", "6", "7");
+		assertThat(refused.get(0).get("type")).isEqualTo("bazooka");
+		assertThat(refused.get(0).get("reason")).startsWith("type: FirearmTypeIsKnown: 'bazooka'");
+		assertThat(refused.get(1).get("reason")).contains("serial: SerialNumberFormat: is required")
+			.contains("country_of_manufacture: CountryIsIso3166Alpha3").contains("year: YearIsPlausible");
+		assertThat(refused.get(2).get("reason"))
+			.isEqualTo("holder_ref: HolderMustExist: no holder with licence reference 'NO-SUCH-LICENCE'");
+		assertThat(refused.get(3).get("reason")).startsWith("legacy_ref: LegacyReferenceIsUnique");
+		assertThat(refused.get(4).get("reason")).startsWith("serial: MarkingIsUnique");
+
+		assertThat(jdbc.sql("SELECT holder_id FROM firearm WHERE legacy_reference = ?").param(p + "1")
+			.query(java.util.UUID.class).single()).isEqualTo(holder);
+		assertThat(jdbc.sql("SELECT status FROM firearm WHERE legacy_reference = ?").param(p + "2").query(String.class)
+			.single()).isEqualTo("STOLEN");
+
+		LegacyImport.Report again = legacyImport.importCsv(new StringReader(csv), new StringWriter(),
+				"system:import", n -> {
+				});
+		assertThat(again.imported()).isZero();
+		assertThat(again.alreadyImported()).isEqualTo(2);
+		assertThat(ledger.size()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void aFileLackingRequiredColumnsIsRefusedWhole() {
+		var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> legacyImport.importCsv(
+				new StringReader("ref,make\n1,Glock\n"), new StringWriter(), "system:import", n -> {
+				}));
+		assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("[legacy_ref, type, serial, country_of_manufacture]");
+	}
+
+	@Test
+	void anUploadReturnsTheReportAndTheRejectsFileCanBeDownloaded() {
+		Api api = new Api(port);
+		String token = tokens.issue("import test").token();
+		String p = "UPL" + System.nanoTime() % 1_000_000 + "-";
+		HttpResponse<String> uploaded = api.postText("/api/v1/firearms/imports", token, """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,CZ,75,pistol,9x19mm,%1$sB1,CZE,2010,,
+				%1$s2,CZ,75,pistol,9x19mm,%1$sB2,XXX,2010,,
+				""".formatted(p), "text/csv");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		var report = Api.json(uploaded);
+		assertThat(report.path("imported").asInt()).isEqualTo(1);
+		assertThat(report.path("rejected").asInt()).isEqualTo(1);
+
+		HttpResponse<String> rejects = api.get(report.path("rejectsUrl").asString(), token);
+		assertThat(rejects.statusCode()).isEqualTo(200);
+		assertThat(rejects.body()).contains(p + "2").contains(",2,country_of_manufacture: CountryIsIso3166Alpha3");
+	}
+
+}
