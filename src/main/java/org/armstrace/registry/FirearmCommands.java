@@ -27,6 +27,18 @@ public class FirearmCommands {
 			String legacyReference, boolean suspectedDuplicate, LocalDate occurredOn) {
 	}
 
+	/**
+	 * A production run: {@code count} firearms alike but for their serials, {@code serialPrefix} followed by
+	 * consecutive numbers from {@code firstNumber}, zero-padded to {@code digits}.
+	 */
+	public record RegisterProductionRun(FirearmType type, String make, String model, String calibre,
+			String countryOfManufacture, Integer year, UUID holderId, String serialPrefix, long firstNumber,
+			int count, int digits, LocalDate occurredOn) {
+	}
+
+	/** The largest production run one command records: bigger runs are split by the caller. */
+	static final int MAX_RUN = 10_000;
+
 	public record AddMarking(Marking marking, LocalDate occurredOn) {
 	}
 
@@ -111,6 +123,53 @@ public class FirearmCommands {
 					c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
 					c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
 					Checks.orToday(c.occurredOn())));
+		});
+	}
+
+	/** Records a whole production run as one command: every serial is checked, and all or none are recorded. */
+	public CommandResult registerProductionRun(RegisterProductionRun c, String actor, String idempotencyKey) {
+		return runner.run("register-production-run", actor, idempotencyKey, () -> {
+			Checks checks = new Checks().require("type", c.type()).require("make", c.make())
+				.maxLength("make", c.make(), 200).country("countryOfManufacture", c.countryOfManufacture())
+				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
+			checks.rule(c.count() >= 1 && c.count() <= MAX_RUN, "count", "ProductionRunSize",
+					"count must be between 1 and " + MAX_RUN + ", was " + c.count());
+			checks.rule(c.firstNumber() >= 0, "firstNumber", "SerialNumberFormat", "firstNumber must be >= 0");
+			checks.rule(c.digits() >= 1 && c.digits() <= 12, "digits", "SerialNumberFormat",
+					"digits must be between 1 and 12");
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
+					"no holder " + c.holderId());
+			if (checks.failed()) {
+				return Decision.reject(checks.violations());
+			}
+			List<String> serials = new ArrayList<>(c.count());
+			for (long n = c.firstNumber(); n < c.firstNumber() + c.count(); n++) {
+				serials.add((c.serialPrefix() == null ? "" : c.serialPrefix().trim())
+						+ String.format("%0" + c.digits() + "d", n));
+			}
+			checks.serial("serialPrefix", serials.getLast());
+			String makeKey = Names.makerKey(c.make());
+			for (String serial : serials) {
+				state.firearmWithMarking(makeKey, c.countryOfManufacture(), SerialNumbers.key(serial))
+					.ifPresent(twin -> checks.add("serialPrefix", "MarkingIsUnique",
+							"serial '" + serial + "' of maker '" + c.make() + "' is already registered"));
+			}
+			if (checks.failed()) {
+				return Decision.reject(checks.violations());
+			}
+			List<String> numbers = state.reserveRecordNumbers(RECORD_PREFIX, c.count());
+			List<RegistryEvent> events = new ArrayList<>(c.count());
+			for (int i = 0; i < serials.size(); i++) {
+				RegisterFirearm one = new RegisterFirearm(c.type(), null, c.make(), c.model(), c.calibre(),
+						serials.get(i), c.countryOfManufacture(), c.year(), List.of(), c.holderId(), null, false,
+						c.occurredOn());
+				events.add(new RegistryEvent.FirearmManufactured(UUID.randomUUID(), numbers.get(i), c.type(),
+						FirearmKinds.INDUSTRIAL, c.make().trim(), c.model(), c.calibre(), serials.get(i),
+						c.countryOfManufacture(), c.year(), defaultMarkings(one), c.holderId(), null, null,
+						Checks.orToday(c.occurredOn())));
+			}
+			return new Decision(((RegistryEvent.FirearmManufactured) events.getFirst()).firearmId(), events,
+					List.of());
 		});
 	}
 

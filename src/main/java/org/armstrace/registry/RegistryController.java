@@ -74,6 +74,14 @@ class RegistryController {
 		return answer(firearms.register(body, who.getName(), key), "/api/v1/firearms/", queries::firearm);
 	}
 
+	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
+	@PostMapping("/firearms/production-runs")
+	ResponseEntity<?> registerProductionRun(@RequestBody FirearmCommands.RegisterProductionRun body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return answer(firearms.registerProductionRun(body, who.getName(), key), "/api/v1/firearms/",
+				queries::firearm);
+	}
+
 	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs")
 	@GetMapping("/firearms/{id}")
 	RegistryQueries.FirearmView firearm(@PathVariable UUID id) {
