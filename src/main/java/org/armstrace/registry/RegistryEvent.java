@@ -1,13 +1,13 @@
 package org.armstrace.registry;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.armstrace.ledger.LedgerEvent;
 
@@ -33,18 +33,55 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	}
 
 	/** Type name to record class, for reading entries back (rebuild, timelines). */
-	Map<String, Class<? extends RegistryEvent>> TYPES = Arrays.stream(RegistryEvent.class.getPermittedSubclasses())
+	Map<String, Class<? extends RegistryEvent>> TYPES = Stream.of(RegistryEvent.class.getPermittedSubclasses())
+		.flatMap(about -> Stream.of(about.getPermittedSubclasses()))
 		.map(c -> c.asSubclass(RegistryEvent.class))
 		.collect(Collectors.toUnmodifiableMap(RegistryEvent::typeOf, Function.identity()));
+
+	/** Events whose subject is a holder. */
+	sealed interface AboutHolder extends RegistryEvent {
+		UUID holderId();
+
+		@Override
+		default String subjectId() {
+			return holderId().toString();
+		}
+	}
+
+	/** Events whose subject is a firearm: its timeline. */
+	sealed interface AboutFirearm extends RegistryEvent {
+		UUID firearmId();
+
+		@Override
+		default String subjectId() {
+			return firearmId().toString();
+		}
+	}
+
+	/** Events whose subject is an essential part or component. */
+	sealed interface AboutPart extends RegistryEvent {
+		UUID partId();
+
+		@Override
+		default String subjectId() {
+			return partId().toString();
+		}
+	}
+
+	/** Events whose subject is an ammunition lot. */
+	sealed interface AboutAmmunitionLot extends RegistryEvent {
+		UUID lotId();
+
+		@Override
+		default String subjectId() {
+			return lotId().toString();
+		}
+	}
 
 	// Holders
 
 	record HolderRegistered(UUID holderId, HolderRole role, String country, String licenceReference)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return holderId.toString();
-		}
+			implements AboutHolder {
 	}
 
 	// Firearms
@@ -53,11 +90,7 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	record FirearmManufactured(UUID firearmId, String recordNumber, FirearmType firearmType, FirearmKinds kinds,
 			String make, String model, String calibre, String serial, String countryOfManufacture, Integer year,
 			List<Marking> markings, UUID holderId, String legacyReference, UUID suspectedDuplicateOf,
-			LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	/**
@@ -66,18 +99,10 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	 */
 	record LegacyFirearmImported(UUID firearmId, String recordNumber, FirearmType firearmType, String make,
 			String model, String calibre, String serial, String countryOfManufacture, Integer year, UUID holderId,
-			String legacyReference, FirearmStatus legacyStatus, UUID importRun) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			String legacyReference, FirearmStatus legacyStatus, UUID importRun) implements AboutFirearm {
 	}
 
-	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	/**
@@ -86,150 +111,78 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	 */
 	record FirearmImported(UUID firearmId, String fromCountry, UUID importerId, Marking importMarking,
 			boolean importMarkingAlreadyPresent, String licenceReference, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	record FirearmExported(UUID firearmId, String toCountry, List<String> transitCountries, String licenceReference,
-			LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record TransitRecorded(UUID firearmId, String fromCountry, String toCountry, String licenceReference,
-			LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmTransferred(UUID firearmId, UUID fromHolderId, UUID toHolderId, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	record FirearmReportedLost(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	record FirearmReportedStolen(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
-	record FirearmRecovered(UUID firearmId, String authority, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+	record FirearmRecovered(UUID firearmId, String authority, LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmSeized(UUID firearmId, String authority, String caseReference, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	record FirearmDeactivated(UUID firearmId, String certificateNumber, String standard, String verifyingAuthority,
-			Marking deactivationMarking, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			Marking deactivationMarking, LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmConverted(UUID firearmId, FirearmType newType, String description, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	record FirearmDestroyed(UUID firearmId, String method, List<String> witnesses, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	/** The one fact a destroyed firearm still accepts; it flags a diversion. */
 	record FirearmFoundAfterDestruction(UUID firearmId, String authority, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return firearmId.toString();
-		}
+			implements AboutFirearm {
 	}
 
 	// Essential parts and components
 
 	record PartManufactured(UUID partId, PartKind kind, String make, String calibre, String serial,
 			String countryOfManufacture, List<Marking> markings, UUID holderId, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return partId.toString();
-		}
+			implements AboutPart {
 	}
 
-	record PartFitted(UUID partId, UUID firearmId, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return partId.toString();
-		}
+	record PartFitted(UUID partId, UUID firearmId, LocalDate occurredOn) implements AboutPart {
 	}
 
-	record PartRemoved(UUID partId, UUID firearmId, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return partId.toString();
-		}
+	record PartRemoved(UUID partId, UUID firearmId, LocalDate occurredOn) implements AboutPart {
 	}
 
 	// Ammunition, by lot and quantity
 
 	record AmmunitionProduced(UUID lotId, String manufacturer, String calibre, String lotNumber, String headstamp,
-			Integer year, UUID holderId, long quantity, LocalDate occurredOn) implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return lotId.toString();
-		}
+			Integer year, UUID holderId, long quantity, LocalDate occurredOn) implements AboutAmmunitionLot {
 	}
 
 	record AmmunitionTransferred(UUID lotId, UUID fromHolderId, UUID toHolderId, long quantity, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return lotId.toString();
-		}
+			implements AboutAmmunitionLot {
 	}
 
 	record AmmunitionConsumed(UUID lotId, UUID holderId, long quantity, String reason, LocalDate occurredOn)
-			implements RegistryEvent {
-		@Override
-		public String subjectId() {
-			return lotId.toString();
-		}
+			implements AboutAmmunitionLot {
 	}
 
 }

@@ -34,7 +34,8 @@ public class RegistryQueries {
 	 * reference catalogue says they stand for (null when it does not know them).
 	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
-			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial, String countryOfManufacture, Integer year,
+			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
+			String countryOfManufacture, Integer year,
 			String legacyReference, FirearmStatus status, HolderView holder, boolean suspectedDuplicate,
 			boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts, List<TimelineEvent> timeline) {
 	}

@@ -1,0 +1,163 @@
+package org.armstrace.registry;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Firearms over HTTP: one POST per life-cycle fact, each idempotent under the {@code Idempotency-Key} header. A
+ * refused command answers 422 with a problem listing every violated rule and its field.
+ */
+@RestController
+@RequestMapping("/api/v1/firearms")
+@Tag(name = "Registry", description = "Firearms, parts, ammunition lots and holders through their life cycle")
+class FirearmController {
+
+	private static final String KEY = CommandResponses.IDEMPOTENCY_KEY;
+
+	private final FirearmCommands firearms;
+
+	private final RegistryQueries queries;
+
+	FirearmController(FirearmCommands firearms, RegistryQueries queries) {
+		this.firearms = firearms;
+		this.queries = queries;
+	}
+
+	@Operation(summary = "Register a firearm: at manufacture, or a legacy or newly found one")
+	@PostMapping
+	ResponseEntity<?> registerFirearm(@RequestBody FirearmCommands.RegisterFirearm body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return CommandResponses.answer(firearms.register(body, who.getName(), key), "/api/v1/firearms/", queries::firearm);
+	}
+
+	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
+	@PostMapping("/production-runs")
+	ResponseEntity<?> registerProductionRun(@RequestBody FirearmCommands.RegisterProductionRun body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return CommandResponses.answer(firearms.registerProductionRun(body, who.getName(), key), "/api/v1/firearms/",
+				queries::firearm);
+	}
+
+	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs")
+	@GetMapping("/{id}")
+	RegistryQueries.FirearmView firearm(@PathVariable UUID id) {
+		return queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id));
+	}
+
+	@Operation(summary = "Find firearms by record number or by the start of their serial (case and separators ignored)")
+	@GetMapping
+	List<RegistryQueries.FirearmSummary> findFirearms(@RequestParam(required = false) String serial,
+			@RequestParam(required = false) String recordNumber, @RequestParam(defaultValue = "50") int limit) {
+		if (recordNumber != null) {
+			return queries.firearmIdByRecordNumber(recordNumber).flatMap(queries::firearm)
+				.map(f -> List.of(new RegistryQueries.FirearmSummary(f.id(), f.recordNumber(), f.type(), f.make(),
+						f.model(), f.calibre(), f.serial(), f.countryOfManufacture(), f.status())))
+				.orElse(List.of());
+		}
+		if (serial == null || serial.isBlank()) {
+			throw new IllegalArgumentException("give serial or recordNumber");
+		}
+		if (limit < 1 || limit > 500) {
+			throw new IllegalArgumentException("limit must be between 1 and 500, was " + limit);
+		}
+		return queries.firearmsBySerial(serial, limit);
+	}
+
+	@PostMapping("/{id}/markings")
+	ResponseEntity<?> mark(@PathVariable UUID id, @RequestBody FirearmCommands.AddMarking body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.addMarking(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/imports")
+	ResponseEntity<?> importFirearm(@PathVariable UUID id, @RequestBody FirearmCommands.ImportFirearm body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.importFirearm(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/exports")
+	ResponseEntity<?> export(@PathVariable UUID id, @RequestBody FirearmCommands.ExportFirearm body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.export(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/transits")
+	ResponseEntity<?> transit(@PathVariable UUID id, @RequestBody FirearmCommands.RecordTransit body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.recordTransit(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/transfers")
+	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.transfer(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/lost-reports")
+	ResponseEntity<?> lost(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.reportLost(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/theft-reports")
+	ResponseEntity<?> stolen(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.reportStolen(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/recoveries")
+	ResponseEntity<?> recover(@PathVariable UUID id, @RequestBody FirearmCommands.RecordRecovery body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.recover(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/seizures")
+	ResponseEntity<?> seize(@PathVariable UUID id, @RequestBody FirearmCommands.RecordSeizure body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.seize(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/deactivations")
+	ResponseEntity<?> deactivate(@PathVariable UUID id, @RequestBody FirearmCommands.DeactivateFirearm body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.deactivate(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/conversions")
+	ResponseEntity<?> convert(@PathVariable UUID id, @RequestBody FirearmCommands.ConvertFirearm body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.convert(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/destructions")
+	ResponseEntity<?> destroy(@PathVariable UUID id, @RequestBody FirearmCommands.DestroyFirearm body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.destroy(id, body, who.getName(), key));
+	}
+
+	@PostMapping("/{id}/found-after-destruction")
+	ResponseEntity<?> foundAfterDestruction(@PathVariable UUID id,
+			@RequestBody FirearmCommands.RecordFoundAfterDestruction body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return onFirearm(firearms.foundAfterDestruction(id, body, who.getName(), key));
+	}
+
+	private ResponseEntity<?> onFirearm(CommandResult result) {
+		return CommandResponses.answer(result, "/api/v1/firearms/", queries::firearm);
+	}
+}
