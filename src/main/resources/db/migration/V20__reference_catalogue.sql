@@ -23,3 +23,9 @@ CREATE TABLE ref_calibre_alias (
     alias      VARCHAR(100) NOT NULL,
     calibre_id INT          NOT NULL REFERENCES ref_calibre (id)
 );
+
+CREATE TABLE ref_model (
+    make_id INT          NOT NULL REFERENCES ref_make (id),
+    name    VARCHAR(200) NOT NULL,
+    PRIMARY KEY (make_id, name)
+);

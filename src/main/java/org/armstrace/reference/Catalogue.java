@@ -53,7 +53,8 @@ public class Catalogue {
 		}
 	}
 
-	public record Entry(String name, String country, List<String> aliases) {
+	/** A catalogue entry; {@code country} and {@code models} only for makes. */
+	public record Entry(String name, String country, List<String> aliases, List<String> models) {
 	}
 
 	/** The outcome of a CSV load: rows taken, and each refused row with its number and reason. */
@@ -106,7 +107,9 @@ public class Catalogue {
 				+ kind.table + " ORDER BY name").query((rs, n) -> new Entry(rs.getString("name"),
 						rs.getString("country"), jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE "
 								+ kind.idColumn + " = ? ORDER BY alias").param(rs.getInt("id")).query(String.class)
-							.list()))
+							.list(),
+						kind == Kind.MAKE ? jdbc.sql("SELECT name FROM ref_model WHERE make_id = ? ORDER BY name")
+							.param(rs.getInt("id")).query(String.class).list() : List.of()))
 			.list();
 	}
 
@@ -115,6 +118,11 @@ public class Catalogue {
 	 * for another entry.
 	 */
 	public Entry add(Kind kind, String name, String country, List<String> aliases) {
+		return add(kind, name, country, aliases, List.of());
+	}
+
+	/** As {@link #add(Kind, String, String, List)}, with models (makes only). */
+	public Entry add(Kind kind, String name, String country, List<String> aliases, List<String> models) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name is required");
 		}
@@ -148,6 +156,15 @@ public class Catalogue {
 					.query(Integer.class).single();
 			}
 			Set<String> written = new java.util.HashSet<>(keys.get(kind).keySet());
+			if (kind == Kind.MAKE) {
+				Set<String> known = new java.util.HashSet<>(jdbc.sql("SELECT name FROM ref_model WHERE make_id = ?")
+					.param(id).query(String.class).list());
+				for (String model : models) {
+					if (model != null && !model.isBlank() && known.add(model.trim())) {
+						jdbc.sql("INSERT INTO ref_model (make_id, name) VALUES (?, ?)").params(id, model.trim()).update();
+					}
+				}
+			}
 			for (String alias : all) {
 				String key = kind.key.apply(alias);
 				// "Glock" and "Glock Inc" share a key: one row for both
@@ -162,8 +179,8 @@ public class Catalogue {
 	}
 
 	/**
-	 * Loads a CSV with the header {@code name,country,aliases} (makes) or {@code name,aliases} (calibres), aliases
-	 * separated by '|'. Each row is taken or refused on its own; the report names every refused row.
+	 * Loads a CSV with the header {@code name,country,aliases,models} (makes) or {@code name,aliases} (calibres),
+	 * aliases and models separated by '|'. Each row is taken or refused on its own; the report names every refused row.
 	 */
 	public CsvReport importCsv(Kind kind, Reader csv) throws IOException {
 		int added = 0;
@@ -174,8 +191,8 @@ public class Catalogue {
 			try {
 				String name = row.get("name");
 				boolean known = canonical(kind, name).isPresent();
-				add(kind, name, kind == Kind.MAKE && row.isMapped("country") ? row.get("country") : null,
-						row.isMapped("aliases") ? Arrays.asList(row.get("aliases").split("\\|")) : List.of());
+				add(kind, name, kind == Kind.MAKE && row.isSet("country") ? row.get("country") : null,
+						list(row, "aliases"), kind == Kind.MAKE ? list(row, "models") : List.of());
 				if (known) {
 					extended++;
 				}
@@ -188,6 +205,11 @@ public class Catalogue {
 			}
 		}
 		return new CsvReport(added, extended, rejected);
+	}
+
+	private static List<String> list(CSVRecord row, String column) {
+		return row.isSet(column) && !row.get(column).isBlank() ? Arrays.asList(row.get(column).split("\\|"))
+				: List.of();
 	}
 
 	private static String blankToNull(String text) {

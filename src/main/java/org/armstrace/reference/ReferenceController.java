@@ -31,7 +31,7 @@ class ReferenceController {
 		this.catalogue = catalogue;
 	}
 
-	record NewEntry(String name, String country, List<String> aliases) {
+	record NewEntry(String name, String country, List<String> aliases, List<String> models) {
 	}
 
 	record MatchView(String text, String canonical, boolean matched) {
@@ -52,12 +52,12 @@ class ReferenceController {
 	@Operation(summary = "Add an entry, or aliases to an existing one")
 	@PostMapping("/{kind}")
 	Catalogue.Entry add(@PathVariable String kind, @RequestBody NewEntry body) {
-		return catalogue.add(kind(kind), body.name(), body.country(), body.aliases() == null ? List.of()
-				: body.aliases());
+		return catalogue.add(kind(kind), body.name(), body.country(),
+				body.aliases() == null ? List.of() : body.aliases(), body.models() == null ? List.of() : body.models());
 	}
 
-	@Operation(summary = "Load entries from CSV: header name,country,aliases (makes) or name,aliases (calibres), "
-			+ "aliases separated by '|'")
+	@Operation(summary = "Load entries from CSV: header name,country,aliases,models (makes) or name,aliases "
+			+ "(calibres), aliases and models separated by '|'")
 	@PostMapping(value = "/{kind}/csv", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	Catalogue.CsvReport importCsv(@PathVariable String kind, @RequestBody String csv) throws IOException {
 		return catalogue.importCsv(kind(kind), new StringReader(csv));

@@ -29,6 +29,8 @@ class CatalogueTests {
 	void theStarterCatalogueHoldsAtLeastSixtyMakesAndFortyCalibres() {
 		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).hasSizeGreaterThanOrEqualTo(60);
 		assertThat(catalogue.entries(Catalogue.Kind.CALIBRE)).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Glock")).singleElement()
+			.satisfies(glock -> assertThat(glock.models()).contains("G17", "G19"));
 	}
 
 	@Test
@@ -64,8 +66,8 @@ class CatalogueTests {
 		Api api = new Api(port);
 		String token = tokens.issue("catalogue admin").token();
 		HttpResponse<String> loaded = api.postText("/api/v1/reference/makes/csv", token, """
-				name,country,aliases
-				Synthetic Arsenal,AUT,SynArs|Syn. Arsenal
+				name,country,aliases,models
+				Synthetic Arsenal,AUT,SynArs|Syn. Arsenal,SA-1|SA-2
 				Glock,AUT,Glock Austria
 				Broken Entry,XYZ,
 				Clash Works,AUT,H&K
@@ -78,6 +80,8 @@ class CatalogueTests {
 				"row 4: country must be an ISO 3166-1 alpha-3 code, was 'XYZ'",
 				"row 5: alias 'H&K' already stands for 'Heckler & Koch'");
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "SYNARS")).contains("Synthetic Arsenal");
+		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Synthetic Arsenal"))
+			.singleElement().satisfies(e -> assertThat(e.models()).containsExactly("SA-1", "SA-2"));
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Glock Austria")).contains("Glock");
 		var match = Api.json(api.get("/api/v1/reference/calibres/match?text=9mm%20Para", token));
 		assertThat(match.path("canonical").asString()).isEqualTo("9x19mm");
