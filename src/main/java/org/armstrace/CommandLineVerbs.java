@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.armstrace.identity.ApiTokens;
+import org.armstrace.identity.Users;
 import org.armstrace.ledger.LedgerBenchmark;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.registry.DemoRegistry;
@@ -52,9 +54,15 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DemoRegistry demo;
 
+	private final Users users;
+
+	private final ApiTokens tokens;
+
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
-			DemoRegistry demo, LegacyImportCommand legacyImport) {
+			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens) {
 		this.demo = demo;
+		this.users = users;
+		this.tokens = tokens;
 		this.verbs = Map.of(
 				"verify", verification::runFromCommandLine,
 				"rebuild", rebuild::runFromCommandLine,
@@ -89,6 +97,12 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	/** Generates the demo registry beside the running server, so the UI and API answer while it grows. */
 	private void startDemo(ApplicationArguments args) {
+		if (!users.anyExists()) {
+			Users.Account admin = users.createDemoAccounts().getFirst();
+			System.out.println("\n  ArmsTrace demo: one account per role, password <role>-demo-2026 (registrar /"
+					+ " registrar-demo-2026; admin, licensing, customs, investigator, analyst, auditor, dealer alike)."
+					+ "\n  API token acting as admin (shown once): " + tokens.issue(admin.id(), "demo").token() + "\n");
+		}
 		if (!demo.registryIsEmpty()) {
 			return;
 		}

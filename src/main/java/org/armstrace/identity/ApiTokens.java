@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bearer tokens for machines. A token is 256 random bits, shown once when issued; only its SHA-256 is stored
+ * Bearer tokens, each acting for one user with that user's roles: for machines (a dealer's system, a customs
+ * gateway) and scripts. A token is 256 random bits, shown once when issued; only its SHA-256 is stored
  * (a fast hash is enough for a secret of that strength, unlike a password).
  */
 @Service
@@ -39,18 +42,23 @@ public class ApiTokens {
 	public record IssuedToken(UUID id, String label, String token) {
 	}
 
-	/** The machine a valid token stands for; its name (what the ledger records as actor) is opaque. */
-	public record TokenHolder(UUID id, String label) implements Principal {
+	/** The user a valid token acts for, with that user's roles; its name (the ledger's actor) is opaque. */
+	public record TokenHolder(UUID id, String label, UUID userId, Set<Role> roles) implements Principal {
 
 		@Override
 		public String getName() {
-			return "token:" + id;
+			return "user:" + userId;
 		}
 
 	}
 
+	/** A token's description, without its secret. */
+	public record TokenInfo(UUID id, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+	}
+
+	/** Issues a token acting for {@code userId} with the user's roles; the secret is returned once. */
 	@Transactional
-	public IssuedToken issue(String label) {
+	public IssuedToken issue(UUID userId, String label) {
 		if (label == null || label.isBlank() || label.length() > 200) {
 			throw new IllegalArgumentException("label must be 1 to 200 characters");
 		}
@@ -58,8 +66,9 @@ public class ApiTokens {
 		random.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		UUID id = UUID.randomUUID();
-		jdbc.sql("INSERT INTO api_token (id, label, token_hash, created_at) VALUES (?, ?, ?, ?)")
-			.params(id, label, hash(token), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+		jdbc.sql("INSERT INTO api_token (id, label, token_hash, created_at, user_id) VALUES (?, ?, ?, ?, ?)")
+			.params(id, label, hash(token), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
+					userId)
 			.update();
 		return new IssuedToken(id, label, token);
 	}
@@ -69,24 +78,31 @@ public class ApiTokens {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT id, label FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
+		return jdbc.sql("SELECT t.id, t.label, u.id AS user_id, u.roles FROM api_token t JOIN app_user u "
+				+ "ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled")
 			.param(hash(token))
-			.query((rs, n) -> new TokenHolder(rs.getObject("id", UUID.class), rs.getString("label")))
+			.query((rs, n) -> new TokenHolder(rs.getObject("id", UUID.class), rs.getString("label"),
+					rs.getObject("user_id", UUID.class), Users.roles(rs.getString("roles"))))
 			.optional();
 	}
 
+	/** Revokes one of the user's tokens. */
 	@Transactional
-	public void revoke(UUID id) {
-		int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-			.params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id).update();
+	public void revoke(UUID userId, UUID id) {
+		int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+			.params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id, userId).update();
 		if (changed == 0) {
 			throw new java.util.NoSuchElementException("no active API token " + id);
 		}
 	}
 
 	@Transactional(readOnly = true)
-	boolean anyIssued() {
-		return jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single() > 0;
+	public List<TokenInfo> tokensOf(UUID userId) {
+		return jdbc.sql("SELECT id, label, created_at, revoked_at FROM api_token WHERE user_id = ? ORDER BY created_at")
+			.param(userId)
+			.query((rs, n) -> new TokenInfo(rs.getObject("id", UUID.class), rs.getString("label"),
+					rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class)))
+			.list();
 	}
 
 	private static String hash(String token) {

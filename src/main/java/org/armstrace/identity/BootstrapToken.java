@@ -1,37 +1,45 @@
 package org.armstrace.identity;
 
+import java.util.EnumSet;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At the first start of a server (no token issued yet) issues the bootstrap token and prints it once: the only
- * way in to everything under /api that is not public, until sign-in and roles exist.
+ * At the first start of a server (no user yet) creates the administrator {@code admin} with a one-time password,
+ * to be changed at first sign-in, and an API token acting for it; prints both once. Only their hashes are kept.
  */
 @Component
 class BootstrapToken {
 
+	private final Users users;
+
 	private final ApiTokens tokens;
 
-	BootstrapToken(ApiTokens tokens) {
+	BootstrapToken(Users users, ApiTokens tokens) {
+		this.users = users;
 		this.tokens = tokens;
 	}
 
 	@EventListener
 	void onReady(ApplicationReadyEvent ready) {
-		if (!(ready.getApplicationContext() instanceof WebServerApplicationContext) || tokens.anyIssued()) {
+		if (!(ready.getApplicationContext() instanceof WebServerApplicationContext) || users.anyExists()) {
 			return;
 		}
-		ApiTokens.IssuedToken issued = tokens.issue("bootstrap");
+		String password = users.generatePassword();
+		Users.Account admin = users.create("admin", password, EnumSet.of(Role.ADMIN), true);
+		ApiTokens.IssuedToken issued = tokens.issue(admin.id(), "bootstrap");
 		System.out.println("""
 
-				  ArmsTrace: first start. The bootstrap API token (shown once, stored only as a hash):
+				  ArmsTrace: first start. Shown once, stored only as hashes:
 
-				      %s
+				      administrator:  admin / %s   (choose a new password at first sign-in)
+				      API token:      %s   (acts as admin; revoke it once you have your own)
 
-				  Send it as 'Authorization: Bearer <token>' to the API. Keep it secret.
-				""".formatted(issued.token()));
+				  Send the token as 'Authorization: Bearer <token>'. Keep both secret.
+				""".formatted(password, issued.token()));
 	}
 
 }

@@ -2,36 +2,42 @@ package org.armstrace.identity;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP security. Open to anyone: the ledger's key, heads and proofs (hashes only: witnesses and other States
- * fetch them), health, the API documentation and the landing page. Everything else needs a bearer token.
+ * HTTP security, two chains. The API ({@code /api/**}, {@code /actuator/**}): stateless bearer tokens, each acting
+ * for a user with that user's roles, checked against {@link AccessRules}; open to anyone are the ledger's key,
+ * heads and proofs (hashes only: witnesses and other States fetch them), health and the API documentation. The
+ * web UI: form sign-in with a session, CSRF protection and the default secure headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -41,17 +47,21 @@ class SecurityConfiguration {
 
 	private final JsonMapper json;
 
-	SecurityConfiguration(JsonMapper json) {
+	private final Users users;
+
+	SecurityConfiguration(JsonMapper json, Users users) {
 		this.json = json;
+		this.users = users;
 	}
 
 	@Bean
+	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = this::writeUnauthorized;
 		AuthenticationManager byToken = authentication -> tokens
 			.authenticate((String) authentication.getCredentials())
-			.map(holder -> (Authentication) new PreAuthenticatedAuthenticationToken(
-					holder, null, List.of(new SimpleGrantedAuthority("ROLE_API"))))
+			.map(holder -> (Authentication) new PreAuthenticatedAuthenticationToken(holder, null,
+					holder.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()))
 			.orElseThrow(() -> new BadCredentialsException("unknown or revoked API token"));
 		AuthenticationFilter bearer = new AuthenticationFilter(byToken, SecurityConfiguration::bearerToken);
 		bearer.setSuccessHandler((request, response, authentication) -> {
@@ -59,22 +69,52 @@ class SecurityConfiguration {
 		});
 		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
 
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
-					"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/actuator/health",
-					"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/error")
-			.permitAll()
-			.anyRequest().authenticated())
+		http.securityMatcher("/api/**", "/actuator/**").authorizeHttpRequests(requests -> {
+			requests.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
+					"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**", "/actuator/health",
+					"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+				.permitAll();
+			for (AccessRules.Rule rule : AccessRules.API) {
+				requests.requestMatchers(rule.method(), rule.pattern())
+					.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+			}
+			requests.anyRequest().hasRole(Role.ADMIN.name());
+		})
 			.addFilterBefore(bearer, AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so there is no cross-site request to forge.
 			.csrf(csrf -> csrf.disable())
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized));
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden()));
 		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/webjars/**", "/css/**").permitAll()
+			.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults())
+			.logout(Customizer.withDefaults());
+		return http.build();
+	}
+
+	/** Counts wrong passwords (and locks the account at the limit); a right one resets the count. */
+	@EventListener
+	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof String username) {
+			users.recordFailure(username);
+		}
+	}
+
+	@EventListener
+	void onSuccess(AuthenticationSuccessEvent event) {
+		if (!(event.getAuthentication().getPrincipal() instanceof ApiTokens.TokenHolder)) {
+			users.recordSuccess(event.getAuthentication().getName());
+		}
 	}
 
 	/** The token from an {@code Authorization: Bearer ...} header, or null to leave the request anonymous. */
@@ -86,14 +126,23 @@ class SecurityConfiguration {
 		return new PreAuthenticatedAuthenticationToken("api-token", header.substring(BEARER.length()).trim());
 	}
 
+	private AccessDeniedHandler forbidden() {
+		return (request, response, denied) -> writeProblem(request, response, HttpStatus.FORBIDDEN,
+				"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+	}
+
 	private void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException failure) throws IOException {
-		String detail = failure instanceof BadCredentialsException ? failure.getMessage()
-				: "this resource needs an API token: send 'Authorization: Bearer <token>'";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
 		response.setHeader("WWW-Authenticate", "Bearer");
+		writeProblem(request, response, HttpStatus.UNAUTHORIZED, failure instanceof BadCredentialsException
+				? failure.getMessage() : "this resource needs an API token: send 'Authorization: Bearer <token>'");
+	}
+
+	private void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,10 @@ class FirearmController {
 
 	private final RegistryQueries queries;
 
-	FirearmController(FirearmCommands firearms, RegistryQueries queries) {
+	private final Actors actors;
+
+	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors) {
+		this.actors = actors;
 		this.firearms = firearms;
 		this.queries = queries;
 	}
@@ -42,14 +46,14 @@ class FirearmController {
 	@PostMapping
 	ResponseEntity<?> registerFirearm(@RequestBody FirearmCommands.RegisterFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(firearms.register(body, who.getName(), key), "/api/v1/firearms/", queries::firearm);
+		return CommandResponses.answer(firearms.register(body, actors.of(who), key), "/api/v1/firearms/", queries::firearm);
 	}
 
 	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
 	@PostMapping("/production-runs")
 	ResponseEntity<?> registerProductionRun(@RequestBody FirearmCommands.RegisterProductionRun body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(firearms.registerProductionRun(body, who.getName(), key), "/api/v1/firearms/",
+		return CommandResponses.answer(firearms.registerProductionRun(body, actors.of(who), key), "/api/v1/firearms/",
 				queries::firearm);
 	}
 
@@ -81,80 +85,80 @@ class FirearmController {
 	@PostMapping("/{id}/markings")
 	ResponseEntity<?> mark(@PathVariable UUID id, @RequestBody FirearmCommands.AddMarking body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.addMarking(id, body, who.getName(), key));
+		return onFirearm(firearms.addMarking(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/imports")
 	ResponseEntity<?> importFirearm(@PathVariable UUID id, @RequestBody FirearmCommands.ImportFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.importFirearm(id, body, who.getName(), key));
+		return onFirearm(firearms.importFirearm(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/exports")
 	ResponseEntity<?> export(@PathVariable UUID id, @RequestBody FirearmCommands.ExportFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.export(id, body, who.getName(), key));
+		return onFirearm(firearms.export(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/transits")
 	ResponseEntity<?> transit(@PathVariable UUID id, @RequestBody FirearmCommands.RecordTransit body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.recordTransit(id, body, who.getName(), key));
+		return onFirearm(firearms.recordTransit(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/transfers")
 	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.transfer(id, body, who.getName(), key));
+		return onFirearm(firearms.transfer(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/lost-reports")
 	ResponseEntity<?> lost(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportLost(id, body, who.getName(), key));
+		return onFirearm(firearms.reportLost(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/theft-reports")
 	ResponseEntity<?> stolen(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportStolen(id, body, who.getName(), key));
+		return onFirearm(firearms.reportStolen(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/recoveries")
 	ResponseEntity<?> recover(@PathVariable UUID id, @RequestBody FirearmCommands.RecordRecovery body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.recover(id, body, who.getName(), key));
+		return onFirearm(firearms.recover(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/seizures")
 	ResponseEntity<?> seize(@PathVariable UUID id, @RequestBody FirearmCommands.RecordSeizure body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.seize(id, body, who.getName(), key));
+		return onFirearm(firearms.seize(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/deactivations")
 	ResponseEntity<?> deactivate(@PathVariable UUID id, @RequestBody FirearmCommands.DeactivateFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.deactivate(id, body, who.getName(), key));
+		return onFirearm(firearms.deactivate(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/conversions")
 	ResponseEntity<?> convert(@PathVariable UUID id, @RequestBody FirearmCommands.ConvertFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.convert(id, body, who.getName(), key));
+		return onFirearm(firearms.convert(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/destructions")
 	ResponseEntity<?> destroy(@PathVariable UUID id, @RequestBody FirearmCommands.DestroyFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.destroy(id, body, who.getName(), key));
+		return onFirearm(firearms.destroy(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/found-after-destruction")
 	ResponseEntity<?> foundAfterDestruction(@PathVariable UUID id,
 			@RequestBody FirearmCommands.RecordFoundAfterDestruction body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.foundAfterDestruction(id, body, who.getName(), key));
+		return onFirearm(firearms.foundAfterDestruction(id, body, actors.of(who), key));
 	}
 
 	private ResponseEntity<?> onFirearm(CommandResult result) {

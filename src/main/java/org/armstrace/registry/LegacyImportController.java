@@ -12,6 +12,7 @@ import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.Actors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -42,7 +43,10 @@ class LegacyImportController {
 
 	private final Path folder;
 
-	LegacyImportController(LegacyImport legacyImport, @Value("${armstrace.home}") Path home) {
+	private final Actors actors;
+
+	LegacyImportController(LegacyImport legacyImport, @Value("${armstrace.home}") Path home, Actors actors) {
+		this.actors = actors;
 		this.legacyImport = legacyImport;
 		this.folder = home.resolve("imports");
 	}
@@ -56,7 +60,7 @@ class LegacyImportController {
 		LegacyImport.Report report;
 		try (Reader csv = new InputStreamReader(body, StandardCharsets.UTF_8);
 				Writer out = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
-			report = legacyImport.importCsv(csv, out, who.getName(), rows -> {
+			report = legacyImport.importCsv(csv, out, actors.of(who), rows -> {
 			});
 		}
 		catch (IOException | RuntimeException e) {

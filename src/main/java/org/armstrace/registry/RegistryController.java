@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +38,11 @@ class RegistryController {
 
 	private final DataQuality dataQuality;
 
+	private final Actors actors;
+
 	RegistryController(HolderCommands holders, PartCommands parts, AmmunitionCommands ammunition,
-			RegistryQueries queries, DataQuality dataQuality) {
+			RegistryQueries queries, DataQuality dataQuality, Actors actors) {
+		this.actors = actors;
 		this.dataQuality = dataQuality;
 		this.holders = holders;
 		this.parts = parts;
@@ -50,7 +54,7 @@ class RegistryController {
 	@PostMapping("/holders")
 	ResponseEntity<?> registerHolder(@RequestBody HolderCommands.RegisterHolder body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(holders.register(body, who.getName(), key), "/api/v1/holders/",
+		return CommandResponses.answer(holders.register(body, actors.of(who), key), "/api/v1/holders/",
 				queries::holder);
 	}
 
@@ -62,7 +66,7 @@ class RegistryController {
 	@PostMapping("/parts")
 	ResponseEntity<?> registerPart(@RequestBody PartCommands.RegisterPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.register(body, who.getName(), key), "/api/v1/parts/", queries::part);
+		return CommandResponses.answer(parts.register(body, actors.of(who), key), "/api/v1/parts/", queries::part);
 	}
 
 	@GetMapping("/parts/{id}")
@@ -73,19 +77,19 @@ class RegistryController {
 	@PostMapping("/parts/{id}/fittings")
 	ResponseEntity<?> fit(@PathVariable UUID id, @RequestBody PartCommands.FitPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.fit(id, body, who.getName(), key), "/api/v1/parts/", queries::part);
+		return CommandResponses.answer(parts.fit(id, body, actors.of(who), key), "/api/v1/parts/", queries::part);
 	}
 
 	@PostMapping("/parts/{id}/removals")
 	ResponseEntity<?> remove(@PathVariable UUID id, @RequestBody PartCommands.RemovePart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.remove(id, body, who.getName(), key), "/api/v1/parts/", queries::part);
+		return CommandResponses.answer(parts.remove(id, body, actors.of(who), key), "/api/v1/parts/", queries::part);
 	}
 
 	@PostMapping("/ammunition-lots")
 	ResponseEntity<?> produce(@RequestBody AmmunitionCommands.ProduceAmmunition body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.produce(body, who.getName(), key), "/api/v1/ammunition-lots/",
+		return CommandResponses.answer(ammunition.produce(body, actors.of(who), key), "/api/v1/ammunition-lots/",
 				queries::ammunitionLot);
 	}
 
@@ -98,14 +102,14 @@ class RegistryController {
 	ResponseEntity<?> transferAmmunition(@PathVariable UUID id,
 			@RequestBody AmmunitionCommands.TransferAmmunition body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.transfer(id, body, who.getName(), key), "/api/v1/ammunition-lots/",
+		return CommandResponses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
 				queries::ammunitionLot);
 	}
 
 	@PostMapping("/ammunition-lots/{id}/consumptions")
 	ResponseEntity<?> consume(@PathVariable UUID id, @RequestBody AmmunitionCommands.ConsumeAmmunition body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.consume(id, body, who.getName(), key), "/api/v1/ammunition-lots/",
+		return CommandResponses.answer(ammunition.consume(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
 				queries::ammunitionLot);
 	}
 

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
+import org.armstrace.TestUsers;
 import org.armstrace.identity.ApiTokens;
+import org.armstrace.identity.Role;
 import org.armstrace.ledger.merkle.Checkpoint;
 import org.armstrace.ledger.merkle.NoteVerifier;
 import org.armstrace.ledger.merkle.ProofVerifier;
@@ -34,6 +36,9 @@ class LedgerApiTests {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	TestUsers testUsers;
 
 	Api api;
 
@@ -82,7 +87,7 @@ class LedgerApiTests {
 		assertThat(api.post("/api/v1/ledger/verify", null, "{}").statusCode()).isEqualTo(401);
 		assertThat(api.get("/api/v1/ledger/entries/" + seq, "at_not-a-real-token").statusCode()).isEqualTo(401);
 
-		String token = tokens.issue("test machine").token();
+		String token = testUsers.token(Role.AUDITOR);
 		JsonNode entry = Api.json(api.get("/api/v1/ledger/entries/" + seq, token));
 		assertThat(entry.path("type").asString()).isEqualTo("test.item-recorded");
 		assertThat(entry.path("canonicalJson").asString()).contains("\"serial\":\"SYN000200\"");
@@ -93,9 +98,10 @@ class LedgerApiTests {
 
 	@Test
 	void aRevokedTokenIsRefused() {
-		ApiTokens.IssuedToken issued = tokens.issue("soon revoked");
+		var auditor = testUsers.user(Role.AUDITOR);
+		ApiTokens.IssuedToken issued = tokens.issue(auditor.id(), "soon revoked");
 		assertThat(api.post("/api/v1/ledger/verify", issued.token(), "{}").statusCode()).isEqualTo(200);
-		tokens.revoke(issued.id());
+		tokens.revoke(auditor.id(), issued.id());
 		HttpResponse<String> refused = api.post("/api/v1/ledger/verify", issued.token(), "{}");
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(Api.json(refused).path("detail").asString()).isEqualTo("unknown or revoked API token");
@@ -133,7 +139,7 @@ class LedgerApiTests {
 		assertThat(ledgerHealth.path("details").has("latestHeadAgeSeconds")).isTrue();
 
 		assertThat(api.get("/actuator/prometheus").statusCode()).isEqualTo(401);
-		String metrics = api.get("/actuator/prometheus", tokens.issue("prometheus").token()).body();
+		String metrics = api.get("/actuator/prometheus", testUsers.token(Role.ADMIN)).body();
 		assertThat(metrics).contains("armstrace_ledger_entries_appended_total")
 			.contains("armstrace_ledger_checkpoints_signed_total");
 	}

@@ -8,7 +8,8 @@ import java.util.List;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
-import org.armstrace.identity.ApiTokens;
+import org.armstrace.TestUsers;
+import org.armstrace.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +21,7 @@ class CatalogueTests {
 	Catalogue catalogue;
 
 	@Autowired
-	ApiTokens tokens;
+	TestUsers testUsers;
 
 	@LocalServerPort
 	int port;
@@ -64,7 +65,7 @@ class CatalogueTests {
 	@Test
 	void anAdminExtendsTheCatalogueByCsvAndEveryRefusedRowIsNamed() {
 		Api api = new Api(port);
-		String token = tokens.issue("catalogue admin").token();
+		String token = testUsers.token(Role.ADMIN);
 		HttpResponse<String> loaded = api.postText("/api/v1/reference/makes/csv", token, """
 				name,country,aliases,models
 				Synthetic Arsenal,AUT,SynArs|Syn. Arsenal,SA-1|SA-2

@@ -11,7 +11,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
-import org.armstrace.identity.ApiTokens;
+import org.armstrace.TestUsers;
+import org.armstrace.identity.Role;
 import org.armstrace.ledger.Ledger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class LegacyImportTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApiTokens tokens;
+	TestUsers testUsers;
 
 	@LocalServerPort
 	int port;
@@ -104,7 +105,7 @@ class LegacyImportTests {
 	@Test
 	void anUploadReturnsTheReportAndTheRejectsFileCanBeDownloaded() {
 		Api api = new Api(port);
-		String token = tokens.issue("import test").token();
+		String token = testUsers.token(Role.REGISTRAR);
 		String p = "UPL" + System.nanoTime() % 1_000_000 + "-";
 		HttpResponse<String> uploaded = api.postText("/api/v1/firearms/imports", token, """
 				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status

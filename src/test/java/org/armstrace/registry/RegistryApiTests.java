@@ -8,7 +8,8 @@ import java.util.List;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
-import org.armstrace.identity.ApiTokens;
+import org.armstrace.TestUsers;
+import org.armstrace.identity.Role;
 import org.armstrace.ledger.CheckpointSigner;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.merkle.Checkpoint;
@@ -30,7 +31,7 @@ class RegistryApiTests {
 	int port;
 
 	@Autowired
-	ApiTokens tokens;
+	TestUsers testUsers;
 
 	@Autowired
 	Ledger ledger;
@@ -51,7 +52,7 @@ class RegistryApiTests {
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
-		token = tokens.issue("registry test").token();
+		token = testUsers.token(Role.ADMIN);
 	}
 
 	@Test

@@ -1,0 +1,81 @@
+package org.armstrace.identity;
+
+import static org.armstrace.identity.Role.ADMIN;
+import static org.armstrace.identity.Role.ANALYST;
+import static org.armstrace.identity.Role.AUDITOR;
+import static org.armstrace.identity.Role.CUSTOMS;
+import static org.armstrace.identity.Role.DEALER;
+import static org.armstrace.identity.Role.INVESTIGATOR;
+import static org.armstrace.identity.Role.LICENSING;
+import static org.armstrace.identity.Role.REGISTRAR;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which role may call which API endpoint: the matrix of docs/roles.md, in code. The first rule whose method and
+ * path pattern match decides; an endpoint no rule names is refused to everyone but ADMIN.
+ */
+final class AccessRules {
+
+	record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+	}
+
+	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+	static final Set<Role> READERS = EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR);
+
+	static final List<Rule> API = List.of(
+			rule(HttpMethod.GET, "/api/v1/ledger/entries/**", ADMIN, AUDITOR),
+			rule(HttpMethod.POST, "/api/v1/ledger/verify", ADMIN, AUDITOR),
+			rule(HttpMethod.GET, "/actuator/prometheus", ADMIN),
+			rule(HttpMethod.GET, "/api/v1/holders/**", READERS),
+			rule(HttpMethod.POST, "/api/v1/holders", ADMIN, REGISTRAR, LICENSING),
+			rule(HttpMethod.POST, "/api/v1/firearms/imports", ADMIN, REGISTRAR),
+			rule(HttpMethod.GET, "/api/v1/firearms/imports/**", ADMIN, REGISTRAR),
+			rule(HttpMethod.GET, "/api/v1/firearms", READERS),
+			rule(HttpMethod.GET, "/api/v1/firearms/**", READERS),
+			rule(HttpMethod.POST, "/api/v1/firearms", ADMIN, REGISTRAR),
+			rule(HttpMethod.POST, "/api/v1/firearms/production-runs", ADMIN, REGISTRAR),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/transfers", ADMIN, REGISTRAR, DEALER),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/lost-reports", ADMIN, REGISTRAR, INVESTIGATOR, DEALER),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/theft-reports", ADMIN, REGISTRAR, INVESTIGATOR, DEALER),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/recoveries", ADMIN, REGISTRAR, INVESTIGATOR, CUSTOMS),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/seizures", ADMIN, REGISTRAR, INVESTIGATOR, CUSTOMS),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/found-after-destruction", ADMIN, REGISTRAR, INVESTIGATOR,
+					CUSTOMS),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/imports", ADMIN, REGISTRAR, CUSTOMS, LICENSING),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/exports", ADMIN, REGISTRAR, CUSTOMS, LICENSING),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/transits", ADMIN, REGISTRAR, CUSTOMS, LICENSING),
+			rule(HttpMethod.POST, "/api/v1/firearms/*/*", ADMIN, REGISTRAR),
+			rule(HttpMethod.GET, "/api/v1/parts/**", READERS),
+			rule(HttpMethod.POST, "/api/v1/parts/**", ADMIN, REGISTRAR),
+			rule(HttpMethod.GET, "/api/v1/ammunition-lots/**", READERS),
+			rule(HttpMethod.POST, "/api/v1/ammunition-lots/*/transfers", ADMIN, REGISTRAR, DEALER),
+			rule(HttpMethod.POST, "/api/v1/ammunition-lots/**", ADMIN, REGISTRAR),
+			rule(HttpMethod.GET, "/api/v1/registry/data-quality", ADMIN, REGISTRAR, ANALYST),
+			rule(HttpMethod.GET, "/api/v1/reference/**", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/reference/**", ADMIN),
+			rule(HttpMethod.GET, "/api/v1/access-log/**", ADMIN, AUDITOR),
+			rule(HttpMethod.GET, "/api/v1/access-log", ADMIN, AUDITOR),
+			rule(HttpMethod.GET, "/api/v1/account/**", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/account/**", EVERYONE),
+			rule(HttpMethod.DELETE, "/api/v1/account/**", EVERYONE),
+			rule(HttpMethod.GET, "/api/v1/users", ADMIN),
+			rule(HttpMethod.POST, "/api/v1/users", ADMIN));
+
+	private static Rule rule(HttpMethod method, String pattern, Role... roles) {
+		return new Rule(method, pattern, EnumSet.copyOf(List.of(roles)));
+	}
+
+	private static Rule rule(HttpMethod method, String pattern, Set<Role> roles) {
+		return new Rule(method, pattern, roles);
+	}
+
+	private AccessRules() {
+	}
+
+}
