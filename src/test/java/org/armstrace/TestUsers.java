@@ -30,7 +30,11 @@ public class TestUsers {
 	}
 
 	public String token(Role... roles) {
-		return tokens.issue(user(roles).id(), "test").token();
+		return tokenFor(user(roles));
+	}
+
+	public String tokenFor(Users.Account account) {
+		return tokens.issue(account.id(), "test").token();
 	}
 
 }

@@ -49,9 +49,12 @@ class SecurityConfiguration {
 
 	private final Users users;
 
-	SecurityConfiguration(JsonMapper json, Users users) {
+	private final AccessLog accessLog;
+
+	SecurityConfiguration(JsonMapper json, Users users, AccessLog accessLog) {
 		this.json = json;
 		this.users = users;
+		this.accessLog = accessLog;
 	}
 
 	@Bean
@@ -126,9 +129,15 @@ class SecurityConfiguration {
 		return new PreAuthenticatedAuthenticationToken("api-token", header.substring(BEARER.length()).trim());
 	}
 
+	/** A refused access is answered with a problem and written to the access log. */
 	private AccessDeniedHandler forbidden() {
-		return (request, response, denied) -> writeProblem(request, response, HttpStatus.FORBIDDEN,
-				"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+		return (request, response, denied) -> {
+			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
+					request.getMethod() + " " + request.getRequestURI(), null, request.getHeader(AccessLog.PURPOSE_HEADER),
+					null);
+			writeProblem(request, response, HttpStatus.FORBIDDEN,
+					"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+		};
 	}
 
 	private void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,10 @@ class FirearmController {
 
 	private final Actors actors;
 
-	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors) {
+	private final AccessLog accessLog;
+
+	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors, AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.actors = actors;
 		this.firearms = firearms;
 		this.queries = queries;
@@ -59,14 +63,26 @@ class FirearmController {
 
 	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs")
 	@GetMapping("/{id}")
-	RegistryQueries.FirearmView firearm(@PathVariable UUID id) {
-		return queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id));
+	RegistryQueries.FirearmView firearm(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		RegistryQueries.FirearmView firearm = queries.firearm(id)
+			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
+		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, purpose, 1);
+		return firearm;
 	}
 
 	@Operation(summary = "Find firearms by record number or by the start of their serial (case and separators ignored)")
 	@GetMapping
 	List<RegistryQueries.FirearmSummary> findFirearms(@RequestParam(required = false) String serial,
-			@RequestParam(required = false) String recordNumber, @RequestParam(defaultValue = "50") int limit) {
+			@RequestParam(required = false) String recordNumber, @RequestParam(defaultValue = "50") int limit,
+			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		List<RegistryQueries.FirearmSummary> found = search(serial, recordNumber, limit);
+		accessLog.record(who, AccessLog.Action.SEARCH, "firearms",
+				recordNumber != null ? "recordNumber=" + recordNumber : "serial=" + serial, purpose, found.size());
+		return found;
+	}
+
+	private List<RegistryQueries.FirearmSummary> search(String serial, String recordNumber, int limit) {
 		if (recordNumber != null) {
 			return queries.firearmIdByRecordNumber(recordNumber).flatMap(queries::firearm)
 				.map(f -> List.of(new RegistryQueries.FirearmSummary(f.id(), f.recordNumber(), f.type(), f.make(),

@@ -12,6 +12,7 @@ import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
@@ -45,7 +46,11 @@ class LegacyImportController {
 
 	private final Actors actors;
 
-	LegacyImportController(LegacyImport legacyImport, @Value("${armstrace.home}") Path home, Actors actors) {
+	private final AccessLog accessLog;
+
+	LegacyImportController(LegacyImport legacyImport, @Value("${armstrace.home}") Path home, Actors actors,
+			AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.actors = actors;
 		this.legacyImport = legacyImport;
 		this.folder = home.resolve("imports");
@@ -75,11 +80,12 @@ class LegacyImportController {
 
 	@Operation(summary = "The refused rows of an import, with row_number and reason")
 	@GetMapping(value = "/api/v1/firearms/imports/{run}/rejects", produces = "text/csv")
-	ResponseEntity<Resource> rejects(@PathVariable UUID run) {
+	ResponseEntity<Resource> rejects(@PathVariable UUID run, Principal who) {
 		Path file = folder.resolve(run + ".rejects.csv");
 		if (!Files.exists(file)) {
 			throw new NoSuchElementException("no import run " + run);
 		}
+		accessLog.record(who, AccessLog.Action.EXPORT, "import rejects " + run, null, null, null);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + run + "-rejects.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv"))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,11 @@ class RegistryController {
 
 	private final Actors actors;
 
+	private final AccessLog accessLog;
+
 	RegistryController(HolderCommands holders, PartCommands parts, AmmunitionCommands ammunition,
-			RegistryQueries queries, DataQuality dataQuality, Actors actors) {
+			RegistryQueries queries, DataQuality dataQuality, Actors actors, AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.actors = actors;
 		this.dataQuality = dataQuality;
 		this.holders = holders;
@@ -58,9 +62,18 @@ class RegistryController {
 				queries::holder);
 	}
 
+	@Operation(summary = "A holder, with name: personal data, so the X-Access-Purpose header is required")
 	@GetMapping("/holders/{id}")
-	RegistryQueries.HolderView holder(@PathVariable UUID id) {
-		return queries.holder(id).orElseThrow(() -> new NoSuchElementException("no holder " + id));
+	RegistryQueries.HolderView holder(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		if (purpose == null || purpose.isBlank()) {
+			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
+					+ ": state why you consult this holder's personal data (e.g. a case number)");
+		}
+		RegistryQueries.HolderView holder = queries.holder(id)
+			.orElseThrow(() -> new NoSuchElementException("no holder " + id));
+		accessLog.record(who, AccessLog.Action.READ, "holder " + id, null, purpose, 1);
+		return holder;
 	}
 
 	@PostMapping("/parts")
