@@ -35,6 +35,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Boolean postgresReachable;
 
+	/** h2 or postgresql: which database this run of the tests uses. */
+	public static String name() {
+		return postgresql() ? "postgresql" : "h2";
+	}
+
 	public static boolean postgresql() {
 		return "postgresql".equals(System.getProperty("armstrace.test.database", "h2"));
 	}

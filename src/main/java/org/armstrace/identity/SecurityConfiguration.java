@@ -16,7 +16,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -97,11 +96,26 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/webjars/**", "/css/**").permitAll()
+			.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**").permitAll()
+			.requestMatchers("/audit/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
+					Role.DEALER.name())
+			.requestMatchers("/firearms", "/firearms/**").hasAnyRole(readers)
 			.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults());
+			.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+				.failureUrl("/sign-in?error").successHandler((request, response, authentication) -> {
+					boolean mustChange = users.find(authentication.getName())
+						.map(Users.Account::mustChangePassword).orElse(false);
+					response.sendRedirect(request.getContextPath() + (mustChange ? "/account/password" : "/"));
+				}))
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+				accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
+						request.getMethod() + " " + request.getRequestURI(), null, null, null);
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}));
 		return http.build();
 	}
 

@@ -2,7 +2,9 @@ package org.armstrace.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,10 +48,11 @@ public class RegistryQueries {
 
 	/**
 	 * One fact of an item's life, as the ledger holds it, with its inclusion proof in the latest signed tree
-	 * ({@code proof} is null while the entry awaits its first signed head).
+	 * ({@code proof} is null while the entry awaits its first signed head) and whether that proof was checked
+	 * against the entry's bytes.
 	 */
 	public record TimelineEvent(long seq, String type, LocalDate occurredOn, Instant recordedAt, String actor,
-			JsonNode event, InclusionProof proof) {
+			JsonNode event, InclusionProof proof, boolean verifiedOnLedger) {
 	}
 
 	public record AmmunitionHolding(UUID holderId, long quantity) {
@@ -111,6 +114,15 @@ public class RegistryQueries {
 			.list();
 	}
 
+	/** How many firearms are in each status, in the order of {@link FirearmStatus}. */
+	@Transactional(readOnly = true)
+	public Map<FirearmStatus, Long> firearmsByStatus() {
+		Map<FirearmStatus, Long> counts = new EnumMap<>(FirearmStatus.class);
+		jdbc.sql("SELECT status, COUNT(*) FROM firearm GROUP BY status")
+			.query((rs, n) -> counts.put(FirearmStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+		return counts;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<HolderView> holder(UUID id) {
 		return jdbc.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "
@@ -150,9 +162,10 @@ public class RegistryQueries {
 	private TimelineEvent timelineEvent(LedgerEntry entry, long signedSize) {
 		JsonNode event = json.readTree(entry.canonicalJson()).path("event");
 		JsonNode on = event.path("occurredOn");
+		InclusionProof proof = entry.seq() < signedSize ? ledger.inclusionProof(entry.seq(), signedSize) : null;
 		return new TimelineEvent(entry.seq(), entry.type(), on.isMissingNode() || on.isNull() ? null
-				: LocalDate.parse(on.asString()), entry.recordedAt(), entry.actor(), event,
-				entry.seq() < signedSize ? ledger.inclusionProof(entry.seq(), signedSize) : null);
+				: LocalDate.parse(on.asString()), entry.recordedAt(), entry.actor(), event, proof,
+				proof != null && proof.verifies(entry.canonicalJson()));
 	}
 
 	private List<Marking> markings(UUID itemId) {

@@ -47,7 +47,7 @@ class SignInTests {
 	void aSignInWithoutTheFormsCsrfTokenIsRefused() throws Exception {
 		String username = testUsers.user(Role.AUDITOR).username();
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> response = client.send(post("/login", "username=" + username + "&password="
+		HttpResponse<String> response = client.send(post("/sign-in", "username=" + username + "&password="
 				+ TestUsers.PASSWORD), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
@@ -68,14 +68,14 @@ class SignInTests {
 	/** Signs in through the form; true when the server accepts the password. */
 	private boolean signIn(String username, String password) throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String form = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+		String form = client.send(HttpRequest.newBuilder(uri("/sign-in")).GET().build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
 		assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
-		HttpResponse<String> response = client.send(post("/login", "username=" + encode(username) + "&password="
+		HttpResponse<String> response = client.send(post("/sign-in", "username=" + encode(username) + "&password="
 				+ encode(password) + "&_csrf=" + encode(csrf.group(1))), HttpResponse.BodyHandlers.ofString());
 		String location = response.headers().firstValue("Location").orElse("");
-		return response.statusCode() == 302 && !location.contains("error");
+		return response.statusCode() == 302 && !location.contains("error") && !location.contains("sign-in");
 	}
 
 	private HttpRequest post(String path, String body) {

@@ -14,13 +14,13 @@ class ApiDocumentationTests {
 	int port;
 
 	@Test
-	void theApiDocumentationAndTheLandingPageAreOpenWithoutAToken() {
+	void theApiDocumentationAndTheSignInPageAreOpenWithoutAToken() {
 		Api api = new Api(port);
 		var openApi = Api.json(api.get("/api/docs/openapi.json"));
 		assertThat(openApi.path("info").path("title").asString()).isEqualTo("ArmsTrace API");
 		assertThat(openApi.path("paths").has("/api/v1/ledger/proofs/inclusion")).isTrue();
 		assertThat(api.get("/api/swagger-ui/index.html").statusCode()).isEqualTo(200);
-		assertThat(api.get("/").body()).contains("ArmsTrace");
+		assertThat(api.get("/sign-in").body()).contains("ArmsTrace");
 	}
 
 }

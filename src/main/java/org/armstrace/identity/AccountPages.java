@@ -1,0 +1,60 @@
+package org.armstrace.identity;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-in, one's own password, and the access log for auditors. */
+@Controller
+class AccountPages {
+
+	private final Users users;
+
+	private final AccessLog accessLog;
+
+	AccountPages(Users users, AccessLog accessLog) {
+		this.users = users;
+		this.accessLog = accessLog;
+	}
+
+	@GetMapping("/sign-in")
+	String signIn() {
+		return "identity/sign-in";
+	}
+
+	@GetMapping("/account/password")
+	String password(Principal who, Model model) {
+		model.addAttribute("mustChange", users.find(who.getName()).map(Users.Account::mustChangePassword).orElse(false));
+		return "identity/password";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(Principal who, @RequestParam String currentPassword, @RequestParam String newPassword,
+			Model model) {
+		try {
+			users.changePassword(who.getName(), currentPassword, newPassword);
+			model.addAttribute("changed", true);
+		}
+		catch (IllegalArgumentException e) {
+			String[] fieldAndMessage = e.getMessage().split(": ", 2);
+			model.addAttribute("errorField", fieldAndMessage.length == 2 ? fieldAndMessage[0] : "newPassword");
+			model.addAttribute("error", fieldAndMessage[fieldAndMessage.length - 1]);
+		}
+		return "identity/password";
+	}
+
+	@GetMapping("/audit/access-log")
+	String accessLog(@RequestParam(required = false) String user, Principal who, Model model) {
+		var entries = accessLog.search(user, null, 200);
+		accessLog.record(who, AccessLog.Action.SEARCH, "access-log", "user=" + user, null, entries.size());
+		model.addAttribute("entries", entries);
+		model.addAttribute("user", user);
+		model.addAttribute("chain", accessLog.verify());
+		return "identity/access-log";
+	}
+
+}

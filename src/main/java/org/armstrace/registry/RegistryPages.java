@@ -1,0 +1,107 @@
+package org.armstrace.registry;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import org.armstrace.identity.AccessLog;
+import org.armstrace.identity.Actors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The registry's pages: find a firearm, its record with timeline and ledger proofs, record a transfer. */
+@Controller
+class RegistryPages {
+
+	private final RegistryQueries queries;
+
+	private final FirearmCommands firearms;
+
+	private final AccessLog accessLog;
+
+	private final Actors actors;
+
+	private final MessageSource messages;
+
+	RegistryPages(RegistryQueries queries, FirearmCommands firearms, AccessLog accessLog, Actors actors,
+			MessageSource messages) {
+		this.queries = queries;
+		this.firearms = firearms;
+		this.accessLog = accessLog;
+		this.actors = actors;
+		this.messages = messages;
+	}
+
+	@GetMapping("/firearms")
+	String search(@RequestParam(required = false) String serial, @RequestParam(required = false) String purpose,
+			Principal who, Model model) {
+		model.addAttribute("serial", serial);
+		model.addAttribute("purpose", purpose);
+		if (serial != null && !serial.isBlank()) {
+			List<RegistryQueries.FirearmSummary> results = queries.firearmsBySerial(serial, 100);
+			accessLog.record(who, AccessLog.Action.SEARCH, "firearms", "serial=" + serial, purpose, results.size());
+			model.addAttribute("results", results);
+		}
+		return "registry/search";
+	}
+
+	@GetMapping("/firearms/{id}")
+	String firearm(@PathVariable UUID id, Principal who, Model model) {
+		RegistryQueries.FirearmView firearm = queries.firearm(id)
+			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
+		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, null, 1);
+		model.addAttribute("firearm", firearm);
+		model.addAttribute("mayTransfer", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_DEALER"));
+		return "registry/firearm";
+	}
+
+	@GetMapping("/firearms/{id}/transfer")
+	String transferForm(@PathVariable UUID id, Model model) {
+		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+		model.addAttribute("violations", List.of());
+		return "registry/transfer";
+	}
+
+	@PostMapping("/firearms/{id}/transfer")
+	String transfer(@PathVariable UUID id, @RequestParam String toHolderId, @RequestParam String occurredOn,
+			Principal who, Model model, java.util.Locale locale) {
+		List<Violation> violations;
+		UUID holder = null;
+		LocalDate on = null;
+		try {
+			holder = UUID.fromString(toHolderId.trim());
+			on = occurredOn.isBlank() ? null : LocalDate.parse(occurredOn.trim());
+			CommandResult result = firearms.transfer(id, new FirearmCommands.TransferFirearm(holder, on),
+					actors.of(who), null);
+			if (result instanceof CommandResult.Accepted) {
+				return "redirect:/firearms/" + id;
+			}
+			violations = ((CommandResult.Rejected) result).violations();
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			boolean badHolder = holder == null;
+			violations = List.of(new Violation(badHolder ? "toHolderId" : "occurredOn", "ValueHasTheRightType",
+					messages.getMessage(badHolder ? "transfer.badHolder" : "transfer.badDate", null, locale)));
+		}
+		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+		model.addAttribute("violations", violations);
+		model.addAttribute("toHolderId", toHolderId);
+		model.addAttribute("occurredOn", occurredOn);
+		return "registry/transfer";
+	}
+
+	private static boolean hasAnyRole(Principal who, String... roles) {
+		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
+			.anyMatch(a -> List.of(roles).contains(a.getAuthority()));
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.armstrace.web;
+
+import java.security.Principal;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in person ({@code me}) into every page's model, for the navigation. */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUser {
+
+	record Me(String username, Set<String> roles) {
+		public boolean auditor() {
+			return roles.contains("ROLE_AUDITOR") || roles.contains("ROLE_ADMIN");
+		}
+	}
+
+	@ModelAttribute("me")
+	Me me(Principal principal) {
+		if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
+			return null;
+		}
+		return new Me(authentication.getName(), authentication.getAuthorities().stream()
+			.map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.armstrace;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless, for browser tests ({@code .ci/run} installs both). Without them a
+ * browser test is skipped with a visible message on a laptop, and fails under CI=true.
+ */
+public final class BrowserTest {
+
+	static final Path CHROMIUM = Path.of(env("ARMSTRACE_TEST_CHROMIUM", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(env("ARMSTRACE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private BrowserTest() {
+	}
+
+	public static WebDriver start() {
+		if (!available()) {
+			throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+					+ " (Debian packages chromium, chromium-driver) and CI=true: they must run");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1024", "--lang=en",
+				"--user-data-dir=" + temporaryProfile());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		return driver;
+	}
+
+	/** Saves what the browser shows as target/screenshots/{name}.png. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), folder.resolve(name + "-" + TestDatabase.name() + ".png"),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static boolean available() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+	}
+
+	private static String temporaryProfile() {
+		try {
+			return Files.createTempDirectory("armstrace-chromium-").toString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+	/** Skips browser tests, loudly, where no browser is installed; never under CI=true. */
+	public static class Availability implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			if (available() || "true".equalsIgnoreCase(System.getenv("CI"))) {
+				return ConditionEvaluationResult.enabled("browser available or required");
+			}
+			String reason = "no " + CHROMIUM + " / " + CHROMEDRIVER + ": browser tests SKIPPED (install Debian's "
+					+ "chromium and chromium-driver; under CI=true they run and must pass)";
+			System.err.println("\n*** " + reason + " ***\n");
+			return ConditionEvaluationResult.disabled(reason);
+		}
+
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.armstrace.BrowserTest;
+import org.armstrace.DatabaseTest;
+import org.armstrace.TestUsers;
+import org.armstrace.identity.Role;
+import org.armstrace.identity.Users;
+import org.armstrace.ledger.CheckpointSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/** An officer's day in a real browser (headless Chromium): sign in, search, read a record, record a transfer. */
+@DatabaseTest
+@ExtendWith(BrowserTest.Availability.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficerBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestUsers testUsers;
+
+	@Autowired
+	RegistryFixture fixture;
+
+	@Autowired
+	RegistryQueries queries;
+
+	@Autowired
+	CheckpointSigner signer;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void openBrowser() {
+		browser = BrowserTest.start();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void signedOut() {
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void aRegistrarSignsInFindsAFirearmAndSeesItsTimelineVerifiedOnTheLedger() {
+		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
+		String serial = queries.firearm(id).orElseThrow().serial();
+		signer.signNow();
+		Users.Account registrar = testUsers.user(Role.REGISTRAR);
+
+		signIn(registrar.username());
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+		BrowserTest.screenshot(browser, "dashboard");
+
+		browser.get(url("/firearms"));
+		browser.findElement(By.id("serial")).sendKeys(serial.toLowerCase());
+		browser.findElement(By.id("purpose")).sendKeys("inspection 2026/4");
+		browser.findElement(By.id("search")).click();
+		BrowserTest.screenshot(browser, "search");
+		browser.findElement(By.linkText(queries.firearm(id).orElseThrow().recordNumber())).click();
+
+		assertThat(browser.findElement(By.id("serial")).getText()).isEqualTo(serial);
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Manufactured")
+			.contains("Proof checked");
+		BrowserTest.screenshot(browser, "record");
+	}
+
+	@Test
+	void aTransferIsRefusedWithAnErrorBesideTheFieldThenAccepted() {
+		UUID owner = fixture.owner();
+		UUID id = fixture.stolenPistolHeldBy(owner);
+		UUID buyer = fixture.owner();
+		signIn(testUsers.user(Role.REGISTRAR).username());
+
+		browser.get(url("/firearms/" + id + "/transfer"));
+		browser.findElement(By.id("toHolderId")).sendKeys(buyer.toString());
+		browser.findElement(By.id("record-transfer")).click();
+		assertThat(browser.findElement(By.className("govuk-error-summary")).getText())
+			.contains("a firearm that is stolen cannot be transferred");
+		assertThat(browser.findElement(By.id("toHolderId-error")).getText()).contains("stolen");
+		BrowserTest.screenshot(browser, "transfer-refused");
+
+		fixture.firearms.recover(id, new FirearmCommands.RecordRecovery("Police", null), RegistryFixture.ACTOR, null);
+		browser.findElement(By.id("toHolderId")).clear();
+		browser.findElement(By.id("toHolderId")).sendKeys(buyer.toString());
+		browser.findElement(By.id("record-transfer")).click();
+
+		assertThat(browser.getCurrentUrl()).endsWith("/firearms/" + id);
+		assertThat(queries.firearm(id).orElseThrow().holder().id()).isEqualTo(buyer);
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Transferred");
+		BrowserTest.screenshot(browser, "transfer-accepted");
+	}
+
+	@Test
+	void aDealerIsRefusedTheAccessLogAndAnAuditorSeesTheRefusalAndTheSearches() {
+		Users.Account dealer = testUsers.user(Role.DEALER);
+		signIn(dealer.username());
+		browser.get(url("/audit/access-log"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot see this page");
+		BrowserTest.screenshot(browser, "refused");
+
+		browser.manage().deleteAllCookies();
+		signIn(testUsers.user(Role.AUDITOR).username());
+		browser.get(url("/audit/access-log?user=" + dealer.username()));
+		String log = browser.findElement(By.id("access-log")).getText();
+		assertThat(log).contains("REFUSED").contains("GET /audit/access-log");
+		BrowserTest.screenshot(browser, "access-log");
+	}
+
+	@Test
+	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
+		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
+		browser.get(url("/sign-in"));
+		List<String> problems = new java.util.ArrayList<>(violations("sign-in"));
+		signIn(testUsers.user(Role.REGISTRAR).username());
+		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
+				"/account/password")) {
+			browser.get(url(page));
+			problems.addAll(violations(page));
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private List<String> violations(String page) {
+		return new AxeBuilder().analyze(browser).getViolations().stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map((Rule rule) -> page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp())
+			.toList();
+	}
+
+	private void signIn(String username) {
+		browser.get(url("/sign-in"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
