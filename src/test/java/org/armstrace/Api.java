@@ -53,6 +53,11 @@ public final class Api {
 			.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public HttpResponse<String> delete(String path, String token) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+			.DELETE());
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

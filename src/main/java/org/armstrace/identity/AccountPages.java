@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-in, one's own password, and the access log for auditors. */
+/** Sign-in, one's own password and API tokens, and the access log for auditors. */
 @Controller
 class AccountPages {
 
@@ -16,9 +16,12 @@ class AccountPages {
 
 	private final AccessLog accessLog;
 
-	AccountPages(Users users, AccessLog accessLog) {
+	private final ApiTokens tokens;
+
+	AccountPages(Users users, AccessLog accessLog, ApiTokens tokens) {
 		this.users = users;
 		this.accessLog = accessLog;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/sign-in")
@@ -45,6 +48,26 @@ class AccountPages {
 			model.addAttribute("error", fieldAndMessage[fieldAndMessage.length - 1]);
 		}
 		return "identity/password";
+	}
+
+	@GetMapping("/account/tokens")
+	String tokens(Principal who, Model model) {
+		model.addAttribute("tokens", tokens.tokensOf(users.find(who.getName()).orElseThrow().id()));
+		return "identity/tokens";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(Principal who, @RequestParam String label, Model model) {
+		java.util.UUID me = users.find(who.getName()).orElseThrow().id();
+		model.addAttribute("issued", tokens.issue(me, label.isBlank() ? "token" : label));
+		model.addAttribute("tokens", tokens.tokensOf(me));
+		return "identity/tokens";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(Principal who, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+		tokens.revoke(users.find(who.getName()).orElseThrow().id(), id);
+		return "redirect:/account/tokens";
 	}
 
 	@GetMapping("/audit/access-log")

@@ -2,12 +2,14 @@ package org.armstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.armstrace.BrowserTest;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
+import org.armstrace.identity.ApiTokens;
 import org.armstrace.identity.Role;
 import org.armstrace.identity.Users;
 import org.armstrace.ledger.CheckpointSigner;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,6 +49,9 @@ class OfficerBrowserTests {
 
 	@Autowired
 	CheckpointSigner signer;
+
+	@Autowired
+	ApiTokens tokens;
 
 	WebDriver browser;
 
@@ -79,9 +86,9 @@ class OfficerBrowserTests {
 		browser.get(url("/firearms"));
 		browser.findElement(By.id("serial")).sendKeys(serial.toLowerCase());
 		browser.findElement(By.id("purpose")).sendKeys("inspection 2026/4");
-		browser.findElement(By.id("search")).click();
+		clickAndWait(By.id("search"));
 		BrowserTest.screenshot(browser, "search");
-		browser.findElement(By.linkText(queries.firearm(id).orElseThrow().recordNumber())).click();
+		clickAndWait(By.linkText(queries.firearm(id).orElseThrow().recordNumber()));
 
 		assertThat(browser.findElement(By.id("serial")).getText()).isEqualTo(serial);
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Manufactured")
@@ -98,7 +105,7 @@ class OfficerBrowserTests {
 
 		browser.get(url("/firearms/" + id + "/transfer"));
 		browser.findElement(By.id("toHolderId")).sendKeys(buyer.toString());
-		browser.findElement(By.id("record-transfer")).click();
+		clickAndWait(By.id("record-transfer"));
 		assertThat(browser.findElement(By.className("govuk-error-summary")).getText())
 			.contains("a firearm that is stolen cannot be transferred");
 		assertThat(browser.findElement(By.id("toHolderId-error")).getText()).contains("stolen");
@@ -107,7 +114,7 @@ class OfficerBrowserTests {
 		fixture.firearms.recover(id, new FirearmCommands.RecordRecovery("Police", null), RegistryFixture.ACTOR, null);
 		browser.findElement(By.id("toHolderId")).clear();
 		browser.findElement(By.id("toHolderId")).sendKeys(buyer.toString());
-		browser.findElement(By.id("record-transfer")).click();
+		clickAndWait(By.id("record-transfer"));
 
 		assertThat(browser.getCurrentUrl()).endsWith("/firearms/" + id);
 		assertThat(queries.firearm(id).orElseThrow().holder().id()).isEqualTo(buyer);
@@ -132,13 +139,31 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void anOfficerCreatesAnApiTokenSeesItOnceAndRevokesIt() {
+		signIn(testUsers.user(Role.INVESTIGATOR).username());
+		browser.get(url("/account/tokens"));
+		browser.findElement(By.id("label")).sendKeys("case system");
+		clickAndWait(By.id("create-token"));
+		String token = browser.findElement(By.id("new-token")).getText();
+		assertThat(token).startsWith("at_");
+		BrowserTest.screenshot(browser, "token-created");
+		assertThat(tokens.authenticate(token)).isPresent();
+
+		browser.get(url("/account/tokens"));
+		assertThat(browser.getPageSource()).doesNotContain(token);
+		clickAndWait(By.xpath("//td[text()='case system']/..//button"));
+		assertThat(tokens.authenticate(token)).isEmpty();
+		assertThat(browser.findElement(By.id("tokens")).getText()).contains("Revoked");
+	}
+
+	@Test
 	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
 		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
 		browser.get(url("/sign-in"));
 		List<String> problems = new java.util.ArrayList<>(violations("sign-in"));
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
-				"/account/password")) {
+				"/account/password", "/account/tokens")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}
@@ -152,11 +177,21 @@ class OfficerBrowserTests {
 			.toList();
 	}
 
+	/** Signs in and waits until the browser has left the sign-in page, so the next step acts as that user. */
 	private void signIn(String username) {
 		browser.get(url("/sign-in"));
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
 		browser.findElement(By.id("sign-in")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+				ExpectedConditions.urlContains("/sign-in")));
+	}
+
+	/** Clicks and waits for the page the click leads to. */
+	private void clickAndWait(By target) {
+		var old = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
 	}
 
 	private String url(String path) {
