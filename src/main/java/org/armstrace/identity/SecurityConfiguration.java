@@ -99,7 +99,8 @@ class SecurityConfiguration {
 		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**").permitAll()
-			.requestMatchers("/audit/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/audit/**", "/ledger/verify").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/imports", "/imports/**").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
 					Role.DEALER.name())
 			.requestMatchers("/firearms", "/firearms/**").hasAnyRole(readers)

@@ -1,7 +1,6 @@
 package org.armstrace.registry;
 
 import java.io.BufferedWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,7 +46,7 @@ public class LegacyImportCommand {
 		try {
 			long size = Files.size(file);
 			AtomicLong bytes = new AtomicLong();
-			try (InputStream counting = new CountingStream(Files.newInputStream(file), bytes);
+			try (InputStream counting = new CountingInputStream(Files.newInputStream(file), bytes);
 					Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
 					Writer rejected = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
 					ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
@@ -109,36 +108,6 @@ public class LegacyImportCommand {
 
 	private static String option(ApplicationArguments args, String name, String fallback) {
 		return args.containsOption(name) ? args.getOptionValues(name).getFirst() : fallback;
-	}
-
-	/** Counts bytes read, for the progress bar. */
-	private static final class CountingStream extends FilterInputStream {
-
-		private final AtomicLong count;
-
-		CountingStream(InputStream in, AtomicLong count) {
-			super(in);
-			this.count = count;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count.incrementAndGet();
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count.addAndGet(n);
-			}
-			return n;
-		}
-
 	}
 
 }

@@ -18,6 +18,10 @@ class CurrentUser {
 		public boolean auditor() {
 			return roles.contains("ROLE_AUDITOR") || roles.contains("ROLE_ADMIN");
 		}
+
+		public boolean importer() {
+			return roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ADMIN");
+		}
 	}
 
 	@ModelAttribute("me")

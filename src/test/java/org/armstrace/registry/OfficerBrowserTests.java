@@ -157,13 +157,43 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void aRegistrarImportsACsvWatchesItFinishAndCanDownloadTheRefusedRows() throws Exception {
+		String p = "WEB" + System.nanoTime() % 1_000_000 + "-";
+		java.nio.file.Path csv = java.nio.file.Files.createTempFile("legacy", ".csv");
+		java.nio.file.Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n"
+				+ p + "1,Glock,17,pistol,9x19mm," + p + "S1,AUT,2001,,\n"
+				+ p + "2,Glock,17,pistol,9x19mm," + p + "S2,Austria,2001,,\n");
+		signIn(testUsers.user(Role.REGISTRAR).username());
+		browser.get(url("/imports"));
+		browser.findElement(By.id("file")).sendKeys(csv.toString());
+		clickAndWait(By.id("start-import"));
+
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
+		assertThat(browser.findElement(By.id("import-imported")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.id("import-rejected")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.id("download-rejects")).getAttribute("href")).contains("/rejects");
+		BrowserTest.screenshot(browser, "import");
+	}
+
+	@Test
+	void anAuditorVerifiesTheWholeLedgerFromItsPage() {
+		signIn(testUsers.user(Role.AUDITOR).username());
+		browser.get(url("/ledger"));
+		clickAndWait(By.id("verify"));
+		assertThat(browser.findElement(By.id("verify-result")).getText()).contains("The ledger verifies")
+			.contains("OK size=");
+		BrowserTest.screenshot(browser, "ledger");
+	}
+
+	@Test
 	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
 		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
 		browser.get(url("/sign-in"));
 		List<String> problems = new java.util.ArrayList<>(violations("sign-in"));
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
-				"/account/password", "/account/tokens")) {
+				"/account/password", "/account/tokens", "/ledger", "/imports")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}

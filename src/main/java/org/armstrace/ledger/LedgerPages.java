@@ -1,0 +1,38 @@
+package org.armstrace.ledger;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The ledger page: its size, the latest signed head and the node's key; auditors run a full verify from it. */
+@Controller
+class LedgerPages {
+
+	private final Ledger ledger;
+
+	private final LedgerVerification verification;
+
+	private final NodeKey key;
+
+	LedgerPages(Ledger ledger, LedgerVerification verification, NodeKey key) {
+		this.ledger = ledger;
+		this.verification = verification;
+		this.key = key;
+	}
+
+	@GetMapping("/ledger")
+	String ledger(Model model) {
+		model.addAttribute("size", ledger.size());
+		model.addAttribute("head", ledger.latestCheckpoint().orElse(null));
+		model.addAttribute("verifierKey", key.verifierKey());
+		return "ledger/ledger";
+	}
+
+	@PostMapping("/ledger/verify")
+	String verify(Model model) {
+		model.addAttribute("report", verification.verify(null));
+		return ledger(model);
+	}
+
+}
