@@ -94,6 +94,16 @@ class OfficerBrowserTests {
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Manufactured")
 			.contains("Proof checked");
 		BrowserTest.screenshot(browser, "record");
+
+		// what the registrar did in the browser is in the access log, for an auditor to see
+		browser.manage().deleteAllCookies();
+		signIn(testUsers.user(Role.AUDITOR).username());
+		browser.get(url("/audit/access-log?user=" + registrar.username()));
+		String log = browser.findElement(By.id("access-log")).getText();
+		assertThat(log).contains("SEARCH").contains("serial=" + serial.toLowerCase()).contains("inspection 2026/4")
+			.contains("READ").contains("firearm " + queries.firearm(id).orElseThrow().recordNumber())
+			.contains(registrar.username());
+		BrowserTest.screenshot(browser, "access-log-of-registrar");
 	}
 
 	@Test
