@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * to be changed at first sign-in, and an API token acting for it; prints both once. Only their hashes are kept.
  */
 @Component
-class BootstrapToken {
+class FirstAdministrator {
 
 	private final Users users;
 
 	private final ApiTokens tokens;
 
-	BootstrapToken(Users users, ApiTokens tokens) {
+	FirstAdministrator(Users users, ApiTokens tokens) {
 		this.users = users;
 		this.tokens = tokens;
 	}
