@@ -12,6 +12,7 @@ import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.registry.DemoRegistry;
 import org.armstrace.registry.LegacyImportCommand;
 import org.armstrace.registry.RegistryRebuild;
+import org.armstrace.tracing.Tracing;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -38,7 +39,7 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			                                 firearms (default 100000) and their histories, the same for the same seed
 			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
 			                                 that the log extends a head saved earlier (exit 1 on any failure)
-			  rebuild                        rebuild the registry's tables from the ledger
+			  rebuild                        rebuild the registry's tables and the firearm index from the ledger
 			  import FILE [--rejects=FILE]   import legacy firearm records from CSV (header: legacy_ref,make,model,
 			                                 type,calibre,serial,country_of_manufacture,year,holder_ref,status);
 			                                 refused rows go to FILE.rejects.csv (exit 3 when there are any)
@@ -59,13 +60,17 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	private final ApiTokens tokens;
 
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
-			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens) {
+			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens, Tracing tracing) {
 		this.demo = demo;
 		this.users = users;
 		this.tokens = tokens;
 		this.verbs = Map.of(
 				"verify", verification::runFromCommandLine,
-				"rebuild", rebuild::runFromCommandLine,
+				"rebuild", arguments -> {
+					int status = rebuild.runFromCommandLine(arguments);
+					System.out.printf("rebuilt the firearm index from %,d ledger entries%n", tracing.rebuildIndex());
+					return status;
+				},
 				"import", legacyImport::importFile,
 				"generate-legacy-csv", legacyImport::generate,
 				"benchmark-ledger", benchmark::runFromCommandLine);

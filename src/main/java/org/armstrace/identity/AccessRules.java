@@ -57,6 +57,7 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/*/transfers", ADMIN, REGISTRAR, DEALER),
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/**", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/registry/data-quality", ADMIN, REGISTRAR, ANALYST),
+			rule(HttpMethod.POST, "/api/v1/traces/match", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/reference/**", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/reference/**", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/access-log/**", ADMIN, AUDITOR),

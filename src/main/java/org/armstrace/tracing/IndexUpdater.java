@@ -1,0 +1,110 @@
+package org.armstrace.tracing;
+
+import java.util.List;
+
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.Names;
+import org.armstrace.registry.RegistryEvent;
+import org.armstrace.registry.RegistryEvent.FirearmConverted;
+import org.armstrace.registry.RegistryEvent.FirearmManufactured;
+import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds the candidate index from the ledger: every second it applies the entries after the last one it indexed
+ * (at start, all it missed while stopped). What it indexes is what identifies a firearm: its markings, make,
+ * model, calibre, type, country and year; current status and holder are read from the registry when a trace runs.
+ */
+@Component
+class IndexUpdater {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexUpdater.class);
+
+	private static final int PAGE = 5_000;
+
+	private final Ledger ledger;
+
+	private final FirearmIndex index;
+
+	private final Catalogue catalogue;
+
+	private final JsonMapper json;
+
+	IndexUpdater(Ledger ledger, FirearmIndex index, Catalogue catalogue, JsonMapper json) {
+		this.ledger = ledger;
+		this.index = index;
+		this.catalogue = catalogue;
+		this.json = json;
+	}
+
+	@Scheduled(initialDelay = 0, fixedDelayString = "${armstrace.tracing.index-poll:1s}")
+	void catchUpRegularly() {
+		try {
+			catchUp();
+		}
+		catch (RuntimeException e) {
+			log.error("The firearm index could not catch up with the ledger", e);
+		}
+	}
+
+	/** Applies every ledger entry after the last indexed one; returns how many entries it read. */
+	synchronized long catchUp() {
+		long next = index.lastSeq() + 1;
+		long read = 0;
+		List<LedgerEntry> page;
+		do {
+			page = ledger.entriesFrom(next, PAGE);
+			for (LedgerEntry entry : page) {
+				apply(entry);
+				next = entry.seq() + 1;
+			}
+			read += page.size();
+			if (!page.isEmpty()) {
+				index.commit(next - 1);
+			}
+		}
+		while (page.size() == PAGE);
+		return read;
+	}
+
+	/** Rebuilds the index from the whole ledger. */
+	synchronized long rebuild() {
+		index.clear();
+		return catchUp();
+	}
+
+	private void apply(LedgerEntry entry) {
+		Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(entry.type());
+		if (type == null || !(type == FirearmManufactured.class || type == LegacyFirearmImported.class
+				|| type == FirearmConverted.class)) {
+			return;
+		}
+		RegistryEvent event = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
+		switch (event) {
+			case FirearmManufactured m -> index.put(new FirearmIndex.Indexed(m.firearmId().toString(), m.recordNumber(),
+					m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(), m.firearmType().name(),
+					m.countryOfManufacture(), m.year(), null));
+			case LegacyFirearmImported l -> index.put(new FirearmIndex.Indexed(l.firearmId().toString(),
+					l.recordNumber(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
+					l.firearmType().name(), l.countryOfManufacture(), l.year(), null));
+			case FirearmConverted c -> index.get(c.firearmId().toString()).ifPresent(f -> index.put(
+					new FirearmIndex.Indexed(f.id(), f.recordNumber(), f.serial(), f.make(), f.makeKey(), f.model(),
+							f.calibre(), c.newType().name(), f.country(), f.year(), null)));
+			default -> {
+			}
+		}
+	}
+
+	/** Makes meet under their catalogue name, so "S&W" on record and "Smith and Wesson" observed agree. */
+	String makeKey(String make) {
+		return Names.makerKey(catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make));
+	}
+
+}

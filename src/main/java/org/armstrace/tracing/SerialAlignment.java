@@ -1,0 +1,170 @@
+package org.armstrace.tracing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well an observed serial (normalised, perhaps with '?' and '*') fits a recorded one: the cheapest alignment
+ * of the two, with what each step cost and why, so an officer can read the reasoning. Named costs, cheapest
+ * first: a confusable reading, an unreadable character, a run, one transposition, a missing edge character, and a
+ * plain difference.
+ */
+final class SerialAlignment {
+
+	static final double CONFUSABLE = 0.2;
+
+	static final double UNREADABLE = 0.3;
+
+	static final double PER_RUN_CHARACTER = 0.15;
+
+	static final double TRANSPOSITION = 0.4;
+
+	static final double MISSING_EDGE = 0.35;
+
+	static final double DIFFERENT = 1.0;
+
+	/** What the alignment found; {@code score} is 1 for an exact reading, falling towards 0. */
+	record Fit(double score, boolean exact, int confusables, int unreadable, int transpositions, int missingEdges,
+			int differences, boolean run, List<String> explanation) {
+
+		/** Differs only by reading confusions or one transposition. */
+		boolean onlyMisread() {
+			return !exact && unreadable == 0 && !run && missingEdges == 0 && differences == 0 && transpositions <= 1;
+		}
+
+	}
+
+	private SerialAlignment() {
+	}
+
+	static Fit align(String observed, String recorded) {
+		int m = observed.length();
+		int n = recorded.length();
+		double[][] cost = new double[m + 1][n + 1];
+		for (int i = 0; i <= m; i++) {
+			for (int j = 0; j <= n; j++) {
+				cost[i][j] = i == 0 && j == 0 ? 0 : best(observed, recorded, cost, i, j);
+			}
+		}
+		return backtrack(observed, recorded, cost);
+	}
+
+	private static double best(String p, String c, double[][] d, int i, int j) {
+		double best = Double.MAX_VALUE;
+		int m = p.length();
+		if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
+			best = Math.min(best, d[i - 1][j]);
+			if (j > 0) {
+				best = Math.min(best, d[i][j - 1] + PER_RUN_CHARACTER);
+			}
+			return best;
+		}
+		if (i > 0 && j > 0) {
+			best = Math.min(best, d[i - 1][j - 1] + step(p.charAt(i - 1), c.charAt(j - 1)));
+		}
+		if (i > 0) {
+			best = Math.min(best, d[i - 1][j] + DIFFERENT);
+		}
+		if (j > 0) {
+			best = Math.min(best, d[i][j - 1] + (i == 0 || i == m ? MISSING_EDGE : DIFFERENT));
+		}
+		if (transposed(p, c, i, j)) {
+			best = Math.min(best, d[i - 2][j - 2] + TRANSPOSITION);
+		}
+		return best;
+	}
+
+	private static boolean transposed(String p, String c, int i, int j) {
+		return i > 1 && j > 1 && p.charAt(i - 1) == c.charAt(j - 2) && p.charAt(i - 2) == c.charAt(j - 1)
+				&& p.charAt(i - 1) != p.charAt(i - 2);
+	}
+
+	private static double step(char observed, char recorded) {
+		if (observed == recorded) {
+			return 0;
+		}
+		if (observed == SerialForms.ONE) {
+			return UNREADABLE;
+		}
+		return SerialForms.fold(observed) == SerialForms.fold(recorded) ? CONFUSABLE : DIFFERENT;
+	}
+
+	private static Fit backtrack(String p, String c, double[][] d) {
+		int i = p.length();
+		int j = c.length();
+		int confusables = 0;
+		int unreadable = 0;
+		int transpositions = 0;
+		int edges = 0;
+		int differences = 0;
+		boolean run = false;
+		List<String> steps = new ArrayList<>();
+		final double eps = 1e-9;
+		while (i > 0 || j > 0) {
+			if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
+				run = true;
+				if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + PER_RUN_CHARACTER)) < eps) {
+					j--;
+				}
+				else {
+					i--;
+				}
+				continue;
+			}
+			if (i > 0 && j > 0 && Math.abs(d[i][j] - (d[i - 1][j - 1] + step(p.charAt(i - 1), c.charAt(j - 1)))) < eps) {
+				char o = p.charAt(i - 1);
+				char r = c.charAt(j - 1);
+				if (o == SerialForms.ONE) {
+					unreadable++;
+				}
+				else if (o != r && SerialForms.fold(o) == SerialForms.fold(r)) {
+					confusables++;
+					steps.add("'" + o + "' read for '" + r + "' at position " + j);
+				}
+				else if (o != r) {
+					differences++;
+					steps.add("'" + o + "' differs from '" + r + "' at position " + j);
+				}
+				i--;
+				j--;
+			}
+			else if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
+				transpositions++;
+				steps.add("'" + c.charAt(j - 2) + c.charAt(j - 1) + "' transposed at positions " + (j - 1) + "-" + j);
+				i -= 2;
+				j -= 2;
+			}
+			else if (j > 0 && (i == 0 || i == p.length())
+					&& Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
+				edges++;
+				steps.add("'" + c.charAt(j - 1) + "' missing at the " + (i == 0 ? "start" : "end"));
+				j--;
+			}
+			else if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + DIFFERENT)) < eps) {
+				differences++;
+				steps.add("'" + c.charAt(j - 1) + "' not observed at position " + j);
+				j--;
+			}
+			else {
+				differences++;
+				steps.add("'" + p.charAt(i - 1) + "' observed but not recorded");
+				i--;
+			}
+		}
+		java.util.Collections.reverse(steps);
+		if (unreadable > 0) {
+			steps.addFirst(unreadable + " unreadable character(s) '?' accepted");
+		}
+		if (run) {
+			steps.addFirst("an unreadable run '*' accepted");
+		}
+		boolean exact = d[p.length()][c.length()] == 0 && !SerialForms.hasWildcards(p);
+		if (exact) {
+			steps.add("every character read and equal");
+		}
+		double length = Math.max(1, c.length());
+		double score = Math.max(0, 1 - d[p.length()][c.length()] / length);
+		return new Fit(score, exact, confusables, unreadable, transpositions, edges, differences, run, steps);
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.armstrace.tracing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.armstrace.reference.Catalogue;
+import org.springframework.stereotype.Service;
+
+/**
+ * Matches observed markings against the registry: candidates from the index, ranked by our own scoring, each with
+ * its explanation. Equal fits get equal scores and are marked as ties, never ordered by accident.
+ */
+@Service
+public class Tracing {
+
+	/** Each attribute that disagrees with the observation costs this share of the score. */
+	static final double DISAGREEING_ATTRIBUTE = 0.15;
+
+	static final double TIE = 1e-9;
+
+	private final FirearmIndex index;
+
+	private final IndexUpdater updater;
+
+	private final Catalogue catalogue;
+
+	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue) {
+		this.index = index;
+		this.updater = updater;
+		this.catalogue = catalogue;
+	}
+
+	/** Brings the index up to the last committed ledger entry (a trace normally sees it within a second). */
+	public long catchUp() {
+		return updater.catchUp();
+	}
+
+	/** Rebuilds the candidate index from the whole ledger; returns the entries read. */
+	public long rebuildIndex() {
+		return updater.rebuild();
+	}
+
+	public List<Candidate> match(ObservedMarkings observed, int limit) {
+		String serial = SerialForms.normalise(observed.serial());
+		if (serial.replace("*", "").replace("?", "").isEmpty()) {
+			throw new IllegalArgumentException("serial: give at least one readable character ('?' and '*' stand for "
+					+ "unreadable ones)");
+		}
+		if (limit < 1 || limit > 100) {
+			throw new IllegalArgumentException("limit must be between 1 and 100, was " + limit);
+		}
+		String makeKey = observed.make() == null || observed.make().isBlank() ? null : updater.makeKey(observed.make());
+		List<Candidate> ranked = new ArrayList<>();
+		for (FirearmIndex.Indexed recorded : index.candidates(serial, makeKey)) {
+			ranked.add(rank(observed, serial, makeKey, recorded));
+		}
+		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::recordNumber));
+		List<Candidate> shown = new ArrayList<>();
+		for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
+			Candidate c = ranked.get(i);
+			boolean tie = (i > 0 && Math.abs(ranked.get(i - 1).score() - c.score()) < TIE)
+					|| (i + 1 < ranked.size() && Math.abs(ranked.get(i + 1).score() - c.score()) < TIE);
+			Candidate.Band band = tie && c.band() != Candidate.Band.EXACT ? Candidate.Band.POSSIBLE : c.band();
+			List<String> why = new ArrayList<>(c.explanation());
+			if (tie) {
+				why.add("fits the observation exactly as well as another record: a tie");
+			}
+			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.serial(), c.make(), c.model(), c.calibre(),
+					c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why));
+		}
+		return shown;
+	}
+
+	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, FirearmIndex.Indexed recorded) {
+		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
+		List<String> why = new ArrayList<>(fit.explanation());
+		int disagreements = 0;
+		disagreements += attribute("make", makeKey, recorded.makeKey(), observed.make(), recorded.make(), why);
+		disagreements += attribute("calibre", calibreKey(observed.calibre()), calibreKey(recorded.calibre()),
+				observed.calibre(), recorded.calibre(), why);
+		disagreements += attribute("type", upper(observed.type()), recorded.type(), observed.type(), recorded.type(),
+				why);
+		disagreements += attribute("country of manufacture", upper(observed.countryOfManufacture()),
+				recorded.country(), observed.countryOfManufacture(), recorded.country(), why);
+		if (recorded.year() != null && (observed.yearFrom() != null || observed.yearTo() != null)) {
+			boolean inside = (observed.yearFrom() == null || recorded.year() >= observed.yearFrom())
+					&& (observed.yearTo() == null || recorded.year() <= observed.yearTo());
+			why.add("year " + recorded.year() + (inside ? " within" : " outside") + " the observed range");
+			disagreements += inside ? 0 : 1;
+		}
+		double score = fit.score() * Math.pow(1 - DISAGREEING_ATTRIBUTE, disagreements);
+		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE
+				: fit.exact() ? Candidate.Band.EXACT : fit.onlyMisread() ? Candidate.Band.PROBABLE
+						: Candidate.Band.POSSIBLE;
+		return new Candidate(recorded.id(), recorded.recordNumber(), recorded.serial(), recorded.make(),
+				recorded.model(), recorded.calibre(), recorded.type(), recorded.country(), recorded.year(),
+				Math.round(score * 1e6) / 1e6, band, false, why);
+	}
+
+	private static int attribute(String name, String observedKey, String recordedKey, String observed,
+			String recorded, List<String> why) {
+		if (observedKey == null || observedKey.isEmpty() || recordedKey == null || recordedKey.isEmpty()) {
+			return 0;
+		}
+		if (Objects.equals(observedKey, recordedKey)) {
+			why.add(name + " agrees (" + recorded + ")");
+			return 0;
+		}
+		why.add(name + " differs: observed '" + observed + "', recorded '" + recorded + "'");
+		return 1;
+	}
+
+	private String calibreKey(String calibre) {
+		if (calibre == null || calibre.isBlank()) {
+			return null;
+		}
+		return catalogue.canonical(Catalogue.Kind.CALIBRE, calibre).orElse(calibre.trim().toUpperCase());
+	}
+
+	private static String upper(String text) {
+		return text == null || text.isBlank() ? null : text.trim().toUpperCase().replace(' ', '_');
+	}
+
+}

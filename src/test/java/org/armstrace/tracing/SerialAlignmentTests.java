@@ -1,0 +1,65 @@
+package org.armstrace.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SerialAlignmentTests {
+
+	static SerialAlignment.Fit fit(String observed, String recorded) {
+		return SerialAlignment.align(SerialForms.normalise(observed), SerialForms.normalise(recorded));
+	}
+
+	@Test
+	void spacingCaseAndSeparatorsDoNotMatter() {
+		SerialAlignment.Fit fit = fit("ab-123 456", "AB123456");
+		assertThat(fit.exact()).isTrue();
+		assertThat(fit.score()).isEqualTo(1.0);
+	}
+
+	@Test
+	void confusableReadingsAreNamedAndCostLittle() {
+		SerialAlignment.Fit fit = fit("A8I23O56", "AB123056");
+		assertThat(fit.onlyMisread()).isTrue();
+		assertThat(fit.confusables()).isEqualTo(3);
+		assertThat(fit.explanation()).contains("'8' read for 'B' at position 2", "'I' read for '1' at position 3",
+				"'O' read for '0' at position 6");
+		assertThat(fit.score()).isGreaterThan(0.9).isLessThan(1.0);
+	}
+
+	@Test
+	void oneTranspositionIsAMisreading() {
+		SerialAlignment.Fit fit = fit("AB132456", "AB123456");
+		assertThat(fit.transpositions()).isEqualTo(1);
+		assertThat(fit.onlyMisread()).isTrue();
+		assertThat(fit.explanation()).contains("'23' transposed at positions 4-5");
+	}
+
+	@Test
+	void unreadableCharactersAndRunsAreAcceptedButNotExact() {
+		SerialAlignment.Fit one = fit("AB12?456", "AB123456");
+		assertThat(one.exact()).isFalse();
+		assertThat(one.unreadable()).isEqualTo(1);
+		assertThat(one.differences()).isZero();
+		SerialAlignment.Fit run = fit("AB*56", "AB123456");
+		assertThat(run.run()).isTrue();
+		assertThat(run.differences()).isZero();
+		assertThat(run.score()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void aMissingLeadingPartCostsLessThanADifference() {
+		SerialAlignment.Fit missing = fit("123456", "AB123456");
+		assertThat(missing.missingEdges()).isEqualTo(2);
+		assertThat(missing.explanation()).contains("'A' missing at the start", "'B' missing at the start");
+		assertThat(missing.score()).isGreaterThan(fit("XY123456", "AB123456").score());
+	}
+
+	@Test
+	void aDifferentSerialScoresLow() {
+		SerialAlignment.Fit other = fit("ZX998877", "AB123456");
+		assertThat(other.score()).isLessThan(0.2);
+		assertThat(other.onlyMisread()).isFalse();
+	}
+
+}
