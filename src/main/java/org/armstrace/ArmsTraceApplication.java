@@ -46,6 +46,8 @@ public class ArmsTraceApplication {
 		if (!CommandLineVerbs.serves(verb)) {
 			defaults.put("spring.main.banner-mode", "off");
 			defaults.put("logging.level.root", "WARN");
+			// a one-off job leaves the search index to the server, which catches it up from the ledger at start
+			defaults.put("armstrace.tracing.index-updates", "false");
 		}
 		return defaults;
 	}

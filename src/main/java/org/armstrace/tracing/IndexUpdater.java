@@ -12,6 +12,7 @@ import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,12 @@ class IndexUpdater {
 
 	private final JsonMapper json;
 
-	IndexUpdater(Ledger ledger, FirearmIndex index, Catalogue catalogue, JsonMapper json) {
+	/** False for one-off command-line jobs (import, verify …): the server catches the index up when it starts. */
+	private final boolean regularly;
+
+	IndexUpdater(Ledger ledger, FirearmIndex index, Catalogue catalogue, JsonMapper json,
+			@Value("${armstrace.tracing.index-updates:true}") boolean regularly) {
+		this.regularly = regularly;
 		this.ledger = ledger;
 		this.index = index;
 		this.catalogue = catalogue;
@@ -46,6 +52,9 @@ class IndexUpdater {
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${armstrace.tracing.index-poll:1s}")
 	void catchUpRegularly() {
+		if (!regularly) {
+			return;
+		}
 		try {
 			catchUp();
 		}
