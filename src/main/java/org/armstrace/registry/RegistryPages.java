@@ -42,15 +42,29 @@ class RegistryPages {
 	}
 
 	@GetMapping("/firearms")
-	String search(@RequestParam(required = false) String serial, @RequestParam(required = false) String purpose,
-			Principal who, Model model) {
+	String search(@RequestParam(required = false) String serial, @RequestParam(required = false) String make,
+			@RequestParam(required = false, name = "model") String firearmModel,
+			@RequestParam(required = false) String holder, @RequestParam(required = false) String purpose,
+			Principal who, Model model, java.util.Locale locale) {
 		model.addAttribute("serial", serial);
+		model.addAttribute("make", make);
+		model.addAttribute("model", firearmModel);
+		model.addAttribute("holder", holder);
 		model.addAttribute("purpose", purpose);
-		if (serial != null && !serial.isBlank()) {
-			List<RegistryQueries.FirearmSummary> results = queries.firearmsBySerial(serial, 100);
-			accessLog.record(who, AccessLog.Action.SEARCH, "firearms", "serial=" + serial, purpose, results.size());
-			model.addAttribute("results", results);
+		boolean anything = java.util.stream.Stream.of(serial, make, firearmModel, holder)
+			.anyMatch(t -> t != null && !t.isBlank());
+		if (!anything) {
+			return "registry/search";
 		}
+		// a holder's name is personal data: searching by it needs a stated purpose
+		if (holder != null && !holder.isBlank() && (purpose == null || purpose.isBlank())) {
+			model.addAttribute("purposeError", messages.getMessage("search.purposeRequired", null, locale));
+			return "registry/search";
+		}
+		List<RegistryQueries.FirearmSummary> results = queries.findFirearms(serial, make, firearmModel, holder, 100);
+		accessLog.record(who, AccessLog.Action.SEARCH, "firearms", "serial=" + serial + " make=" + make + " model="
+				+ firearmModel + " holder=" + holder, purpose, results.size());
+		model.addAttribute("results", results);
 		return "registry/search";
 	}
 

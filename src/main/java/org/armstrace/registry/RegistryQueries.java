@@ -123,6 +123,53 @@ public class RegistryQueries {
 		return counts;
 	}
 
+	/**
+	 * Firearms by any of: the start of the serial, the make (as the catalogue knows it, so aliases meet), the
+	 * start of the model (any case), part of the holder's name. Empty criteria are ignored; at least one is needed.
+	 */
+	@Transactional(readOnly = true)
+	public List<FirearmSummary> findFirearms(String serial, String make, String model, String holderName, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT f.id, f.record_number, f.type, f.make, f.model, f.calibre, "
+				+ "f.serial, f.country_of_manufacture, f.status FROM firearm f");
+		List<Object> params = new java.util.ArrayList<>();
+		List<String> where = new java.util.ArrayList<>();
+		if (present(holderName)) {
+			sql.append(" JOIN holder_identity i ON i.holder_id = f.holder_id");
+			where.add("LOWER(i.name) LIKE ?");
+			params.add("%" + holderName.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+		}
+		if (present(serial)) {
+			where.add("f.serial_key LIKE ?");
+			params.add(SerialNumbers.key(serial) + "%");
+		}
+		if (present(make)) {
+			List<String> keys = java.util.stream.Stream.of(make, catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make))
+				.map(org.armstrace.reference.Names::makerKey).distinct().toList();
+			where.add("f.make_key IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")");
+			params.addAll(keys);
+		}
+		if (present(model)) {
+			where.add("LOWER(f.model) LIKE ?");
+			params.add(model.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+		}
+		if (where.isEmpty()) {
+			throw new IllegalArgumentException("give a serial, a make, a model or a holder's name");
+		}
+		sql.append(" WHERE ").append(String.join(" AND ", where))
+			.append(" ORDER BY f.serial_key, f.record_number FETCH FIRST ").append(Math.max(1, Math.min(limit, 500)))
+			.append(" ROWS ONLY");
+		return jdbc.sql(sql.toString()).params(params)
+			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
+					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
+					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+					FirearmStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	private static boolean present(String text) {
+		return text != null && !text.isBlank();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<HolderView> holder(UUID id) {
 		return jdbc.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "

@@ -107,6 +107,28 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void aSearchByHolderNeedsAPurposeAndFindsTheHoldersFirearms() {
+		UUID owner = fixture.owner();
+		UUID id = fixture.registeredPistolHeldBy(owner);
+		String name = queries.holder(owner).orElseThrow().name();
+		String recordNumber = queries.firearm(id).orElseThrow().recordNumber();
+		signIn(testUsers.user(Role.INVESTIGATOR).username());
+
+		browser.get(url("/firearms"));
+		browser.findElement(By.id("holder")).sendKeys(name.toLowerCase());
+		clickAndWait(By.id("search"));
+		assertThat(browser.findElement(By.id("purpose-error")).getText()).contains("State why you search");
+
+		browser.findElement(By.id("purpose")).sendKeys("case 2026/99");
+		clickAndWait(By.id("search"));
+		assertThat(browser.findElement(By.id("results")).getText()).contains(recordNumber);
+
+		browser.get(url("/firearms?make=SYNTHETIC+ARMS+Inc.&model=p1"));
+		assertThat(browser.findElement(By.id("results")).getText()).contains("Synthetic Arms");
+		BrowserTest.screenshot(browser, "search-by-holder");
+	}
+
+	@Test
 	void aTransferIsRefusedWithAnErrorBesideTheFieldThenAccepted() {
 		UUID owner = fixture.owner();
 		UUID id = fixture.stolenPistolHeldBy(owner);
