@@ -70,6 +70,30 @@ class AccountPages {
 		return "redirect:/account/tokens";
 	}
 
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		model.addAttribute("users", users.all());
+		model.addAttribute("roles", Role.values());
+		return "identity/users";
+	}
+
+	@PostMapping("/admin/users")
+	String createUser(@RequestParam String username,
+			@RequestParam(required = false) java.util.List<Role> roles, Model model) {
+		try {
+			String password = users.generatePassword();
+			Users.Account created = users.create(username.trim(), password,
+					roles == null || roles.isEmpty() ? java.util.EnumSet.noneOf(Role.class) : java.util.EnumSet.copyOf(roles),
+					true);
+			model.addAttribute("created", created);
+			model.addAttribute("oneTimePassword", password);
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return users(model);
+	}
+
 	@GetMapping("/audit/access-log")
 	String accessLog(@RequestParam(required = false) String user, Principal who, Model model) {
 		var entries = accessLog.search(user, null, 200);

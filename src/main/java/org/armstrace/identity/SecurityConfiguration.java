@@ -99,6 +99,7 @@ class SecurityConfiguration {
 		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**").permitAll()
+			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
 			.requestMatchers("/audit/**", "/ledger/verify").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
 			.requestMatchers("/imports", "/imports/**").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),

@@ -19,6 +19,10 @@ class CurrentUser {
 			return roles.contains("ROLE_AUDITOR") || roles.contains("ROLE_ADMIN");
 		}
 
+		public boolean admin() {
+			return roles.contains("ROLE_ADMIN");
+		}
+
 		public boolean importer() {
 			return roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ADMIN");
 		}

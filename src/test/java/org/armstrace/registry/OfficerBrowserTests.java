@@ -209,6 +209,26 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void anAdminCreatesAUserWhoMustThenChooseAPassword() {
+		signIn(testUsers.user(Role.ADMIN).username());
+		browser.get(url("/admin/users"));
+		String username = "officer-" + System.nanoTime() % 100_000;
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("role-CUSTOMS")).click();
+		clickAndWait(By.id("create-user"));
+		String password = browser.findElement(By.id("one-time-password")).getText();
+		assertThat(password).hasSize(20);
+		BrowserTest.screenshot(browser, "user-created");
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/sign-in"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		clickAndWait(By.id("sign-in"));
+		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+	}
+
+	@Test
 	void anAuditorVerifiesTheWholeLedgerFromItsPage() {
 		signIn(testUsers.user(Role.AUDITOR).username());
 		browser.get(url("/ledger"));
@@ -226,6 +246,12 @@ class OfficerBrowserTests {
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
 				"/account/password", "/account/tokens", "/ledger", "/imports")) {
+			browser.get(url(page));
+			problems.addAll(violations(page));
+		}
+		browser.manage().deleteAllCookies();
+		signIn(testUsers.user(Role.ADMIN).username());
+		for (String page : List.of("/admin/users", "/audit/access-log")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}
