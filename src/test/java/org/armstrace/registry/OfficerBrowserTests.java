@@ -229,6 +229,24 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void anAdminAddsAMakeWithAliasesAndAClashingAliasIsRefused() {
+		signIn(testUsers.user(Role.ADMIN).username());
+		browser.get(url("/admin/catalogue"));
+		String make = "Demo Works " + System.nanoTime() % 100_000;
+		browser.findElement(By.id("name")).sendKeys(make);
+		browser.findElement(By.id("aliases")).sendKeys("DW" + System.nanoTime() % 100_000);
+		clickAndWait(By.id("add-entry"));
+		assertThat(browser.findElement(By.id("added")).getText()).contains(make);
+
+		browser.findElement(By.id("name")).sendKeys("Another Works");
+		browser.findElement(By.id("aliases")).sendKeys("S&W");
+		clickAndWait(By.id("add-entry"));
+		assertThat(browser.findElement(By.className("govuk-error-summary")).getText())
+			.contains("alias 'S&W' already stands for 'Smith & Wesson'");
+		BrowserTest.screenshot(browser, "catalogue");
+	}
+
+	@Test
 	void anAuditorVerifiesTheWholeLedgerFromItsPage() {
 		signIn(testUsers.user(Role.AUDITOR).username());
 		browser.get(url("/ledger"));
@@ -251,7 +269,7 @@ class OfficerBrowserTests {
 		}
 		browser.manage().deleteAllCookies();
 		signIn(testUsers.user(Role.ADMIN).username());
-		for (String page : List.of("/admin/users", "/audit/access-log")) {
+		for (String page : List.of("/admin/users", "/admin/catalogue", "/audit/access-log")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}
