@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.armstrace.identity.AccessLog;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -91,8 +99,11 @@ class ImportJobs {
 		return thread;
 	});
 
-	ImportJobs(LegacyImport legacyImport, @Value("${armstrace.home}") Path home) {
+	private final AccessLog accessLog;
+
+	ImportJobs(LegacyImport legacyImport, AccessLog accessLog, @Value("${armstrace.home}") Path home) {
 		this.legacyImport = legacyImport;
+		this.accessLog = accessLog;
 		this.folder = home.resolve("imports");
 	}
 
@@ -116,6 +127,22 @@ class ImportJobs {
 			}
 		});
 		return job;
+	}
+
+	/**
+	 * The refused rows of an import (from the web page or the API) as a CSV download, written to the access log
+	 * as an export.
+	 */
+	ResponseEntity<Resource> rejectsDownload(UUID run, Principal who) {
+		Path file = folder.resolve(run + ".rejects.csv");
+		if (!Files.exists(file)) {
+			throw new NoSuchElementException("no import run " + run);
+		}
+		accessLog.record(who, AccessLog.Action.EXPORT, "import rejects " + run, null, null, null);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + run + "-rejects.csv\"")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(new FileSystemResource(file));
 	}
 
 	Optional<Job> job(UUID id) {

@@ -3,17 +3,12 @@ package org.armstrace.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
-import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +26,9 @@ class ImportPages {
 
 	private final Actors actors;
 
-	private final AccessLog accessLog;
-
-	ImportPages(ImportJobs jobs, Actors actors, AccessLog accessLog) {
+	ImportPages(ImportJobs jobs, Actors actors) {
 		this.jobs = jobs;
 		this.actors = actors;
-		this.accessLog = accessLog;
 	}
 
 	@GetMapping("/imports")
@@ -70,15 +62,7 @@ class ImportPages {
 
 	@GetMapping("/imports/{id}/rejects")
 	ResponseEntity<Resource> rejects(@PathVariable UUID id, Principal who) {
-		Path file = jobs.folder().resolve(id + ".rejects.csv");
-		if (jobs.job(id).isEmpty() || !Files.exists(file)) {
-			throw new NoSuchElementException("no import " + id);
-		}
-		accessLog.record(who, AccessLog.Action.EXPORT, "import rejects " + id, null, null, null);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejects-" + id + ".csv\"")
-			.contentType(MediaType.parseMediaType("text/csv"))
-			.body(new FileSystemResource(file));
+		return jobs.rejectsDownload(id, who);
 	}
 
 }

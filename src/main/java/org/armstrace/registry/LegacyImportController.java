@@ -9,15 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 
-import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,14 +41,14 @@ class LegacyImportController {
 
 	private final Actors actors;
 
-	private final AccessLog accessLog;
+	private final ImportJobs jobs;
 
-	LegacyImportController(LegacyImport legacyImport, @Value("${armstrace.home}") Path home, Actors actors,
-			AccessLog accessLog) {
-		this.accessLog = accessLog;
+	/** Shares the imports folder, and the rejects download, with the imports started from the web page. */
+	LegacyImportController(LegacyImport legacyImport, ImportJobs jobs, Actors actors) {
 		this.actors = actors;
 		this.legacyImport = legacyImport;
-		this.folder = home.resolve("imports");
+		this.jobs = jobs;
+		this.folder = jobs.folder();
 	}
 
 	@Operation(summary = "Import legacy firearm records from CSV (header: legacy_ref,make,model,type,calibre,serial,"
@@ -81,15 +76,7 @@ class LegacyImportController {
 	@Operation(summary = "The refused rows of an import, with row_number and reason")
 	@GetMapping(value = "/api/v1/firearms/imports/{run}/rejects", produces = "text/csv")
 	ResponseEntity<Resource> rejects(@PathVariable UUID run, Principal who) {
-		Path file = folder.resolve(run + ".rejects.csv");
-		if (!Files.exists(file)) {
-			throw new NoSuchElementException("no import run " + run);
-		}
-		accessLog.record(who, AccessLog.Action.EXPORT, "import rejects " + run, null, null, null);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + run + "-rejects.csv\"")
-			.contentType(MediaType.parseMediaType("text/csv"))
-			.body(new FileSystemResource(file));
+		return jobs.rejectsDownload(run, who);
 	}
 
 }
