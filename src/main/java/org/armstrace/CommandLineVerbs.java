@@ -12,7 +12,10 @@ import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.registry.DemoRegistry;
 import org.armstrace.registry.LegacyImportCommand;
 import org.armstrace.registry.RegistryRebuild;
+import org.armstrace.tracing.TraceCommand;
+import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.Tracing;
+import org.armstrace.tracing.TracingBenchmark;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -39,7 +42,15 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			                                 firearms (default 100000) and their histories, the same for the same seed
 			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
 			                                 that the log extends a head saved earlier (exit 1 on any failure)
-			  rebuild                        rebuild the registry's tables and the firearm index from the ledger
+			  rebuild                        rebuild the registry's and trace requests' tables and the firearm index
+			                                 from the ledger
+			  trace --serial=S [--make=M] [--model=M] [--calibre=C] [--type=T] [--country=ISO3]
+			        [--import-marking=I] [--year-from=Y] [--year-to=Y] [--limit=N] [--json]
+			                                 ranked candidate records for observed markings ('?' one unreadable
+			                                 character, '*' a run); --json prints one JSON object per line
+			  benchmark-tracing [--firearms=N] [--queries=Q] [--seed=S] [--dir=DIR] [--no-baseline]
+			                                 generate a registry of N firearms and Q corrupted queries, measure the
+			                                 engine and PostgreSQL pg_trgm on them (needs a PostgreSQL datasource)
 			  import FILE [--rejects=FILE]   import legacy firearm records from CSV (header: legacy_ref,make,model,
 			                                 type,calibre,serial,country_of_manufacture,year,holder_ref,status);
 			                                 refused rows go to FILE.rejects.csv (exit 3 when there are any)
@@ -60,7 +71,8 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	private final ApiTokens tokens;
 
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
-			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens, Tracing tracing) {
+			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens, Tracing tracing,
+			TraceRequests traceRequests, TraceCommand trace, TracingBenchmark tracingBenchmark) {
 		this.demo = demo;
 		this.users = users;
 		this.tokens = tokens;
@@ -68,12 +80,16 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 				"verify", verification::runFromCommandLine,
 				"rebuild", arguments -> {
 					int status = rebuild.runFromCommandLine(arguments);
+					System.out.printf("rebuilt trace requests and cases from %,d ledger events%n",
+							traceRequests.rebuild());
 					System.out.printf("rebuilt the firearm index from %,d ledger entries%n", tracing.rebuildIndex());
 					return status;
 				},
 				"import", legacyImport::importFile,
 				"generate-legacy-csv", legacyImport::generate,
-				"benchmark-ledger", benchmark::runFromCommandLine);
+				"benchmark-ledger", benchmark::runFromCommandLine,
+				"trace", trace::run,
+				"benchmark-tracing", tracingBenchmark::run);
 	}
 
 	static String verbOf(String[] args) {

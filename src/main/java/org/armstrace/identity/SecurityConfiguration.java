@@ -105,6 +105,14 @@ class SecurityConfiguration {
 			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
 					Role.DEALER.name())
 			.requestMatchers("/firearms", "/firearms/**").hasAnyRole(readers)
+			.requestMatchers(HttpMethod.POST, "/trace-requests").hasAnyRole(Role.ADMIN.name(),
+					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers(HttpMethod.POST, "/trace-requests/**").hasAnyRole(Role.ADMIN.name(),
+					Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace", "/trace-requests/new").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
+					Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace-requests", "/trace-requests/**").hasAnyRole(Role.ADMIN.name(),
+					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
 				.failureUrl("/sign-in?error").successHandler((request, response, authentication) -> {

@@ -102,6 +102,64 @@ public class Catalogue {
 		return key.isEmpty() ? Optional.empty() : Optional.ofNullable(keys.get(kind).get(key));
 	}
 
+	/**
+	 * The canonical name a misspelt text most likely stands for: the one catalogue name or alias within two edits
+	 * of it (one for short texts), when exactly one entry is that close; empty when none is or several are.
+	 */
+	public Optional<String> closest(Kind kind, String text) {
+		Optional<String> known = canonical(kind, text);
+		if (known.isPresent()) {
+			return known;
+		}
+		String key = kind.key.apply(text);
+		if (key.length() < 4) {
+			return Optional.empty();
+		}
+		int allowed = key.length() < 7 ? 1 : 2;
+		int best = allowed + 1;
+		java.util.Set<String> found = new java.util.HashSet<>();
+		for (Map.Entry<String, String> e : keys.get(kind).entrySet()) {
+			if (Math.abs(e.getKey().length() - key.length()) > allowed) {
+				continue;
+			}
+			int d = editDistance(key, e.getKey(), allowed);
+			if (d < best) {
+				best = d;
+				found.clear();
+			}
+			if (d == best) {
+				found.add(e.getValue());
+			}
+		}
+		return best <= allowed && found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+	}
+
+	/** Levenshtein distance with adjacent transpositions, cut off above {@code max}. */
+	static int editDistance(String a, String b, int max) {
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			int rowMin = Integer.MAX_VALUE;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+				rowMin = Math.min(rowMin, d[i][j]);
+			}
+			if (rowMin > max) {
+				return max + 1;
+			}
+		}
+		return d[a.length()][b.length()];
+	}
+
 	public List<Entry> entries(Kind kind) {
 		return jdbc.sql("SELECT id, name" + (kind == Kind.MAKE ? ", country" : ", NULL AS country") + " FROM "
 				+ kind.table + " ORDER BY name").query((rs, n) -> new Entry(rs.getString("name"),

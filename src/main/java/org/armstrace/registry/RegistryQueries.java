@@ -101,6 +101,12 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<String> recordNumber(UUID firearmId) {
+		return jdbc.sql("SELECT record_number FROM firearm WHERE id = ?").param(firearmId).query(String.class)
+			.optional();
+	}
+
 	/** Firearms whose serial, compared without case or separators, begins with the given text. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsBySerial(String serial, int limit) {

@@ -6,7 +6,7 @@ import java.util.List;
  * A record that may be the observed item: how well it fits (score in [0, 1]), the band an officer reads first,
  * whether it ties with its neighbour, and why, in words.
  */
-public record Candidate(String firearmId, String recordNumber, String serial, String make, String model,
+public record Candidate(String firearmId, String recordNumber, String legacyReference, String serial, String make, String model,
 		String calibre, String type, String countryOfManufacture, Integer year, double score, Band band, boolean tie,
 		List<String> explanation) {
 

@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +51,9 @@ class FirearmIndex {
 
 	static final String LAST_SEQ = "lastSeq";
 
+	/** Raised whenever what a document holds changes: an index of another version is rebuilt from the ledger. */
+	static final String VERSION = "3";
+
 	private final Directory directory;
 
 	private final IndexWriter writer;
@@ -58,20 +63,75 @@ class FirearmIndex {
 	FirearmIndex(@Value("${armstrace.home}") Path home) {
 		try {
 			this.directory = FSDirectory.open(home.resolve("index").resolve("firearms"));
-			// every field is a keyword we build ourselves: no analysis
-			this.writer = new IndexWriter(directory, new IndexWriterConfig());
-			this.searchers = new SearcherManager(writer, null);
+			IndexWriter opened;
+			try {
+				// every field is a keyword we build ourselves: no analysis
+				opened = new IndexWriter(directory, new IndexWriterConfig());
+			}
+			catch (LockObtainFailedException held) {
+				// a running server owns the index and keeps it current: a command-line job only reads it
+				opened = null;
+			}
+			this.writer = opened;
+			this.searchers = writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
+			if (writer != null) {
+				Map<String, String> data = writer.getLiveCommitData() == null ? Map.of()
+						: iterableToMap(writer.getLiveCommitData());
+				if (!VERSION.equals(data.getOrDefault("version", VERSION)) || (data.containsKey(LAST_SEQ)
+						&& !data.containsKey("version"))) {
+					clear();
+				}
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot open the firearm index", e);
 		}
 	}
 
-	record Indexed(String id, String recordNumber, String serial, String make, String makeKey, String model,
-			String calibre, String type, String country, Integer year, String status) {
+	/** False when another process (a running server) holds the index: then it is read, never written. */
+	boolean writable() {
+		return writer != null;
+	}
+
+	record Indexed(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey, String model,
+			String calibre, String type, String country, Integer year, String status, List<String> importMarkings) {
+
+		Indexed {
+			importMarkings = importMarkings == null ? List.of() : List.copyOf(importMarkings);
+		}
+
+		Indexed withType(String newType) {
+			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType, country, year, status,
+					importMarkings);
+		}
+
+		Indexed withImportMarking(String marking) {
+			List<String> all = new ArrayList<>(importMarkings);
+			all.add(marking);
+			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country, year, status,
+					all);
+		}
+
 	}
 
 	long lastSeq() {
+		if (writer == null) {
+			try {
+				searchers.maybeRefresh();
+				IndexSearcher searcher = searchers.acquire();
+				try {
+					Map<String, String> data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit()
+						.getUserData();
+					return Long.parseLong(data.getOrDefault(LAST_SEQ, "-1"));
+				}
+				finally {
+					searchers.release(searcher);
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
 		Map<String, String> data = writer.getLiveCommitData() == null ? Map.of()
 				: iterableToMap(writer.getLiveCommitData());
 		return Long.parseLong(data.getOrDefault(LAST_SEQ, "-1"));
@@ -84,17 +144,38 @@ class FirearmIndex {
 	}
 
 	void put(Indexed firearm) {
+		try {
+			writer.updateDocument(new Term("id", firearm.id()), document(firearm));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Adds a firearm known not to be in the index yet (bulk loading), without looking for an older copy. */
+	void add(Indexed firearm) {
+		try {
+			writer.addDocument(document(firearm));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Document document(Indexed firearm) {
 		Document doc = new Document();
 		doc.add(new StringField("id", firearm.id(), Field.Store.YES));
 		String normalised = SerialForms.normalise(firearm.serial());
 		String folded = SerialForms.fold(normalised);
 		doc.add(new StringField("folded", folded, Field.Store.NO));
+		doc.add(new StringField("reversed", new StringBuilder(folded).reverse().toString(), Field.Store.NO));
 		for (int i = 0; i + GRAM <= folded.length(); i++) {
 			doc.add(new StringField("gram", folded.substring(i, i + GRAM), Field.Store.NO));
 		}
 		doc.add(new StringField("makeKey", nullToEmpty(firearm.makeKey()), Field.Store.YES));
 		doc.add(new StoredField("recordNumber", firearm.recordNumber()));
 		doc.add(new StoredField("serial", firearm.serial()));
+		doc.add(new StoredField("legacyReference", nullToEmpty(firearm.legacyReference())));
 		doc.add(new StoredField("make", nullToEmpty(firearm.make())));
 		doc.add(new StoredField("model", nullToEmpty(firearm.model())));
 		doc.add(new StoredField("calibre", nullToEmpty(firearm.calibre())));
@@ -102,12 +183,10 @@ class FirearmIndex {
 		doc.add(new StoredField("country", firearm.country()));
 		doc.add(new StoredField("year", firearm.year() == null ? -1 : firearm.year()));
 		doc.add(new StoredField("status", nullToEmpty(firearm.status())));
-		try {
-			writer.updateDocument(new Term("id", firearm.id()), doc);
+		for (String marking : firearm.importMarkings()) {
+			doc.add(new StoredField("importMarking", marking));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return doc;
 	}
 
 	java.util.Optional<Indexed> get(String id) {
@@ -117,7 +196,19 @@ class FirearmIndex {
 	/** Makes what was put visible to searches and durable, with the last ledger entry it reflects. */
 	void commit(long lastSeq) {
 		try {
-			writer.setLiveCommitData(Map.of(LAST_SEQ, Long.toString(lastSeq)).entrySet());
+			writer.setLiveCommitData(Map.of(LAST_SEQ, Long.toString(lastSeq), "version", VERSION).entrySet());
+			writer.commit();
+			searchers.maybeRefresh();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Merges the index into one segment: for bulk-loaded scratch indexes (the benchmark), not the live one. */
+	void forceMerge() {
+		try {
+			writer.forceMerge(1);
 			writer.commit();
 			searchers.maybeRefresh();
 		}
@@ -136,31 +227,111 @@ class FirearmIndex {
 		}
 	}
 
-	/** Candidates for an observed serial (normalised); the make, when known, only raises a candidate. */
+	/**
+	 * Candidates for an observed serial (normalised); the make, when known, only raises a candidate. First the
+	 * precise ways in: the folded serial itself, within two edits, as a pattern, and as the end of a longer serial
+	 * (a missing leading part, through the reversed serial so no query starts with a wildcard). Only when those
+	 * find few records do shared 3-grams widen the net.
+	 */
 	List<Indexed> candidates(String observed, String makeKey) {
 		String folded = SerialForms.fold(observed);
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
+		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
-			serial.add(new BoostQuery(new WildcardQuery(new Term("folded", folded)), 8), BooleanClause.Occur.SHOULD);
-			// a missing leading part: the pattern anywhere in the serial
-			serial.add(new WildcardQuery(new Term("folded", "*" + folded)), BooleanClause.Occur.SHOULD);
+			if (startsLiteral(folded)) {
+				serial.add(new BoostQuery(new WildcardQuery(new Term("folded", folded)), 8), BooleanClause.Occur.SHOULD);
+			}
+			if (startsLiteral(reversed)) {
+				// the same pattern from the end, which also finds it at the end of a longer serial
+				serial.add(new BoostQuery(new WildcardQuery(new Term("reversed", reversed)), 8),
+						BooleanClause.Occur.SHOULD);
+				serial.add(new WildcardQuery(new Term("reversed", reversed + "*")), BooleanClause.Occur.SHOULD);
+			}
 		}
 		else {
 			serial.add(new BoostQuery(new TermQuery(new Term("folded", folded)), 10), BooleanClause.Occur.SHOULD);
-			serial.add(new BoostQuery(new FuzzyQuery(new Term("folded", folded), 2, 0, 100, true), 4),
-					BooleanClause.Occur.SHOULD);
-			serial.add(new WildcardQuery(new Term("folded", "*" + folded)), BooleanClause.Occur.SHOULD);
+			serial.add(new BoostQuery(new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100,
+					true), 4), BooleanClause.Occur.SHOULD);
+			serial.add(new PrefixQuery(new Term("reversed", reversed)), BooleanClause.Occur.SHOULD);
 		}
+		List<Indexed> found = serial.build().clauses().isEmpty() ? List.of()
+				: search(withMake(serial.build(), makeKey), CANDIDATES);
+		if (found.size() >= WIDEN_BELOW) {
+			return found;
+		}
+		BooleanQuery.Builder grams = new BooleanQuery.Builder();
+		for (BooleanClause clause : serial.build().clauses()) {
+			grams.add(clause);
+		}
+		int count = 0;
 		for (String fragment : folded.split("[?*]")) {
-			for (int i = 0; i + GRAM <= fragment.length(); i++) {
-				serial.add(new TermQuery(new Term("gram", fragment.substring(i, i + GRAM))), BooleanClause.Occur.SHOULD);
+			for (int i = 0; i + GRAM <= fragment.length() && count < IndexSearcher.getMaxClauseCount() / 2; i++) {
+				grams.add(new TermQuery(new Term("gram", fragment.substring(i, i + GRAM))), BooleanClause.Occur.SHOULD);
+				count++;
 			}
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(serial.build(), BooleanClause.Occur.MUST);
+		return count == 0 ? found : search(withMake(grams.build(), makeKey), CANDIDATES);
+	}
+
+	/** Fewer precise candidates than this, and shared 3-grams are asked too. */
+	static final int WIDEN_BELOW = 10;
+
+	/** A leading '*' would make Lucene walk every term; a leading '?' is cheap. */
+	private static boolean startsLiteral(String pattern) {
+		return !pattern.isEmpty() && pattern.charAt(0) != SerialForms.RUN;
+	}
+
+	/** How far either side of a reading's number a registered serial makes it part of that series. */
+	static final int SERIES_REACH = 3;
+
+	/**
+	 * A registered serial of the make within a few numbers of the reading (the same characters around its last
+	 * run of digits), or "" when there is none: then the reading itself looks like a serial of that series.
+	 */
+	String neighbourInSeries(String reading, String makeKey) {
+		if (reading.isEmpty() || SerialForms.hasWildcards(reading) || makeKey == null || makeKey.isEmpty()) {
+			return "";
+		}
+		int end = reading.length();
+		while (end > 0 && !Character.isDigit(reading.charAt(end - 1))) {
+			end--;
+		}
+		int digits = end;
+		while (digits > 0 && Character.isDigit(reading.charAt(digits - 1))) {
+			digits--;
+		}
+		int width = end - digits;
+		if (width == 0 || width > 12) {
+			return "";
+		}
+		String head = reading.substring(0, digits);
+		String tail = reading.substring(end);
+		long number = Long.parseLong(reading.substring(digits, end));
+		for (int step = 1; step <= SERIES_REACH; step++) {
+			for (long near : new long[] { number - step, number + step }) {
+				String text = String.valueOf(near);
+				if (near < 0 || text.length() > width) {
+					continue;
+				}
+				String neighbour = head + "0".repeat(width - text.length()) + text + tail;
+				Query query = new BooleanQuery.Builder()
+					.add(new TermQuery(new Term("folded", SerialForms.fold(neighbour))), BooleanClause.Occur.FILTER)
+					.add(new TermQuery(new Term("makeKey", makeKey)), BooleanClause.Occur.FILTER)
+					.build();
+				if (!search(query, 1).isEmpty()) {
+					return neighbour;
+				}
+			}
+		}
+		return "";
+	}
+
+	private static Query withMake(Query serial, String makeKey) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(serial, BooleanClause.Occur.MUST);
 		if (makeKey != null && !makeKey.isEmpty()) {
 			query.add(new TermQuery(new Term("makeKey", makeKey)), BooleanClause.Occur.SHOULD);
 		}
-		return search(query.build(), CANDIDATES);
+		return query.build();
 	}
 
 	private List<Indexed> search(Query query, int limit) {
@@ -171,9 +342,11 @@ class FirearmIndex {
 				for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
 					Document d = searcher.storedFields().document(hit.doc);
 					int year = d.getField("year").numericValue().intValue();
-					found.add(new Indexed(d.get("id"), d.get("recordNumber"), d.get("serial"), d.get("make"),
+					String legacy = d.get("legacyReference");
+					found.add(new Indexed(d.get("id"), d.get("recordNumber"),
+							legacy == null || legacy.isEmpty() ? null : legacy, d.get("serial"), d.get("make"),
 							d.get("makeKey"), d.get("model"), d.get("calibre"), d.get("type"), d.get("country"),
-							year < 0 ? null : year, d.get("status")));
+							year < 0 ? null : year, d.get("status"), List.of(d.getValues("importMarking"))));
 				}
 				return found;
 			}
@@ -193,7 +366,9 @@ class FirearmIndex {
 	@PreDestroy
 	void close() throws IOException {
 		searchers.close();
-		writer.close();
+		if (writer != null) {
+			writer.close();
+		}
 		directory.close();
 	}
 

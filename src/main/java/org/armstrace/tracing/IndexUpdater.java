@@ -6,7 +6,10 @@ import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
+import org.armstrace.registry.Marking;
+import org.armstrace.registry.MarkingKind;
 import org.armstrace.registry.RegistryEvent;
+import org.armstrace.registry.RegistryEvent.FirearmImported;
 import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
@@ -65,6 +68,9 @@ class IndexUpdater {
 
 	/** Applies every ledger entry after the last indexed one; returns how many entries it read. */
 	synchronized long catchUp() {
+		if (!index.writable()) {
+			return 0;
+		}
 		long next = index.lastSeq() + 1;
 		long read = 0;
 		List<LedgerEntry> page;
@@ -77,6 +83,7 @@ class IndexUpdater {
 			read += page.size();
 			if (!page.isEmpty()) {
 				index.commit(next - 1);
+				pending.clear();
 			}
 		}
 		while (page.size() == PAGE);
@@ -85,6 +92,9 @@ class IndexUpdater {
 
 	/** Rebuilds the index from the whole ledger. */
 	synchronized long rebuild() {
+		if (!index.writable()) {
+			throw new IllegalStateException("the firearm index is held by a running server: stop it to rebuild");
+		}
 		index.clear();
 		return catchUp();
 	}
@@ -92,23 +102,40 @@ class IndexUpdater {
 	private void apply(LedgerEntry entry) {
 		Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(entry.type());
 		if (type == null || !(type == FirearmManufactured.class || type == LegacyFirearmImported.class
-				|| type == FirearmConverted.class)) {
+				|| type == FirearmConverted.class || type == FirearmImported.class)) {
 			return;
 		}
 		RegistryEvent event = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
 		switch (event) {
-			case FirearmManufactured m -> index.put(new FirearmIndex.Indexed(m.firearmId().toString(), m.recordNumber(),
+			case FirearmManufactured m -> put(new FirearmIndex.Indexed(m.firearmId().toString(), m.recordNumber(),
+					m.legacyReference(),
 					m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(), m.firearmType().name(),
-					m.countryOfManufacture(), m.year(), null));
-			case LegacyFirearmImported l -> index.put(new FirearmIndex.Indexed(l.firearmId().toString(),
-					l.recordNumber(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
-					l.firearmType().name(), l.countryOfManufacture(), l.year(), null));
-			case FirearmConverted c -> index.get(c.firearmId().toString()).ifPresent(f -> index.put(
-					new FirearmIndex.Indexed(f.id(), f.recordNumber(), f.serial(), f.make(), f.makeKey(), f.model(),
-							f.calibre(), c.newType().name(), f.country(), f.year(), null)));
+					m.countryOfManufacture(), m.year(), null, m.markings() == null ? List.of()
+							: m.markings().stream().filter(k -> k.kind() == MarkingKind.IMPORT).map(Marking::text)
+								.toList()));
+			case LegacyFirearmImported l -> put(new FirearmIndex.Indexed(l.firearmId().toString(),
+					l.recordNumber(), l.legacyReference(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
+					l.firearmType().name(), l.countryOfManufacture(), l.year(), null, List.of()));
+			case FirearmConverted c -> indexed(c.firearmId().toString())
+				.ifPresent(f -> put(f.withType(c.newType().name())));
+			case FirearmImported i when i.importMarking() != null -> indexed(i.firearmId().toString())
+				.ifPresent(f -> put(f.withImportMarking(i.importMarking().text())));
 			default -> {
 			}
 		}
+	}
+
+	/** Firearms put since the last commit: searches do not see them yet, later entries of the page may. */
+	private final java.util.Map<String, FirearmIndex.Indexed> pending = new java.util.HashMap<>();
+
+	private void put(FirearmIndex.Indexed firearm) {
+		pending.put(firearm.id(), firearm);
+		index.put(firearm);
+	}
+
+	private java.util.Optional<FirearmIndex.Indexed> indexed(String id) {
+		FirearmIndex.Indexed put = pending.get(id);
+		return put != null ? java.util.Optional.of(put) : index.get(id);
 	}
 
 	/** Makes meet under their catalogue name, so "S&W" on record and "Smith and Wesson" observed agree. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,10 +52,11 @@ public class Tracing {
 		if (limit < 1 || limit > 100) {
 			throw new IllegalArgumentException("limit must be between 1 and 100, was " + limit);
 		}
-		String makeKey = observed.make() == null || observed.make().isBlank() ? null : updater.makeKey(observed.make());
+		String makeKey = observedMakeKey(observed.make());
 		List<Candidate> ranked = new ArrayList<>();
+		java.util.Map<String, String> series = new java.util.HashMap<>();
 		for (FirearmIndex.Indexed recorded : index.candidates(serial, makeKey)) {
-			ranked.add(rank(observed, serial, makeKey, recorded));
+			ranked.add(rank(observed, serial, makeKey, recorded, series));
 		}
 		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::recordNumber));
 		List<Candidate> shown = new ArrayList<>();
@@ -67,13 +69,25 @@ public class Tracing {
 			if (tie) {
 				why.add("fits the observation exactly as well as another record: a tie");
 			}
-			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.serial(), c.make(), c.model(), c.calibre(),
+			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(), c.model(), c.calibre(),
 					c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why));
 		}
 		return shown;
 	}
 
-	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, FirearmIndex.Indexed recorded) {
+	/**
+	 * The make as the catalogue knows it, so aliases meet ("S&W" and "Smith & Wesson"); a misspelling close to
+	 * exactly one catalogue name is read as that name.
+	 */
+	String observedMakeKey(String make) {
+		if (make == null || make.isBlank()) {
+			return null;
+		}
+		return Names.makerKey(catalogue.closest(Catalogue.Kind.MAKE, make).orElse(make));
+	}
+
+	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, FirearmIndex.Indexed recorded,
+			java.util.Map<String, String> series) {
 		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
 		List<String> why = new ArrayList<>(fit.explanation());
 		int disagreements = 0;
@@ -84,6 +98,18 @@ public class Tracing {
 				why);
 		disagreements += attribute("country of manufacture", upper(observed.countryOfManufacture()),
 				recorded.country(), observed.countryOfManufacture(), recorded.country(), why);
+		if (observed.importMarking() != null && !observed.importMarking().isBlank()
+				&& !recorded.importMarkings().isEmpty()) {
+			String seen = SerialForms.normalise(observed.importMarking());
+			String match = recorded.importMarkings().stream()
+				.filter(m -> SerialForms.normalise(m).equals(seen))
+				.findFirst()
+				.orElse(null);
+			why.add(match != null ? "import marking agrees (" + match + ")"
+					: "import marking differs: observed '" + observed.importMarking() + "', recorded "
+							+ String.join(", ", recorded.importMarkings()));
+			disagreements += match != null ? 0 : 1;
+		}
 		if (recorded.year() != null && (observed.yearFrom() != null || observed.yearTo() != null)) {
 			boolean inside = (observed.yearFrom() == null || recorded.year() >= observed.yearFrom())
 					&& (observed.yearTo() == null || recorded.year() <= observed.yearTo());
@@ -94,7 +120,17 @@ public class Tracing {
 		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE
 				: fit.exact() ? Candidate.Band.EXACT : fit.onlyMisread() ? Candidate.Band.PROBABLE
 						: Candidate.Band.POSSIBLE;
-		return new Candidate(recorded.id(), recorded.recordNumber(), recorded.serial(), recorded.make(),
+		if (band == Candidate.Band.PROBABLE && fit.transpositions() > 0) {
+			String neighbour = series.computeIfAbsent(recorded.makeKey(),
+					key -> index.neighbourInSeries(serial, key));
+			if (!neighbour.isEmpty()) {
+				// a transposed reading that is itself a serial of a registered series may be an unregistered item
+				band = Candidate.Band.POSSIBLE;
+				why.add("the reading itself falls within a registered series of this make (next to " + neighbour
+						+ "): it may be an unregistered item of that series rather than a misreading of this one");
+			}
+		}
+		return new Candidate(recorded.id(), recorded.recordNumber(), recorded.legacyReference(), recorded.serial(), recorded.make(),
 				recorded.model(), recorded.calibre(), recorded.type(), recorded.country(), recorded.year(),
 				Math.round(score * 1e6) / 1e6, band, false, why);
 	}

@@ -1,43 +1,248 @@
 package org.armstrace.tracing;
 
+import java.net.URI;
 import java.security.Principal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
+import org.armstrace.identity.Actors;
+import org.armstrace.registry.CommandResult;
+import org.armstrace.registry.RegistryQueries;
+import org.armstrace.registry.Violation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Tracing over HTTP: observed markings in, ranked and explained candidates out. */
+/** Tracing over HTTP: search by observed markings, chains of custody, trace requests and investigation cases. */
 @RestController
-@Tag(name = "Tracing", description = "From observed markings to the record")
+@RequestMapping("/api/v1")
+@Tag(name = "Tracing", description = "From observed markings to the record, the chain of custody and the trace request")
 class TracingController {
 
-	record MatchResult(ObservedMarkings observed, List<Candidate> candidates) {
+	record SearchResult(ObservedMarkings observed, List<Candidate> candidates) {
 	}
+
+	record Assignment(String unit) {
+	}
+
+	record Confirmation(UUID firearmId) {
+	}
+
+	record Reason(String reason) {
+	}
+
+	record Note(String note) {
+	}
+
+	record NewPerson(String name, String nationality, String role) {
+	}
+
+	static final String KEY = "Idempotency-Key";
 
 	private final Tracing tracing;
 
+	private final CustodyChains chains;
+
+	private final TraceRequests requests;
+
+	private final RegistryQueries registry;
+
 	private final AccessLog accessLog;
 
-	TracingController(Tracing tracing, AccessLog accessLog) {
+	private final Actors actors;
+
+	TracingController(Tracing tracing, CustodyChains chains, TraceRequests requests, RegistryQueries registry,
+			AccessLog accessLog, Actors actors) {
 		this.tracing = tracing;
+		this.chains = chains;
+		this.requests = requests;
+		this.registry = registry;
 		this.accessLog = accessLog;
+		this.actors = actors;
 	}
 
 	@Operation(summary = "Ranked candidate records for observed markings ('?' one unreadable character, '*' a run)")
-	@PostMapping("/api/v1/traces/match")
-	MatchResult match(@RequestBody ObservedMarkings observed, @RequestParam(defaultValue = "10") int limit,
+	@PostMapping("/trace/search")
+	SearchResult search(@RequestBody ObservedMarkings observed, @RequestParam(defaultValue = "10") int limit,
 			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		if (observed == null || observed.serial() == null || observed.serial().isBlank()) {
+			throw new IllegalArgumentException("serial: give the serial as read ('?' for one unreadable character, "
+					+ "'*' for an unreadable run)");
+		}
 		List<Candidate> candidates = tracing.match(observed, limit);
-		accessLog.record(who, AccessLog.Action.SEARCH, "traces", "serial=" + observed.serial() + " make="
+		accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + observed.serial() + " make="
 				+ observed.make(), purpose, candidates.size());
-		return new MatchResult(observed, candidates);
+		return new SearchResult(observed, candidates);
+	}
+
+	@Operation(summary = "A firearm's chain of custody: legal holders, point of diversion, time-to-crime and flags")
+	@GetMapping("/trace/custody-chains/{firearmId}")
+	CustodyChain chain(@PathVariable UUID firearmId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recoveredOn,
+			@RequestParam(required = false) String observedSerial, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		CustodyChain chain = chains.of(firearmId, observedSerial == null ? null
+				: ObservedMarkings.ofSerial(observedSerial, null), recoveredOn)
+			.orElseThrow(() -> new NoSuchElementException("no firearm " + firearmId));
+		accessLog.record(who, AccessLog.Action.READ, "custody chain " + firearmId, null, purpose, 1);
+		return chain;
+	}
+
+	@Operation(summary = "Open a trace request (it opens an investigation case, or joins the one named)")
+	@PostMapping("/trace-requests")
+	ResponseEntity<?> open(@RequestBody TraceRequests.OpenTraceRequest body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		if (body == null) {
+			throw new IllegalArgumentException("body: give the trace request as JSON");
+		}
+		return answer(requests.open(body, actors.of(who), key), who);
+	}
+
+	@Operation(summary = "Trace requests, newest first, or the overdue ones by due date")
+	@GetMapping("/trace-requests")
+	List<TraceRequests.TraceRequestSummary> list(@RequestParam(required = false) TraceRequestState state,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "100") int limit,
+			Principal who) {
+		List<TraceRequests.TraceRequestSummary> found = requests.list(state, overdue, limit);
+		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue,
+				null, found.size());
+		return found;
+	}
+
+	@GetMapping("/trace-requests/{id}")
+	TraceRequests.TraceRequestView get(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		TraceRequests.TraceRequestView view = requests.find(id)
+			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
+		accessLog.record(who, AccessLog.Action.READ, "trace request " + view.reference(), null, purpose, 1);
+		return view;
+	}
+
+	@PostMapping("/trace-requests/{id}/assignment")
+	ResponseEntity<?> assign(@PathVariable UUID id, @RequestBody Assignment body, Principal who) {
+		return answer(requests.assign(id, body == null ? null : body.unit(), actors.of(who)), who);
+	}
+
+	@PostMapping("/trace-requests/{id}/confirmation")
+	ResponseEntity<?> confirm(@PathVariable UUID id, @RequestBody Confirmation body, Principal who) {
+		return answer(requests.confirm(id, body == null ? null : body.firearmId(), actors.of(who)), who);
+	}
+
+	@PostMapping("/trace-requests/{id}/unresolved")
+	ResponseEntity<?> unresolved(@PathVariable UUID id, @RequestBody Reason body, Principal who) {
+		return answer(requests.unresolved(id, body == null ? null : body.reason(), actors.of(who)), who);
+	}
+
+	@Operation(summary = "Answer the request: the confirmed record's chain and flags are frozen into it")
+	@PostMapping("/trace-requests/{id}/answer")
+	ResponseEntity<?> answer(@PathVariable UUID id, Principal who) {
+		return answer(requests.answer(id, actors.of(who)), who);
+	}
+
+	@PostMapping("/trace-requests/{id}/closure")
+	ResponseEntity<?> close(@PathVariable UUID id, @RequestBody(required = false) Note body, Principal who) {
+		return answer(requests.close(id, body == null ? null : body.note(), actors.of(who)), who);
+	}
+
+	@Operation(summary = "The trace report as PDF (holder names included: state a purpose)")
+	@GetMapping(value = "/trace-requests/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purposeHeader,
+			@RequestParam(required = false) String purpose) {
+		String stated = purposeHeader != null && !purposeHeader.isBlank() ? purposeHeader : purpose;
+		if (stated == null || stated.isBlank()) {
+			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
+					+ ": state why you export this report (it names holders), e.g. a case number");
+		}
+		TraceRequests.TraceRequestView view = requests.find(id)
+			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
+		byte[] pdf = TraceReport.pdf(view, holderId -> registry.holder(holderId)
+			.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
+			.orElse(String.valueOf(holderId)));
+		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (PDF)", null, stated, 1);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + view.reference() + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdf);
+	}
+
+	@Operation(summary = "The trace report as JSON: the request with its frozen answer")
+	@GetMapping(value = "/trace-requests/{id}/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<TraceRequests.TraceRequestView> json(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		TraceRequests.TraceRequestView view = requests.find(id)
+			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
+		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (JSON)", null, purpose,
+				1);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + view.reference() + ".json\"")
+			.body(view);
+	}
+
+	@Operation(summary = "An investigation case: its traces, weapons, persons, and other traces of its weapons")
+	@GetMapping("/investigation-cases/{reference}")
+	TraceRequests.InvestigationCase investigationCase(@PathVariable String reference, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		if (purpose == null || purpose.isBlank()) {
+			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
+					+ ": state why you consult this case (it names persons)");
+		}
+		TraceRequests.InvestigationCase found = requests.investigationCase(reference)
+			.orElseThrow(() -> new NoSuchElementException("no investigation case " + reference));
+		accessLog.record(who, AccessLog.Action.READ, "investigation case " + reference, null, purpose, 1);
+		return found;
+	}
+
+	@PostMapping("/investigation-cases/{reference}/persons")
+	ResponseEntity<?> addPerson(@PathVariable String reference, @RequestBody NewPerson body, Principal who) {
+		if (body == null) {
+			throw new IllegalArgumentException("body: give the person as JSON");
+		}
+		CommandResult result = requests.addPerson(reference, body.name(), body.nationality(), body.role(),
+				actors.of(who));
+		return switch (result) {
+			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
+				.header("Ledger-Entries", a.ledgerSeqs().toString())
+				.body(java.util.Map.of("caseReference", reference));
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	private ResponseEntity<?> answer(CommandResult result, Principal who) {
+		return switch (result) {
+			case CommandResult.Accepted a -> ResponseEntity.status(a.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+				.location(URI.create("/api/v1/trace-requests/" + a.subjectId()))
+				.header("Ledger-Entries", a.ledgerSeqs().toString())
+				.body(requests.find(a.subjectId()).orElseThrow());
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
+		boolean missing = r.violations().size() == 1 && r.violations().getFirst().rule().equals("TraceRequestMustExist");
+		HttpStatus status = missing ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, r.violations().stream()
+			.map(Violation::message).reduce((x, y) -> x + "; " + y).orElseThrow());
+		problem.setTitle(missing ? "Not found" : "Command refused");
+		problem.setProperty("violations", r.violations());
+		return ResponseEntity.status(status).body(problem);
 	}
 
 }

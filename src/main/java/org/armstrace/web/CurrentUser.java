@@ -23,6 +23,17 @@ class CurrentUser {
 			return roles.contains("ROLE_ADMIN");
 		}
 
+		/** May trace from observed markings and open trace requests. */
+		public boolean tracer() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_CUSTOMS")
+					|| roles.contains("ROLE_INVESTIGATOR");
+		}
+
+		/** May read trace requests. */
+		public boolean traceReader() {
+			return tracer() || roles.contains("ROLE_AUDITOR");
+		}
+
 		public boolean importer() {
 			return roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ADMIN");
 		}

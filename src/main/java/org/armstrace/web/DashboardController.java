@@ -2,11 +2,12 @@ package org.armstrace.web;
 
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
+import org.armstrace.tracing.TraceRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page after sign-in: firearms by status and the state of the ledger. */
+/** The first page after sign-in: firearms by status, trace requests due, and the state of the ledger. */
 @Controller
 class DashboardController {
 
@@ -14,9 +15,12 @@ class DashboardController {
 
 	private final Ledger ledger;
 
-	DashboardController(RegistryQueries registry, Ledger ledger) {
+	private final TraceRequests traceRequests;
+
+	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequests traceRequests) {
 		this.registry = registry;
 		this.ledger = ledger;
+		this.traceRequests = traceRequests;
 	}
 
 	@GetMapping("/")
@@ -24,6 +28,8 @@ class DashboardController {
 		model.addAttribute("counts", registry.firearmsByStatus().entrySet());
 		model.addAttribute("ledgerSize", ledger.size());
 		model.addAttribute("head", ledger.latestCheckpoint().orElse(null));
+		model.addAttribute("overdueTraces", traceRequests.overdueCount());
+		model.addAttribute("openTraces", traceRequests.awaitingAnswerCount());
 		return "web/dashboard";
 	}
 

@@ -10,6 +10,8 @@ import org.armstrace.DatabaseTest;
 import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.HolderCommands;
+import org.armstrace.registry.HolderRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,9 @@ class TracingTests {
 
 	@Autowired
 	Tracing tracing;
+
+	@Autowired
+	HolderCommands holders;
 
 	/** A prefix no other test uses, so that this corpus is alone with its near neighbours. */
 	String t;
@@ -103,12 +108,75 @@ class TracingTests {
 	}
 
 	@Test
+	void aMissingTrailingCharacterAndSeparatorsStillFindTheRecord() {
+		List<Candidate> found = match(t + " cd-77711", "Beretta");
+		assertThat(found.getFirst().serial()).isEqualTo(t + "CD777111");
+		assertThat(found.getFirst().explanation()).anyMatch(line -> line.endsWith("missing at the end"));
+	}
+
+	@Test
+	void anUnreadableRunMatchesAnyNumberOfCharacters() {
+		List<Candidate> found = match(t + "AB*456", "Glock");
+		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
+		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
+		Candidate otherMake = found.stream().filter(c -> c.firearmId().equals(smithAndWesson)).findFirst().orElseThrow();
+		assertThat(otherMake.score()).isLessThan(found.getFirst().score());
+	}
+
+	@Test
+	void aMisspeltMakeIsReadAsTheCatalogueMakeItIsClosestTo() {
+		List<Candidate> found = match(t + "AB123456", "Glok");
+		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
+		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.EXACT);
+		assertThat(found.getFirst().explanation()).contains("make agrees (Glock)");
+	}
+
+	@Test
+	void aTransposedReadingThatIsItselfASerialOfARegisteredSeriesIsOnlyPossible() {
+		String series = t + "SR1000";
+		String registered = register("Glock", "AUT", series + "21", "9x19mm");
+		register("Glock", "AUT", series + "13", "9x19mm");
+		tracing.catchUp();
+
+		// "...12" is one transposition from "...21", but "...13" next to it says it may be an unregistered item
+		Candidate top = match(series + "12", "Glock").getFirst();
+
+		assertThat(top.firearmId()).isEqualTo(registered);
+		assertThat(top.band()).isEqualTo(Candidate.Band.POSSIBLE);
+		assertThat(top.explanation()).anyMatch(line -> line.startsWith("the reading itself falls within a registered "
+				+ "series"));
+	}
+
+	@Test
+	void anImportMarkingThatAgreesIsNamedAndOneThatDiffersCosts() {
+		String imported = register("Glock", "AUT", t + "IM5000", "9x19mm");
+		java.util.UUID importer = CustodyChainTests.ok(holders.register(new HolderCommands.RegisterHolder(
+				HolderRole.DEALER, "Synthetic Importer", null, "AUT", "LIC-IMP"), "user:test", null));
+		CustodyChainTests.ok(firearms.export(java.util.UUID.fromString(imported), new FirearmCommands.ExportFirearm(
+				"DEU", List.of(), "EXP-1", java.time.LocalDate.of(2020, 1, 1)), "user:test", null));
+		CustodyChainTests.ok(firearms.importFirearm(java.util.UUID.fromString(imported),
+				new FirearmCommands.ImportFirearm("DEU", importer, 2021, false, "IMP-1", java.time.LocalDate.of(2021, 1,
+						1)), "user:test", null));
+		tracing.catchUp();
+
+		Candidate agrees = tracing.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "AUT 2021",
+				null, null), 10).getFirst();
+		Candidate differs = tracing.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "FRA 2020",
+				null, null), 10).getFirst();
+
+		assertThat(agrees.explanation()).anyMatch(line -> line.startsWith("import marking agrees"));
+		assertThat(agrees.band()).isEqualTo(Candidate.Band.EXACT);
+		assertThat(differs.band()).isEqualTo(Candidate.Band.POSSIBLE);
+		assertThat(differs.score()).isEqualTo(1 - Tracing.DISAGREEING_ATTRIBUTE);
+	}
+
+	@Test
 	void aSerialWithNothingReadableIsRefused() {
 		assertThatThrownBy(() -> match("?-*", null)).hasMessageStartingWith("serial:");
 	}
 
 	private List<Candidate> match(String serial, String make) {
-		return tracing.match(new ObservedMarkings(serial, make, null, null, null, null, null, null), 10);
+		return tracing.match(ObservedMarkings.ofSerial(serial, make), 10);
 	}
 
 	private String register(String make, String country, String serial, String calibre) {

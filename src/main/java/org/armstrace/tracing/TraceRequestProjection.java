@@ -1,0 +1,89 @@
+package org.armstrace.tracing;
+
+import org.armstrace.tracing.TracingEvent.CasePersonAdded;
+import org.armstrace.tracing.TracingEvent.InvestigationCaseOpened;
+import org.armstrace.tracing.TracingEvent.TraceCandidateConfirmed;
+import org.armstrace.tracing.TracingEvent.TraceRequestAnswered;
+import org.armstrace.tracing.TracingEvent.TraceRequestAssigned;
+import org.armstrace.tracing.TracingEvent.TraceRequestClosed;
+import org.armstrace.tracing.TracingEvent.TraceRequestOpened;
+import org.armstrace.tracing.TracingEvent.TraceRequestUnresolved;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Applies tracing events to the trace request and case tables; a rebuild applies them all again from zero. */
+@Component
+class TraceRequestProjection {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	TraceRequestProjection(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void apply(TracingEvent event, long seq, String actor) {
+		switch (event) {
+			case InvestigationCaseOpened e -> jdbc.sql("INSERT INTO investigation_case (id, reference, opened_on, "
+					+ "last_seq) VALUES (?, ?, ?, ?)").params(e.caseId(), e.reference(), e.openedOn(), seq).update();
+			case CasePersonAdded e -> subject(e.caseId(), "PERSON", e.personId(), e.role(), seq);
+			case TraceRequestOpened e -> {
+				jdbc.sql("INSERT INTO trace_request (id, reference, case_id, state, priority, urgent_reason, observed, "
+						+ "observed_serial, recovered_on, recovered_country, recovered_place, seizure_reference, "
+						+ "opened_on, due_on, unit, opened_by, opened_seq, last_seq) "
+						+ "VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(e.traceRequestId(), e.reference(), e.caseId(), e.priority().name(), e.urgentReason(),
+							json.writeValueAsString(e.observed()), e.observed().serial(), e.recoveredOn(),
+							e.recoveredCountry(), e.recoveredPlace(), e.seizureReference(), e.openedOn(), e.dueOn(),
+							e.unit(), actor, seq, seq)
+					.update();
+				jdbc.sql("UPDATE investigation_case SET last_seq = ? WHERE id = ?").params(seq, e.caseId()).update();
+			}
+			case TraceRequestAssigned e -> jdbc.sql("UPDATE trace_request SET unit = ?, last_seq = ? WHERE id = ?")
+				.params(e.unit(), seq, e.traceRequestId()).update();
+			case TraceCandidateConfirmed e -> {
+				jdbc.sql("UPDATE trace_request SET state = 'CONFIRMED', firearm_id = ?, confirmed_score = ?, "
+						+ "confirmed_band = ?, unresolved_reason = NULL, last_seq = ? WHERE id = ?")
+					.params(e.firearmId(), e.score(), e.band().name(), seq, e.traceRequestId()).update();
+				java.util.UUID caseId = jdbc.sql("SELECT case_id FROM trace_request WHERE id = ?")
+					.param(e.traceRequestId()).query(java.util.UUID.class).single();
+				subject(caseId, "WEAPON", e.firearmId(), null, seq);
+			}
+			case TraceRequestUnresolved e -> jdbc.sql("UPDATE trace_request SET state = 'UNRESOLVED', firearm_id = NULL, "
+					+ "confirmed_score = NULL, confirmed_band = NULL, unresolved_reason = ?, last_seq = ? WHERE id = ?")
+				.params(e.reason(), seq, e.traceRequestId()).update();
+			case TraceRequestAnswered e -> jdbc.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, "
+					+ "answered_on = ?, retail_dealer_id = ?, time_to_crime_days = ?, last_seq = ? WHERE id = ?")
+				.params(json.writeValueAsString(e), e.answeredOn(),
+						e.chain() == null || e.chain().firstRetailSale() == null ? null
+								: e.chain().firstRetailSale().dealerId(),
+						e.chain() == null ? null : e.chain().timeToCrimeDays(), seq, e.traceRequestId())
+				.update();
+			case TraceRequestClosed e -> jdbc.sql("UPDATE trace_request SET state = 'CLOSED', closed_on = ?, "
+					+ "closing_note = ?, last_seq = ? WHERE id = ?")
+				.params(e.closedOn(), e.note(), seq, e.traceRequestId()).update();
+		}
+	}
+
+	private void subject(java.util.UUID caseId, String kind, java.util.UUID subjectId, String role, long seq) {
+		int exists = jdbc.sql("SELECT COUNT(*) FROM case_subject WHERE case_id = ? AND kind = ? AND subject_id = ?")
+			.params(caseId, kind, subjectId).query(Integer.class).single();
+		if (exists == 0) {
+			jdbc.sql("INSERT INTO case_subject (case_id, kind, subject_id, role) VALUES (?, ?, ?, ?)")
+				.params(caseId, kind, subjectId, role).update();
+		}
+		jdbc.sql("UPDATE investigation_case SET last_seq = ? WHERE id = ?").params(seq, caseId).update();
+	}
+
+	/** Empties the tables the ledger can refill; circumstances and persons' identities stay. */
+	void reset() {
+		jdbc.sql("DELETE FROM case_subject").update();
+		jdbc.sql("DELETE FROM trace_request").update();
+		jdbc.sql("DELETE FROM investigation_case").update();
+	}
+
+}

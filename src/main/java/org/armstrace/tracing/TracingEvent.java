@@ -1,0 +1,88 @@
+package org.armstrace.tracing;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.armstrace.ledger.LedgerEvent;
+
+/**
+ * Every step of a trace request and of the investigation case it opens, as the ledger records it. The type name
+ * is {@code tracing.} plus the record's name in kebab case. Persons appear by opaque id, and free-text
+ * circumstances stay off the ledger.
+ */
+public sealed interface TracingEvent extends LedgerEvent {
+
+	@Override
+	default String type() {
+		return typeOf(getClass());
+	}
+
+	@Override
+	default int schemaVersion() {
+		return 1;
+	}
+
+	static String typeOf(Class<?> event) {
+		return "tracing." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	Map<String, Class<? extends TracingEvent>> TYPES = Stream.of(TracingEvent.class.getPermittedSubclasses())
+		.flatMap(c -> c.isInterface() ? Stream.of(c.getPermittedSubclasses()) : Stream.of(c))
+		.map(c -> c.asSubclass(TracingEvent.class))
+		.collect(Collectors.toUnmodifiableMap(TracingEvent::typeOf, Function.identity()));
+
+	/** Events about a trace request. */
+	sealed interface AboutTraceRequest extends TracingEvent {
+		UUID traceRequestId();
+
+		@Override
+		default String subjectId() {
+			return traceRequestId().toString();
+		}
+	}
+
+	record InvestigationCaseOpened(UUID caseId, String reference, LocalDate openedOn) implements TracingEvent {
+		@Override
+		public String subjectId() {
+			return caseId.toString();
+		}
+	}
+
+	/** A person gathered into a case, by opaque id; name and nationality stay off the ledger. */
+	record CasePersonAdded(UUID caseId, UUID personId, String role) implements TracingEvent {
+		@Override
+		public String subjectId() {
+			return caseId.toString();
+		}
+	}
+
+	record TraceRequestOpened(UUID traceRequestId, String reference, UUID caseId, ObservedMarkings observed,
+			TracePriority priority, String urgentReason, LocalDate recoveredOn, String recoveredCountry,
+			String recoveredPlace, String seizureReference, String unit, LocalDate openedOn, LocalDate dueOn)
+			implements AboutTraceRequest {
+	}
+
+	record TraceRequestAssigned(UUID traceRequestId, String unit) implements AboutTraceRequest {
+	}
+
+	record TraceCandidateConfirmed(UUID traceRequestId, UUID firearmId, double score, Candidate.Band band)
+			implements AboutTraceRequest {
+	}
+
+	record TraceRequestUnresolved(UUID traceRequestId, String reason) implements AboutTraceRequest {
+	}
+
+	/** The answer, frozen: the chosen record, its chain of custody and flags as they stood when answered. */
+	record TraceRequestAnswered(UUID traceRequestId, LocalDate answeredOn, CustodyChain chain, String unresolvedReason)
+			implements AboutTraceRequest {
+	}
+
+	record TraceRequestClosed(UUID traceRequestId, LocalDate closedOn, String note) implements AboutTraceRequest {
+	}
+
+}
