@@ -12,6 +12,9 @@ import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.registry.DemoRegistry;
 import org.armstrace.registry.LegacyImportCommand;
 import org.armstrace.registry.RegistryRebuild;
+import org.armstrace.seizure.DemoSeizures;
+import org.armstrace.seizure.SeizureCommandLine;
+import org.armstrace.seizure.Seizures;
 import org.armstrace.tracing.TraceCommand;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.Tracing;
@@ -20,6 +23,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Runs the verb named by the first argument; {@code serve} leaves the web server running. */
 @Component
@@ -48,6 +53,13 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			        [--import-marking=I] [--year-from=Y] [--year-to=Y] [--limit=N] [--json]
 			                                 ranked candidate records for observed markings ('?' one unreadable
 			                                 character, '*' a run); --json prints one JSON object per line
+			  record-seizures FILE.json        record seizures (a JSON array, as POST /api/v1/seizures takes); the
+			                                 recovery protocol runs on every firearm and part (exit 3 if any refused)
+			  custody-deadlines [--days=N]   judicial holds ending within N days (default 30) and overdue ones
+			  destroy-items --items=ID,ID --method=M --witnesses=A,B [--on=YYYY-MM-DD]
+			                                 destroy seized items in one batch, refused with every missing condition
+			  iafq-export --from=YYYY-MM-DD --to=YYYY-MM-DD [--out=FILE.xlsx|FILE.csv]
+			                                 seized-item data for UNODC's Illicit Arms Flows Questionnaire
 			  benchmark-tracing [--firearms=N] [--queries=Q] [--seed=S] [--dir=DIR] [--no-baseline]
 			                                 generate a registry of N firearms and Q corrupted queries, measure the
 			                                 engine and PostgreSQL pg_trgm on them (needs a PostgreSQL datasource)
@@ -66,30 +78,40 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DemoRegistry demo;
 
+	private final DemoSeizures demoSeizures;
+
 	private final Users users;
 
 	private final ApiTokens tokens;
 
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
 			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens, Tracing tracing,
-			TraceRequests traceRequests, TraceCommand trace, TracingBenchmark tracingBenchmark) {
+			TraceRequests traceRequests, TraceCommand trace, TracingBenchmark tracingBenchmark,
+			SeizureCommandLine seizureVerbs, Seizures seizures, DemoSeizures demoSeizures, JsonMapper json) {
+		this.demoSeizures = demoSeizures;
 		this.demo = demo;
 		this.users = users;
 		this.tokens = tokens;
-		this.verbs = Map.of(
-				"verify", verification::runFromCommandLine,
-				"rebuild", arguments -> {
+		this.verbs = Map.ofEntries(
+				Map.entry("verify", verification::runFromCommandLine),
+				Map.entry("rebuild", arguments -> {
 					int status = rebuild.runFromCommandLine(arguments);
 					System.out.printf("rebuilt trace requests and cases from %,d ledger events%n",
 							traceRequests.rebuild());
+					System.out.printf("rebuilt seizures, custody and holds from %,d ledger events%n",
+							seizures.rebuild(json));
 					System.out.printf("rebuilt the firearm index from %,d ledger entries%n", tracing.rebuildIndex());
 					return status;
-				},
-				"import", legacyImport::importFile,
-				"generate-legacy-csv", legacyImport::generate,
-				"benchmark-ledger", benchmark::runFromCommandLine,
-				"trace", trace::run,
-				"benchmark-tracing", tracingBenchmark::run);
+				}),
+				Map.entry("import", legacyImport::importFile),
+				Map.entry("generate-legacy-csv", legacyImport::generate),
+				Map.entry("benchmark-ledger", benchmark::runFromCommandLine),
+				Map.entry("trace", trace::run),
+				Map.entry("record-seizures", seizureVerbs::recordSeizures),
+				Map.entry("custody-deadlines", seizureVerbs::deadlines),
+				Map.entry("destroy-items", seizureVerbs::destroy),
+				Map.entry("iafq-export", seizureVerbs::export),
+				Map.entry("benchmark-tracing", tracingBenchmark::run));
 	}
 
 	static String verbOf(String[] args) {
@@ -130,7 +152,12 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 		int size = Integer.parseInt(option(args, "size", "100000"));
 		long seed = Long.parseLong(option(args, "seed", "20261128"));
 		String country = option(args, "country", "AUT");
-		Thread generator = new Thread(() -> demo.generate(size, seed, country), "demo-registry");
+		Thread generator = new Thread(() -> {
+			demo.generate(size, seed, country);
+			if (demoSeizures.isEmpty()) {
+				demoSeizures.generate(Math.max(10, size / 5), seed, country);
+			}
+		}, "demo-registry");
 		generator.setDaemon(true);
 		generator.start();
 	}

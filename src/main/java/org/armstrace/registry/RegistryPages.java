@@ -75,6 +75,7 @@ class RegistryPages {
 		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, null, 1);
 		model.addAttribute("firearm", firearm);
 		model.addAttribute("mayTransfer", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_DEALER"));
+		model.addAttribute("actions", LifeCyclePages.allowed(who));
 		return "registry/firearm";
 	}
 

@@ -101,6 +101,31 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/** Firearms in a status, by record number: for demo data and work lists. */
+	@Transactional(readOnly = true)
+	public List<FirearmSummary> firearmsInStatus(FirearmStatus status, int limit) {
+		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
+				+ "FROM firearm WHERE status = ? ORDER BY record_number FETCH FIRST " + Math.max(1, limit)
+				+ " ROWS ONLY").param(status.name())
+			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
+					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
+					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+					FirearmStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	/** The firearm's current state without its timeline: for lists and exports. */
+	@Transactional(readOnly = true)
+	public Optional<FirearmSummary> firearmSummary(UUID id) {
+		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
+				+ "FROM firearm WHERE id = ?").param(id)
+			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
+					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
+					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+					FirearmStatus.valueOf(rs.getString("status"))))
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<String> recordNumber(UUID firearmId) {
 		return jdbc.sql("SELECT record_number FROM firearm WHERE id = ?").param(firearmId).query(String.class)

@@ -52,7 +52,7 @@ class FirearmIndex {
 	static final String LAST_SEQ = "lastSeq";
 
 	/** Raised whenever what a document holds changes: an index of another version is rebuilt from the ledger. */
-	static final String VERSION = "3";
+	static final String VERSION = "4";
 
 	private final Directory directory;
 
@@ -94,22 +94,36 @@ class FirearmIndex {
 	}
 
 	record Indexed(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey, String model,
-			String calibre, String type, String country, Integer year, String status, List<String> importMarkings) {
+			String calibre, String type, String country, Integer year, String status, List<String> importMarkings,
+			String partKind, String fittedTo) {
 
 		Indexed {
 			importMarkings = importMarkings == null ? List.of() : List.copyOf(importMarkings);
 		}
 
+		/** A firearm. */
+		Indexed(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey,
+				String model, String calibre, String type, String country, Integer year, String status,
+				List<String> importMarkings) {
+			this(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country, year, status,
+					importMarkings, null, null);
+		}
+
+		Indexed withFittedTo(String firearmId) {
+			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
+					year, status, importMarkings, partKind, firearmId);
+		}
+
 		Indexed withType(String newType) {
-			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType, country, year, status,
-					importMarkings);
+			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType, country,
+					year, status, importMarkings, partKind, fittedTo);
 		}
 
 		Indexed withImportMarking(String marking) {
 			List<String> all = new ArrayList<>(importMarkings);
 			all.add(marking);
-			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country, year, status,
-					all);
+			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
+					year, status, all, partKind, fittedTo);
 		}
 
 	}
@@ -183,6 +197,12 @@ class FirearmIndex {
 		doc.add(new StoredField("country", firearm.country()));
 		doc.add(new StoredField("year", firearm.year() == null ? -1 : firearm.year()));
 		doc.add(new StoredField("status", nullToEmpty(firearm.status())));
+		if (firearm.partKind() != null) {
+			doc.add(new StoredField("partKind", firearm.partKind()));
+		}
+		if (firearm.fittedTo() != null) {
+			doc.add(new StoredField("fittedTo", firearm.fittedTo()));
+		}
 		for (String marking : firearm.importMarkings()) {
 			doc.add(new StoredField("importMarking", marking));
 		}
@@ -346,7 +366,8 @@ class FirearmIndex {
 					found.add(new Indexed(d.get("id"), d.get("recordNumber"),
 							legacy == null || legacy.isEmpty() ? null : legacy, d.get("serial"), d.get("make"),
 							d.get("makeKey"), d.get("model"), d.get("calibre"), d.get("type"), d.get("country"),
-							year < 0 ? null : year, d.get("status"), List.of(d.getValues("importMarking"))));
+							year < 0 ? null : year, d.get("status"), List.of(d.getValues("importMarking")),
+							d.get("partKind"), d.get("fittedTo")));
 				}
 				return found;
 			}

@@ -10,6 +10,9 @@ import org.armstrace.registry.Marking;
 import org.armstrace.registry.MarkingKind;
 import org.armstrace.registry.RegistryEvent;
 import org.armstrace.registry.RegistryEvent.FirearmImported;
+import org.armstrace.registry.RegistryEvent.PartFitted;
+import org.armstrace.registry.RegistryEvent.PartManufactured;
+import org.armstrace.registry.RegistryEvent.PartRemoved;
 import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
@@ -23,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the candidate index from the ledger: every second it applies the entries after the last one it indexed
- * (at start, all it missed while stopped). What it indexes is what identifies a firearm: its markings, make,
- * model, calibre, type, country and year; current status and holder are read from the registry when a trace runs.
+ * (at start, all it missed while stopped). What it indexes is what identifies a firearm or a marked part: its
+ * markings, make, model, calibre, type, country and year, and the firearm a part is fitted to; current status and holder are read from the registry when a trace runs.
  */
 @Component
 class IndexUpdater {
@@ -102,7 +105,8 @@ class IndexUpdater {
 	private void apply(LedgerEntry entry) {
 		Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(entry.type());
 		if (type == null || !(type == FirearmManufactured.class || type == LegacyFirearmImported.class
-				|| type == FirearmConverted.class || type == FirearmImported.class)) {
+				|| type == FirearmConverted.class || type == FirearmImported.class || type == PartManufactured.class
+				|| type == PartFitted.class || type == PartRemoved.class)) {
 			return;
 		}
 		RegistryEvent event = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
@@ -116,6 +120,13 @@ class IndexUpdater {
 			case LegacyFirearmImported l -> put(new FirearmIndex.Indexed(l.firearmId().toString(),
 					l.recordNumber(), l.legacyReference(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
 					l.firearmType().name(), l.countryOfManufacture(), l.year(), null, List.of()));
+			case PartManufactured p -> put(new FirearmIndex.Indexed(p.partId().toString(),
+					"PART-" + p.partId().toString().substring(0, 8).toUpperCase(), null, p.serial(), p.make(),
+					makeKey(p.make()), null, p.calibre(), null, p.countryOfManufacture(), null, null, List.of(),
+					p.kind().name(), null));
+			case PartFitted p -> indexed(p.partId().toString())
+				.ifPresent(f -> put(f.withFittedTo(p.firearmId().toString())));
+			case PartRemoved p -> indexed(p.partId().toString()).ifPresent(f -> put(f.withFittedTo(null)));
 			case FirearmConverted c -> indexed(c.firearmId().toString())
 				.ifPresent(f -> put(f.withType(c.newType().name())));
 			case FirearmImported i when i.importMarking() != null -> indexed(i.firearmId().toString())

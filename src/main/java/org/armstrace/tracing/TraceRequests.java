@@ -351,7 +351,8 @@ public class TraceRequests {
 			return null;
 		}
 		try {
-			return tracing.match(observed, 100).stream().filter(c -> c.firearmId().equals(firearmId.toString()))
+			return tracing.match(observed, 100).stream()
+				.filter(c -> !c.isPart() && firearmId.toString().equals(c.firearmId()))
 				.findFirst().orElse(null);
 		}
 		catch (IllegalArgumentException e) {

@@ -70,7 +70,7 @@ public class Tracing {
 				why.add("fits the observation exactly as well as another record: a tie");
 			}
 			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(), c.model(), c.calibre(),
-					c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why));
+					c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why, c.partId(), c.partKind()));
 		}
 		return shown;
 	}
@@ -130,9 +130,15 @@ public class Tracing {
 						+ "): it may be an unregistered item of that series rather than a misreading of this one");
 			}
 		}
-		return new Candidate(recorded.id(), recorded.recordNumber(), recorded.legacyReference(), recorded.serial(), recorded.make(),
-				recorded.model(), recorded.calibre(), recorded.type(), recorded.country(), recorded.year(),
-				Math.round(score * 1e6) / 1e6, band, false, why);
+		boolean part = recorded.partKind() != null;
+		if (part) {
+			why.add("a marked " + recorded.partKind().toLowerCase().replace('_', ' ')
+					+ (recorded.fittedTo() == null ? ", not fitted to a firearm on record" : ", fitted to a firearm on record"));
+		}
+		return new Candidate(part ? recorded.fittedTo() : recorded.id(), recorded.recordNumber(),
+				recorded.legacyReference(), recorded.serial(), recorded.make(), recorded.model(), recorded.calibre(),
+				recorded.type(), recorded.country(), recorded.year(), Math.round(score * 1e6) / 1e6, band, false, why,
+				part ? recorded.id() : null, recorded.partKind());
 	}
 
 	private static int attribute(String name, String observedKey, String recordedKey, String observed,

@@ -215,7 +215,7 @@ public class TracingBenchmark {
 			if (indistinguishable) {
 				t.readingIsAnotherRecord++;
 			}
-			if (!found.isEmpty() && found.getFirst().firearmId().equals(truth) && !found.getFirst().tie()) {
+			if (!found.isEmpty() && truth.equals(found.getFirst().firearmId()) && !found.getFirst().tie()) {
 				t.first++;
 				if (!indistinguishable) {
 					t.firstWhereDistinguishable++;
@@ -228,11 +228,11 @@ public class TracingBenchmark {
 			}
 			if (!found.isEmpty()) {
 				double top = found.getFirst().score();
-				if (found.stream().anyMatch(c -> c.firearmId().equals(truth) && Math.abs(c.score() - top) < Tracing.TIE)) {
+				if (found.stream().anyMatch(c -> truth.equals(c.firearmId()) && Math.abs(c.score() - top) < Tracing.TIE)) {
 					t.firstOrTied++;
 				}
 			}
-			boolean inTop10 = found.stream().anyMatch(c -> c.firearmId().equals(truth));
+			boolean inTop10 = found.stream().anyMatch(c -> truth.equals(c.firearmId()));
 			if (inTop10) {
 				t.top10++;
 			}

@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 import org.armstrace.DatabaseTest;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.tracing.Candidate;
+import org.armstrace.tracing.CustodyChain;
+import org.armstrace.tracing.CustodyChains;
+import org.armstrace.tracing.ObservedMarkings;
+import org.armstrace.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +40,12 @@ class DemoRegistryTests {
 
 	@Autowired
 	RegistryRebuild rebuild;
+
+	@Autowired
+	Tracing tracing;
+
+	@Autowired
+	CustodyChains chains;
 
 	@Test
 	void theSameSeedMakesTheSameWorld() {
@@ -70,6 +81,26 @@ class DemoRegistryTests {
 		List<Map<String, Object>> live = jdbc.sql("SELECT * FROM firearm ORDER BY record_number").query().listOfRows();
 		rebuild.rebuild();
 		assertThat(jdbc.sql("SELECT * FROM firearm ORDER BY record_number").query().listOfRows()).isEqualTo(live);
+
+		// a stolen demo firearm traces, from its serial as read, to its last legal holder with the stolen flag
+		tracing.catchUp();
+		Map<String, Object> stolen = jdbc.sql("SELECT id, serial, make, holder_id FROM firearm WHERE status = 'STOLEN' "
+				+ "ORDER BY record_number FETCH FIRST 1 ROWS ONLY").query().singleRow();
+		java.util.UUID stolenId = (java.util.UUID) stolen.get("id");
+		List<Candidate> candidates = tracing.match(ObservedMarkings.ofSerial(
+				stolen.get("serial").toString().toLowerCase(), stolen.get("make").toString()), 10);
+		assertThat(candidates.getFirst().firearmId()).isEqualTo(stolenId.toString());
+		CustodyChain chain = chains.of(stolenId, null, null).orElseThrow();
+		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(stolen.get("holder_id"));
+		assertThat(chain.has(CustodyChain.FlagKind.LOST_OR_STOLEN)).isTrue();
+		assertThat(chain.pointOfDiversion().type()).isEqualTo("registry.firearm-reported-stolen");
+
+		// an exported demo firearm found in the country shows re-entry
+		java.util.UUID exported = jdbc.sql("SELECT id FROM firearm WHERE status = 'EXPORTED' ORDER BY record_number "
+				+ "FETCH FIRST 1 ROWS ONLY").query(java.util.UUID.class).single();
+		CustodyChain exportedChain = chains.of(exported, null, java.time.LocalDate.now()).orElseThrow();
+		assertThat(exportedChain.has(CustodyChain.FlagKind.RE_ENTRY)).isTrue();
+		assertThat(exportedChain.pointOfDiversion().type()).isEqualTo("registry.firearm-exported");
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,6 +44,9 @@ class OfficerBrowserTests {
 
 	@Autowired
 	RegistryFixture fixture;
+
+	@Autowired
+	org.armstrace.tracing.Tracing tracing;
 
 	@Autowired
 	RegistryQueries queries;
@@ -209,6 +213,88 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void anInvestigatorTracesMisreadMarkingsToAStolenRecordAndOpensAnsweredTraceRequest() {
+		UUID owner = fixture.owner();
+		UUID id = fixture.stolenPistolHeldBy(owner);
+		String serial = queries.firearm(id).orElseThrow().serial();
+		String recordNumber = queries.firearm(id).orElseThrow().recordNumber();
+		tracing.catchUp();
+		signIn(testUsers.user(Role.INVESTIGATOR).username());
+
+		// the officer reads S as 5 and types it with a separator
+		browser.get(url("/trace"));
+		browser.findElement(By.id("serial")).sendKeys("5" + serial.substring(1, 4) + "-" + serial.substring(4));
+		browser.findElement(By.id("make")).sendKeys("Synthetic Arms");
+		clickAndWait(By.id("trace"));
+		WebElement row = browser.findElement(By.xpath("//table[@id='candidates']//tr[td/a[text()='" + recordNumber
+				+ "']]"));
+		assertThat(row.getText()).contains("Probable");
+		assertThat(browser.findElement(By.xpath("//table[@id='candidates']/tbody/tr[1]")).getText())
+			.contains(recordNumber);
+		BrowserTest.screenshot(browser, "trace-candidates");
+		row.findElement(By.xpath(".//a[starts-with(@id, 'open-request')]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+				By.id("chosen-record")));
+		assertThat(browser.findElement(By.id("chosen-record")).getText()).contains(recordNumber);
+
+		// urgent without a reason is refused, the error linked to its field
+		browser.findElement(By.id("priority-urgent")).click();
+		clickAndWait(By.id("open-request"));
+		WebElement summary = browser.findElement(By.className("govuk-error-summary"));
+		assertThat(summary.getText()).contains("an urgent trace request must say why it is urgent");
+		assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#urgentReason");
+		BrowserTest.screenshot(browser, "trace-request-refused");
+		browser.findElement(By.id("urgentReason")).sendKeys("suspect in custody");
+		browser.findElement(By.id("recoveredOn")).sendKeys(java.time.LocalDate.now().toString());
+		browser.findElement(By.id("recoveredCountry")).sendKeys("AUT");
+		clickAndWait(By.id("open-request"));
+
+		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Record confirmed");
+		assertThat(browser.findElement(By.id("due-on")).getText())
+			.isEqualTo(java.time.LocalDate.now().plusDays(2).toString());
+		clickAndWait(By.id("answer-request"));
+		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Answered");
+		assertThat(browser.findElement(By.id("answer")).getText()).contains("Reported lost or stolen")
+			.contains("reported stolen by private owner " + owner);
+		assertThat(browser.findElement(By.id("last-holder")).getText()).contains(owner.toString());
+		BrowserTest.screenshot(browser, "trace-request-answered");
+
+		browser.get(url("/trace-requests"));
+		assertThat(browser.findElement(By.id("requests")).getText()).contains(recordNumber);
+	}
+
+	@Test
+	void aRegistrarRecordsAnExportThroughItsFormAfterAFieldErrorAndADealerIsNotOfferedIt() {
+		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
+		signIn(testUsers.user(Role.REGISTRAR).username());
+		browser.get(url("/firearms/" + id));
+		browser.findElement(By.cssSelector("#other-actions summary")).click();
+		clickAndWait(By.id("action-export"));
+
+		browser.findElement(By.id("toCountry")).sendKeys("Germany");
+		browser.findElement(By.id("occurredOn")).sendKeys("31/03/2024");
+		clickAndWait(By.id("record-action"));
+		assertThat(browser.findElement(By.id("occurredOn-error")).getText()).contains("YYYY-MM-DD");
+		BrowserTest.screenshot(browser, "export-bad-date");
+		browser.findElement(By.id("occurredOn")).clear();
+		browser.findElement(By.id("occurredOn")).sendKeys("2024-03-31");
+		clickAndWait(By.id("record-action"));
+		assertThat(browser.findElement(By.id("toCountry-error")).getText()).contains("toCountry");
+		browser.findElement(By.id("toCountry")).clear();
+		browser.findElement(By.id("toCountry")).sendKeys("deu");
+		clickAndWait(By.id("record-action"));
+
+		assertThat(browser.getCurrentUrl()).endsWith("/firearms/" + id);
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Exported");
+		BrowserTest.screenshot(browser, "export-recorded");
+
+		browser.manage().deleteAllCookies();
+		signIn(testUsers.user(Role.DEALER).username());
+		browser.get(url("/firearms/" + id + "/actions/export"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).doesNotContain("export");
+	}
+
+	@Test
 	void anAdminCreatesAUserWhoMustThenChooseAPassword() {
 		signIn(testUsers.user(Role.ADMIN).username());
 		browser.get(url("/admin/users"));
@@ -263,7 +349,8 @@ class OfficerBrowserTests {
 		List<String> problems = new java.util.ArrayList<>(violations("sign-in"));
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
-				"/account/password", "/account/tokens", "/ledger", "/imports")) {
+				"/account/password", "/account/tokens", "/ledger", "/imports", "/trace?serial=SYN1?", "/trace-requests",
+				"/trace-requests/new?serial=SYN1&firearmId=" + id, "/firearms/" + id + "/actions/import")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}

@@ -12,6 +12,8 @@ import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderCommands;
 import org.armstrace.registry.HolderRole;
+import org.armstrace.registry.PartCommands;
+import org.armstrace.registry.PartKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,9 @@ class TracingTests {
 
 	@Autowired
 	HolderCommands holders;
+
+	@Autowired
+	PartCommands parts;
 
 	/** A prefix no other test uses, so that this corpus is alone with its near neighbours. */
 	String t;
@@ -95,7 +100,7 @@ class TracingTests {
 		List<Candidate> found = match(t + "AB123456", "Smith and Wesson");
 		assertThat(found.getFirst().firearmId()).isEqualTo(smithAndWesson);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.EXACT);
-		Candidate otherMake = found.stream().filter(c -> c.firearmId().equals(glock)).findFirst().orElseThrow();
+		Candidate otherMake = found.stream().filter(c -> glock.equals(c.firearmId())).findFirst().orElseThrow();
 		assertThat(otherMake.band()).isEqualTo(Candidate.Band.POSSIBLE);
 		assertThat(otherMake.score()).isEqualTo(1 - Tracing.DISAGREEING_ATTRIBUTE);
 		assertThat(otherMake.explanation()).contains("make differs: observed 'Smith and Wesson', recorded 'Glock'");
@@ -119,7 +124,7 @@ class TracingTests {
 		List<Candidate> found = match(t + "AB*456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
-		Candidate otherMake = found.stream().filter(c -> c.firearmId().equals(smithAndWesson)).findFirst().orElseThrow();
+		Candidate otherMake = found.stream().filter(c -> smithAndWesson.equals(c.firearmId())).findFirst().orElseThrow();
 		assertThat(otherMake.score()).isLessThan(found.getFirst().score());
 	}
 
@@ -168,6 +173,23 @@ class TracingTests {
 		assertThat(agrees.band()).isEqualTo(Candidate.Band.EXACT);
 		assertThat(differs.band()).isEqualTo(Candidate.Band.POSSIBLE);
 		assertThat(differs.score()).isEqualTo(1 - Tracing.DISAGREEING_ATTRIBUTE);
+	}
+
+	@Test
+	void aMarkedPartIsACandidateAndLeadsToTheFirearmItIsFittedTo() {
+		java.util.UUID slide = CustodyChainTests.ok(parts.register(new PartCommands.RegisterPart(PartKind.SLIDE,
+				"Glock", "9x19mm", t + "SL777", "AUT", List.of(), null, null), "user:test", null));
+		CustodyChainTests.ok(parts.fit(slide, new PartCommands.FitPart(java.util.UUID.fromString(glock), null),
+				"user:test", null));
+		tracing.catchUp();
+
+		Candidate top = match(t + "SL77?", "Glock").getFirst();
+
+		assertThat(top.isPart()).isTrue();
+		assertThat(top.partId()).isEqualTo(slide.toString());
+		assertThat(top.partKind()).isEqualTo("SLIDE");
+		assertThat(top.firearmId()).isEqualTo(glock);
+		assertThat(top.explanation()).contains("a marked slide, fitted to a firearm on record");
 	}
 
 	@Test

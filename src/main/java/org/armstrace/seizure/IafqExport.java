@@ -1,0 +1,280 @@
+package org.armstrace.seizure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seized-item data for a period the way UNODC's Illicit Arms Flows Questionnaire asks for it: firearms and parts
+ * by type, make, calibre, country of manufacture, country of last legal import, criminal context, legal basis and
+ * trace outcome; ammunition rounds by calibre; and the item list they are counted from. Field mapping:
+ * docs/iafq.md.
+ */
+@Service
+public class IafqExport {
+
+	/** One counted table: its title, the IAFQ dimension it answers, and counts by value. */
+	public record Table(String name, String dimension, Map<String, Long> counts) {
+
+		public long total() {
+			return counts.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	public record Report(LocalDate from, LocalDate to, long seizures, long firearms, long parts, long rounds,
+			List<Table> tables, List<List<String>> items) {
+	}
+
+	static final List<String> ITEM_COLUMNS = List.of("seizure", "seized_on", "country", "place_kind", "legal_basis",
+			"criminal_context", "item", "kind", "firearm_type", "make", "calibre", "country_of_manufacture",
+			"country_of_last_legal_import", "part_kind", "quantity", "trace_outcome", "record_number");
+
+	private static final String ITEMS = "SELECT s.reference, s.seized_on, s.country, s.place_kind, s.legal_basis, "
+			+ "s.criminal_context, i.item_number, i.kind, i.firearm_type, i.make, i.calibre, i.country_of_manufacture, "
+			+ "i.country_of_last_import, i.part_kind, i.quantity, i.trace_exception, i.trace_request_id, i.firearm_id "
+			+ "FROM seized_item i JOIN seizure s ON s.id = i.seizure_id "
+			+ "WHERE s.seized_on BETWEEN ? AND ? ORDER BY s.seized_on, s.reference, i.item_number";
+
+	private final JdbcClient jdbc;
+
+	private final org.armstrace.registry.RegistryQueries registry;
+
+	private final org.armstrace.tracing.TraceRequests traceRequests;
+
+	IafqExport(JdbcClient jdbc, org.armstrace.registry.RegistryQueries registry,
+			org.armstrace.tracing.TraceRequests traceRequests) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.traceRequests = traceRequests;
+	}
+
+	/** The counts for seizures made from {@code from} to {@code to}, both included. */
+	@Transactional(readOnly = true)
+	public Report report(LocalDate from, LocalDate to) {
+		if (from == null || to == null || to.isBefore(from)) {
+			throw new IllegalArgumentException("from, to: give a period whose end is not before its start");
+		}
+		Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+		for (String d : List.of("firearm_type", "make", "calibre", "country_of_manufacture",
+				"country_of_last_legal_import", "criminal_context", "legal_basis", "trace_outcome")) {
+			byDimension.put(d, new java.util.TreeMap<>());
+		}
+		Map<String, Long> rounds = new java.util.TreeMap<>();
+		List<List<String>> items = new ArrayList<>();
+		long[] totals = new long[3];
+		jdbc.sql(ITEMS).params(from, to).query(rs -> {
+			String kind = rs.getString("kind");
+			java.util.UUID firearmId = rs.getObject("firearm_id", java.util.UUID.class);
+			// what the record says wins over what was read, when the item was matched
+			var recorded = firearmId == null ? null : registry.firearmSummary(firearmId).orElse(null);
+			String recordNumber = recorded == null ? null : recorded.recordNumber();
+			String type = or(recorded == null ? null : recorded.type().name(), rs.getString("firearm_type"));
+			String make = or(recorded == null ? null : recorded.make(), rs.getString("make"));
+			String calibre = or(recorded == null ? null : recorded.calibre(), rs.getString("calibre"));
+			String country = or(recorded == null ? null : recorded.countryOfManufacture(),
+					rs.getString("country_of_manufacture"));
+			java.util.UUID traceId = rs.getObject("trace_request_id", java.util.UUID.class);
+			var trace = traceId == null ? null : traceRequests.find(traceId).orElse(null);
+			String outcome = outcome(kind, rs.getString("trace_exception"),
+					trace == null ? null : trace.state().name(),
+					trace != null && trace.answer() != null && trace.answer().chain() != null, traceId != null);
+			Long quantity = (Long) rs.getObject("quantity", Long.class);
+			items.add(java.util.Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class)
+				.toString(), rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
+					rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make,
+					calibre, country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
+					quantity == null ? null : quantity.toString(), outcome, recordNumber));
+			if ("AMMUNITION".equals(kind)) {
+				totals[2] += quantity == null ? 0 : quantity;
+				rounds.merge(unknown(calibre), quantity == null ? 0 : quantity, Long::sum);
+				return;
+			}
+			totals["FIREARM".equals(kind) ? 0 : 1]++;
+			if (!"FIREARM".equals(kind)) {
+				return; // parts are counted in the item list and the totals, not in the firearm tables
+			}
+			count(byDimension, "firearm_type", type);
+			count(byDimension, "make", make);
+			count(byDimension, "calibre", calibre);
+			count(byDimension, "country_of_manufacture", country);
+			count(byDimension, "country_of_last_legal_import", rs.getString("country_of_last_import"));
+			count(byDimension, "criminal_context", rs.getString("criminal_context"));
+			count(byDimension, "legal_basis", rs.getString("legal_basis"));
+			count(byDimension, "trace_outcome", outcome);
+		});
+		List<Table> tables = new ArrayList<>();
+		String[][] names = { { "Firearms by type", "firearm_type" }, { "Firearms by make", "make" },
+				{ "Firearms by calibre", "calibre" }, { "Firearms by country of manufacture", "country_of_manufacture" },
+				{ "Firearms by country of last legal import", "country_of_last_legal_import" },
+				{ "Firearms by criminal context", "criminal_context" }, { "Firearms by legal basis", "legal_basis" },
+				{ "Firearms by trace outcome", "trace_outcome" } };
+		for (String[] n : names) {
+			tables.add(new Table(n[0], n[1], byDimension.get(n[1])));
+		}
+		tables.add(new Table("Ammunition rounds by calibre", "calibre", rounds));
+		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?").params(from, to)
+			.query(Long.class).single();
+		return new Report(from, to, seizures, totals[0], totals[1], totals[2], tables, items);
+	}
+
+	private static void count(Map<String, Map<String, Long>> by, String dimension, String value) {
+		by.get(dimension).merge(unknown(value), 1L, Long::sum);
+	}
+
+	private static String unknown(String value) {
+		return value == null || value.isBlank() ? "UNKNOWN" : value;
+	}
+
+	private static String or(String recorded, String observed) {
+		return recorded != null && !recorded.isBlank() ? recorded : observed;
+	}
+
+	/** TRACED, UNRESOLVED, PENDING, NOT_TRACED (an ISACS 05.31 exception), NO_TRACE_REQUEST; ammunition: none. */
+	static String outcome(String kind, String exception, String state, boolean traced, boolean requested) {
+		if ("AMMUNITION".equals(kind)) {
+			return null;
+		}
+		if (exception != null) {
+			return "NOT_TRACED_EXCEPTION";
+		}
+		if (!requested) {
+			return "NO_TRACE_REQUEST";
+		}
+		if ("ANSWERED".equals(state) || "CLOSED".equals(state)) {
+			return traced ? "TRACED" : "UNRESOLVED";
+		}
+		return "UNRESOLVED".equals(state) ? "UNRESOLVED" : "PENDING";
+	}
+
+	public byte[] xlsx(Report report) {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle bold = book.createCellStyle();
+			Font font = book.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			Sheet summary = book.createSheet("Summary");
+			int r = 0;
+			r = row(summary, r, bold, "IAFQ seized-item data", null);
+			r = row(summary, r, null, "Period from", report.from().toString());
+			r = row(summary, r, null, "Period to", report.to().toString());
+			r = row(summary, r, null, "Seizures", report.seizures());
+			r = row(summary, r, null, "Firearms seized", report.firearms());
+			r = row(summary, r, null, "Parts and components seized", report.parts());
+			row(summary, r, null, "Rounds of ammunition seized", report.rounds());
+			summary.autoSizeColumn(0);
+			for (Table table : report.tables()) {
+				Sheet sheet = book.createSheet(table.name().replace("Firearms by ", "By ").replace("Ammunition rounds by ",
+						"Ammunition by "));
+				int i = row(sheet, 0, bold, table.dimension(), "Ammunition rounds by calibre".equals(table.name())
+						? "rounds" : "firearms");
+				for (Map.Entry<String, Long> e : table.counts().entrySet()) {
+					i = row(sheet, i, null, e.getKey(), e.getValue());
+				}
+				row(sheet, i, bold, "Total", table.total());
+				sheet.autoSizeColumn(0);
+			}
+			Sheet items = book.createSheet("Items");
+			Row head = items.createRow(0);
+			for (int c = 0; c < ITEM_COLUMNS.size(); c++) {
+				Cell cell = head.createCell(c);
+				cell.setCellValue(ITEM_COLUMNS.get(c));
+				cell.setCellStyle(bold);
+			}
+			int i = 1;
+			for (List<String> item : report.items()) {
+				Row row = items.createRow(i++);
+				for (int c = 0; c < item.size(); c++) {
+					if (item.get(c) != null) {
+						row.createCell(c).setCellValue(item.get(c));
+					}
+				}
+			}
+			items.createFreezePane(0, 1);
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static int row(Sheet sheet, int at, CellStyle style, String label, Object value) {
+		Row row = sheet.createRow(at);
+		Cell a = row.createCell(0);
+		a.setCellValue(label);
+		if (style != null) {
+			a.setCellStyle(style);
+		}
+		if (value instanceof Number n) {
+			Cell b = row.createCell(1);
+			b.setCellValue(n.doubleValue());
+			if (style != null) {
+				b.setCellStyle(style);
+			}
+		}
+		else if (value != null) {
+			Cell b = row.createCell(1);
+			b.setCellValue(value.toString());
+			if (style != null) {
+				b.setCellStyle(style);
+			}
+		}
+		return at + 1;
+	}
+
+	/** The counted tables as one CSV: table, dimension, value, count. */
+	public String csv(Report report) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("table", "dimension", "value", "count").get())) {
+			csv.printRecord("Summary", "seizures", "all", report.seizures());
+			csv.printRecord("Summary", "firearms", "all", report.firearms());
+			csv.printRecord("Summary", "parts", "all", report.parts());
+			csv.printRecord("Summary", "rounds", "all", report.rounds());
+			for (Table table : report.tables()) {
+				for (Map.Entry<String, Long> e : table.counts().entrySet()) {
+					csv.printRecord(table.name(), table.dimension(), e.getKey(), e.getValue());
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+	/** The item list the tables are counted from, as CSV. */
+	public String itemsCsv(Report report) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader(ITEM_COLUMNS.toArray(String[]::new)).get())) {
+			for (List<String> item : report.items()) {
+				csv.printRecord(item);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,6 @@
+package org.armstrace.seizure;
+
+/** What was seized. */
+public enum ItemKind {
+	FIREARM, PART, AMMUNITION
+}

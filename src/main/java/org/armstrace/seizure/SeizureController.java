@@ -1,0 +1,214 @@
+package org.armstrace.seizure;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import org.armstrace.identity.AccessLog;
+import org.armstrace.identity.Actors;
+import org.armstrace.registry.CommandResult;
+import org.armstrace.registry.Violation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Seizures over HTTP: record one (the protocol runs), custody and holds, the destruction gate, IAFQ data. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Seizures", description = "Recovery protocol, evidence custody, judicial holds, destruction, IAFQ data")
+class SeizureController {
+
+	record DestructionCheck(UUID itemId, boolean mayBeDestroyed, List<Violation> missing) {
+	}
+
+	private final Seizures seizures;
+
+	private final SeizureQueries queries;
+
+	private final IafqExport iafq;
+
+	private final AccessLog accessLog;
+
+	private final Actors actors;
+
+	SeizureController(Seizures seizures, SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors) {
+		this.seizures = seizures;
+		this.queries = queries;
+		this.iafq = iafq;
+		this.accessLog = accessLog;
+		this.actors = actors;
+	}
+
+	@Operation(summary = "Record a seizure; every firearm and marked part goes through the recovery protocol")
+	@PostMapping("/seizures")
+	ResponseEntity<?> record(@RequestBody Seizures.RecordSeizure body, Principal who) {
+		if (body == null) {
+			throw new IllegalArgumentException("body: give the seizure as JSON");
+		}
+		return switch (seizures.record(body, actors.of(who))) {
+			case CommandResult.Accepted a -> ResponseEntity.created(URI.create("/api/v1/seizures/" + a.subjectId()))
+				.body(queries.seizure(a.subjectId()).orElseThrow());
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	@Operation(summary = "A seizure with its persons and items, each item with its protocol checklist (names persons: state a purpose)")
+	@GetMapping("/seizures/{id}")
+	SeizureQueries.SeizureView seizure(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
+		if (purpose == null || purpose.isBlank()) {
+			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
+					+ ": state why you consult this seizure (it names persons)");
+		}
+		SeizureQueries.SeizureView view = queries.seizure(id)
+			.orElseThrow(() -> new NoSuchElementException("no seizure " + id));
+		accessLog.record(who, AccessLog.Action.READ, "seizure " + view.reference(), null, purpose, 1);
+		return view;
+	}
+
+	@Operation(summary = "A seized item: custody, holds and the recovery protocol checklist")
+	@GetMapping("/seized-items/{id}")
+	SeizureQueries.ItemView item(@PathVariable UUID id, Principal who) {
+		SeizureQueries.ItemView view = queries.item(id).orElseThrow(() -> new NoSuchElementException("no seized item "
+				+ id));
+		accessLog.record(who, AccessLog.Action.READ, "seized item " + view.reference(), null, null, 1);
+		return view;
+	}
+
+	@PostMapping("/seized-items/{id}/custody-events")
+	ResponseEntity<?> custody(@PathVariable UUID id, @RequestBody Seizures.RecordCustodyEvent body, Principal who) {
+		return onItem(seizures.recordCustodyEvent(id, body, actors.of(who)));
+	}
+
+	@PostMapping("/seized-items/{id}/judicial-holds")
+	ResponseEntity<?> hold(@PathVariable UUID id, @RequestBody Seizures.PlaceHold body, Principal who) {
+		return onItem(seizures.placeHold(id, body, actors.of(who)));
+	}
+
+	@PostMapping("/seized-items/{id}/hold-releases")
+	ResponseEntity<?> release(@PathVariable UUID id, @RequestBody Seizures.ReleaseHold body, Principal who) {
+		return onItem(seizures.releaseHold(id, body, actors.of(who)));
+	}
+
+	@Operation(summary = "What an item still misses before it may be destroyed")
+	@GetMapping("/seized-items/{id}/destruction-check")
+	DestructionCheck check(@PathVariable UUID id) {
+		SeizureQueries.ItemRow row = SeizureQueries.itemRow(queries.jdbc(), id)
+			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
+		List<Violation> missing = seizures.missingForDestruction(row, LocalDate.now());
+		return new DestructionCheck(id, missing.isEmpty(), missing);
+	}
+
+	@Operation(summary = "Destroy seized items in one batch: refused, with every missing condition, unless all may be")
+	@PostMapping("/seized-items/destructions")
+	ResponseEntity<?> destroy(@RequestBody Seizures.DestroyItems body, Principal who) {
+		if (body == null) {
+			throw new IllegalArgumentException("body: give the items, method, witnesses and date as JSON");
+		}
+		return switch (seizures.destroy(body, actors.of(who))) {
+			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
+				.body(Map.of("batchId", a.subjectId(), "destroyed", body.itemIds().size(), "ledgerEntries",
+						a.ledgerSeqs()));
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	@Operation(summary = "Items in custody by storage location and status")
+	@GetMapping("/custody/items")
+	List<SeizureQueries.ItemView> inCustody(@RequestParam(required = false) String location,
+			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "1000") int limit,
+			Principal who) {
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, 100_000));
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status="
+				+ status, null, items.size());
+		return items;
+	}
+
+	@Operation(summary = "Items in custody as CSV")
+	@GetMapping(value = "/custody/items.csv", produces = "text/csv")
+	ResponseEntity<byte[]> inCustodyCsv(@RequestParam(required = false) String location,
+			@RequestParam(required = false) CustodyStatus status, Principal who) {
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 1_000_000);
+		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
+				+ status, null, items.size());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody.csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(CustodyCsv.of(items).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Operation(summary = "Judicial deadlines: holds ending within the days given, and overdue ones")
+	@GetMapping("/custody/deadlines")
+	List<SeizureQueries.Deadline> deadlines(@RequestParam(defaultValue = "30") int days) {
+		if (days < 0 || days > 3650) {
+			throw new IllegalArgumentException("days: between 0 and 3650, was " + days);
+		}
+		return queries.deadlines(days);
+	}
+
+	@Operation(summary = "IAFQ seized-item data for a period: format xlsx, csv (counted tables) or items.csv")
+	@GetMapping("/iafq")
+	ResponseEntity<byte[]> iafq(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "xlsx") String format, Principal who) {
+		IafqExport.Report report = iafq.report(from, to);
+		accessLog.record(who, AccessLog.Action.EXPORT, "IAFQ " + from + ".." + to + " (" + format + ")", null, null,
+				report.items().size());
+		String name = "iafq-" + from + "-" + to;
+		return switch (format) {
+			case "xlsx" -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+				.contentType(MediaType.parseMediaType(
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(iafq.xlsx(report));
+			case "csv" -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+				.body(iafq.csv(report).getBytes(StandardCharsets.UTF_8));
+			case "items.csv" -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-items.csv\"")
+				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+				.body(iafq.itemsCsv(report).getBytes(StandardCharsets.UTF_8));
+			default -> throw new IllegalArgumentException("format: xlsx, csv or items.csv, was '" + format + "'");
+		};
+	}
+
+	private ResponseEntity<?> onItem(CommandResult result) {
+		return switch (result) {
+			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
+				.header("Ledger-Entries", a.ledgerSeqs().toString())
+				.body(queries.item(a.subjectId()).orElseThrow());
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
+		boolean missing = r.violations().size() == 1 && r.violations().getFirst().rule().equals("ItemMustExist");
+		HttpStatus status = missing ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, r.violations().stream()
+			.map(Violation::message).reduce((x, y) -> x + "; " + y).orElseThrow());
+		problem.setTitle(missing ? "Not found" : "Command refused");
+		problem.setProperty("violations", r.violations());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+}

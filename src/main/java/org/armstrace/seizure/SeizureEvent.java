@@ -1,0 +1,103 @@
+package org.armstrace.seizure;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.armstrace.ledger.LedgerEvent;
+import org.armstrace.tracing.ObservedMarkings;
+
+/**
+ * Every fact of a seizure and of its items' custody, as the ledger records it. The type name is {@code seizure.}
+ * plus the record's name in kebab case. Persons and shipment parties appear by opaque id only.
+ */
+public sealed interface SeizureEvent extends LedgerEvent {
+
+	@Override
+	default String type() {
+		return typeOf(getClass());
+	}
+
+	@Override
+	default int schemaVersion() {
+		return 1;
+	}
+
+	static String typeOf(Class<?> event) {
+		return "seizure." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	Map<String, Class<? extends SeizureEvent>> TYPES = Stream.of(SeizureEvent.class.getPermittedSubclasses())
+		.flatMap(c -> c.isInterface() ? Stream.of(c.getPermittedSubclasses()) : Stream.of(c))
+		.map(c -> c.asSubclass(SeizureEvent.class))
+		.collect(Collectors.toUnmodifiableMap(SeizureEvent::typeOf, Function.identity()));
+
+	/** Events about one seized item: its timeline. */
+	sealed interface AboutItem extends SeizureEvent {
+		UUID itemId();
+
+		@Override
+		default String subjectId() {
+			return itemId().toString();
+		}
+	}
+
+	/** Where, how and by whom; for postal and courier cases the shipment, its parties by id. */
+	record SeizureRecorded(UUID seizureId, String reference, LocalDate seizedOn, String country, String region,
+			String locality, Double latitude, Double longitude, PlaceKind placeKind, String agency,
+			String caseReference, LegalBasis legalBasis, CriminalContext criminalContext, Shipment shipment)
+			implements SeizureEvent {
+		@Override
+		public String subjectId() {
+			return seizureId.toString();
+		}
+	}
+
+	record Shipment(String carrier, String trackingNumber, String declaredContent, String originCountry,
+			String destinationCountry, UUID senderId, UUID recipientId) {
+	}
+
+	record PersonInvolved(UUID seizureId, UUID personId, PersonRole role) implements SeizureEvent {
+		@Override
+		public String subjectId() {
+			return seizureId.toString();
+		}
+	}
+
+	/**
+	 * One item of a seizure as recorded: a firearm or marked part with what was observed on it, or ammunition by
+	 * calibre and quantity. {@code firearmId} is the registry record it was matched to, null for an item that is
+	 * on no record (it is then on the record as this seized item).
+	 */
+	record ItemSeized(UUID itemId, UUID seizureId, int itemNumber, ItemKind kind, ObservedMarkings observed,
+			String partKind, String calibre, Long quantity, String headstamp, String lotNumber, UUID firearmId,
+			String countryOfLastImport, String storageLocation, String custodian, LocalDate on) implements AboutItem {
+	}
+
+	/** One step of the recovery protocol, with its outcome in words. */
+	record RecoveryStepRecorded(UUID itemId, ProtocolStep step, StepState state, String detail, UUID traceRequestId)
+			implements AboutItem {
+	}
+
+	record CustodyEventRecorded(UUID itemId, CustodyEventKind kind, String location, String custodian,
+			LocalDate on, String note) implements AboutItem {
+	}
+
+	record JudicialHoldPlaced(UUID itemId, UUID holdId, String caseReference, String court, LocalDate placedOn,
+			LocalDate until) implements AboutItem {
+	}
+
+	record JudicialHoldReleased(UUID itemId, UUID holdId, LocalDate releasedOn, String reason) implements AboutItem {
+	}
+
+	/** One item of a batch destruction; the batch shares its id, method, witnesses and date. */
+	record SeizedItemDestroyed(UUID itemId, UUID batchId, String method, List<String> witnesses, LocalDate on)
+			implements AboutItem {
+	}
+
+}
