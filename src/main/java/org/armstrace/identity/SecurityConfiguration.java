@@ -105,6 +105,17 @@ class SecurityConfiguration {
 			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
 					Role.DEALER.name())
 			.requestMatchers("/firearms", "/firearms/**").hasAnyRole(readers)
+			.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction").hasAnyRole(Role.ADMIN.name(),
+					Role.REGISTRAR.name())
+			.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**").hasAnyRole(Role.ADMIN.name(),
+					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures/new").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
+					Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+					Role.AUDITOR.name())
+			.requestMatchers("/iafq", "/iafq/**").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
+					Role.ANALYST.name())
 			.requestMatchers(HttpMethod.POST, "/trace-requests").hasAnyRole(Role.ADMIN.name(),
 					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
 			.requestMatchers(HttpMethod.POST, "/trace-requests/**").hasAnyRole(Role.ADMIN.name(),

@@ -198,6 +198,12 @@ public class SeizureQueries {
 			.map(id -> item(id).orElseThrow()).toList();
 	}
 
+	@Transactional(readOnly = true)
+	public long inCustodyCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM seized_item WHERE custody_status IN ('IN_CUSTODY', 'AT_LABORATORY', "
+				+ "'AT_COURT')").query(Long.class).single();
+	}
+
 	/** Holds ending within {@code days} days, and holds that ended while the item is still held (overdue). */
 	@Transactional(readOnly = true)
 	public List<Deadline> deadlines(int days) {

@@ -34,6 +34,11 @@ class CurrentUser {
 			return tracer() || roles.contains("ROLE_AUDITOR");
 		}
 
+		/** May export IAFQ data. */
+		public boolean iafq() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ANALYST");
+		}
+
 		public boolean importer() {
 			return roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ADMIN");
 		}

@@ -2,12 +2,16 @@ package org.armstrace.web;
 
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
+import org.armstrace.seizure.SeizureQueries;
 import org.armstrace.tracing.TraceRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page after sign-in: firearms by status, trace requests due, and the state of the ledger. */
+/**
+ * The first page after sign-in: firearms by status, trace requests due, items in custody and judicial deadlines,
+ * and the state of the ledger.
+ */
 @Controller
 class DashboardController {
 
@@ -17,10 +21,14 @@ class DashboardController {
 
 	private final TraceRequests traceRequests;
 
-	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequests traceRequests) {
+	private final SeizureQueries seizures;
+
+	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequests traceRequests,
+			SeizureQueries seizures) {
 		this.registry = registry;
 		this.ledger = ledger;
 		this.traceRequests = traceRequests;
+		this.seizures = seizures;
 	}
 
 	@GetMapping("/")
@@ -30,6 +38,8 @@ class DashboardController {
 		model.addAttribute("head", ledger.latestCheckpoint().orElse(null));
 		model.addAttribute("overdueTraces", traceRequests.overdueCount());
 		model.addAttribute("openTraces", traceRequests.awaitingAnswerCount());
+		model.addAttribute("inCustody", seizures.inCustodyCount());
+		model.addAttribute("deadlines", seizures.deadlines(30).size());
 		return "web/dashboard";
 	}
 

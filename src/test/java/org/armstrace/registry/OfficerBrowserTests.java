@@ -295,6 +295,59 @@ class OfficerBrowserTests {
 	}
 
 	@Test
+	void aCustomsOfficerRecordsASeizureOfAStolenFirearmSeesTheProtocolAndDestructionIsRefusedWithItsReasons() {
+		UUID owner = fixture.owner();
+		UUID id = fixture.stolenPistolHeldBy(owner);
+		String serial = queries.firearm(id).orElseThrow().serial();
+		tracing.catchUp();
+		signIn(testUsers.user(Role.CUSTOMS).username());
+		browser.get(url("/seizures/new"));
+		browser.findElement(By.id("seizedOn")).sendKeys(java.time.LocalDate.now().toString());
+		browser.findElement(By.id("country")).sendKeys("AUT");
+		browser.findElement(By.id("agency")).sendKeys("Customs Service");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("placeKind"))).selectByValue("VEHICLE");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("legalBasis")))
+			.selectByValue("TRAFFICKING");
+		browser.findElement(By.id("storageLocation")).sendKeys("Border store 1");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("item0-kind"))).selectByValue("FIREARM");
+		browser.findElement(By.id("item0-serial")).sendKeys(serial.toLowerCase());
+		browser.findElement(By.id("item0-make")).sendKeys("Synthetic Arms");
+		clickAndWait(By.id("record-seizure"));
+		// the criminal context was left out: refused, the error linked to its field
+		WebElement summary = browser.findElement(By.className("govuk-error-summary"));
+		assertThat(summary.getText()).contains("criminal context must be one of");
+		assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#criminalContext");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("criminalContext")))
+			.selectByValue("NONE_KNOWN");
+		clickAndWait(By.id("record-seizure"));
+		BrowserTest.screenshot(browser, "seizure-recorded");
+
+		String protocol = browser.findElement(By.id("protocol-1")).getText();
+		assertThat(protocol).contains("National registry Done matched to "
+				+ queries.firearm(id).orElseThrow().recordNumber());
+		assertThat(protocol).contains("Lost or stolen Needs attention the record says stolen");
+		assertThat(protocol).contains("Trace request Done trace request TR-");
+		assertThat(protocol).contains("International check Not connected");
+		BrowserTest.screenshot(browser, "seizure-protocol");
+
+		browser.findElement(By.cssSelector("h3 a")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+				By.id("missing")));
+		assertThat(browser.findElement(By.id("missing")).getText()).contains("is CONFIRMED: answer it");
+		String itemUrl = browser.getCurrentUrl();
+
+		browser.manage().deleteAllCookies();
+		signIn(testUsers.user(Role.REGISTRAR).username());
+		browser.get(itemUrl);
+		browser.findElement(By.id("method")).sendKeys("crushing");
+		browser.findElement(By.id("witnesses")).sendKeys("Officer A, Officer B");
+		clickAndWait(By.id("destroy"));
+		assertThat(browser.findElement(By.id("refusals")).getText()).contains("answer it, or close it as unresolved");
+		assertThat(browser.findElement(By.id("custody-status")).getText()).isEqualTo("In custody");
+		BrowserTest.screenshot(browser, "destruction-refused");
+	}
+
+	@Test
 	void anAdminCreatesAUserWhoMustThenChooseAPassword() {
 		signIn(testUsers.user(Role.ADMIN).username());
 		browser.get(url("/admin/users"));
@@ -356,7 +409,8 @@ class OfficerBrowserTests {
 		}
 		browser.manage().deleteAllCookies();
 		signIn(testUsers.user(Role.ADMIN).username());
-		for (String page : List.of("/admin/users", "/admin/catalogue", "/audit/access-log")) {
+		for (String page : List.of("/admin/users", "/admin/catalogue", "/audit/access-log", "/seizures",
+				"/seizures/new", "/custody", "/iafq")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}

@@ -1,0 +1,336 @@
+package org.armstrace.seizure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import org.armstrace.identity.AccessLog;
+import org.armstrace.identity.Actors;
+import org.armstrace.registry.CommandResult;
+import org.armstrace.registry.Violation;
+import org.armstrace.tracing.ObservedMarkings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per row), a seizure with each
+ * item's protocol checklist, an item's custody and holds, items in custody with the judicial deadlines, batch
+ * destruction, and the IAFQ export.
+ */
+@Controller
+class SeizurePages {
+
+	static final int ITEM_ROWS = 3;
+
+	private final Seizures seizures;
+
+	private final SeizureQueries queries;
+
+	private final IafqExport iafq;
+
+	private final AccessLog accessLog;
+
+	private final Actors actors;
+
+	private final JdbcClient jdbc;
+
+	SeizurePages(Seizures seizures, SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors,
+			JdbcClient jdbc) {
+		this.seizures = seizures;
+		this.queries = queries;
+		this.iafq = iafq;
+		this.accessLog = accessLog;
+		this.actors = actors;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/seizures")
+	String list(Principal who, Model model) {
+		List<Map<String, Object>> recent = jdbc.sql("SELECT s.id, s.reference, s.seized_on, s.place_kind, s.agency, "
+				+ "s.criminal_context, (SELECT COUNT(*) FROM seized_item i WHERE i.seizure_id = s.id) AS items "
+				+ "FROM seizure s ORDER BY s.last_seq DESC FETCH FIRST 50 ROWS ONLY").query().listOfRows();
+		model.addAttribute("recent", recent);
+		model.addAttribute("mayRecord", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_CUSTOMS",
+				"ROLE_INVESTIGATOR"));
+		return "seizure/seizures";
+	}
+
+	@GetMapping("/seizures/new")
+	String form(Model model) {
+		return formPage(Map.of(), List.of(), model);
+	}
+
+	@PostMapping("/seizures")
+	String record(@RequestParam Map<String, String> form, Principal who, Model model) {
+		List<Violation> violations = new ArrayList<>();
+		LocalDate seizedOn = date(form, "seizedOn", violations);
+		List<Seizures.Item> items = new ArrayList<>();
+		for (int i = 0; i < ITEM_ROWS; i++) {
+			String kind = value(form, "item" + i + ".kind");
+			if (kind == null) {
+				continue;
+			}
+			Long quantity = null;
+			String q = value(form, "item" + i + ".quantity");
+			if (q != null) {
+				try {
+					quantity = Long.valueOf(q);
+				}
+				catch (NumberFormatException e) {
+					violations.add(new Violation("item" + i + ".quantity", "WholeNumber", "enter the number of rounds "
+							+ "as a whole number"));
+				}
+			}
+			ItemKind itemKind = ItemKind.valueOf(kind);
+			ObservedMarkings observed = itemKind == ItemKind.AMMUNITION ? null
+					: new ObservedMarkings(value(form, "item" + i + ".serial") == null ? "*"
+							: value(form, "item" + i + ".serial"), value(form, "item" + i + ".make"),
+							value(form, "item" + i + ".model"), value(form, "item" + i + ".calibre"),
+							value(form, "item" + i + ".type"), value(form, "item" + i + ".country"),
+							value(form, "item" + i + ".importMarking"), null, null);
+			items.add(new Seizures.Item(itemKind, observed, null, value(form, "item" + i + ".partKind"),
+					value(form, "item" + i + ".calibre"), quantity, value(form, "item" + i + ".headstamp"), null, null,
+					value(form, "storageLocation"), value(form, "custodian"), value(form, "item" + i + ".exception"),
+					value(form, "item" + i + ".ballistic"), null, null));
+		}
+		List<Seizures.Person> persons = new ArrayList<>();
+		if (value(form, "person.name") != null) {
+			persons.add(new Seizures.Person(value(form, "person.name"), value(form, "person.nationality"),
+					value(form, "person.role") == null ? null : PersonRole.valueOf(value(form, "person.role"))));
+		}
+		if (violations.isEmpty()) {
+			CommandResult result = seizures.record(new Seizures.RecordSeizure(seizedOn, value(form, "country"),
+					value(form, "region"), value(form, "locality"), null, null, enumOf(PlaceKind.class, form,
+							"placeKind"), value(form, "agency"), value(form, "caseReference"),
+					enumOf(LegalBasis.class, form, "legalBasis"), enumOf(CriminalContext.class, form,
+							"criminalContext"), null, persons, items), actors.of(who));
+			if (result instanceof CommandResult.Accepted a) {
+				return "redirect:/seizures/" + a.subjectId();
+			}
+			violations.addAll(((CommandResult.Rejected) result).violations().stream().map(SeizurePages::onForm)
+				.toList());
+		}
+		return formPage(form, violations, model);
+	}
+
+	/** Command fields to form ids: items[0].calibre is item0.calibre, persons[0].name is person.name. */
+	private static Violation onForm(Violation v) {
+		String field = v.field().replaceAll("items\\[(\\d)\\]\\.observed", "item$1.serial")
+			.replaceAll("items\\[(\\d)\\]\\.", "item$1.")
+			.replaceAll("items\\[(\\d)\\]", "item$1.kind")
+			.replaceAll("persons\\[\\d\\]\\.", "person.")
+			.replace("items", "item0.kind");
+		return new Violation(field, v.rule(), v.message());
+	}
+
+	private String formPage(Map<String, String> values, List<Violation> violations, Model model) {
+		model.addAttribute("values", values);
+		model.addAttribute("violations", violations);
+		Map<String, List<String>> byField = new HashMap<>();
+		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(v.message()));
+		model.addAttribute("fieldErrors", byField);
+		model.addAttribute("rows", java.util.stream.IntStream.range(0, ITEM_ROWS).boxed().toList());
+		model.addAttribute("placeKinds", PlaceKind.values());
+		model.addAttribute("legalBases", LegalBasis.values());
+		model.addAttribute("contexts", CriminalContext.values());
+		model.addAttribute("roles", PersonRole.values());
+		model.addAttribute("types", org.armstrace.registry.FirearmType.values());
+		model.addAttribute("partKinds", org.armstrace.registry.PartKind.values());
+		return "seizure/new-seizure";
+	}
+
+	@GetMapping("/seizures/{id}")
+	String seizure(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who,
+			Model model) {
+		SeizureQueries.SeizureView view = queries.seizure(id)
+			.orElseThrow(() -> new NoSuchElementException("no seizure " + id));
+		boolean showPersons = purpose != null && !purpose.isBlank();
+		accessLog.record(who, AccessLog.Action.READ, "seizure " + view.reference(), null, purpose, 1);
+		model.addAttribute("s", view);
+		model.addAttribute("where", String.join(", ", java.util.stream.Stream.of(view.locality(), view.region(),
+				view.country()).filter(t -> t != null && !t.isBlank()).toList()));
+		model.addAttribute("showPersons", showPersons);
+		model.addAttribute("purpose", purpose);
+		return "seizure/seizure";
+	}
+
+	@GetMapping("/seized-items/{id}")
+	String item(@PathVariable UUID id, Principal who, Model model) {
+		return itemPage(id, List.of(), who, model);
+	}
+
+	private String itemPage(UUID id, List<Violation> violations, Principal who, Model model) {
+		SeizureQueries.ItemView item = queries.item(id).orElseThrow(() -> new NoSuchElementException("no seized item "
+				+ id));
+		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, null, 1);
+		model.addAttribute("i", item);
+		model.addAttribute("violations", violations);
+		model.addAttribute("missing", seizures.missingForDestruction(SeizureQueries.itemRow(jdbc, id).orElseThrow(),
+				LocalDate.now()));
+		model.addAttribute("custodyKinds", CustodyEventKind.values());
+		model.addAttribute("mayAct", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_CUSTOMS",
+				"ROLE_INVESTIGATOR"));
+		model.addAttribute("mayDestroy", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR"));
+		return "seizure/item";
+	}
+
+	@PostMapping("/seized-items/{id}/custody-events")
+	String custody(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
+		List<Violation> violations = new ArrayList<>();
+		LocalDate on = date(form, "on", violations);
+		if (!violations.isEmpty()) {
+			return itemPage(id, violations, who, model);
+		}
+		return after(id, seizures.recordCustodyEvent(id, new Seizures.RecordCustodyEvent(enumOf(CustodyEventKind.class,
+				form, "kind"), value(form, "location"), value(form, "custodian"), on, value(form, "note")),
+				actors.of(who)), who, model);
+	}
+
+	@PostMapping("/seized-items/{id}/judicial-holds")
+	String hold(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
+		List<Violation> violations = new ArrayList<>();
+		LocalDate until = date(form, "until", violations);
+		if (!violations.isEmpty()) {
+			return itemPage(id, violations, who, model);
+		}
+		return after(id, seizures.placeHold(id, new Seizures.PlaceHold(value(form, "caseReference"),
+				value(form, "court"), null, until), actors.of(who)), who, model);
+	}
+
+	@PostMapping("/seized-items/{id}/hold-releases")
+	String release(@PathVariable UUID id, @RequestParam UUID holdId, @RequestParam(required = false) String reason,
+			Principal who, Model model) {
+		return after(id, seizures.releaseHold(id, new Seizures.ReleaseHold(holdId, null, reason), actors.of(who)), who,
+				model);
+	}
+
+	@PostMapping("/seized-items/{id}/destruction")
+	String destroy(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
+		List<Violation> violations = new ArrayList<>();
+		LocalDate on = date(form, "destroyedOn", violations);
+		if (!violations.isEmpty()) {
+			return itemPage(id, violations, who, model);
+		}
+		List<String> witnesses = value(form, "witnesses") == null ? List.of()
+				: Arrays.stream(value(form, "witnesses").split(",")).map(String::trim).toList();
+		return after(id, seizures.destroy(new Seizures.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
+				actors.of(who)), who, model);
+	}
+
+	private String after(UUID id, CommandResult result, Principal who, Model model) {
+		if (result instanceof CommandResult.Rejected r) {
+			return itemPage(id, r.violations().stream().map(v -> v.field().equals("itemIds")
+					? new Violation("destruction", v.rule(), v.message()) : v).toList(), who, model);
+		}
+		return "redirect:/seized-items/" + id;
+	}
+
+	@GetMapping("/custody")
+	String custody(@RequestParam(required = false) String location, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "30") int days, Principal who, Model model) {
+		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 200);
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status="
+				+ status, null, items.size());
+		model.addAttribute("items", items);
+		model.addAttribute("deadlines", queries.deadlines(Math.max(0, Math.min(days, 3650))));
+		model.addAttribute("days", days);
+		model.addAttribute("location", location);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", List.of(CustodyStatus.IN_CUSTODY, CustodyStatus.AT_LABORATORY,
+				CustodyStatus.AT_COURT));
+		model.addAttribute("locations", jdbc.sql("SELECT DISTINCT storage_location FROM seized_item WHERE "
+				+ "storage_location IS NOT NULL ORDER BY storage_location").query(String.class).list());
+		return "seizure/custody";
+	}
+
+	@GetMapping(value = "/custody/items.csv")
+	@ResponseBody
+	ResponseEntity<byte[]> custodyCsv(@RequestParam(required = false) String location,
+			@RequestParam(required = false) String status, Principal who) {
+		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
+		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
+				+ status, null, items.size());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody.csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(CustodyCsv.of(items).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/iafq")
+	String iafqPage(Model model) {
+		int year = LocalDate.now().getYear() - 1;
+		model.addAttribute("from", LocalDate.of(year, 1, 1));
+		model.addAttribute("to", LocalDate.of(year, 12, 31));
+		return "seizure/iafq";
+	}
+
+	@GetMapping("/iafq/export")
+	@ResponseBody
+	ResponseEntity<byte[]> iafqExport(@RequestParam String from, @RequestParam String to,
+			@RequestParam(defaultValue = "xlsx") String format, Principal who) {
+		IafqExport.Report report = iafq.report(LocalDate.parse(from), LocalDate.parse(to));
+		accessLog.record(who, AccessLog.Action.EXPORT, "IAFQ " + from + ".." + to + " (" + format + ")", null, null,
+				report.items().size());
+		String name = "iafq-" + from + "-" + to;
+		if ("csv".equals(format)) {
+			return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+				.body(iafq.csv(report).getBytes(StandardCharsets.UTF_8));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(iafq.xlsx(report));
+	}
+
+	private static String value(Map<String, String> form, String name) {
+		String v = form.get(name);
+		return v == null || v.isBlank() ? null : v.trim();
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, Map<String, String> form, String name) {
+		String v = value(form, name);
+		return v == null ? null : Enum.valueOf(type, v);
+	}
+
+	private static LocalDate date(Map<String, String> form, String name, List<Violation> violations) {
+		String v = value(form, name);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(v);
+		}
+		catch (DateTimeParseException e) {
+			violations.add(new Violation(name, "Date", "enter the date as YYYY-MM-DD, for example 2026-03-31"));
+			return null;
+		}
+	}
+
+	private static boolean hasAnyRole(Principal who, String... roles) {
+		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
+			.anyMatch(a -> List.of(roles).contains(a.getAuthority()));
+	}
+
+}
