@@ -1,5 +1,7 @@
 package org.armstrace.identity;
 
+import java.util.List;
+
 import java.security.Principal;
 
 import org.springframework.stereotype.Controller;
@@ -18,14 +20,32 @@ class AccountPages {
 
 	private final ApiTokens tokens;
 
-	AccountPages(Users users, AccessLog accessLog, ApiTokens tokens) {
+	private final org.springframework.beans.factory.ObjectProvider<
+			org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations;
+
+	AccountPages(Users users, AccessLog accessLog, ApiTokens tokens,
+			org.springframework.beans.factory.ObjectProvider<
+					org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
 		this.users = users;
 		this.accessLog = accessLog;
 		this.tokens = tokens;
+		this.registrations = registrations;
+	}
+
+	/** One identity provider offered beside the password form. */
+	record Provider(String id, String name) {
 	}
 
 	@GetMapping("/sign-in")
-	String signIn() {
+	String signIn(Model model) {
+		List<Provider> providers = new java.util.ArrayList<>();
+		if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+			for (Object r : all) {
+				var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+				providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+			}
+		}
+		model.addAttribute("providers", providers);
 		return "identity/sign-in";
 	}
 

@@ -23,6 +23,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -50,10 +52,17 @@ class SecurityConfiguration {
 
 	private final AccessLog accessLog;
 
-	SecurityConfiguration(JsonMapper json, Users users, AccessLog accessLog) {
+	private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
+
+	private final OidcAccounts oidcAccounts;
+
+	SecurityConfiguration(JsonMapper json, Users users, AccessLog accessLog,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, OidcAccounts oidcAccounts) {
 		this.json = json;
 		this.users = users;
 		this.accessLog = accessLog;
+		this.clientRegistrations = clientRegistrations;
+		this.oidcAccounts = oidcAccounts;
 	}
 
 	@Bean
@@ -137,6 +146,12 @@ class SecurityConfiguration {
 						request.getMethod() + " " + request.getRequestURI(), null, null, null);
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			}));
+		if (clientRegistrations.getIfAvailable() != null) {
+			// OIDC sign-in beside the password form, only when a provider is configured
+			http.oauth2Login(oidc -> oidc.loginPage("/sign-in").failureUrl("/sign-in?error")
+				.userInfoEndpoint(info -> info.oidcUserService(oidcAccounts.service()))
+				.defaultSuccessUrl("/", true));
+		}
 		return http.build();
 	}
 
