@@ -182,7 +182,11 @@ class LifeCyclePages {
 
 	private final MessageSource messages;
 
-	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, MessageSource messages) {
+	private final RuleTexts ruleTexts;
+
+	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, MessageSource messages,
+			RuleTexts ruleTexts) {
+		this.ruleTexts = ruleTexts;
 		this.firearms = firearms;
 		this.queries = queries;
 		this.actors = actors;
@@ -266,7 +270,7 @@ class LifeCyclePages {
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);
 		Map<String, List<String>> byField = new HashMap<>();
-		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(v.message()));
+		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(ruleTexts.text(v)));
 		model.addAttribute("fieldErrors", byField);
 		return "registry/action";
 	}

@@ -52,8 +52,11 @@ class SeizurePages {
 
 	private final JdbcClient jdbc;
 
+	private final org.armstrace.registry.RuleTexts ruleTexts;
+
 	SeizurePages(Seizures seizures, SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, org.armstrace.registry.RuleTexts ruleTexts) {
+		this.ruleTexts = ruleTexts;
 		this.seizures = seizures;
 		this.queries = queries;
 		this.iafq = iafq;
@@ -145,7 +148,7 @@ class SeizurePages {
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);
 		Map<String, List<String>> byField = new HashMap<>();
-		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(v.message()));
+		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(ruleTexts.text(v)));
 		model.addAttribute("fieldErrors", byField);
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, ITEM_ROWS).boxed().toList());
 		model.addAttribute("placeKinds", PlaceKind.values());
