@@ -1,7 +1,5 @@
 package org.armstrace.seizure;
 
-import java.util.UUID;
-
 import org.armstrace.seizure.SeizureEvent.CustodyEventRecorded;
 import org.armstrace.seizure.SeizureEvent.ItemSeized;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldPlaced;
@@ -107,6 +105,5 @@ class SeizureProjection {
 		jdbc.sql("DELETE FROM seized_item").update();
 		jdbc.sql("DELETE FROM seizure").update();
 	}
-
 
 }

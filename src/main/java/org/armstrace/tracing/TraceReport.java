@@ -2,7 +2,6 @@ package org.armstrace.tracing;
 
 import java.io.ByteArrayOutputStream;
 import java.awt.Color;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -166,10 +165,6 @@ final class TraceReport {
 		for (String v : values) {
 			table.addCell(new Phrase(v == null ? "" : v, BODY));
 		}
-	}
-
-	static List<String> flagNames(CustodyChain chain) {
-		return chain == null ? List.of() : chain.flags().stream().map(f -> f.kind().name()).toList();
 	}
 
 }
