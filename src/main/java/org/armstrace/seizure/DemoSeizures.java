@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.registry.CommandResult;
+import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.registry.RegistryQueries.FirearmSummary;
@@ -65,8 +66,11 @@ public class DemoSeizures {
 
 	private final TraceRequests traceRequests;
 
+	private final FirearmCommands firearms;
+
 	DemoSeizures(Ledger ledger, SeizureProjection projection, JdbcClient jdbc, TransactionTemplate transactions,
-			RegistryQueries registry, TraceRequests traceRequests) {
+			RegistryQueries registry, TraceRequests traceRequests, FirearmCommands firearms) {
+		this.firearms = firearms;
 		this.ledger = ledger;
 		this.projection = projection;
 		this.jdbc = jdbc;
@@ -94,11 +98,12 @@ public class DemoSeizures {
 			int from = start;
 			int to = Math.min(count, start + perBatch);
 			List<Object[]> traces = new ArrayList<>();
+			List<Object[]> toSeize = new ArrayList<>();
 			written += transactions.execute(status -> {
 				ledger.lockForAppend();
 				List<SeizureEvent> events = new ArrayList<>();
 				for (int n = from; n < to; n++) {
-					events.addAll(seizure(n, random, country, today, seizedOnRecord, parties, traces));
+					events.addAll(seizure(n, random, country, today, seizedOnRecord, parties, traces, toSeize));
 				}
 				List<LedgerEntry> entries = ledger.append("system:demo", events);
 				for (int i = 0; i < entries.size(); i++) {
@@ -106,6 +111,11 @@ public class DemoSeizures {
 				}
 				return (long) entries.size();
 			});
+			// stolen firearms on record that turn up in a seizure are seized on the registry too
+			for (Object[] seized : toSeize) {
+				firearms.seize((UUID) seized[0], new FirearmCommands.RecordSeizure((String) seized[3],
+						(String) seized[1], (LocalDate) seized[2]), "system:demo", null);
+			}
 			for (Object[] trace : traces) {
 				firearmItems++;
 				written += trace((UUID) trace[0], (ObservedMarkings) trace[1], (UUID) trace[2], (LocalDate) trace[3],
@@ -121,7 +131,7 @@ public class DemoSeizures {
 	}
 
 	private List<SeizureEvent> seizure(int n, Random r, String country, LocalDate today,
-			List<FirearmSummary> onRecord, List<UUID[]> parties, List<Object[]> traces) {
+			List<FirearmSummary> onRecord, List<UUID[]> parties, List<Object[]> traces, List<Object[]> toSeize) {
 		List<SeizureEvent> events = new ArrayList<>();
 		UUID seizureId = UUID.randomUUID();
 		LocalDate on = today.minusDays(r.nextInt(3 * 365));
@@ -164,6 +174,9 @@ public class DemoSeizures {
 			boolean part = kind < 38;
 			FirearmSummary known = !part && !onRecord.isEmpty() && r.nextInt(10) < 3
 					? onRecord.remove(r.nextInt(onRecord.size())) : null;
+			if (known != null && known.status() == FirearmStatus.STOLEN) {
+				toSeize.add(new Object[] { known.id(), reference + "/" + i, on, AGENCIES[postal ? 5 : 0] });
+			}
 			ObservedMarkings observed = known != null
 					? new ObservedMarkings(known.serial(), known.make(), known.model(), known.calibre(), null,
 							known.countryOfManufacture(), null, null, null)
