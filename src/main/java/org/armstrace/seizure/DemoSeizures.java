@@ -113,8 +113,10 @@ public class DemoSeizures {
 			});
 			// stolen firearms on record that turn up in a seizure are seized on the registry too
 			for (Object[] seized : toSeize) {
-				firearms.seize((UUID) seized[0], new FirearmCommands.RecordSeizure((String) seized[3],
-						(String) seized[1], (LocalDate) seized[2]), "system:demo", null);
+				if (firearms.seize((UUID) seized[0], new FirearmCommands.RecordSeizure((String) seized[3],
+						(String) seized[1], (LocalDate) seized[2]), "system:demo", null) instanceof CommandResult.Accepted a) {
+					written += a.ledgerSeqs().size();
+				}
 			}
 			for (Object[] trace : traces) {
 				firearmItems++;
