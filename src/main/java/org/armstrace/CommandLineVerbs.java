@@ -24,8 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /** Runs the verb named by the first argument; {@code serve} leaves the web server running. */
 @Component
 class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
@@ -87,7 +85,7 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	CommandLineVerbs(LedgerVerification verification, LedgerBenchmark benchmark, RegistryRebuild rebuild,
 			DemoRegistry demo, LegacyImportCommand legacyImport, Users users, ApiTokens tokens, Tracing tracing,
 			TraceRequests traceRequests, TraceCommand trace, TracingBenchmark tracingBenchmark,
-			SeizureCommandLine seizureVerbs, Seizures seizures, DemoSeizures demoSeizures, JsonMapper json) {
+			SeizureCommandLine seizureVerbs, Seizures seizures, DemoSeizures demoSeizures) {
 		this.demoSeizures = demoSeizures;
 		this.demo = demo;
 		this.users = users;
@@ -99,7 +97,7 @@ class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 					System.out.printf("rebuilt trace requests and cases from %,d ledger events%n",
 							traceRequests.rebuild());
 					System.out.printf("rebuilt seizures, custody and holds from %,d ledger events%n",
-							seizures.rebuild(json));
+							seizures.rebuild());
 					System.out.printf("rebuilt the firearm index from %,d ledger entries%n", tracing.rebuildIndex());
 					return status;
 				}),

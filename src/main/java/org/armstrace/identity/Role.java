@@ -1,5 +1,10 @@
 package org.armstrace.identity;
 
+import java.security.Principal;
+import java.util.Arrays;
+
+import org.springframework.security.core.Authentication;
+
 /** What a person or machine may do; the matrix of which role reaches what is in docs/roles.md. */
 public enum Role {
 	ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR, DEALER;
@@ -8,4 +13,11 @@ public enum Role {
 	public String authority() {
 		return "ROLE_" + name();
 	}
+
+	/** Whether the signed-in person (or token) holds any of the roles: what pages offer follows from it. */
+	public static boolean anyOf(Principal who, Role... roles) {
+		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
+			.anyMatch(a -> Arrays.stream(roles).anyMatch(r -> r.authority().equals(a.getAuthority())));
+	}
+
 }

@@ -6,11 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 import org.armstrace.ledger.EntryStore.NodeRow;
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the log and serves its heads and proofs.
@@ -173,6 +176,32 @@ public class Ledger {
 	public List<LedgerEntry> entriesFrom(long fromSeq, int limit) {
 		return entries.entriesFrom(fromSeq, limit);
 	}
+
+	/**
+	 * Reads the whole ledger in order and hands every entry whose type is one of {@code types} to {@code apply},
+	 * as its record: what a projection's rebuild does. Runs in the caller's transaction.
+	 * @return the number of entries applied
+	 */
+	public <E> long replay(Map<String, Class<? extends E>> types, JsonMapper json, BiConsumer<E, LedgerEntry> apply) {
+		long applied = 0;
+		long next = 0;
+		List<LedgerEntry> page;
+		do {
+			page = entriesFrom(next, REPLAY_PAGE);
+			for (LedgerEntry entry : page) {
+				Class<? extends E> type = types.get(entry.type());
+				if (type != null) {
+					apply.accept(EventTypes.read(json, entry, type), entry);
+					applied++;
+				}
+				next = entry.seq() + 1;
+			}
+		}
+		while (page.size() == REPLAY_PAGE);
+		return applied;
+	}
+
+	private static final int REPLAY_PAGE = 5_000;
 
 	@Transactional(readOnly = true)
 	public Optional<SignedCheckpoint> latestCheckpoint() {

@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -164,8 +164,7 @@ class LifeCyclePages {
 		}
 
 		boolean allows(Principal who) {
-			return who instanceof Authentication a && a.getAuthorities().stream()
-				.anyMatch(g -> roles.contains(g.getAuthority().replace("ROLE_", "")));
+			return Role.anyOf(who, roles.stream().map(Role::valueOf).toArray(Role[]::new));
 		}
 
 	}

@@ -2,13 +2,10 @@ package org.armstrace.registry;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
 
 /**
@@ -29,14 +26,11 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	}
 
 	static String typeOf(Class<?> event) {
-		return "registry." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+		return EventTypes.name("registry", event);
 	}
 
 	/** Type name to record class, for reading entries back (rebuild, timelines). */
-	Map<String, Class<? extends RegistryEvent>> TYPES = Stream.of(RegistryEvent.class.getPermittedSubclasses())
-		.flatMap(about -> Stream.of(about.getPermittedSubclasses()))
-		.map(c -> c.asSubclass(RegistryEvent.class))
-		.collect(Collectors.toUnmodifiableMap(RegistryEvent::typeOf, Function.identity()));
+	Map<String, Class<? extends RegistryEvent>> TYPES = EventTypes.of(RegistryEvent.class, RegistryEvent::typeOf);
 
 	/** Events whose subject is a holder. */
 	sealed interface AboutHolder extends RegistryEvent {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +74,7 @@ class RegistryPages {
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
 		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, null, 1);
 		model.addAttribute("firearm", firearm);
-		model.addAttribute("mayTransfer", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_DEALER"));
+		model.addAttribute("mayTransfer", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.DEALER));
 		model.addAttribute("actions", LifeCyclePages.allowed(who));
 		return "registry/firearm";
 	}
@@ -100,7 +100,10 @@ class RegistryPages {
 			if (result instanceof CommandResult.Accepted) {
 				return "redirect:/firearms/" + id;
 			}
-			violations = ((CommandResult.Rejected) result).violations();
+			// a rule about the firearm itself (its status) is shown at the one field the form has
+			violations = ((CommandResult.Rejected) result).violations().stream()
+				.map(v -> v.field().equals("firearmId") ? new Violation("toHolderId", v.rule(), v.message()) : v)
+				.toList();
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {
 			boolean badHolder = holder == null;
@@ -112,11 +115,6 @@ class RegistryPages {
 		model.addAttribute("toHolderId", toHolderId);
 		model.addAttribute("occurredOn", occurredOn);
 		return "registry/transfer";
-	}
-
-	private static boolean hasAnyRole(Principal who, String... roles) {
-		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
-			.anyMatch(a -> List.of(roles).contains(a.getAuthority()));
 	}
 
 }

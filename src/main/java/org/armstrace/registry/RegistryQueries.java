@@ -101,28 +101,31 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/** The columns {@link #summary} reads. */
+	private static final String SUMMARY = "id, record_number, type, make, model, calibre, serial, "
+			+ "country_of_manufacture, status";
+
+	private static FirearmSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
+				FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
+				rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+				FirearmStatus.valueOf(rs.getString("status")));
+	}
+
 	/** Firearms in a status, by record number: for demo data and work lists. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsInStatus(FirearmStatus status, int limit) {
-		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
-				+ "FROM firearm WHERE status = ? ORDER BY record_number FETCH FIRST " + Math.max(1, limit)
-				+ " ROWS ONLY").param(status.name())
-			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
-					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
-					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
-					FirearmStatus.valueOf(rs.getString("status"))))
+		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE status = ? ORDER BY record_number FETCH FIRST "
+				+ Math.max(1, limit) + " ROWS ONLY").param(status.name())
+			.query(RegistryQueries::summary)
 			.list();
 	}
 
 	/** The firearm's current state without its timeline: for lists and exports. */
 	@Transactional(readOnly = true)
 	public Optional<FirearmSummary> firearmSummary(UUID id) {
-		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
-				+ "FROM firearm WHERE id = ?").param(id)
-			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
-					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
-					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
-					FirearmStatus.valueOf(rs.getString("status"))))
+		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE id = ?").param(id)
+			.query(RegistryQueries::summary)
 			.optional();
 	}
 
@@ -135,13 +138,9 @@ public class RegistryQueries {
 	/** Firearms whose serial, compared without case or separators, begins with the given text. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsBySerial(String serial, int limit) {
-		return jdbc.sql("SELECT id, record_number, type, make, model, calibre, serial, country_of_manufacture, status "
-				+ "FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number FETCH FIRST " + limit
-				+ " ROWS ONLY").param(SerialNumbers.key(serial) + "%")
-			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
-					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
-					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
-					FirearmStatus.valueOf(rs.getString("status"))))
+		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number "
+				+ "FETCH FIRST " + limit + " ROWS ONLY").param(SerialNumbers.key(serial) + "%")
+			.query(RegistryQueries::summary)
 			.list();
 	}
 
@@ -190,10 +189,7 @@ public class RegistryQueries {
 			.append(" ORDER BY f.serial_key, f.record_number FETCH FIRST ").append(Math.max(1, Math.min(limit, 500)))
 			.append(" ROWS ONLY");
 		return jdbc.sql(sql.toString()).params(params)
-			.query((rs, n) -> new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
-					FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
-					rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
-					FirearmStatus.valueOf(rs.getString("status"))))
+			.query(RegistryQueries::summary)
 			.list();
 	}
 

@@ -1,9 +1,6 @@
 package org.armstrace.registry;
 
-import java.util.List;
-
 import org.armstrace.ledger.Ledger;
-import org.armstrace.ledger.LedgerEntry;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RegistryRebuild {
-
-	private static final int PAGE = 5_000;
 
 	private final Ledger ledger;
 
@@ -40,26 +35,13 @@ public class RegistryRebuild {
 			// the append lock keeps writers out while the tables are empty and refilled
 			ledger.lockForAppend();
 			projection.reset();
-			long applied = 0;
-			long next = 0;
-			long last = -1;
-			List<LedgerEntry> page;
-			do {
-				page = ledger.entriesFrom(next, PAGE);
-				for (LedgerEntry entry : page) {
-					Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(entry.type());
-					if (type != null) {
-						projection.apply(json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type),
-								entry.seq());
-						last = entry.seq();
-						applied++;
-					}
-					next = entry.seq() + 1;
-				}
-			}
-			while (page.size() == PAGE);
-			if (last >= 0) {
-				projection.advanceTo(last);
+			long[] last = { -1 };
+			long applied = ledger.replay(RegistryEvent.TYPES, json, (event, entry) -> {
+				projection.apply(event, entry.seq());
+				last[0] = entry.seq();
+			});
+			if (last[0] >= 0) {
+				projection.advanceTo(last[0]);
 			}
 			return applied;
 		});

@@ -1,7 +1,6 @@
 package org.armstrace.seizure;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,12 +10,11 @@ import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.registry.CommandResponses;
 import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,9 +110,8 @@ class SeizureController {
 	@Operation(summary = "What an item still misses before it may be destroyed")
 	@GetMapping("/seized-items/{id}/destruction-check")
 	DestructionCheck check(@PathVariable UUID id) {
-		SeizureQueries.ItemRow row = SeizureQueries.itemRow(queries.jdbc(), id)
+		List<Violation> missing = seizures.missingForDestruction(id, LocalDate.now())
 			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
-		List<Violation> missing = seizures.missingForDestruction(row, LocalDate.now());
 		return new DestructionCheck(id, missing.isEmpty(), missing);
 	}
 
@@ -150,10 +147,7 @@ class SeizureController {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 1_000_000);
 		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
 				+ status, null, items.size());
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody.csv\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(CustodyCsv.of(items).getBytes(StandardCharsets.UTF_8));
+		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 
 	@Operation(summary = "Judicial deadlines: holds ending within the days given, and overdue ones")
@@ -173,23 +167,7 @@ class SeizureController {
 		IafqExport.Report report = iafq.report(from, to);
 		accessLog.record(who, AccessLog.Action.EXPORT, "IAFQ " + from + ".." + to + " (" + format + ")", null, null,
 				report.items().size());
-		String name = "iafq-" + from + "-" + to;
-		return switch (format) {
-			case "xlsx" -> ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
-				.contentType(MediaType.parseMediaType(
-						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-				.body(iafq.xlsx(report));
-			case "csv" -> ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.body(iafq.csv(report).getBytes(StandardCharsets.UTF_8));
-			case "items.csv" -> ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-items.csv\"")
-				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.body(iafq.itemsCsv(report).getBytes(StandardCharsets.UTF_8));
-			default -> throw new IllegalArgumentException("format: xlsx, csv or items.csv, was '" + format + "'");
-		};
+		return Downloads.iafq(iafq, report, format);
 	}
 
 	private ResponseEntity<?> onItem(CommandResult result) {
@@ -202,13 +180,7 @@ class SeizureController {
 	}
 
 	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
-		boolean missing = r.violations().size() == 1 && r.violations().getFirst().rule().equals("ItemMustExist");
-		HttpStatus status = missing ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, r.violations().stream()
-			.map(Violation::message).reduce((x, y) -> x + "; " + y).orElseThrow());
-		problem.setTitle(missing ? "Not found" : "Command refused");
-		problem.setProperty("violations", r.violations());
-		return ResponseEntity.status(status).body(problem);
+		return CommandResponses.refused(r, v -> v.rule().equals("ItemMustExist"));
 	}
 
 }

@@ -2,13 +2,10 @@ package org.armstrace.seizure;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
 import org.armstrace.tracing.ObservedMarkings;
 
@@ -29,13 +26,10 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	}
 
 	static String typeOf(Class<?> event) {
-		return "seizure." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+		return EventTypes.name("seizure", event);
 	}
 
-	Map<String, Class<? extends SeizureEvent>> TYPES = Stream.of(SeizureEvent.class.getPermittedSubclasses())
-		.flatMap(c -> c.isInterface() ? Stream.of(c.getPermittedSubclasses()) : Stream.of(c))
-		.map(c -> c.asSubclass(SeizureEvent.class))
-		.collect(Collectors.toUnmodifiableMap(SeizureEvent::typeOf, Function.identity()));
+	Map<String, Class<? extends SeizureEvent>> TYPES = EventTypes.of(SeizureEvent.class, SeizureEvent::typeOf);
 
 	/** Events about one seized item: its timeline. */
 	sealed interface AboutItem extends SeizureEvent {

@@ -1,6 +1,5 @@
 package org.armstrace.seizure;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,14 +13,12 @@ import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.Violation;
 import org.armstrace.tracing.ObservedMarkings;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +68,7 @@ class SeizurePages {
 				+ "s.criminal_context, (SELECT COUNT(*) FROM seized_item i WHERE i.seizure_id = s.id) AS items "
 				+ "FROM seizure s ORDER BY s.last_seq DESC FETCH FIRST 50 ROWS ONLY").query().listOfRows();
 		model.addAttribute("recent", recent);
-		model.addAttribute("mayRecord", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_CUSTOMS",
-				"ROLE_INVESTIGATOR"));
+		model.addAttribute("mayRecord", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		return "seizure/seizures";
 	}
 
@@ -186,12 +182,10 @@ class SeizurePages {
 		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, null, 1);
 		model.addAttribute("i", item);
 		model.addAttribute("violations", violations);
-		model.addAttribute("missing", seizures.missingForDestruction(SeizureQueries.itemRow(jdbc, id).orElseThrow(),
-				LocalDate.now()));
+		model.addAttribute("missing", seizures.missingForDestruction(id, LocalDate.now()).orElseThrow());
 		model.addAttribute("custodyKinds", CustodyEventKind.values());
-		model.addAttribute("mayAct", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_CUSTOMS",
-				"ROLE_INVESTIGATOR"));
-		model.addAttribute("mayDestroy", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR"));
+		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
+		model.addAttribute("mayDestroy", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR));
 		return "seizure/item";
 	}
 
@@ -273,10 +267,7 @@ class SeizurePages {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
 		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
 				+ status, null, items.size());
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custody.csv\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(CustodyCsv.of(items).getBytes(StandardCharsets.UTF_8));
+		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 
 	@GetMapping("/iafq")
@@ -294,17 +285,7 @@ class SeizurePages {
 		IafqExport.Report report = iafq.report(LocalDate.parse(from), LocalDate.parse(to));
 		accessLog.record(who, AccessLog.Action.EXPORT, "IAFQ " + from + ".." + to + " (" + format + ")", null, null,
 				report.items().size());
-		String name = "iafq-" + from + "-" + to;
-		if ("csv".equals(format)) {
-			return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.body(iafq.csv(report).getBytes(StandardCharsets.UTF_8));
-		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(iafq.xlsx(report));
+		return Downloads.iafq(iafq, report, format);
 	}
 
 	private static String value(Map<String, String> form, String name) {
@@ -329,11 +310,6 @@ class SeizurePages {
 			violations.add(new Violation(name, "Date", "enter the date as YYYY-MM-DD, for example 2026-03-31"));
 			return null;
 		}
-	}
-
-	private static boolean hasAnyRole(Principal who, String... roles) {
-		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
-			.anyMatch(a -> List.of(roles).contains(a.getAuthority()));
 	}
 
 }

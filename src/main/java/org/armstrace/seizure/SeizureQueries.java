@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.seizure.SeizureEvent.RecoveryStepRecorded;
@@ -76,10 +77,6 @@ public class SeizureQueries {
 		this.ledger = ledger;
 		this.json = json;
 		this.registry = registry;
-	}
-
-	JdbcClient jdbc() {
-		return jdbc;
 	}
 
 	static Optional<ItemRow> itemRow(JdbcClient jdbc, UUID id) {
@@ -166,8 +163,7 @@ public class SeizureQueries {
 		Map<ProtocolStep, Step> latest = new EnumMap<>(ProtocolStep.class);
 		for (LedgerEntry entry : ledger.entriesAbout(itemId.toString())) {
 			if (SeizureEvent.typeOf(RecoveryStepRecorded.class).equals(entry.type())) {
-				RecoveryStepRecorded e = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"),
-						RecoveryStepRecorded.class);
+				RecoveryStepRecorded e = EventTypes.read(json, entry, RecoveryStepRecorded.class);
 				latest.put(e.step(), new Step(e.step(), e.state(), e.detail(), e.traceRequestId()));
 			}
 		}

@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Records seizures and runs the recovery protocol on every seized firearm and marked part, in the same
  * transaction: registry match, lost/stolen status, a trace request (or an ISACS 05.31 exception with its reason),
@@ -98,8 +100,12 @@ public class Seizures {
 
 	private final RegistryQueries registry;
 
+	private final JsonMapper json;
+
 	Seizures(Ledger ledger, SeizureProjection projection, JdbcClient jdbc, TransactionTemplate transactions,
-			Tracing tracing, TraceRequests traceRequests, FirearmCommands firearms, RegistryQueries registry) {
+			Tracing tracing, TraceRequests traceRequests, FirearmCommands firearms, RegistryQueries registry,
+			JsonMapper json) {
+		this.json = json;
 		this.ledger = ledger;
 		this.projection = projection;
 		this.jdbc = jdbc;
@@ -438,6 +444,11 @@ public class Seizures {
 		});
 	}
 
+	/** What an item still misses before it may be destroyed on a day; empty when the item does not exist. */
+	public Optional<List<Violation>> missingForDestruction(UUID itemId, LocalDate on) {
+		return SeizureQueries.itemRow(jdbc, itemId).map(item -> missingForDestruction(item, on));
+	}
+
 	/** Every condition an item still misses before it may be destroyed, in words. */
 	List<Violation> missingForDestruction(SeizureQueries.ItemRow item, LocalDate on) {
 		List<Violation> missing = new ArrayList<>();
@@ -609,27 +620,11 @@ public class Seizures {
 	}
 
 	/** Refills the seizure tables from the ledger (part of {@code armstrace rebuild}). */
-	public long rebuild(tools.jackson.databind.json.JsonMapper json) {
+	public long rebuild() {
 		return transactions.execute(status -> {
 			ledger.lockForAppend();
 			projection.reset();
-			long applied = 0;
-			long next = 0;
-			List<LedgerEntry> page;
-			do {
-				page = ledger.entriesFrom(next, 5_000);
-				for (LedgerEntry entry : page) {
-					Class<? extends SeizureEvent> type = SeizureEvent.TYPES.get(entry.type());
-					if (type != null) {
-						projection.apply(json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type),
-								entry.seq());
-						applied++;
-					}
-					next = entry.seq() + 1;
-				}
-			}
-			while (page.size() == 5_000);
-			return applied;
+			return ledger.replay(SeizureEvent.TYPES, json, (event, entry) -> projection.apply(event, entry.seq()));
 		});
 	}
 

@@ -2,6 +2,7 @@ package org.armstrace.tracing;
 
 import java.util.List;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.reference.Catalogue;
@@ -109,7 +110,7 @@ class IndexUpdater {
 				|| type == PartFitted.class || type == PartRemoved.class)) {
 			return;
 		}
-		RegistryEvent event = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
+		RegistryEvent event = EventTypes.read(json, entry, type);
 		switch (event) {
 			case FirearmManufactured m -> put(new FirearmIndex.Indexed(m.firearmId().toString(), m.recordNumber(),
 					m.legacyReference(),

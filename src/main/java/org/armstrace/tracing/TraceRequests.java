@@ -487,23 +487,8 @@ public class TraceRequests {
 		return transactions.execute(status -> {
 			ledger.lockForAppend();
 			projection.reset();
-			long applied = 0;
-			long next = 0;
-			List<LedgerEntry> page;
-			do {
-				page = ledger.entriesFrom(next, 5_000);
-				for (LedgerEntry entry : page) {
-					Class<? extends TracingEvent> type = TracingEvent.TYPES.get(entry.type());
-					if (type != null) {
-						projection.apply(json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type),
-								entry.seq(), entry.actor());
-						applied++;
-					}
-					next = entry.seq() + 1;
-				}
-			}
-			while (page.size() == 5_000);
-			return applied;
+			return ledger.replay(TracingEvent.TYPES, json,
+					(event, entry) -> projection.apply(event, entry.seq(), entry.actor()));
 		});
 	}
 

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.registry.CommandResponses;
 import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.RegistryQueries;
-import org.armstrace.registry.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -82,10 +82,6 @@ class TracingController {
 	@PostMapping("/trace/search")
 	SearchResult search(@RequestBody ObservedMarkings observed, @RequestParam(defaultValue = "10") int limit,
 			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		if (observed == null || observed.serial() == null || observed.serial().isBlank()) {
-			throw new IllegalArgumentException("serial: give the serial as read ('?' for one unreadable character, "
-					+ "'*' for an unreadable run)");
-		}
 		List<Candidate> candidates = tracing.match(observed, limit);
 		accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + observed.serial() + " make="
 				+ observed.make(), purpose, candidates.size());
@@ -236,13 +232,7 @@ class TracingController {
 	}
 
 	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
-		boolean missing = r.violations().size() == 1 && r.violations().getFirst().rule().equals("TraceRequestMustExist");
-		HttpStatus status = missing ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, r.violations().stream()
-			.map(Violation::message).reduce((x, y) -> x + "; " + y).orElseThrow());
-		problem.setTitle(missing ? "Not found" : "Command refused");
-		problem.setProperty("violations", r.violations());
-		return ResponseEntity.status(status).body(problem);
+		return CommandResponses.refused(r, v -> v.rule().equals("TraceRequestMustExist"));
 	}
 
 }

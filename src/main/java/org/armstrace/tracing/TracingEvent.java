@@ -1,13 +1,10 @@
 package org.armstrace.tracing;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
 
 /**
@@ -28,13 +25,10 @@ public sealed interface TracingEvent extends LedgerEvent {
 	}
 
 	static String typeOf(Class<?> event) {
-		return "tracing." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+		return EventTypes.name("tracing", event);
 	}
 
-	Map<String, Class<? extends TracingEvent>> TYPES = Stream.of(TracingEvent.class.getPermittedSubclasses())
-		.flatMap(c -> c.isInterface() ? Stream.of(c.getPermittedSubclasses()) : Stream.of(c))
-		.map(c -> c.asSubclass(TracingEvent.class))
-		.collect(Collectors.toUnmodifiableMap(TracingEvent::typeOf, Function.identity()));
+	Map<String, Class<? extends TracingEvent>> TYPES = EventTypes.of(TracingEvent.class, TracingEvent::typeOf);
 
 	/** Events about a trace request. */
 	sealed interface AboutTraceRequest extends TracingEvent {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.registry.Violation;
@@ -18,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,8 +91,7 @@ class TracingPages {
 			}
 		}
 		model.addAttribute("violations", violations);
-		model.addAttribute("mayOpen", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_CUSTOMS",
-				"ROLE_INVESTIGATOR"));
+		model.addAttribute("mayOpen", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		return "tracing/trace";
 	}
 
@@ -186,7 +185,7 @@ class TracingPages {
 				model.addAttribute("candidates", List.of());
 			}
 		}
-		model.addAttribute("mayAct", hasAnyRole(who, "ROLE_ADMIN", "ROLE_REGISTRAR", "ROLE_INVESTIGATOR"));
+		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR));
 		model.addAttribute("violations", model.containsAttribute("violations") ? model.getAttribute("violations")
 				: List.of());
 		return "tracing/request";
@@ -293,11 +292,6 @@ class TracingPages {
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.trim();
-	}
-
-	private static boolean hasAnyRole(Principal who, String... roles) {
-		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
-			.anyMatch(a -> List.of(roles).contains(a.getAuthority()));
 	}
 
 }

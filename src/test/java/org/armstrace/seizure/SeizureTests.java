@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /** The recovery protocol, evidence custody, the destruction gate and IAFQ data, on both databases. */
 @DatabaseTest
 class SeizureTests {
@@ -71,9 +69,6 @@ class SeizureTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
 
 	@Test
 	void aSeizureOfARegisteredStolenFirearmRunsTheProtocolStepByStep() {
@@ -253,7 +248,7 @@ class SeizureTests {
 				+ "sender_id HAVING COUNT(*) > 1) x", null, null)).isGreaterThan(0);
 
 		List<Map<String, Object>> live = jdbc.sql("SELECT * FROM seized_item ORDER BY id").query().listOfRows();
-		seizures.rebuild(json);
+		seizures.rebuild();
 		assertThat(jdbc.sql("SELECT * FROM seized_item ORDER BY id").query().listOfRows()).isEqualTo(live);
 	}
 
