@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,11 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class EntryCodec {
 
-	private final JsonMapper json;
+	/**
+	 * The ledger's own mapper, not the application's: what is hashed must not change when the API's JSON does
+	 * (extra properties, other settings). Absent values are left out, as the entries written so far do.
+	 */
+	static final JsonMapper LEDGER_JSON = JsonMapper.builder()
+		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.build();
 
-	EntryCodec(JsonMapper json) {
-		this.json = json;
-	}
+	private final JsonMapper json = LEDGER_JSON;
 
 	byte[] encode(long seq, UUID eventId, Instant recordedAt, String actor, LedgerEvent event) {
 		ObjectNode entry = json.createObjectNode();

@@ -3,7 +3,10 @@ package org.armstrace.registry;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.armstrace.registry.CommandRunner.Decision;
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
 import org.springframework.stereotype.Service;
 
 /** Ammunition by lot (manufacturer, calibre, lot number) and quantity per holder; quantities never go negative. */
@@ -20,25 +23,25 @@ public class AmmunitionCommands {
 	public record ConsumeAmmunition(UUID holderId, long quantity, String reason, LocalDate occurredOn) {
 	}
 
-	private final CommandRunner runner;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final RegistryState state;
 
-	AmmunitionCommands(CommandRunner runner, RegistryState state) {
-		this.runner = runner;
+	AmmunitionCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 	}
 
 	public CommandResult produce(ProduceAmmunition c, String actor, String key) {
-		return runner.run("produce-ammunition", actor, key, () -> {
+		return commands.run("produce-ammunition", actor, key, () -> {
 			Checks checks = new Checks().require("manufacturer", c.manufacturer()).require("calibre", c.calibre())
 				.require("lotNumber", c.lotNumber()).require("holderId", c.holderId()).positive("quantity",
 						c.quantity())
 				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
-					"no holder " + c.holderId());
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
+					RegistryRule.HolderMustExist, c.holderId());
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			UUID lot = UUID.randomUUID();
 			return Decision.record(lot, new RegistryEvent.AmmunitionProduced(lot, c.manufacturer().trim(),
@@ -48,25 +51,25 @@ public class AmmunitionCommands {
 	}
 
 	public CommandResult transfer(UUID lotId, TransferAmmunition c, String actor, String key) {
-		return runner.run("transfer-ammunition", actor, key, () -> {
+		return commands.run("transfer-ammunition", actor, key, () -> {
 			Checks checks = lotChecks(lotId).require("fromHolderId", c.fromHolderId())
 				.require("toHolderId", c.toHolderId()).positive("quantity", c.quantity())
 				.notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
-					"HolderMustExist", "no holder " + c.toHolderId());
+					RegistryRule.HolderMustExist, c.toHolderId());
 			holdsEnough(lotId, c.fromHolderId(), c.quantity(), checks);
-			return checks.failed() ? Decision.reject(checks.violations())
+			return checks.failed() ? checks.refuse()
 					: Decision.record(lotId, new RegistryEvent.AmmunitionTransferred(lotId, c.fromHolderId(),
 							c.toHolderId(), c.quantity(), Checks.orToday(c.occurredOn())));
 		});
 	}
 
 	public CommandResult consume(UUID lotId, ConsumeAmmunition c, String actor, String key) {
-		return runner.run("consume-ammunition", actor, key, () -> {
+		return commands.run("consume-ammunition", actor, key, () -> {
 			Checks checks = lotChecks(lotId).require("holderId", c.holderId()).positive("quantity", c.quantity())
 				.require("reason", c.reason()).notInFuture("occurredOn", c.occurredOn());
 			holdsEnough(lotId, c.holderId(), c.quantity(), checks);
-			return checks.failed() ? Decision.reject(checks.violations())
+			return checks.failed() ? checks.refuse()
 					: Decision.record(lotId, new RegistryEvent.AmmunitionConsumed(lotId, c.holderId(), c.quantity(),
 							c.reason(), Checks.orToday(c.occurredOn())));
 		});
@@ -74,7 +77,7 @@ public class AmmunitionCommands {
 
 	private Checks lotChecks(UUID lotId) {
 		Checks checks = new Checks();
-		checks.rule(state.lotExists(lotId), "lotId", "AmmunitionLotMustExist", "no ammunition lot " + lotId);
+		checks.rule(state.lotExists(lotId), "lotId", RegistryRule.AmmunitionLotMustExist, lotId);
 		return checks;
 	}
 
@@ -83,8 +86,7 @@ public class AmmunitionCommands {
 			return;
 		}
 		long held = state.quantityHeld(lotId, holderId);
-		checks.rule(held >= quantity, "quantity", "AmmunitionQuantityNeverNegative",
-				"the holder has " + held + " rounds of this lot, fewer than " + quantity);
+		checks.rule(held >= quantity, "quantity", RegistryRule.AmmunitionQuantityNeverNegative, held, quantity);
 	}
 
 }

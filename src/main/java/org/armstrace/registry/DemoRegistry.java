@@ -8,15 +8,14 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import org.armstrace.ledger.Ledger;
-import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.Decision;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A generated national registry for evaluation and training, the same for the same seed: holders (makers from
@@ -39,23 +38,17 @@ public class DemoRegistry {
 			FirearmType.SHOTGUN, 22, FirearmType.REVOLVER, 8, FirearmType.CARBINE, 4, FirearmType.SUBMACHINE_GUN, 2,
 			FirearmType.OTHER, 2);
 
-	private final Ledger ledger;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
-	private final RegistryProjection projection;
 
 	private final Catalogue catalogue;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
-	DemoRegistry(Ledger ledger, RegistryProjection projection, Catalogue catalogue, JdbcClient jdbc,
-			TransactionTemplate transactions) {
-		this.ledger = ledger;
-		this.projection = projection;
+	DemoRegistry(CommandKernel kernel, RegistryProjection projection, Catalogue catalogue, JdbcClient jdbc) {
+		this.commands = kernel.commandsFor(projection);
 		this.catalogue = catalogue;
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 	}
 
 	/** True when the registry holds no firearm yet: the demo never mixes with real records. */
@@ -132,17 +125,15 @@ public class DemoRegistry {
 			if (events.isEmpty()) {
 				return;
 			}
-			transactions.executeWithoutResult(status -> {
-				for (String[] identity : identities) {
-					jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
-						.params(UUID.fromString(identity[0]), identity[1], "Synthetic address").update();
-				}
-				List<LedgerEntry> entries = ledger.append(ACTOR, events);
-				for (int i = 0; i < entries.size(); i++) {
-					projection.apply(events.get(i), entries.get(i).seq());
-				}
-				projection.advanceTo(entries.getLast().seq());
-			});
+			List<String[]> names = List.copyOf(identities);
+			commands.run("generate-demo-registry", ACTOR, null, () -> Decision.<RegistryEvent>record(null, events)
+				.alsoWrite(() -> {
+					for (String[] identity : names) {
+						jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
+							.params(UUID.fromString(identity[0]), identity[1], "Synthetic address")
+							.update();
+					}
+				}));
 			written += events.size();
 			events.clear();
 			identities.clear();

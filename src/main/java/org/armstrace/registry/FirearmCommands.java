@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
 import org.armstrace.reference.Names;
-import org.armstrace.registry.CommandRunner.Decision;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
 
@@ -79,40 +82,38 @@ public class FirearmCommands {
 	public record RecordFoundAfterDestruction(String authority, LocalDate occurredOn) {
 	}
 
-	private final CommandRunner runner;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final RegistryState state;
 
-	FirearmCommands(CommandRunner runner, RegistryState state) {
-		this.runner = runner;
+	FirearmCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 	}
 
 	public CommandResult register(RegisterFirearm c, String actor, String idempotencyKey) {
-		return runner.run("register-firearm", actor, idempotencyKey, () -> {
+		return commands.run("register-firearm", actor, idempotencyKey, () -> {
 			Checks checks = new Checks().require("type", c.type())
 				// ITI: a marking names the maker, the country and the serial
 				.require("make", c.make()).maxLength("make", c.make(), 200).maxLength("model", c.model(), 200)
-				.maxLength("calibre", c.calibre(), 100).serial("serial", c.serial())
+				.maxLength("calibre", c.calibre(), 100)
 				.country("countryOfManufacture", c.countryOfManufacture()).year("year", c.year())
 				.notInFuture("occurredOn", c.occurredOn()).maxLength("legacyReference", c.legacyReference(), 100);
-			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
-					"no holder " + c.holderId());
+			SerialNumbers.check(checks, "serial", c.serial());
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
+					RegistryRule.HolderMustExist, c.holderId());
 			checkMarkings(c.markings(), checks);
 			checks.rule(!state.legacyReferenceExists(c.legacyReference()), "legacyReference",
-					"LegacyReferenceIsUnique", "a firearm with legacy reference '" + c.legacyReference()
-							+ "' is already registered");
+					RegistryRule.LegacyReferenceIsUnique, c.legacyReference());
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			Optional<UUID> twin = state.firearmWithMarking(Names.makerKey(c.make()), c.countryOfManufacture(),
 					SerialNumbers.key(c.serial()));
 			if (twin.isPresent() && !c.suspectedDuplicate()) {
-				checks.add("serial", "MarkingIsUnique", "firearm " + state.firearm(twin.get()).orElseThrow()
-					.recordNumber() + " already bears maker '" + c.make() + "', country "
-						+ c.countryOfManufacture() + " and serial '" + c.serial()
-						+ "'; register it as a suspected duplicate to record both");
-				return Decision.reject(checks.violations());
+				checks.add("serial", RegistryRule.MarkingIsUnique, c.make(), c.countryOfManufacture(), c.serial(),
+						state.firearm(twin.get()).orElseThrow().recordNumber());
+				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
 			List<Marking> markings = c.markings() == null || c.markings().isEmpty() ? defaultMarkings(c)
@@ -128,34 +129,32 @@ public class FirearmCommands {
 
 	/** Records a whole production run as one command: every serial is checked, and all or none are recorded. */
 	public CommandResult registerProductionRun(RegisterProductionRun c, String actor, String idempotencyKey) {
-		return runner.run("register-production-run", actor, idempotencyKey, () -> {
+		return commands.run("register-production-run", actor, idempotencyKey, () -> {
 			Checks checks = new Checks().require("type", c.type()).require("make", c.make())
 				.maxLength("make", c.make(), 200).country("countryOfManufacture", c.countryOfManufacture())
 				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.count() >= 1 && c.count() <= MAX_RUN, "count", "ProductionRunSize",
-					"count must be between 1 and " + MAX_RUN + ", was " + c.count());
-			checks.rule(c.firstNumber() >= 0, "firstNumber", "SerialNumberFormat", "firstNumber must be >= 0");
-			checks.rule(c.digits() >= 1 && c.digits() <= 12, "digits", "SerialNumberFormat",
-					"digits must be between 1 and 12");
-			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
-					"no holder " + c.holderId());
+			checks.rule(c.count() >= 1 && c.count() <= MAX_RUN, "count", RegistryRule.ProductionRunSize, MAX_RUN,
+					c.count());
+			checks.inRange("firstNumber", c.firstNumber(), 0, Long.MAX_VALUE).inRange("digits", c.digits(), 1, 12);
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
+					RegistryRule.HolderMustExist, c.holderId());
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			List<String> serials = new ArrayList<>(c.count());
 			for (long n = c.firstNumber(); n < c.firstNumber() + c.count(); n++) {
 				serials.add((c.serialPrefix() == null ? "" : c.serialPrefix().trim())
 						+ String.format("%0" + c.digits() + "d", n));
 			}
-			checks.serial("serialPrefix", serials.getLast());
+			SerialNumbers.check(checks, "serialPrefix", serials.getLast());
 			String makeKey = Names.makerKey(c.make());
 			for (String serial : serials) {
 				state.firearmWithMarking(makeKey, c.countryOfManufacture(), SerialNumbers.key(serial))
-					.ifPresent(twin -> checks.add("serialPrefix", "MarkingIsUnique",
-							"serial '" + serial + "' of maker '" + c.make() + "' is already registered"));
+					.ifPresent(twin -> checks.add("serialPrefix", RegistryRule.MarkingIsUnique, c.make(),
+							c.countryOfManufacture(), serial, state.firearm(twin).orElseThrow().recordNumber()));
 			}
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			List<String> numbers = state.reserveRecordNumbers(RECORD_PREFIX, c.count());
 			List<RegistryEvent> events = new ArrayList<>(c.count());
@@ -168,8 +167,7 @@ public class FirearmCommands {
 						c.countryOfManufacture(), c.year(), defaultMarkings(one), c.holderId(), null, null,
 						Checks.orToday(c.occurredOn())));
 			}
-			return new Decision(((RegistryEvent.FirearmManufactured) events.getFirst()).firearmId(), events,
-					List.of());
+			return Decision.record(((RegistryEvent.FirearmManufactured) events.getFirst()).firearmId(), events);
 		});
 	}
 
@@ -187,12 +185,11 @@ public class FirearmCommands {
 			checks.country("fromCountry", c.fromCountry()).require("importerId", c.importerId())
 				.notInFuture("occurredOn", c.occurredOn()).year("importYear", c.importYear());
 			checks.rule(c.importerId() == null || state.holderExists(c.importerId()), "importerId",
-					"HolderMustExist", "no holder " + c.importerId());
+					RegistryRule.HolderMustExist, c.importerId());
 			// ITI para 8(b): an import marking (the importing country, the importer's, and the year) unless one is
 			// already present
 			checks.rule(c.importMarkingAlreadyPresent() || c.importYear() != null, "importYear",
-					"ImportNeedsImportMarking", "an import needs the import marking's year, or "
-							+ "importMarkingAlreadyPresent = true when the firearm already bears one");
+					RegistryRule.ImportNeedsImportMarking);
 			if (checks.failed()) {
 				return null;
 			}
@@ -229,9 +226,9 @@ public class FirearmCommands {
 		return onFirearm("transfer-firearm", firearmId, LifeCycleRules.TRANSFER, actor, key, (f, checks) -> {
 			checks.require("toHolderId", c.toHolderId()).notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
-					"HolderMustExist", "no holder " + c.toHolderId());
+					RegistryRule.HolderMustExist, c.toHolderId());
 			checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
-					"TransferChangesHolder", "the firearm is already held by " + c.toHolderId());
+					RegistryRule.TransferChangesHolder, c.toHolderId());
 			return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
 					c.toHolderId(), Checks.orToday(c.occurredOn()));
 		});
@@ -272,8 +269,7 @@ public class FirearmCommands {
 	public CommandResult deactivate(UUID firearmId, DeactivateFirearm c, String actor, String key) {
 		return onFirearm("deactivate-firearm", firearmId, LifeCycleRules.DEACTIVATE, actor, key, (f, checks) -> {
 			if (c.certificateNumber() == null || c.certificateNumber().isBlank()) {
-				checks.add("certificateNumber", "DeactivationNeedsCertificate",
-						"a deactivation is recorded only with the verifying authority's certificate number");
+				checks.add("certificateNumber", RegistryRule.DeactivationNeedsCertificate);
 			}
 			checks.require("verifyingAuthority", c.verifyingAuthority()).require("deactivationMarking",
 					c.deactivationMarking()).notInFuture("occurredOn", c.occurredOn());
@@ -296,8 +292,8 @@ public class FirearmCommands {
 	public CommandResult destroy(UUID firearmId, DestroyFirearm c, String actor, String key) {
 		return onFirearm("destroy-firearm", firearmId, LifeCycleRules.DESTROY, actor, key, (f, checks) -> {
 			checks.require("method", c.method()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses", "DestructionIsWitnessed",
-					"a destruction names at least one witness");
+			checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses",
+					RegistryRule.DestructionIsWitnessed);
 			return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(),
 					c.witnesses(), Checks.orToday(c.occurredOn()));
 		});
@@ -316,17 +312,15 @@ public class FirearmCommands {
 	/** The common shape of a command on an existing firearm: it must exist and its status allow the action. */
 	private CommandResult onFirearm(String command, UUID firearmId, LifeCycleRules action, String actor, String key,
 			BiFunction<FirearmState, Checks, RegistryEvent> decide) {
-		return runner.run(command, actor, key, () -> {
-			Checks checks = new Checks();
+		return commands.run(command, actor, key, () -> {
 			Optional<FirearmState> firearm = state.firearm(firearmId);
 			if (firearm.isEmpty()) {
-				checks.add("firearmId", "FirearmMustExist", "no firearm " + firearmId);
-				return Decision.reject(checks.violations());
+				return Decision.refuse("firearmId", RegistryRule.FirearmMustExist, firearmId);
 			}
+			Checks checks = new Checks();
 			action.check(firearm.get().status(), checks);
 			RegistryEvent event = decide.apply(firearm.get(), checks);
-			return checks.failed() || event == null ? Decision.reject(checks.violations())
-					: Decision.record(firearmId, event);
+			return checks.failed() || event == null ? checks.refuse() : Decision.record(firearmId, event);
 		});
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +41,11 @@ class FirearmController {
 
 	private final AccessLog accessLog;
 
-	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors, AccessLog accessLog) {
+	private final CommandResponses responses;
+
+	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors, AccessLog accessLog,
+			CommandResponses responses) {
+		this.responses = responses;
 		this.accessLog = accessLog;
 		this.actors = actors;
 		this.firearms = firearms;
@@ -50,15 +56,15 @@ class FirearmController {
 	@PostMapping
 	ResponseEntity<?> registerFirearm(@RequestBody FirearmCommands.RegisterFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(firearms.register(body, actors.of(who), key), "/api/v1/firearms/", queries::firearm);
+		return responses.answer(firearms.register(body, actors.of(who), key), "/api/v1/firearms/", queries::firearm, RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
 	@PostMapping("/production-runs")
 	ResponseEntity<?> registerProductionRun(@RequestBody FirearmCommands.RegisterProductionRun body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(firearms.registerProductionRun(body, actors.of(who), key), "/api/v1/firearms/",
-				queries::firearm);
+		return responses.answer(firearms.registerProductionRun(body, actors.of(who), key), "/api/v1/firearms/",
+				queries::firearm, RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs")
@@ -178,6 +184,6 @@ class FirearmController {
 	}
 
 	private ResponseEntity<?> onFirearm(CommandResult result) {
-		return CommandResponses.answer(result, "/api/v1/firearms/", queries::firearm);
+		return responses.answer(result, "/api/v1/firearms/", queries::firearm, RegistryRule::missingSubject);
 	}
 }

@@ -2,7 +2,10 @@ package org.armstrace.registry;
 
 import java.util.UUID;
 
-import org.armstrace.registry.CommandRunner.Decision;
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,28 +21,29 @@ public class HolderCommands {
 			String licenceReference) {
 	}
 
-	private final CommandRunner runner;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final JdbcClient jdbc;
 
-	HolderCommands(CommandRunner runner, JdbcClient jdbc) {
-		this.runner = runner;
+	HolderCommands(CommandKernel kernel, RegistryProjection projection, JdbcClient jdbc) {
+		this.commands = kernel.commandsFor(projection);
 		this.jdbc = jdbc;
 	}
 
 	public CommandResult register(RegisterHolder c, String actor, String idempotencyKey) {
-		return runner.run("register-holder", actor, idempotencyKey, () -> {
+		return commands.run("register-holder", actor, idempotencyKey, () -> {
 			Checks checks = new Checks().require("role", c.role()).require("name", c.name())
 				.maxLength("name", c.name(), 300).maxLength("address", c.address(), 500)
 				.country("country", c.country()).maxLength("licenceReference", c.licenceReference(), 100);
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
-			jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
-				.params(id, c.name().trim(), c.address()).update();
-			return Decision.record(id,
-					new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()));
+			return Decision.<RegistryEvent>record(id,
+					new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()))
+				.alsoWrite(() -> jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
+					.params(id, c.name().trim(), c.address())
+					.update());
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +21,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.armstrace.ledger.Ledger;
-import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommonRule;
+import org.armstrace.command.Decision;
+import org.armstrace.command.Refusal;
+import org.armstrace.command.Words;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes legacy firearm records over from a CSV file, streaming, in batches of one transaction each: every row is
@@ -50,30 +54,27 @@ public class LegacyImport {
 	public record Report(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis) {
 	}
 
-	private record Row(long number, CSVRecord record, List<String> reasons) {
+	private record Row(long number, CSVRecord record, Checks checks) {
 		String get(String column) {
 			String value = record.isMapped(column) ? record.get(column) : "";
 			return value == null || value.isBlank() ? null : value.trim();
 		}
 	}
 
-	private final Ledger ledger;
-
-	private final RegistryProjection projection;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final RegistryState state;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final Words words;
 
-	LegacyImport(Ledger ledger, RegistryProjection projection, RegistryState state, JdbcClient jdbc,
-			TransactionTemplate transactions) {
-		this.ledger = ledger;
-		this.projection = projection;
+	LegacyImport(CommandKernel kernel, RegistryProjection projection, RegistryState state, JdbcClient jdbc,
+			Words words) {
+		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.words = words;
 	}
 
 	/**
@@ -103,7 +104,7 @@ public class LegacyImport {
 				.print(rejects);
 			List<Row> batch = new ArrayList<>(BATCH);
 			for (CSVRecord record : parser) {
-				batch.add(new Row(record.getRecordNumber(), record, new ArrayList<>()));
+				batch.add(new Row(record.getRecordNumber(), record, new Checks()));
 				rows++;
 				if (batch.size() == BATCH) {
 					importBatch(batch, run, actor, counts, rejected);
@@ -123,69 +124,32 @@ public class LegacyImport {
 			return;
 		}
 		batch.forEach(LegacyImport::validate);
-		List<LegacyFirearmImported> events = transactions.execute(status -> {
-			ledger.lockForAppend();
-			List<Row> candidates = batch.stream().filter(r -> r.reasons().isEmpty()).toList();
-			Map<String, String> knownRefs = existingLegacyRefs(candidates);
-			Map<String, UUID> holders = holders(candidates);
-			Set<String> markings = existingMarkings(candidates);
-			Set<String> refsInBatch = new HashSet<>();
-			List<Row> accepted = new ArrayList<>();
-			for (Row row : candidates) {
-				String ref = row.get("legacy_ref");
-				String marking = markingKey(row);
-				if (knownRefs.containsKey(ref)) {
-					if (knownRefs.get(ref).equals(marking)) {
-						counts[1]++;
-					}
-					else {
-						row.reasons().add("legacy_ref: LegacyReferenceIsUnique: '" + ref
-								+ "' was imported before with another maker, country or serial");
-					}
-					continue;
-				}
-				if (!refsInBatch.add(ref)) {
-					row.reasons().add("legacy_ref: LegacyReferenceIsUnique: '" + ref + "' appears twice in the file");
-				}
-				if (!markings.add(marking)) {
-					row.reasons().add("serial: MarkingIsUnique: another firearm already bears this maker, country "
-							+ "and serial");
-				}
-				String holderRef = row.get("holder_ref");
-				if (holderRef != null && !holders.containsKey(holderRef)) {
-					row.reasons().add("holder_ref: HolderMustExist: no holder with licence reference '" + holderRef
-							+ "'");
-				}
-				if (row.reasons().isEmpty()) {
-					accepted.add(row);
-				}
-			}
-			if (accepted.isEmpty()) {
-				return List.of();
-			}
-			List<String> numbers = state.reserveRecordNumbers(FirearmCommands.RECORD_PREFIX, accepted.size());
-			List<LegacyFirearmImported> imported = new ArrayList<>(accepted.size());
+		long[] imported = { 0 };
+		commands.run("import-legacy-firearms", actor, null, () -> {
+			List<Row> accepted = acceptable(batch.stream().filter(r -> !r.checks().failed()).toList(), counts);
+			List<String> numbers = accepted.isEmpty() ? List.of()
+					: state.reserveRecordNumbers(FirearmCommands.RECORD_PREFIX, accepted.size());
+			Map<String, UUID> holders = holders(accepted);
+			List<LegacyFirearmImported> events = new ArrayList<>(accepted.size());
 			for (int i = 0; i < accepted.size(); i++) {
 				Row row = accepted.get(i);
-				imported.add(new LegacyFirearmImported(UUID.randomUUID(), numbers.get(i), type(row.get("type")),
+				events.add(new LegacyFirearmImported(UUID.randomUUID(), numbers.get(i), type(row.get("type")),
 						row.get("make"), row.get("model"), row.get("calibre"), row.get("serial"),
 						row.get("country_of_manufacture"), row.get("year") == null ? null
 								: Integer.valueOf(row.get("year")),
 						row.get("holder_ref") == null ? null : holders.get(row.get("holder_ref")), row.get("legacy_ref"),
 						status(row.get("status")), run));
 			}
-			List<LedgerEntry> entries = ledger.append(actor, imported);
-			projection.insertLegacy(imported, entries.stream().map(LedgerEntry::seq).toList());
-			projection.advanceTo(entries.getLast().seq());
-			return imported;
+			imported[0] = events.size();
+			return Decision.record(run, events);
 		});
-		counts[0] += events.size();
+		counts[0] += imported[0];
 		for (Row row : batch) {
-			if (!row.reasons().isEmpty()) {
+			if (row.checks().failed()) {
 				counts[2]++;
 				List<String> values = new ArrayList<>(row.record().toList());
 				values.add(Long.toString(row.number()));
-				values.add(String.join("; ", row.reasons()));
+				values.add(String.join("; ", row.checks().refusals().stream().map(this::reason).toList()));
 				try {
 					rejects.printRecord(values);
 				}
@@ -196,45 +160,66 @@ public class LegacyImport {
 		}
 	}
 
-	/** Checks one row on its own; the reasons name the column and the rule. */
-	private static void validate(Row row) {
-		List<String> reasons = row.reasons();
-		require(row, "legacy_ref", 100, reasons);
-		require(row, "make", 200, reasons);
-		if (row.get("model") != null && row.get("model").length() > 200) {
-			reasons.add("model: FieldIsTooLong: at most 200 characters");
-		}
-		if (row.get("type") == null || type(row.get("type")) == null) {
-			reasons.add("type: FirearmTypeIsKnown: '" + row.get("type") + "' is not one of "
-					+ java.util.Arrays.toString(FirearmType.values()));
-		}
-		String serialProblem = SerialNumbers.problem(row.get("serial"));
-		if (serialProblem != null) {
-			reasons.add("serial: SerialNumberFormat: " + serialProblem);
-		}
-		if (!org.armstrace.reference.CountryCode.isValid(row.get("country_of_manufacture"))) {
-			reasons.add("country_of_manufacture: CountryIsIso3166Alpha3: '" + row.get("country_of_manufacture")
-					+ "' is not an ISO 3166-1 alpha-3 code");
-		}
-		String year = row.get("year");
-		if (year != null && (!year.matches("\\d{4}") || Integer.parseInt(year) < 1300
-				|| Integer.parseInt(year) > java.time.Year.now().getValue() + 1)) {
-			reasons.add("year: YearIsPlausible: '" + year + "' is not a year between 1300 and next year");
-		}
-		if (row.get("status") != null && status(row.get("status")) == null) {
-			reasons.add("status: FirearmStatusIsKnown: '" + row.get("status") + "' is not one of "
-					+ java.util.Arrays.toString(FirearmStatus.values()));
-		}
+	/** A reason in the rejects file: column, rule, and the rule's English sentence. */
+	private String reason(Refusal refusal) {
+		return refusal.field() + ": " + refusal.rule().name() + ": " + words.english(refusal);
 	}
 
-	private static void require(Row row, String column, int max, List<String> reasons) {
-		String value = row.get(column);
-		if (value == null) {
-			reasons.add(column + ": FieldIsRequired: empty");
+	/**
+	 * The rows of a batch that the registry accepts (under the append lock): a legacy_ref imported before with the
+	 * same marking is counted as already imported; the others are checked against the registry and each other.
+	 */
+	private List<Row> acceptable(List<Row> candidates, long[] counts) {
+		Map<String, String> knownRefs = existingLegacyRefs(candidates);
+		Map<String, UUID> holders = holders(candidates);
+		Map<String, String> markings = existingMarkings(candidates);
+		Set<String> refsInBatch = new HashSet<>();
+		List<Row> accepted = new ArrayList<>();
+		for (Row row : candidates) {
+			String ref = row.get("legacy_ref");
+			String marking = markingKey(row);
+			if (knownRefs.containsKey(ref)) {
+				if (knownRefs.get(ref).equals(marking)) {
+					counts[1]++;
+				}
+				else {
+					row.checks().add("legacy_ref", RegistryRule.LegacyReferenceIsUnique, ref);
+				}
+				continue;
+			}
+			row.checks().rule(refsInBatch.add(ref), "legacy_ref", RegistryRule.LegacyReferenceIsUnique, ref);
+			String twin = markings.putIfAbsent(marking, ref);
+			row.checks().rule(twin == null, "serial", RegistryRule.MarkingIsUnique, row.get("make"),
+					row.get("country_of_manufacture"), row.get("serial"), twin);
+			String holderRef = row.get("holder_ref");
+			row.checks().rule(holderRef == null || holders.containsKey(holderRef), "holder_ref",
+					RegistryRule.HolderMustExist, holderRef);
+			if (!row.checks().failed()) {
+				accepted.add(row);
+			}
 		}
-		else if (value.length() > max) {
-			reasons.add(column + ": FieldIsTooLong: at most " + max + " characters");
+		return accepted;
+	}
+
+	/** Checks one row on its own, with the rules a registration through the API is checked with. */
+	private static void validate(Row row) {
+		Checks checks = row.checks();
+		checks.require("legacy_ref", row.get("legacy_ref")).maxLength("legacy_ref", row.get("legacy_ref"), 100)
+			.require("make", row.get("make")).maxLength("make", row.get("make"), 200)
+			.maxLength("model", row.get("model"), 200).maxLength("calibre", row.get("calibre"), 100);
+		checks.rule(type(row.get("type")) != null, "type", RegistryRule.FirearmTypeIsKnown, row.get("type"),
+				Arrays.toString(FirearmType.values()));
+		SerialNumbers.check(checks, "serial", row.get("serial"));
+		checks.country("country_of_manufacture", row.get("country_of_manufacture"));
+		String year = row.get("year");
+		if (year != null && !year.matches("\\d{4}")) {
+			checks.add("year", CommonRule.YearIsPlausible, year);
 		}
+		else if (year != null) {
+			checks.year("year", Integer.valueOf(year));
+		}
+		checks.rule(status(row.get("status")) != null, "status", RegistryRule.FirearmStatusIsKnown,
+				row.get("status"), Arrays.toString(FirearmStatus.values()));
 	}
 
 	static FirearmType type(String text) {
@@ -282,14 +267,17 @@ public class LegacyImport {
 		return known;
 	}
 
-	private Set<String> existingMarkings(List<Row> rows) {
-		Set<String> markings = new HashSet<>();
+	/** The marking keys of a batch already on the record, with the record number that bears each. */
+	private Map<String, String> existingMarkings(List<Row> rows) {
+		Map<String, String> markings = new HashMap<>();
 		if (rows.isEmpty()) {
 			return markings;
 		}
-		jdbc.sql("SELECT make_key, country_of_manufacture, serial_key FROM firearm WHERE serial_key = ANY (?)")
+		jdbc.sql("SELECT make_key, country_of_manufacture, serial_key, record_number FROM firearm "
+				+ "WHERE serial_key = ANY (?)")
 			.param(array(rows.stream().map(r -> SerialNumbers.key(r.get("serial")))))
-			.query((rs, n) -> markings.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)))
+			.query((rs, n) -> markings.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
+					rs.getString(4)))
 			.list();
 		return markings;
 	}

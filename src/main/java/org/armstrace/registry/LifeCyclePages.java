@@ -13,9 +13,13 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
+import org.armstrace.command.Refusal;
+import org.armstrace.command.Words;
 import org.armstrace.identity.Actors;
 import org.armstrace.identity.Role;
-import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +35,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LifeCyclePages {
 
 	enum Kind {
-		TEXT, DATE, HOLDER, COUNTRY, LIST, YEAR, CHECKBOX, FIREARM_TYPE, MARKING_KIND
+		TEXT, DATE, HOLDER, COUNTRY, LIST, YEAR, CHECKBOX, FIREARM_TYPE, MARKING_KIND;
+
+		/** The rule a value of this kind breaks when it cannot be read. */
+		CommonRule unreadable() {
+			return switch (this) {
+				case DATE -> CommonRule.DateIsIsoFormat;
+				case HOLDER -> CommonRule.IdIsUuid;
+				case YEAR -> CommonRule.YearIsFourDigits;
+				default -> CommonRule.ValueHasTheRightType;
+			};
+		}
 	}
 
 	record Field(String name, Kind kind, boolean required) {
@@ -179,17 +193,14 @@ class LifeCyclePages {
 
 	private final Actors actors;
 
-	private final MessageSource messages;
+	private final Words words;
 
-	private final RuleTexts ruleTexts;
-
-	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, MessageSource messages,
-			RuleTexts ruleTexts) {
-		this.ruleTexts = ruleTexts;
+	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors,
+			Words words) {
+		this.words = words;
 		this.firearms = firearms;
 		this.queries = queries;
 		this.actors = actors;
-		this.messages = messages;
 	}
 
 	/** The actions this person may take, for the record page. */
@@ -205,9 +216,9 @@ class LifeCyclePages {
 
 	@PostMapping("/firearms/{id}/actions/{action}")
 	String submit(@PathVariable UUID id, @PathVariable String action, @RequestParam Map<String, String> form,
-			Principal who, Model model, Locale locale) {
+			Principal who, Model model) {
 		Action a = permitted(action, who);
-		List<Violation> violations = new ArrayList<>();
+		List<Refusal> violations = new ArrayList<>();
 		Map<String, Object> parsed = new HashMap<>();
 		for (Field field : a.fields) {
 			String text = form.get(field.name());
@@ -216,8 +227,7 @@ class LifeCyclePages {
 				parsed.put(field.name(), parse(field, text));
 			}
 			catch (IllegalArgumentException | DateTimeParseException e) {
-				violations.add(new Violation(field.name(), "ValueHasTheRightType",
-						messages.getMessage("action.bad." + field.kind(), null, locale)));
+				violations.add(Refusal.of(field.name(), field.kind().unreadable(), text));
 			}
 		}
 		if (violations.isEmpty()) {
@@ -231,10 +241,10 @@ class LifeCyclePages {
 	}
 
 	/** A rule about the whole firearm (its status) is shown at the top, linked to the first field. */
-	private static Violation onForm(Violation v, Action a) {
+	private static Refusal onForm(Refusal v, Action a) {
 		String field = v.field().startsWith("marking") ? "text" : v.field();
 		boolean known = a.fields.stream().anyMatch(f -> f.name().equals(field));
-		return new Violation(known ? field : a.fields.getFirst().name(), v.rule(), v.message());
+		return v.about(known ? field : a.fields.getFirst().name());
 	}
 
 	private static Object parse(Field field, String text) {
@@ -257,19 +267,19 @@ class LifeCyclePages {
 	private Action permitted(String action, Principal who) {
 		Action a = Action.of(action);
 		if (!a.allows(who)) {
-			throw new org.springframework.security.access.AccessDeniedException("action " + action);
+			throw new AccessDeniedException("action " + action);
 		}
 		return a;
 	}
 
-	private String page(UUID id, Action a, Map<String, String> values, List<Violation> violations, Model model) {
+	private String page(UUID id, Action a, Map<String, String> values, List<Refusal> violations, Model model) {
 		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm "
 				+ id)));
 		model.addAttribute("action", a);
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);
 		Map<String, List<String>> byField = new HashMap<>();
-		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(ruleTexts.text(v)));
+		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(words.text(v)));
 		model.addAttribute("fieldErrors", byField);
 		return "registry/action";
 	}

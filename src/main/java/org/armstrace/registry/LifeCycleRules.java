@@ -13,6 +13,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.armstrace.command.Checks;
+
 /**
  * Which life-cycle action a firearm accepts in which status, and the named rule that refuses the others. A
  * destroyed firearm accepts only "found after destruction"; a stolen or lost one cannot change hands until it is
@@ -33,15 +35,15 @@ enum LifeCycleRules {
 	DESTROY(EnumSet.of(ACTIVE, DEACTIVATED, SEIZED, FOUND_AFTER_DESTRUCTION)),
 	FOUND_AFTER_DESTRUCTION_RECORD(EnumSet.of(DESTROYED));
 
-	private static final Map<FirearmStatus, String> REFUSALS = Map.of(
-			STOLEN, "StolenFirearmCannotChangeUntilRecovered",
-			LOST, "LostFirearmCannotChangeUntilRecovered",
-			DESTROYED, "DestroyedFirearmAcceptsOnlyFoundAfterDestruction",
-			EXPORTED, "ExportedFirearmIsNotInTheCountry",
-			SEIZED, "SeizedFirearmIsInCustody",
-			FOUND_AFTER_DESTRUCTION, "DivertedFirearmMustBeSeizedFirst",
-			DEACTIVATED, "DeactivatedFirearmCannotDoThis",
-			ACTIVE, "FirearmIsNotMissingOrDestroyed");
+	private static final Map<FirearmStatus, RegistryRule> REFUSALS = Map.of(
+			STOLEN, RegistryRule.StolenFirearmCannotChangeUntilRecovered,
+			LOST, RegistryRule.LostFirearmCannotChangeUntilRecovered,
+			DESTROYED, RegistryRule.DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
+			EXPORTED, RegistryRule.ExportedFirearmIsNotInTheCountry,
+			SEIZED, RegistryRule.SeizedFirearmIsInCustody,
+			FOUND_AFTER_DESTRUCTION, RegistryRule.DivertedFirearmMustBeSeizedFirst,
+			DEACTIVATED, RegistryRule.DeactivatedFirearmCannotDoThis,
+			ACTIVE, RegistryRule.FirearmIsNotMissingOrDestroyed);
 
 	private final Set<FirearmStatus> allowed;
 
@@ -49,36 +51,19 @@ enum LifeCycleRules {
 		this.allowed = allowed;
 	}
 
-	/** Adds the refusal to {@code checks} when the firearm's status does not allow this action. */
+	/**
+	 * Adds the refusal to {@code checks} when the firearm's status does not allow this action; its values are the
+	 * status, the action and the statuses that allow it.
+	 */
 	void check(FirearmStatus status, Checks checks) {
 		if (allowed.contains(status)) {
 			return;
 		}
-		String rule = this == TRANSFER && status == STOLEN ? "StolenFirearmCannotBeTransferred"
-				: this == TRANSFER && status == LOST ? "LostFirearmCannotBeTransferred" : REFUSALS.get(status);
-		checks.add("firearmId", rule, "a firearm that is " + status.name().toLowerCase().replace('_', ' ')
-				+ " cannot be " + verb() + " (allowed when " + allowedText() + ")");
-	}
-
-	private String verb() {
-		return switch (this) {
-			case MARK -> "marked";
-			case IMPORT -> "imported";
-			case EXPORT -> "exported";
-			case TRANSIT -> "recorded in transit";
-			case TRANSFER -> "transferred";
-			case REPORT_MISSING -> "reported lost or stolen";
-			case RECOVER -> "recovered";
-			case SEIZE -> "seized";
-			case DEACTIVATE -> "deactivated";
-			case CONVERT -> "converted";
-			case DESTROY -> "destroyed";
-			case FOUND_AFTER_DESTRUCTION_RECORD -> "recorded as found after destruction";
-		};
-	}
-
-	private String allowedText() {
-		return String.join(" or ", allowed.stream().map(s -> s.name().toLowerCase().replace('_', ' ')).toList());
+		RegistryRule rule = this == TRANSFER && status == STOLEN ? RegistryRule.StolenFirearmCannotBeTransferred
+				: this == TRANSFER && status == LOST ? RegistryRule.LostFirearmCannotBeTransferred
+						: REFUSALS.get(status);
+		checks.add("firearmId", rule, status, name(),
+				String.join(", ", allowed.stream().map(FirearmStatus::name).toList()));
 	}
 
 }

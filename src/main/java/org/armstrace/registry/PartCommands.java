@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.armstrace.registry.CommandRunner.Decision;
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.armstrace.registry.RegistryState.PartState;
 import org.springframework.stereotype.Service;
@@ -24,24 +27,25 @@ public class PartCommands {
 	public record RemovePart(LocalDate occurredOn) {
 	}
 
-	private final CommandRunner runner;
+	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final RegistryState state;
 
-	PartCommands(CommandRunner runner, RegistryState state) {
-		this.runner = runner;
+	PartCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 	}
 
 	public CommandResult register(RegisterPart c, String actor, String key) {
-		return runner.run("register-part", actor, key, () -> {
+		return commands.run("register-part", actor, key, () -> {
 			Checks checks = new Checks().require("kind", c.kind()).require("make", c.make())
-				.maxLength("make", c.make(), 200).serial("serial", c.serial())
+				.maxLength("make", c.make(), 200)
 				.country("countryOfManufacture", c.countryOfManufacture()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId", "HolderMustExist",
-					"no holder " + c.holderId());
+			SerialNumbers.check(checks, "serial", c.serial());
+			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
+					RegistryRule.HolderMustExist, c.holderId());
 			if (checks.failed()) {
-				return Decision.reject(checks.violations());
+				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
 			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
@@ -52,31 +56,30 @@ public class PartCommands {
 	}
 
 	public CommandResult fit(UUID partId, FitPart c, String actor, String key) {
-		return runner.run("fit-part", actor, key, () -> {
+		return commands.run("fit-part", actor, key, () -> {
 			Checks checks = new Checks().require("firearmId", c.firearmId()).notInFuture("occurredOn", c.occurredOn());
 			Optional<PartState> part = state.part(partId);
-			checks.rule(part.isPresent(), "partId", "PartMustExist", "no part " + partId);
+			checks.rule(part.isPresent(), "partId", RegistryRule.PartMustExist, partId);
 			Optional<FirearmState> firearm = state.firearm(c.firearmId());
-			checks.rule(c.firearmId() == null || firearm.isPresent(), "firearmId", "FirearmMustExist",
-					"no firearm " + c.firearmId());
-			part.ifPresent(p -> checks.rule(p.fittedTo() == null, "partId", "PartIsFittedToOneFirearm",
-					"the part is fitted to firearm " + p.fittedTo() + "; remove it first"));
+			checks.rule(c.firearmId() == null || firearm.isPresent(), "firearmId", RegistryRule.FirearmMustExist,
+					c.firearmId());
+			part.ifPresent(p -> checks.rule(p.fittedTo() == null, "partId", RegistryRule.PartIsFittedToOneFirearm,
+					p.fittedTo()));
 			firearm.ifPresent(f -> checks.rule(f.status() != FirearmStatus.DESTROYED, "firearmId",
-					"DestroyedFirearmAcceptsOnlyFoundAfterDestruction", "a destroyed firearm takes no parts"));
-			return checks.failed() ? Decision.reject(checks.violations())
+					RegistryRule.DestroyedFirearmAcceptsOnlyFoundAfterDestruction, f.status(), "FIT_PART", ""));
+			return checks.failed() ? checks.refuse()
 					: Decision.record(partId,
 							new RegistryEvent.PartFitted(partId, c.firearmId(), Checks.orToday(c.occurredOn())));
 		});
 	}
 
 	public CommandResult remove(UUID partId, RemovePart c, String actor, String key) {
-		return runner.run("remove-part", actor, key, () -> {
+		return commands.run("remove-part", actor, key, () -> {
 			Checks checks = new Checks().notInFuture("occurredOn", c.occurredOn());
 			Optional<PartState> part = state.part(partId);
-			checks.rule(part.isPresent(), "partId", "PartMustExist", "no part " + partId);
-			part.ifPresent(p -> checks.rule(p.fittedTo() != null, "partId", "OnlyFittedPartCanBeRemoved",
-					"the part is not fitted to any firearm"));
-			return checks.failed() ? Decision.reject(checks.violations())
+			checks.rule(part.isPresent(), "partId", RegistryRule.PartMustExist, partId);
+			part.ifPresent(p -> checks.rule(p.fittedTo() != null, "partId", RegistryRule.OnlyFittedPartCanBeRemoved));
+			return checks.failed() ? checks.refuse()
 					: Decision.record(partId, new RegistryEvent.PartRemoved(partId, part.get().fittedTo(),
 							Checks.orToday(c.occurredOn())));
 		});

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +45,12 @@ class RegistryController {
 
 	private final AccessLog accessLog;
 
+	private final CommandResponses responses;
+
 	RegistryController(HolderCommands holders, PartCommands parts, AmmunitionCommands ammunition,
-			RegistryQueries queries, DataQuality dataQuality, Actors actors, AccessLog accessLog) {
+			RegistryQueries queries, DataQuality dataQuality, Actors actors, AccessLog accessLog,
+			CommandResponses responses) {
+		this.responses = responses;
 		this.accessLog = accessLog;
 		this.actors = actors;
 		this.dataQuality = dataQuality;
@@ -58,8 +64,8 @@ class RegistryController {
 	@PostMapping("/holders")
 	ResponseEntity<?> registerHolder(@RequestBody HolderCommands.RegisterHolder body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(holders.register(body, actors.of(who), key), "/api/v1/holders/",
-				queries::holder);
+		return responses.answer(holders.register(body, actors.of(who), key), "/api/v1/holders/",
+				queries::holder, RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "A holder, with name: personal data, so the X-Access-Purpose header is required")
@@ -79,7 +85,7 @@ class RegistryController {
 	@PostMapping("/parts")
 	ResponseEntity<?> registerPart(@RequestBody PartCommands.RegisterPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.register(body, actors.of(who), key), "/api/v1/parts/", queries::part);
+		return responses.answer(parts.register(body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
 	}
 
 	@GetMapping("/parts/{id}")
@@ -90,20 +96,20 @@ class RegistryController {
 	@PostMapping("/parts/{id}/fittings")
 	ResponseEntity<?> fit(@PathVariable UUID id, @RequestBody PartCommands.FitPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.fit(id, body, actors.of(who), key), "/api/v1/parts/", queries::part);
+		return responses.answer(parts.fit(id, body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/parts/{id}/removals")
 	ResponseEntity<?> remove(@PathVariable UUID id, @RequestBody PartCommands.RemovePart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(parts.remove(id, body, actors.of(who), key), "/api/v1/parts/", queries::part);
+		return responses.answer(parts.remove(id, body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/ammunition-lots")
 	ResponseEntity<?> produce(@RequestBody AmmunitionCommands.ProduceAmmunition body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.produce(body, actors.of(who), key), "/api/v1/ammunition-lots/",
-				queries::ammunitionLot);
+		return responses.answer(ammunition.produce(body, actors.of(who), key), "/api/v1/ammunition-lots/",
+				queries::ammunitionLot, RegistryRule::missingSubject);
 	}
 
 	@GetMapping("/ammunition-lots/{id}")
@@ -115,15 +121,15 @@ class RegistryController {
 	ResponseEntity<?> transferAmmunition(@PathVariable UUID id,
 			@RequestBody AmmunitionCommands.TransferAmmunition body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
-				queries::ammunitionLot);
+		return responses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
+				queries::ammunitionLot, RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/ammunition-lots/{id}/consumptions")
 	ResponseEntity<?> consume(@PathVariable UUID id, @RequestBody AmmunitionCommands.ConsumeAmmunition body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return CommandResponses.answer(ammunition.consume(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
-				queries::ammunitionLot);
+		return responses.answer(ammunition.consume(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
+				queries::ammunitionLot, RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "Makes and calibres in the registry that match no catalogue entry, most frequent first")

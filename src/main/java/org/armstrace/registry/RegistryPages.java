@@ -4,9 +4,14 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
+import org.armstrace.command.Refusal;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.armstrace.identity.Role;
@@ -45,13 +50,13 @@ class RegistryPages {
 	String search(@RequestParam(required = false) String serial, @RequestParam(required = false) String make,
 			@RequestParam(required = false, name = "model") String firearmModel,
 			@RequestParam(required = false) String holder, @RequestParam(required = false) String purpose,
-			Principal who, Model model, java.util.Locale locale) {
+			Principal who, Model model, Locale locale) {
 		model.addAttribute("serial", serial);
 		model.addAttribute("make", make);
 		model.addAttribute("model", firearmModel);
 		model.addAttribute("holder", holder);
 		model.addAttribute("purpose", purpose);
-		boolean anything = java.util.stream.Stream.of(serial, make, firearmModel, holder)
+		boolean anything = Stream.of(serial, make, firearmModel, holder)
 			.anyMatch(t -> t != null && !t.isBlank());
 		if (!anything) {
 			return "registry/search";
@@ -88,8 +93,8 @@ class RegistryPages {
 
 	@PostMapping("/firearms/{id}/transfer")
 	String transfer(@PathVariable UUID id, @RequestParam String toHolderId, @RequestParam String occurredOn,
-			Principal who, Model model, java.util.Locale locale) {
-		List<Violation> violations;
+			Principal who, Model model) {
+		List<Refusal> violations;
 		UUID holder = null;
 		LocalDate on = null;
 		try {
@@ -102,13 +107,13 @@ class RegistryPages {
 			}
 			// a rule about the firearm itself (its status) is shown at the one field the form has
 			violations = ((CommandResult.Rejected) result).violations().stream()
-				.map(v -> v.field().equals("firearmId") ? new Violation("toHolderId", v.rule(), v.message()) : v)
+				.map(v -> v.field().equals("firearmId") ? v.about("toHolderId") : v)
 				.toList();
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {
 			boolean badHolder = holder == null;
-			violations = List.of(new Violation(badHolder ? "toHolderId" : "occurredOn", "ValueHasTheRightType",
-					messages.getMessage(badHolder ? "transfer.badHolder" : "transfer.badDate", null, locale)));
+			violations = List.of(badHolder ? Refusal.of("toHolderId", CommonRule.IdIsUuid, toHolderId)
+					: Refusal.of("occurredOn", CommonRule.DateIsIsoFormat, occurredOn));
 		}
 		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", violations);

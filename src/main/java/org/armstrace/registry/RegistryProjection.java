@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.armstrace.command.Projection;
+import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryEvent.AmmunitionConsumed;
 import org.armstrace.registry.RegistryEvent.AmmunitionProduced;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * {@code rebuild}, so a rebuilt table cannot differ from a live one.
  */
 @Component
-class RegistryProjection {
+class RegistryProjection implements Projection<RegistryEvent> {
 
 	static final String NAME = "registry";
 
@@ -50,7 +52,28 @@ class RegistryProjection {
 		this.jdbc = jdbc;
 	}
 
-	void apply(RegistryEvent event, long seq) {
+	@Override
+	public void apply(RegistryEvent event, LedgerEntry entry) {
+		apply(event, entry.seq());
+	}
+
+	/** A bulk import's batch of legacy firearms is written many rows per statement. */
+	@Override
+	public void applyAll(List<? extends RegistryEvent> events, List<LedgerEntry> entries) {
+		if (events.stream().allMatch(LegacyFirearmImported.class::isInstance)) {
+			insertLegacy(events.stream().map(LegacyFirearmImported.class::cast).toList(),
+					entries.stream().map(LedgerEntry::seq).toList());
+			return;
+		}
+		Projection.super.applyAll(events, entries);
+	}
+
+	@Override
+	public void caughtUpTo(long seq) {
+		advanceTo(seq);
+	}
+
+	private void apply(RegistryEvent event, long seq) {
 		switch (event) {
 			case HolderRegistered e -> jdbc.sql("INSERT INTO holder (id, role, country, licence_reference, last_seq) "
 					+ "VALUES (?, ?, ?, ?, ?)").params(e.holderId(), e.role().name(), e.country(),
@@ -116,7 +139,7 @@ class RegistryProjection {
 	}
 
 	/** Records the last ledger entry applied; called once per transaction, after its events. */
-	void advanceTo(long seq) {
+	private void advanceTo(long seq) {
 		jdbc.sql("UPDATE projection_position SET last_seq = ? WHERE projection = ? AND last_seq < ?")
 			.params(seq, NAME, seq).update();
 	}
@@ -199,7 +222,8 @@ class RegistryProjection {
 	}
 
 	/** Empties the projection's tables before a rebuild. */
-	void reset() {
+	@Override
+	public void reset() {
 		for (String table : TABLES) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}

@@ -1,11 +1,8 @@
 package org.armstrace.registry;
 
-import org.armstrace.ledger.Ledger;
+import org.armstrace.command.CommandKernel;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds the registry's tables from the ledger alone, in one transaction: officers see the old tables until the
@@ -14,37 +11,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class RegistryRebuild {
 
-	private final Ledger ledger;
+	private final CommandKernel kernel;
 
 	private final RegistryProjection projection;
 
-	private final JsonMapper json;
-
-	private final TransactionTemplate transactions;
-
-	RegistryRebuild(Ledger ledger, RegistryProjection projection, JsonMapper json, TransactionTemplate transactions) {
-		this.ledger = ledger;
+	RegistryRebuild(CommandKernel kernel, RegistryProjection projection) {
+		this.kernel = kernel;
 		this.projection = projection;
-		this.json = json;
-		this.transactions = transactions;
 	}
 
 	/** @return the number of registry events applied */
 	public long rebuild() {
-		return transactions.execute(status -> {
-			// the append lock keeps writers out while the tables are empty and refilled
-			ledger.lockForAppend();
-			projection.reset();
-			long[] last = { -1 };
-			long applied = ledger.replay(RegistryEvent.TYPES, json, (event, entry) -> {
-				projection.apply(event, entry.seq());
-				last[0] = entry.seq();
-			});
-			if (last[0] >= 0) {
-				projection.advanceTo(last[0]);
-			}
-			return applied;
-		});
+		return kernel.rebuild(projection, RegistryEvent.TYPES);
 	}
 
 	/** The {@code rebuild} verb. */

@@ -3,6 +3,8 @@ package org.armstrace.registry;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.armstrace.command.Checks;
+
 /**
  * Serial numbers as stamped (kept exactly) and as compared: upper case without separators or spaces, so
  * "ab-123 456" and "AB123456" are the same serial.
@@ -22,21 +24,14 @@ final class SerialNumbers {
 		return serial == null ? null : SEPARATORS.matcher(serial.toUpperCase(Locale.ROOT)).replaceAll("");
 	}
 
-	/** Null when the serial is acceptable, else what is wrong with it. */
-	static String problem(String serial) {
-		if (serial == null || serial.isBlank()) {
-			return "is required";
-		}
-		if (serial.length() > MAX_LENGTH) {
-			return "must be at most " + MAX_LENGTH + " characters";
-		}
-		if (!ALLOWED.matcher(serial).matches()) {
-			return "may hold only letters, digits, spaces and the separators - . / _ ; :";
-		}
-		if (key(serial).isEmpty()) {
-			return "must hold at least one letter or digit";
-		}
-		return null;
+	/**
+	 * A serial as stamped: 1 to {@value #MAX_LENGTH} letters, digits, spaces and the separators - . / _ ; :, with
+	 * at least one letter or digit.
+	 */
+	static void check(Checks checks, String field, String serial) {
+		boolean acceptable = serial != null && !serial.isBlank() && serial.length() <= MAX_LENGTH
+				&& ALLOWED.matcher(serial).matches() && !key(serial).isEmpty();
+		checks.rule(acceptable, field, RegistryRule.SerialNumberFormat, MAX_LENGTH, serial);
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import org.armstrace.ledger.Ledger;
-import org.armstrace.ledger.LedgerEntry;
-import org.armstrace.registry.CommandResult;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.RegistryQueries;
@@ -18,14 +18,15 @@ import org.armstrace.seizure.SeizureEvent.ItemSeized;
 import org.armstrace.seizure.SeizureEvent.PersonInvolved;
 import org.armstrace.seizure.SeizureEvent.RecoveryStepRecorded;
 import org.armstrace.seizure.SeizureEvent.SeizureRecorded;
+import org.armstrace.tracing.Candidate;
 import org.armstrace.tracing.ObservedMarkings;
 import org.armstrace.tracing.TracePriority;
+import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.tracing.TraceRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generated seizures for the demo, the same for the same seed: seizures over the last three years in every kind
@@ -54,13 +55,13 @@ public class DemoSeizures {
 
 	static final String[] COUNTRIES = { "AUT", "ITA", "CZE", "SRB", "USA", "BRA", "RUS", "DEU", "TUR", "BIH" };
 
-	private final Ledger ledger;
+	private static final String ACTOR = "system:demo";
 
-	private final SeizureProjection projection;
+	private final CommandKernel.Commands<SeizureEvent> commands;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final TraceRequestQueries traceQueries;
 
 	private final RegistryQueries registry;
 
@@ -68,13 +69,12 @@ public class DemoSeizures {
 
 	private final FirearmCommands firearms;
 
-	DemoSeizures(Ledger ledger, SeizureProjection projection, JdbcClient jdbc, TransactionTemplate transactions,
-			RegistryQueries registry, TraceRequests traceRequests, FirearmCommands firearms) {
+	DemoSeizures(CommandKernel kernel, SeizureProjection projection, JdbcClient jdbc, RegistryQueries registry,
+			TraceRequests traceRequests, TraceRequestQueries traceQueries, FirearmCommands firearms) {
+		this.commands = kernel.commandsFor(projection);
 		this.firearms = firearms;
-		this.ledger = ledger;
-		this.projection = projection;
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.traceQueries = traceQueries;
 		this.registry = registry;
 		this.traceRequests = traceRequests;
 	}
@@ -99,22 +99,18 @@ public class DemoSeizures {
 			int to = Math.min(count, start + perBatch);
 			List<Object[]> traces = new ArrayList<>();
 			List<Object[]> toSeize = new ArrayList<>();
-			written += transactions.execute(status -> {
-				ledger.lockForAppend();
-				List<SeizureEvent> events = new ArrayList<>();
-				for (int n = from; n < to; n++) {
-					events.addAll(seizure(n, random, country, today, seizedOnRecord, parties, traces, toSeize));
-				}
-				List<LedgerEntry> entries = ledger.append("system:demo", events);
-				for (int i = 0; i < entries.size(); i++) {
-					projection.apply(events.get(i), entries.get(i).seq());
-				}
-				return (long) entries.size();
-			});
+			List<SeizureEvent> events = new ArrayList<>();
+			List<Runnable> identities = new ArrayList<>();
+			for (int n = from; n < to; n++) {
+				events.addAll(seizure(n, random, country, today, seizedOnRecord, parties, traces, toSeize, identities));
+			}
+			CommandResult recorded = commands.run("generate-demo-seizures", ACTOR, null,
+					() -> Decision.<SeizureEvent>record(null, events).alsoWrite(() -> identities.forEach(Runnable::run)));
+			written += ((CommandResult.Accepted) recorded).ledgerSeqs().size();
 			// stolen firearms on record that turn up in a seizure are seized on the registry too
 			for (Object[] seized : toSeize) {
 				if (firearms.seize((UUID) seized[0], new FirearmCommands.RecordSeizure((String) seized[3],
-						(String) seized[1], (LocalDate) seized[2]), "system:demo", null) instanceof CommandResult.Accepted a) {
+						(String) seized[1], (LocalDate) seized[2]), ACTOR, null) instanceof CommandResult.Accepted a) {
 					written += a.ledgerSeqs().size();
 				}
 			}
@@ -133,7 +129,8 @@ public class DemoSeizures {
 	}
 
 	private List<SeizureEvent> seizure(int n, Random r, String country, LocalDate today,
-			List<FirearmSummary> onRecord, List<UUID[]> parties, List<Object[]> traces, List<Object[]> toSeize) {
+			List<FirearmSummary> onRecord, List<UUID[]> parties, List<Object[]> traces, List<Object[]> toSeize,
+			List<Runnable> identities) {
 		List<SeizureEvent> events = new ArrayList<>();
 		UUID seizureId = UUID.randomUUID();
 		LocalDate on = today.minusDays(r.nextInt(3 * 365));
@@ -146,7 +143,7 @@ public class DemoSeizures {
 				: r.nextInt(10) < 8 ? LegalBasis.ILLICIT_POSSESSION : LegalBasis.OTHER;
 		SeizureEvent.Shipment shipment = null;
 		if (postal) {
-			UUID[] pair = party(r, parties);
+			UUID[] pair = party(r, parties, identities);
 			shipment = new SeizureEvent.Shipment(CARRIERS[r.nextInt(CARRIERS.length)],
 					"TRK" + (100_000_000 + r.nextInt(900_000_000)), r.nextBoolean() ? "machine parts" : "toys",
 					COUNTRIES[r.nextInt(COUNTRIES.length)], country, pair[0], pair[1]);
@@ -158,8 +155,10 @@ public class DemoSeizures {
 		for (int p = 0; p < persons; p++) {
 			UUID personId = UUID.randomUUID();
 			events.add(new PersonInvolved(seizureId, personId, PersonRole.values()[r.nextInt(3)]));
-			jdbc.sql("INSERT INTO seizure_person_identity (person_id, name, nationality) VALUES (?, ?, ?)")
-				.params(personId, "Synthetic Person " + (n * 3 + p), COUNTRIES[r.nextInt(COUNTRIES.length)]).update();
+			String name = "Synthetic Person " + (n * 3 + p);
+			String nationality = COUNTRIES[r.nextInt(COUNTRIES.length)];
+			identities.add(() -> jdbc.sql("INSERT INTO seizure_person_identity (person_id, name, nationality) "
+					+ "VALUES (?, ?, ?)").params(personId, name, nationality).update());
 		}
 		int items = 1 + (r.nextInt(10) < 3 ? 1 + r.nextInt(3) : 0);
 		for (int i = 1; i <= items; i++) {
@@ -191,30 +190,34 @@ public class DemoSeizures {
 					part ? (r.nextBoolean() ? "SLIDE" : "BARREL") : null, observed.calibre(), null, null, null,
 					known == null ? null : known.id(), lastImport, location, "Evidence officer " + (1 + r.nextInt(12)),
 					on));
-			events.add(new RecoveryStepRecorded(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
-					known != null ? "matched to " + known.recordNumber() + ", EXACT"
-							: "no record fits: recorded as a new, unregistered item " + reference + "/" + i,
-					null));
-			events.add(known == null ? new RecoveryStepRecorded(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS,
-					StepState.PENDING, "no record matched", null)
-					: known.status() == FirearmStatus.STOLEN ? new RecoveryStepRecorded(itemId,
-							ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.NEEDS_ATTENTION, "the record says stolen", null)
-							: new RecoveryStepRecorded(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.DONE,
-									"not reported lost or stolen (status " + known.status() + ")", null));
+			events.add(known != null
+					? RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
+							StepOutcome.MATCHED, known.recordNumber(), Candidate.Band.EXACT, 1.0)
+					: RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
+							StepOutcome.NO_RECORD_FITS, reference + "/" + i));
+			events.add(known == null
+					? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.PENDING,
+							StepOutcome.NO_RECORD_YET)
+					: known.status() == FirearmStatus.STOLEN
+							? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS,
+									StepState.NEEDS_ATTENTION, StepOutcome.LISTED_MISSING, known.status())
+							: RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.DONE,
+									StepOutcome.NOT_LISTED_MISSING, known.status()));
 			if (r.nextInt(20) == 0) {
-				events.add(new RecoveryStepRecorded(itemId, ProtocolStep.TRACE_REQUEST, StepState.EXCEPTION,
-						"ISACS 05.31: manufactured before 1946", null));
+				events.add(RecoveryStepRecorded.of(itemId, ProtocolStep.TRACE_REQUEST, StepState.EXCEPTION,
+						StepOutcome.TRACE_EXCEPTION, "ISACS 05.31: manufactured before 1946"));
 			}
 			else if (known != null || r.nextInt(3) == 0) {
 				traces.add(new Object[] { itemId, observed, known == null ? null : known.id(), on,
 						reference + "/" + i });
 			}
-			events.add(new RecoveryStepRecorded(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.NOT_CONNECTED,
-					"exchange with other States and INTERPOL iARMS is not connected: check by hand", null));
-			events.add(r.nextInt(3) == 0 ? new RecoveryStepRecorded(itemId, ProtocolStep.BALLISTIC_REFERENCE,
-					StepState.DONE, "IBIN-" + (100_000 + r.nextInt(900_000)), null)
-					: new RecoveryStepRecorded(itemId, ProtocolStep.BALLISTIC_REFERENCE, StepState.PENDING,
-							"no IBIN/NIBIN reference recorded yet", null));
+			events.add(RecoveryStepRecorded.of(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.NOT_CONNECTED,
+					StepOutcome.INTERNATIONAL_NOT_CONNECTED));
+			events.add(r.nextInt(3) == 0
+					? RecoveryStepRecorded.of(itemId, ProtocolStep.BALLISTIC_REFERENCE, StepState.DONE,
+							StepOutcome.BALLISTIC_RECORDED, "IBIN-" + (100_000 + r.nextInt(900_000)))
+					: RecoveryStepRecorded.of(itemId, ProtocolStep.BALLISTIC_REFERENCE, StepState.PENDING,
+							StepOutcome.BALLISTIC_PENDING));
 			if (r.nextInt(6) == 0) {
 				events.add(new SeizureEvent.JudicialHoldPlaced(itemId, UUID.randomUUID(), "COURT-CASE-" + (100 + n),
 						"District Court " + (1 + r.nextInt(6)), on.plusDays(10), r.nextInt(4) == 0 ? null
@@ -227,51 +230,50 @@ public class DemoSeizures {
 	/** Opens the item's trace request (answered for most matched firearms) and records the step. */
 	private long trace(UUID itemId, ObservedMarkings observed, UUID firearmId, LocalDate on, String itemReference,
 			String country, Random r) {
-		return transactions.execute(status -> {
+		long[] written = { 0 };
+		commands.run("generate-demo-trace", ACTOR, null, () -> {
 			CommandResult opened = traceRequests.open(new TraceRequests.OpenTraceRequest(observed,
 					TracePriority.ROUTINE, null, on, on, country, null, null, itemReference, null, null, firearmId),
-					"system:demo", null);
+					ACTOR, null);
 			if (!(opened instanceof CommandResult.Accepted a)) {
-				return 0L;
+				return Decision.record(itemId);
 			}
-			long written = a.ledgerSeqs().size();
+			written[0] += a.ledgerSeqs().size();
 			if (firearmId != null && r.nextInt(4) != 0) {
-				written += ((CommandResult.Accepted) traceRequests.answer(a.subjectId(), "system:demo")).ledgerSeqs()
-					.size();
+				written[0] += ((CommandResult.Accepted) traceRequests.answer(a.subjectId(), ACTOR)).ledgerSeqs().size();
 			}
 			else if (firearmId == null && r.nextBoolean()) {
-				traceRequests.unresolved(a.subjectId(), "no registered record fits the markings", "system:demo");
-				traceRequests.answer(a.subjectId(), "system:demo");
-				written += 2;
+				traceRequests.unresolved(a.subjectId(), "no registered record fits the markings", ACTOR);
+				traceRequests.answer(a.subjectId(), ACTOR);
+				written[0] += 2;
 			}
-			String reference = traceRequests.find(a.subjectId()).orElseThrow().reference();
-			ledger.lockForAppend();
-			RecoveryStepRecorded step = new RecoveryStepRecorded(itemId, ProtocolStep.TRACE_REQUEST, StepState.DONE,
-					"trace request " + reference + " opened", a.subjectId());
-			LedgerEntry entry = ledger.append("system:demo", step);
-			projection.apply(step, entry.seq());
-			return written + 1;
+			TraceRequestQueries.TraceRequestView view = traceQueries.find(a.subjectId()).orElseThrow();
+			written[0]++;
+			return Decision.record(itemId, RecoveryStepRecorded.of(itemId, ProtocolStep.TRACE_REQUEST, StepState.DONE,
+					StepOutcome.TRACE_OPENED, view.reference(), view.caseReference()).withTraceRequest(a.subjectId()));
 		});
+		return written[0];
 	}
 
 	/** Sender and recipient: a third of postal cases reuse a party already seen, as repeat traffickers do. */
-	private UUID[] party(Random r, List<UUID[]> parties) {
+	private UUID[] party(Random r, List<UUID[]> parties, List<Runnable> identities) {
 		if (!parties.isEmpty() && r.nextInt(3) == 0) {
 			UUID[] earlier = parties.get((int) Math.min(parties.size() - 1, Math.abs(r.nextGaussian()) * 15));
-			return new UUID[] { earlier[0], r.nextBoolean() ? earlier[1] : newParty(r, "Recipient") };
+			return new UUID[] { earlier[0], r.nextBoolean() ? earlier[1] : newParty(r, "Recipient", identities) };
 		}
-		UUID[] pair = { newParty(r, "Sender"), newParty(r, "Recipient") };
+		UUID[] pair = { newParty(r, "Sender", identities), newParty(r, "Recipient", identities) };
 		parties.add(pair);
 		return pair;
 	}
 
-	private UUID newParty(Random r, String role) {
+	private UUID newParty(Random r, String role, List<Runnable> identities) {
 		UUID id = UUID.randomUUID();
 		int number = r.nextInt(100_000);
 		String name = "Synthetic " + role + " " + number;
 		String address = (1 + r.nextInt(200)) + " Example Street, Town " + (1 + r.nextInt(120));
-		jdbc.sql("INSERT INTO shipment_party (id, name, address, party_key) VALUES (?, ?, ?, ?)")
-			.params(id, name, address, Seizures.partyKey(new Seizures.Party(name, address))).update();
+		identities.add(() -> jdbc.sql("INSERT INTO shipment_party (id, name, address, party_key) VALUES (?, ?, ?, ?)")
+			.params(id, name, address, Seizures.partyKey(new Seizures.Party(name, address)))
+			.update());
 		return id;
 	}
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,6 +19,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.tracing.TraceRequestQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,10 +60,10 @@ public class IafqExport {
 
 	private final org.armstrace.registry.RegistryQueries registry;
 
-	private final org.armstrace.tracing.TraceRequests traceRequests;
+	private final TraceRequestQueries traceRequests;
 
 	IafqExport(JdbcClient jdbc, org.armstrace.registry.RegistryQueries registry,
-			org.armstrace.tracing.TraceRequests traceRequests) {
+			TraceRequestQueries traceRequests) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.traceRequests = traceRequests;
@@ -92,7 +94,7 @@ public class IafqExport {
 			String calibre = or(recorded == null ? null : recorded.calibre(), rs.getString("calibre"));
 			String country = or(recorded == null ? null : recorded.countryOfManufacture(),
 					rs.getString("country_of_manufacture"));
-			java.util.UUID traceId = rs.getObject("trace_request_id", java.util.UUID.class);
+			UUID traceId = rs.getObject("trace_request_id", UUID.class);
 			var trace = traceId == null ? null : traceRequests.find(traceId).orElse(null);
 			String outcome = outcome(kind, rs.getString("trace_exception"),
 					trace == null ? null : trace.state().name(),

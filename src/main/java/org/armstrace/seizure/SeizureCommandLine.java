@@ -11,8 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.armstrace.registry.CommandResult;
-import org.armstrace.registry.Violation;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Refusal;
+import org.armstrace.command.Words;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,14 @@ public class SeizureCommandLine {
 
 	private final JsonMapper json;
 
-	SeizureCommandLine(Seizures seizures, SeizureQueries queries, IafqExport iafq, JsonMapper json) {
+	private final DestructionGate destruction;
+
+	private final Words sentences;
+
+	SeizureCommandLine(Seizures seizures, SeizureQueries queries, IafqExport iafq, JsonMapper json,
+			DestructionGate destruction, Words words) {
+		this.destruction = destruction;
+		this.sentences = words;
 		this.seizures = seizures;
 		this.queries = queries;
 		this.iafq = iafq;
@@ -80,14 +88,14 @@ public class SeizureCommandLine {
 				for (SeizureQueries.ItemView item : view.items()) {
 					for (SeizureQueries.Step step : item.protocol()) {
 						System.out.printf("  %s %-24s %-15s %s%n", item.reference(), step.step(), step.state(),
-								step.detail());
+								sentences.english(step));
 					}
 				}
 			}
 			else {
 				refused++;
-				for (Violation v : ((CommandResult.Rejected) result).violations()) {
-					System.out.printf("seizure %d: refused: %s: %s (%s)%n", n, v.field(), v.message(), v.rule());
+				for (Refusal v : ((CommandResult.Rejected) result).violations()) {
+					System.out.printf("seizure %d: refused: %s: %s (%s)%n", n, v.field(), sentences.english(v), v.rule());
 				}
 			}
 		}
@@ -112,7 +120,7 @@ public class SeizureCommandLine {
 			List<UUID> items = Arrays.stream(option(args, "items", "").split(",")).map(String::trim)
 				.filter(s -> !s.isEmpty()).map(UUID::fromString).toList();
 			String on = option(args, "on", null);
-			CommandResult result = seizures.destroy(new Seizures.DestroyItems(items, option(args, "method", null),
+			CommandResult result = destruction.destroy(new DestructionGate.DestroyItems(items, option(args, "method", null),
 					Arrays.asList(option(args, "witnesses", "").split(",")), on == null ? null : LocalDate.parse(on)),
 					"system:command-line");
 			if (result instanceof CommandResult.Accepted a) {
@@ -120,7 +128,7 @@ public class SeizureCommandLine {
 				return 0;
 			}
 			((CommandResult.Rejected) result).violations()
-				.forEach(v -> System.out.printf("refused: %s: %s (%s)%n", v.field(), v.message(), v.rule()));
+				.forEach(v -> System.out.printf("refused: %s: %s (%s)%n", v.field(), sentences.english(v), v.rule()));
 			return 3;
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {

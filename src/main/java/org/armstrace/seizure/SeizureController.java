@@ -8,11 +8,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
-import org.armstrace.registry.CommandResponses;
-import org.armstrace.registry.CommandResult;
-import org.armstrace.registry.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,10 +34,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Seizures", description = "Recovery protocol, evidence custody, judicial holds, destruction, IAFQ data")
 class SeizureController {
 
-	record DestructionCheck(UUID itemId, boolean mayBeDestroyed, List<Violation> missing) {
+	record DestructionCheck(UUID itemId, boolean mayBeDestroyed, List<CommandResponses.Violation> missing) {
 	}
 
 	private final Seizures seizures;
+
+	private final EvidenceCustody custody;
+
+	private final DestructionGate destruction;
+
+	private final CommandResponses responses;
 
 	private final SeizureQueries queries;
 
@@ -48,8 +53,12 @@ class SeizureController {
 
 	private final Actors actors;
 
-	SeizureController(Seizures seizures, SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors) {
+	SeizureController(Seizures seizures, EvidenceCustody custody, DestructionGate destruction,
+			SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors, CommandResponses responses) {
 		this.seizures = seizures;
+		this.custody = custody;
+		this.destruction = destruction;
+		this.responses = responses;
 		this.queries = queries;
 		this.iafq = iafq;
 		this.accessLog = accessLog;
@@ -58,11 +67,12 @@ class SeizureController {
 
 	@Operation(summary = "Record a seizure; every firearm and marked part goes through the recovery protocol")
 	@PostMapping("/seizures")
-	ResponseEntity<?> record(@RequestBody Seizures.RecordSeizure body, Principal who) {
+	ResponseEntity<?> record(@RequestBody Seizures.RecordSeizure body, Principal who,
+			@RequestHeader(name = CommandResponses.IDEMPOTENCY_KEY, required = false) String key) {
 		if (body == null) {
 			throw new IllegalArgumentException("body: give the seizure as JSON");
 		}
-		return switch (seizures.record(body, actors.of(who))) {
+		return switch (seizures.record(body, actors.of(who), key)) {
 			case CommandResult.Accepted a -> ResponseEntity.created(URI.create("/api/v1/seizures/" + a.subjectId()))
 				.body(queries.seizure(a.subjectId()).orElseThrow());
 			case CommandResult.Rejected r -> refused(r);
@@ -93,35 +103,36 @@ class SeizureController {
 	}
 
 	@PostMapping("/seized-items/{id}/custody-events")
-	ResponseEntity<?> custody(@PathVariable UUID id, @RequestBody Seizures.RecordCustodyEvent body, Principal who) {
-		return onItem(seizures.recordCustodyEvent(id, body, actors.of(who)));
+	ResponseEntity<?> custody(@PathVariable UUID id, @RequestBody EvidenceCustody.RecordCustodyEvent body, Principal who) {
+		return onItem(custody.recordCustodyEvent(id, body, actors.of(who)));
 	}
 
 	@PostMapping("/seized-items/{id}/judicial-holds")
-	ResponseEntity<?> hold(@PathVariable UUID id, @RequestBody Seizures.PlaceHold body, Principal who) {
-		return onItem(seizures.placeHold(id, body, actors.of(who)));
+	ResponseEntity<?> hold(@PathVariable UUID id, @RequestBody EvidenceCustody.PlaceHold body, Principal who) {
+		return onItem(custody.placeHold(id, body, actors.of(who)));
 	}
 
 	@PostMapping("/seized-items/{id}/hold-releases")
-	ResponseEntity<?> release(@PathVariable UUID id, @RequestBody Seizures.ReleaseHold body, Principal who) {
-		return onItem(seizures.releaseHold(id, body, actors.of(who)));
+	ResponseEntity<?> release(@PathVariable UUID id, @RequestBody EvidenceCustody.ReleaseHold body, Principal who) {
+		return onItem(custody.releaseHold(id, body, actors.of(who)));
 	}
 
 	@Operation(summary = "What an item still misses before it may be destroyed")
 	@GetMapping("/seized-items/{id}/destruction-check")
 	DestructionCheck check(@PathVariable UUID id) {
-		List<Violation> missing = seizures.missingForDestruction(id, LocalDate.now())
-			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
+		List<CommandResponses.Violation> missing = responses.violations(destruction
+			.missingForDestruction(id, LocalDate.now())
+			.orElseThrow(() -> new NoSuchElementException("no seized item " + id)));
 		return new DestructionCheck(id, missing.isEmpty(), missing);
 	}
 
 	@Operation(summary = "Destroy seized items in one batch: refused, with every missing condition, unless all may be")
 	@PostMapping("/seized-items/destructions")
-	ResponseEntity<?> destroy(@RequestBody Seizures.DestroyItems body, Principal who) {
+	ResponseEntity<?> destroy(@RequestBody DestructionGate.DestroyItems body, Principal who) {
 		if (body == null) {
 			throw new IllegalArgumentException("body: give the items, method, witnesses and date as JSON");
 		}
-		return switch (seizures.destroy(body, actors.of(who))) {
+		return switch (destruction.destroy(body, actors.of(who))) {
 			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(Map.of("batchId", a.subjectId(), "destroyed", body.itemIds().size(), "ledgerEntries",
 						a.ledgerSeqs()));
@@ -179,8 +190,8 @@ class SeizureController {
 		};
 	}
 
-	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
-		return CommandResponses.refused(r, v -> v.rule().equals("ItemMustExist"));
+	private ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
+		return responses.refused(r, v -> v.rule() == SeizureRule.ItemMustExist);
 	}
 
 }

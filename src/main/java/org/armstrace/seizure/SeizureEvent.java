@@ -1,10 +1,12 @@
 package org.armstrace.seizure;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.armstrace.command.Wording;
 import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
 import org.armstrace.tracing.ObservedMarkings;
@@ -73,9 +75,47 @@ public sealed interface SeizureEvent extends LedgerEvent {
 			String countryOfLastImport, String storageLocation, String custodian, LocalDate on) implements AboutItem {
 	}
 
-	/** One step of the recovery protocol, with its outcome in words. */
-	record RecoveryStepRecorded(UUID itemId, ProtocolStep step, StepState state, String detail, UUID traceRequestId)
-			implements AboutItem {
+	/**
+	 * One step of the recovery protocol with its outcome as a code and values (schema version 2). A version 1
+	 * entry held the outcome as an English sentence: it reads into {@code detail}, outcome and values absent.
+	 */
+	record RecoveryStepRecorded(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
+			List<String> values, UUID traceRequestId, String detail) implements AboutItem, Wording {
+
+		public RecoveryStepRecorded {
+			values = values == null ? List.of() : List.copyOf(values);
+		}
+
+		static RecoveryStepRecorded of(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
+				Object... values) {
+			return new RecoveryStepRecorded(itemId, step, state, outcome,
+					Arrays.stream(values).map(String::valueOf).toList(), null, null);
+		}
+
+		RecoveryStepRecorded withTraceRequest(UUID id) {
+			return new RecoveryStepRecorded(itemId, step, state, outcome, values, id, detail);
+		}
+
+		@Override
+		public int schemaVersion() {
+			return 2;
+		}
+
+		@Override
+		public String messageKey() {
+			return outcome == null ? "protocol.in-words" : "protocol.outcome." + outcome;
+		}
+
+		@Override
+		public List<String> arguments() {
+			return outcome == null ? List.of(detail == null ? "" : detail) : values;
+		}
+
+		/** The first value: what the projection keeps (an exception's reason, a ballistic reference). */
+		String firstValue() {
+			return outcome == null ? detail : values.isEmpty() ? null : values.getFirst();
+		}
+
 	}
 
 	record CustodyEventRecorded(UUID itemId, CustodyEventKind kind, String location, String custodian,

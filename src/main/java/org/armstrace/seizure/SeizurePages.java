@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.armstrace.identity.Role;
-import org.armstrace.registry.CommandResult;
-import org.armstrace.registry.Violation;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
+import org.armstrace.command.Refusal;
+import org.armstrace.command.Words;
+import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.PartKind;
 import org.armstrace.tracing.ObservedMarkings;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +55,17 @@ class SeizurePages {
 
 	private final JdbcClient jdbc;
 
-	private final org.armstrace.registry.RuleTexts ruleTexts;
+	private final Words words;
 
-	SeizurePages(Seizures seizures, SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors,
-			JdbcClient jdbc, org.armstrace.registry.RuleTexts ruleTexts) {
-		this.ruleTexts = ruleTexts;
+	private final EvidenceCustody custody;
+
+	private final DestructionGate destruction;
+
+	SeizurePages(Seizures seizures, EvidenceCustody custody, DestructionGate destruction, SeizureQueries queries,
+			IafqExport iafq, AccessLog accessLog, Actors actors, JdbcClient jdbc, Words words) {
+		this.words = words;
+		this.custody = custody;
+		this.destruction = destruction;
 		this.seizures = seizures;
 		this.queries = queries;
 		this.iafq = iafq;
@@ -79,7 +91,7 @@ class SeizurePages {
 
 	@PostMapping("/seizures")
 	String record(@RequestParam Map<String, String> form, Principal who, Model model) {
-		List<Violation> violations = new ArrayList<>();
+		List<Refusal> violations = new ArrayList<>();
 		LocalDate seizedOn = date(form, "seizedOn", violations);
 		List<Seizures.Item> items = new ArrayList<>();
 		for (int i = 0; i < ITEM_ROWS; i++) {
@@ -94,8 +106,7 @@ class SeizurePages {
 					quantity = Long.valueOf(q);
 				}
 				catch (NumberFormatException e) {
-					violations.add(new Violation("item" + i + ".quantity", "WholeNumber", "enter the number of rounds "
-							+ "as a whole number"));
+					violations.add(Refusal.of("item" + i + ".quantity", CommonRule.NumberIsWhole, q));
 				}
 			}
 			ItemKind itemKind = ItemKind.valueOf(kind);
@@ -131,28 +142,28 @@ class SeizurePages {
 	}
 
 	/** Command fields to form ids: items[0].calibre is item0.calibre, persons[0].name is person.name. */
-	private static Violation onForm(Violation v) {
+	private static Refusal onForm(Refusal v) {
 		String field = v.field().replaceAll("items\\[(\\d)\\]\\.observed", "item$1.serial")
 			.replaceAll("items\\[(\\d)\\]\\.", "item$1.")
 			.replaceAll("items\\[(\\d)\\]", "item$1.kind")
 			.replaceAll("persons\\[\\d\\]\\.", "person.")
 			.replace("items", "item0.kind");
-		return new Violation(field, v.rule(), v.message());
+		return v.about(field);
 	}
 
-	private String formPage(Map<String, String> values, List<Violation> violations, Model model) {
+	private String formPage(Map<String, String> values, List<Refusal> violations, Model model) {
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);
 		Map<String, List<String>> byField = new HashMap<>();
-		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(ruleTexts.text(v)));
+		violations.forEach(v -> byField.computeIfAbsent(v.field(), k -> new ArrayList<>()).add(words.text(v)));
 		model.addAttribute("fieldErrors", byField);
-		model.addAttribute("rows", java.util.stream.IntStream.range(0, ITEM_ROWS).boxed().toList());
+		model.addAttribute("rows", IntStream.range(0, ITEM_ROWS).boxed().toList());
 		model.addAttribute("placeKinds", PlaceKind.values());
 		model.addAttribute("legalBases", LegalBasis.values());
 		model.addAttribute("contexts", CriminalContext.values());
 		model.addAttribute("roles", PersonRole.values());
-		model.addAttribute("types", org.armstrace.registry.FirearmType.values());
-		model.addAttribute("partKinds", org.armstrace.registry.PartKind.values());
+		model.addAttribute("types", FirearmType.values());
+		model.addAttribute("partKinds", PartKind.values());
 		return "seizure/new-seizure";
 	}
 
@@ -164,7 +175,7 @@ class SeizurePages {
 		boolean showPersons = purpose != null && !purpose.isBlank();
 		accessLog.record(who, AccessLog.Action.READ, "seizure " + view.reference(), null, purpose, 1);
 		model.addAttribute("s", view);
-		model.addAttribute("where", String.join(", ", java.util.stream.Stream.of(view.locality(), view.region(),
+		model.addAttribute("where", String.join(", ", Stream.of(view.locality(), view.region(),
 				view.country()).filter(t -> t != null && !t.isBlank()).toList()));
 		model.addAttribute("showPersons", showPersons);
 		model.addAttribute("purpose", purpose);
@@ -176,13 +187,13 @@ class SeizurePages {
 		return itemPage(id, List.of(), who, model);
 	}
 
-	private String itemPage(UUID id, List<Violation> violations, Principal who, Model model) {
+	private String itemPage(UUID id, List<Refusal> violations, Principal who, Model model) {
 		SeizureQueries.ItemView item = queries.item(id).orElseThrow(() -> new NoSuchElementException("no seized item "
 				+ id));
 		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, null, 1);
 		model.addAttribute("i", item);
 		model.addAttribute("violations", violations);
-		model.addAttribute("missing", seizures.missingForDestruction(id, LocalDate.now()).orElseThrow());
+		model.addAttribute("missing", destruction.missingForDestruction(id, LocalDate.now()).orElseThrow());
 		model.addAttribute("custodyKinds", CustodyEventKind.values());
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		model.addAttribute("mayDestroy", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR));
@@ -191,51 +202,51 @@ class SeizurePages {
 
 	@PostMapping("/seized-items/{id}/custody-events")
 	String custody(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
-		List<Violation> violations = new ArrayList<>();
+		List<Refusal> violations = new ArrayList<>();
 		LocalDate on = date(form, "on", violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
-		return after(id, seizures.recordCustodyEvent(id, new Seizures.RecordCustodyEvent(enumOf(CustodyEventKind.class,
+		return after(id, custody.recordCustodyEvent(id, new EvidenceCustody.RecordCustodyEvent(enumOf(CustodyEventKind.class,
 				form, "kind"), value(form, "location"), value(form, "custodian"), on, value(form, "note")),
 				actors.of(who)), who, model);
 	}
 
 	@PostMapping("/seized-items/{id}/judicial-holds")
 	String hold(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
-		List<Violation> violations = new ArrayList<>();
+		List<Refusal> violations = new ArrayList<>();
 		LocalDate until = date(form, "until", violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
-		return after(id, seizures.placeHold(id, new Seizures.PlaceHold(value(form, "caseReference"),
+		return after(id, custody.placeHold(id, new EvidenceCustody.PlaceHold(value(form, "caseReference"),
 				value(form, "court"), null, until), actors.of(who)), who, model);
 	}
 
 	@PostMapping("/seized-items/{id}/hold-releases")
 	String release(@PathVariable UUID id, @RequestParam UUID holdId, @RequestParam(required = false) String reason,
 			Principal who, Model model) {
-		return after(id, seizures.releaseHold(id, new Seizures.ReleaseHold(holdId, null, reason), actors.of(who)), who,
+		return after(id, custody.releaseHold(id, new EvidenceCustody.ReleaseHold(holdId, null, reason), actors.of(who)), who,
 				model);
 	}
 
 	@PostMapping("/seized-items/{id}/destruction")
 	String destroy(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
-		List<Violation> violations = new ArrayList<>();
+		List<Refusal> violations = new ArrayList<>();
 		LocalDate on = date(form, "destroyedOn", violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
 		List<String> witnesses = value(form, "witnesses") == null ? List.of()
 				: Arrays.stream(value(form, "witnesses").split(",")).map(String::trim).toList();
-		return after(id, seizures.destroy(new Seizures.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
+		return after(id, destruction.destroy(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
 				actors.of(who)), who, model);
 	}
 
 	private String after(UUID id, CommandResult result, Principal who, Model model) {
 		if (result instanceof CommandResult.Rejected r) {
 			return itemPage(id, r.violations().stream().map(v -> v.field().equals("itemIds")
-					? new Violation("destruction", v.rule(), v.message()) : v).toList(), who, model);
+					? v.about("destruction") : v).toList(), who, model);
 		}
 		return "redirect:/seized-items/" + id;
 	}
@@ -298,7 +309,7 @@ class SeizurePages {
 		return v == null ? null : Enum.valueOf(type, v);
 	}
 
-	private static LocalDate date(Map<String, String> form, String name, List<Violation> violations) {
+	private static LocalDate date(Map<String, String> form, String name, List<Refusal> violations) {
 		String v = value(form, name);
 		if (v == null) {
 			return null;
@@ -307,7 +318,7 @@ class SeizurePages {
 			return LocalDate.parse(v);
 		}
 		catch (DateTimeParseException e) {
-			violations.add(new Violation(name, "Date", "enter the date as YYYY-MM-DD, for example 2026-03-31"));
+			violations.add(Refusal.of(name, CommonRule.DateIsIsoFormat, v));
 			return null;
 		}
 	}

@@ -1,5 +1,7 @@
 package org.armstrace.seizure;
 
+import org.armstrace.command.Projection;
+import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.seizure.SeizureEvent.CustodyEventRecorded;
 import org.armstrace.seizure.SeizureEvent.ItemSeized;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldPlaced;
@@ -15,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Applies seizure events to the seizure tables; a rebuild applies them all again from zero. */
 @Component
-class SeizureProjection {
+class SeizureProjection implements Projection<SeizureEvent> {
 
 	private final JdbcClient jdbc;
 
@@ -26,7 +28,9 @@ class SeizureProjection {
 		this.json = json;
 	}
 
-	void apply(SeizureEvent event, long seq) {
+	@Override
+	public void apply(SeizureEvent event, LedgerEntry entry) {
+		long seq = entry.seq();
 		switch (event) {
 			case SeizureRecorded e -> {
 				SeizureEvent.Shipment s = e.shipment();
@@ -67,11 +71,11 @@ class SeizureProjection {
 							+ "WHERE id = ?").params(e.state() == StepState.NEEDS_ATTENTION, seq, e.itemId()).update();
 					case TRACE_REQUEST -> jdbc.sql("UPDATE seized_item SET trace_request_id = ?, trace_exception = ?, "
 							+ "last_seq = ? WHERE id = ?")
-						.params(e.traceRequestId(), e.state() == StepState.EXCEPTION ? e.detail() : null, seq,
+						.params(e.traceRequestId(), e.state() == StepState.EXCEPTION ? e.firstValue() : null, seq,
 								e.itemId())
 						.update();
 					case BALLISTIC_REFERENCE -> jdbc.sql("UPDATE seized_item SET ballistic_reference = ?, last_seq = ? "
-							+ "WHERE id = ?").params(e.state() == StepState.DONE ? e.detail() : null, seq, e.itemId())
+							+ "WHERE id = ?").params(e.state() == StepState.DONE ? e.firstValue() : null, seq, e.itemId())
 						.update();
 					case INTERNATIONAL_CHECK -> jdbc.sql("UPDATE seized_item SET last_seq = ? WHERE id = ?")
 						.params(seq, e.itemId()).update();
@@ -99,7 +103,8 @@ class SeizureProjection {
 		}
 	}
 
-	void reset() {
+	@Override
+	public void reset() {
 		jdbc.sql("DELETE FROM judicial_hold").update();
 		jdbc.sql("DELETE FROM seizure_person").update();
 		jdbc.sql("DELETE FROM seized_item").update();

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.armstrace.command.Wording;
 import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureEvent.RecoveryStepRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,8 +40,27 @@ public class SeizureQueries {
 
 	}
 
-	/** One step of the checklist: its latest state, in words. */
-	public record Step(ProtocolStep step, StepState state, String detail, UUID traceRequestId) {
+	/**
+	 * One step of an item's protocol as the ledger last recorded it: its outcome as a code and values, or (an entry
+	 * of schema version 1) as the English sentence {@code detail}.
+	 */
+	public record Step(ProtocolStep step, StepState state, StepOutcome outcome, List<String> values,
+			UUID traceRequestId, String detail) implements Wording {
+
+		static Step of(RecoveryStepRecorded e) {
+			return new Step(e.step(), e.state(), e.outcome(), e.values(), e.traceRequestId(), e.detail());
+		}
+
+		@Override
+		public String messageKey() {
+			return outcome == null ? "protocol.in-words" : "protocol.outcome." + outcome;
+		}
+
+		@Override
+		public List<String> arguments() {
+			return outcome == null ? List.of(detail == null ? "" : detail) : values;
+		}
+
 	}
 
 	public record ItemView(UUID id, String reference, int itemNumber, ItemKind kind, String observedSerial,
@@ -70,9 +91,9 @@ public class SeizureQueries {
 
 	private final JsonMapper json;
 
-	private final org.armstrace.registry.RegistryQueries registry;
+	private final RegistryQueries registry;
 
-	SeizureQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json, org.armstrace.registry.RegistryQueries registry) {
+	SeizureQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json, RegistryQueries registry) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.json = json;
@@ -164,12 +185,13 @@ public class SeizureQueries {
 		for (LedgerEntry entry : ledger.entriesAbout(itemId.toString())) {
 			if (SeizureEvent.typeOf(RecoveryStepRecorded.class).equals(entry.type())) {
 				RecoveryStepRecorded e = EventTypes.read(json, entry, RecoveryStepRecorded.class);
-				latest.put(e.step(), new Step(e.step(), e.state(), e.detail(), e.traceRequestId()));
+				latest.put(e.step(), Step.of(e));
 			}
 		}
 		List<Step> steps = new ArrayList<>();
 		for (ProtocolStep step : ProtocolStep.values()) {
-			steps.add(latest.getOrDefault(step, new Step(step, StepState.PENDING, "not run", null)));
+			steps.add(latest.getOrDefault(step, new Step(step, StepState.PENDING, StepOutcome.NOT_RUN, List.of(),
+					null, null)));
 		}
 		return steps;
 	}

@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * A record that may be the observed item: how well it fits (score in [0, 1]), the band an officer reads first,
- * whether it ties with its neighbour, and why, in words. The item is a firearm, or a marked essential part
+ * whether it ties with its neighbour, and why, as coded reasons. The item is a firearm, or a marked essential part
  * ({@code partId} and {@code partKind} set; {@code firearmId} is then the firearm it is fitted to, if any).
  */
 public record Candidate(String firearmId, String recordNumber, String legacyReference, String serial, String make, String model,
 		String calibre, String type, String countryOfManufacture, Integer year, double score, Band band, boolean tie,
-		List<String> explanation, String partId, String partKind) {
+		List<Reason> explanation, String partId, String partKind) {
 
 	public boolean isPart() {
 		return partId != null;

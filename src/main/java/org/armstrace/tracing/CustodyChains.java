@@ -4,28 +4,16 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.RegistryEvent;
-import org.armstrace.registry.RegistryEvent.FirearmDeactivated;
-import org.armstrace.registry.RegistryEvent.FirearmDestroyed;
-import org.armstrace.registry.RegistryEvent.FirearmExported;
 import org.armstrace.registry.RegistryEvent.FirearmFoundAfterDestruction;
-import org.armstrace.registry.RegistryEvent.FirearmImported;
-import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.armstrace.registry.RegistryEvent.FirearmRecovered;
-import org.armstrace.registry.RegistryEvent.FirearmReportedLost;
-import org.armstrace.registry.RegistryEvent.FirearmReportedStolen;
 import org.armstrace.registry.RegistryEvent.FirearmSeized;
-import org.armstrace.registry.RegistryEvent.FirearmTransferred;
-import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.registry.RegistryQueries.FirearmView;
 import org.armstrace.registry.RegistryQueries.HolderView;
@@ -33,6 +21,7 @@ import org.armstrace.registry.RegistryQueries.TimelineEvent;
 import org.armstrace.tracing.CustodyChain.ChainEvent;
 import org.armstrace.tracing.CustodyChain.Flag;
 import org.armstrace.tracing.CustodyChain.FlagKind;
+import org.armstrace.tracing.CustodyChain.FlagReason;
 import org.armstrace.tracing.CustodyChain.LegalHolder;
 import org.armstrace.tracing.CustodyChain.RetailSale;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,121 +78,67 @@ public class CustodyChains {
 				timeline.add(t);
 			}
 		}
+		int lastFound = lastFinding(facts);
+		int end = endOfLegalChain(facts, lastFound);
+		Map<UUID, HolderView> seen = new HashMap<>();
+		ChainFold fold = new ChainFold(id -> seen.computeIfAbsent(id, k -> registry.holder(k).orElse(null)));
+		for (int i = 0; i < facts.size(); i++) {
+			fold.add(facts.get(i), timeline.get(i), i < end);
+		}
+		LocalDate found = recoveredOn != null ? recoveredOn
+				: lastFound >= 0 && timeline.get(lastFound).occurredOn() != null ? timeline.get(lastFound).occurredOn()
+						: LocalDate.now();
+		RetailSale retail = fold.retailSale();
+		Long ttc = retail == null ? null : ChronoUnit.DAYS.between(retail.occurredOn(), found);
+		List<Flag> flags = new ArrayList<>(fold.openFlags());
+		if (observed != null) {
+			flags.addAll(markingFlags(firearm, observed));
+		}
+		flags.addAll(timeToCrimeFlags(firearm, retail, ttc, found));
+		List<ChainEvent> events = fold.events();
+		List<ChainEvent> legalEvents = events.stream().filter(ChainEvent::legal).toList();
+		List<LegalHolder> chain = fold.holders();
+		return new CustodyChain(firearm.id(), firearm.recordNumber(), chain, events,
+				chain.isEmpty() ? null : chain.getLast(), legalEvents.isEmpty() ? null : legalEvents.getLast(),
+				retail, found, ttc, List.copyOf(flags));
+	}
+
+	private static int lastFinding(List<RegistryEvent> facts) {
 		int lastFound = -1;
 		for (int i = 0; i < facts.size(); i++) {
 			if (isFinding(facts.get(i))) {
 				lastFound = i;
 			}
 		}
-		// the legal chain ends before the last finding; any findings before it were part of the chain's history
+		return lastFound;
+	}
+
+	/** The legal chain ends before the last finding; findings before it were part of the chain's history. */
+	private static int endOfLegalChain(List<RegistryEvent> facts, int lastFound) {
 		int end = lastFound < 0 ? facts.size() : lastFound;
 		while (end > 0 && isFinding(facts.get(end - 1))) {
 			end--;
 		}
-		Map<UUID, HolderView> holders = new HashMap<>();
-		List<ChainEvent> events = new ArrayList<>();
-		List<LegalHolder> chain = new ArrayList<>();
-		RetailSale retail = null;
-		boolean missing = false;
-		String missingDetail = null;
-		boolean exported = false;
-		String exportDetail = null;
-		boolean destroyed = false;
-		boolean deactivated = false;
-		for (int i = 0; i < facts.size(); i++) {
-			RegistryEvent fact = facts.get(i);
-			TimelineEvent t = timeline.get(i);
-			boolean legal = i < end;
-			events.add(new ChainEvent(t.seq(), t.type(), t.occurredOn(), describe(fact, holders), legal));
-			if (!legal) {
-				continue;
-			}
-			LocalDate on = t.occurredOn() != null ? t.occurredOn()
-					: t.recordedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-			UUID newHolder = switch (fact) {
-				case FirearmManufactured m -> m.holderId();
-				case LegacyFirearmImported l -> l.holderId();
-				case FirearmImported im -> im.importerId();
-				case FirearmTransferred tr -> tr.toHolderId();
-				default -> null;
-			};
-			if (newHolder != null) {
-				if (!chain.isEmpty()) {
-					LegalHolder last = chain.removeLast();
-					chain.add(new LegalHolder(last.holderId(), last.role(), last.country(), last.from(), on,
-							last.acquiredBy()));
-				}
-				HolderView h = holder(newHolder, holders);
-				chain.add(new LegalHolder(newHolder, h == null ? null : h.role().name(),
-						h == null ? null : h.country(), on, null, t.type()));
-			}
-			if (fact instanceof FirearmTransferred tr && retail == null && isTrade(holder(tr.fromHolderId(), holders))
-					&& !isTrade(holder(tr.toHolderId(), holders))) {
-				retail = new RetailSale(tr.fromHolderId(), tr.toHolderId(), on);
-			}
-			switch (fact) {
-				case FirearmReportedLost l -> {
-					missing = true;
-					missingDetail = "reported lost on " + on;
-				}
-				case FirearmReportedStolen s -> {
-					missing = true;
-					missingDetail = "reported stolen on " + on + (s.reportReference() == null ? ""
-							: " (report " + s.reportReference() + ")");
-				}
-				case FirearmRecovered r -> missing = false;
-				case FirearmSeized s -> missing = false;
-				case FirearmExported x -> {
-					exported = true;
-					exportDetail = "exported to " + x.toCountry() + " on " + on;
-				}
-				case FirearmImported im -> exported = false;
-				case FirearmDestroyed d -> destroyed = true;
-				case FirearmDeactivated d -> deactivated = true;
-				default -> {
-				}
-			}
+		return end;
+	}
+
+	private List<Flag> timeToCrimeFlags(FirearmView firearm, RetailSale retail, Long ttc, LocalDate found) {
+		if (retail == null) {
+			return List.of();
 		}
-		LocalDate found = recoveredOn != null ? recoveredOn
-				: lastFound >= 0 && timeline.get(lastFound).occurredOn() != null ? timeline.get(lastFound).occurredOn()
-						: LocalDate.now();
-		Long ttc = retail == null ? null : ChronoUnit.DAYS.between(retail.occurredOn(), found);
 		List<Flag> flags = new ArrayList<>();
-		if (missing) {
-			flags.add(new Flag(FlagKind.LOST_OR_STOLEN, missingDetail + ", not recovered before it was found"));
+		boolean shortOne = ttc != null && ttc >= 0
+				&& !found.isAfter(retail.occurredOn().plus(shortTimeToCrime).minusDays(1));
+		if (shortOne) {
+			flags.add(Flag.of(FlagKind.SHORT_TIME_TO_CRIME, FlagReason.TIME_TO_CRIME_UNDER_LIMIT, ttc,
+					shortTimeToCrime));
 		}
-		if (exported) {
-			flags.add(new Flag(FlagKind.RE_ENTRY, exportDetail + " and not re-imported, yet found in the country"));
+		long total = shortTracesOf(retail.dealerId(), firearm.id()) + (shortOne ? 1 : 0);
+		if (total >= dealerShortTraces) {
+			flags.add(Flag.of(FlagKind.DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES,
+					FlagReason.DEALER_SHORT_TRACES_OVER_THRESHOLD, total, shortTimeToCrime, dealerShortTraces));
 		}
-		if (destroyed) {
-			flags.add(new Flag(FlagKind.FOUND_AFTER_DESTRUCTION, "recorded destroyed, yet found"));
-		}
-		if (deactivated && !destroyed) {
-			flags.add(new Flag(FlagKind.FOUND_AFTER_DEACTIVATION, "recorded deactivated, yet found: check for "
-					+ "reactivation"));
-		}
-		if (observed != null) {
-			flags.addAll(markingFlags(firearm, observed));
-		}
-		if (ttc != null && ttc >= 0 && !found.isAfter(retail.occurredOn().plus(shortTimeToCrime).minusDays(1))) {
-			flags.add(new Flag(FlagKind.SHORT_TIME_TO_CRIME, ttc + " days from first retail sale to recovery (limit "
-					+ shortTimeToCrime + ")"));
-		}
-		if (retail != null) {
-			long shortTraces = shortTracesOf(retail.dealerId(), firearm.id());
-			boolean thisOneShort = ttc != null && ttc >= 0
-					&& !found.isAfter(retail.occurredOn().plus(shortTimeToCrime).minusDays(1));
-			long total = shortTraces + (thisOneShort ? 1 : 0);
-			if (total >= dealerShortTraces) {
-				flags.add(new Flag(FlagKind.DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES, "the selling dealer has "
-						+ total + " traces with a time-to-crime under " + shortTimeToCrime + " (threshold "
-						+ dealerShortTraces + ")"));
-			}
-		}
-		List<ChainEvent> legalEvents = events.stream().filter(ChainEvent::legal).toList();
-		return new CustodyChain(firearm.id(), firearm.recordNumber(), List.copyOf(chain), List.copyOf(events),
-				chain.isEmpty() ? null : chain.getLast(), legalEvents.isEmpty() ? null : legalEvents.getLast(),
-				retail, found, ttc, List.copyOf(flags));
+		return flags;
 	}
 
 	private List<Flag> markingFlags(FirearmView firearm, ObservedMarkings observed) {
@@ -212,14 +147,13 @@ public class CustodyChains {
 			String seen = SerialForms.normalise(observed.serial());
 			SerialAlignment.Fit fit = SerialAlignment.align(seen, SerialForms.normalise(firearm.serial()));
 			if (fit.unreadable() > 0 || fit.run() || fit.missingEdges() > 0) {
-				flags.add(new Flag(FlagKind.MARKING_OBLITERATED, "serial observed as '" + observed.serial()
-						+ "', recorded '" + firearm.serial() + "': " + (fit.unreadable() + fit.missingEdges())
-						+ " character(s) unreadable or missing" + (fit.run() ? ", and an unreadable run" : "")));
+				flags.add(Flag.of(FlagKind.MARKING_OBLITERATED, fit.run()
+						? FlagReason.SERIAL_PARTLY_UNREADABLE_WITH_RUN : FlagReason.SERIAL_PARTLY_UNREADABLE,
+						observed.serial(), firearm.serial(), fit.unreadable() + fit.missingEdges()));
 			}
 			if (fit.differences() > 0) {
-				flags.add(new Flag(FlagKind.MARKING_ALTERED, "serial observed as '" + observed.serial()
-						+ "', recorded '" + firearm.serial() + "': " + fit.differences()
-						+ " character(s) differ beyond a misreading"));
+				flags.add(Flag.of(FlagKind.MARKING_ALTERED, FlagReason.SERIAL_DIFFERS, observed.serial(),
+						firearm.serial(), fit.differences()));
 			}
 		}
 		return flags;
@@ -237,53 +171,6 @@ public class CustodyChains {
 	private static boolean isFinding(RegistryEvent fact) {
 		return fact instanceof FirearmSeized || fact instanceof FirearmRecovered
 				|| fact instanceof FirearmFoundAfterDestruction;
-	}
-
-	private static final Set<HolderRole> TRADE = EnumSet.of(HolderRole.DEALER, HolderRole.MANUFACTURER,
-			HolderRole.BROKER);
-
-	private static boolean isTrade(HolderView holder) {
-		return holder != null && TRADE.contains(holder.role());
-	}
-
-	private HolderView holder(UUID id, Map<UUID, HolderView> seen) {
-		if (id == null) {
-			return null;
-		}
-		return seen.computeIfAbsent(id, k -> registry.holder(k).orElse(null));
-	}
-
-	private String describe(RegistryEvent fact, Map<UUID, HolderView> holders) {
-		return switch (fact) {
-			case FirearmManufactured m -> "manufactured by " + m.make() + " in " + m.countryOfManufacture()
-					+ (m.holderId() == null ? "" : ", held by " + who(m.holderId(), holders));
-			case LegacyFirearmImported l -> "taken over from the legacy register (" + l.legacyReference() + ", "
-					+ l.legacyStatus() + ")" + (l.holderId() == null ? "" : ", held by " + who(l.holderId(), holders));
-			case FirearmImported im -> "imported from " + im.fromCountry() + " by " + who(im.importerId(), holders);
-			case FirearmExported x -> "exported to " + x.toCountry()
-					+ (x.transitCountries() == null || x.transitCountries().isEmpty() ? ""
-							: " through " + String.join(", ", x.transitCountries()));
-			case FirearmTransferred tr -> (isTrade(holder(tr.fromHolderId(), holders)) ? "sold by " : "transferred by ")
-					+ who(tr.fromHolderId(), holders) + " to " + who(tr.toHolderId(), holders);
-			case FirearmReportedLost l -> "reported lost by " + who(l.reportedBy(), holders);
-			case FirearmReportedStolen s -> "reported stolen by " + who(s.reportedBy(), holders);
-			case FirearmRecovered r -> "recovered by " + r.authority();
-			case FirearmSeized s -> "seized by " + s.authority() + (s.caseReference() == null ? ""
-					: " (case " + s.caseReference() + ")");
-			case FirearmDeactivated d -> "deactivated (certificate " + d.certificateNumber() + ")";
-			case FirearmDestroyed d -> "destroyed (" + d.method() + ")";
-			case FirearmFoundAfterDestruction f -> "found after destruction by " + f.authority();
-			default -> RegistryEvent.typeOf(fact.getClass()).substring("registry.".length()).replace('-', ' ');
-		};
-	}
-
-	/** A holder as the chain names them: role and record id, never a name (answers are frozen on the ledger). */
-	private String who(UUID id, Map<UUID, HolderView> holders) {
-		if (id == null) {
-			return "an unrecorded holder";
-		}
-		HolderView h = holder(id, holders);
-		return (h == null ? "holder" : h.role().name().toLowerCase().replace('_', ' ')) + " " + id;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.armstrace.tracing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ final class SerialAlignment {
 
 	/** What the alignment found; {@code score} is 1 for an exact reading, falling towards 0. */
 	record Fit(double score, boolean exact, int confusables, int unreadable, int transpositions, int missingEdges,
-			int differences, boolean run, List<String> explanation) {
+			int differences, boolean run, List<Reason> explanation) {
 
 		/** Differs only by reading confusions or one transposition. */
 		boolean onlyMisread() {
@@ -98,7 +99,7 @@ final class SerialAlignment {
 		int edges = 0;
 		int differences = 0;
 		boolean run = false;
-		List<String> steps = new ArrayList<>();
+		List<Reason> steps = new ArrayList<>();
 		final double eps = 1e-9;
 		while (i > 0 || j > 0) {
 			if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
@@ -119,48 +120,48 @@ final class SerialAlignment {
 				}
 				else if (o != r && SerialForms.fold(o) == SerialForms.fold(r)) {
 					confusables++;
-					steps.add("'" + o + "' read for '" + r + "' at position " + j);
+					steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, o, r, j));
 				}
 				else if (o != r) {
 					differences++;
-					steps.add("'" + o + "' differs from '" + r + "' at position " + j);
+					steps.add(Reason.of(Reason.Code.CHARACTER_DIFFERS, o, r, j));
 				}
 				i--;
 				j--;
 			}
 			else if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
 				transpositions++;
-				steps.add("'" + c.charAt(j - 2) + c.charAt(j - 1) + "' transposed at positions " + (j - 1) + "-" + j);
+				steps.add(Reason.of(Reason.Code.TRANSPOSED, "" + c.charAt(j - 2) + c.charAt(j - 1), j - 1, j));
 				i -= 2;
 				j -= 2;
 			}
 			else if (j > 0 && (i == 0 || i == p.length())
 					&& Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
 				edges++;
-				steps.add("'" + c.charAt(j - 1) + "' missing at the " + (i == 0 ? "start" : "end"));
+				steps.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END, c.charAt(j - 1)));
 				j--;
 			}
 			else if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + DIFFERENT)) < eps) {
 				differences++;
-				steps.add("'" + c.charAt(j - 1) + "' not observed at position " + j);
+				steps.add(Reason.of(Reason.Code.NOT_OBSERVED, c.charAt(j - 1), j));
 				j--;
 			}
 			else {
 				differences++;
-				steps.add("'" + p.charAt(i - 1) + "' observed but not recorded");
+				steps.add(Reason.of(Reason.Code.OBSERVED_NOT_RECORDED, p.charAt(i - 1)));
 				i--;
 			}
 		}
-		java.util.Collections.reverse(steps);
+		Collections.reverse(steps);
 		if (unreadable > 0) {
-			steps.addFirst(unreadable + " unreadable character(s) '?' accepted");
+			steps.addFirst(Reason.of(Reason.Code.UNREADABLE_ACCEPTED, unreadable));
 		}
 		if (run) {
-			steps.addFirst("an unreadable run '*' accepted");
+			steps.addFirst(Reason.of(Reason.Code.RUN_ACCEPTED));
 		}
 		boolean exact = d[p.length()][c.length()] == 0 && !SerialForms.hasWildcards(p);
 		if (exact) {
-			steps.add("every character read and equal");
+			steps.add(Reason.of(Reason.Code.EXACT));
 		}
 		double length = Math.max(1, c.length());
 		double score = Math.max(0, 1 - d[p.length()][c.length()] / length);

@@ -2,6 +2,7 @@ package org.armstrace.tracing;
 
 import java.util.List;
 
+import org.armstrace.command.Words;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,12 @@ public class TraceCommand {
 
 	private final JsonMapper json;
 
-	TraceCommand(Tracing tracing, JsonMapper json) {
+	private final Words words;
+
+	TraceCommand(Tracing tracing, JsonMapper json, Words words) {
 		this.tracing = tracing;
 		this.json = json;
+		this.words = words;
 	}
 
 	public int run(ApplicationArguments args) {
@@ -47,14 +51,12 @@ public class TraceCommand {
 			return 2;
 		}
 		tracing.catchUp();
-		List<Candidate> candidates;
-		try {
-			candidates = tracing.match(observed, limit);
-		}
-		catch (IllegalArgumentException e) {
-			System.err.println(e.getMessage());
+		Matches matches = tracing.match(observed, limit);
+		if (matches.refused()) {
+			matches.refusals().forEach(r -> System.err.println(r.field() + ": " + words.english(r)));
 			return 2;
 		}
+		List<Candidate> candidates = matches.candidates();
 		if (args.containsOption("json")) {
 			for (Candidate c : candidates) {
 				System.out.println(json.writeValueAsString(c));
@@ -72,7 +74,7 @@ public class TraceCommand {
 			System.out.printf("%-4d %-16s %-14s %-20s %-24s %-8.4f %-9s %s%n", rank++, c.recordNumber(),
 					c.legacyReference() == null ? "" : c.legacyReference(), c.serial(), c.make(), c.score(), c.band(),
 					c.tie() ? "tie" : "");
-			System.out.println("     " + String.join("; ", c.explanation()));
+			System.out.println("     " + String.join("; ", words.english(c.explanation())));
 		}
 		return 0;
 	}

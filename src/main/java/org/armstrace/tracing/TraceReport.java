@@ -3,12 +3,14 @@ package org.armstrace.tracing;
 import java.io.ByteArrayOutputStream;
 import java.awt.Color;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.armstrace.command.Wording;
 import org.armstrace.tracing.CustodyChain.ChainEvent;
 import org.armstrace.tracing.CustodyChain.Flag;
 import org.armstrace.tracing.CustodyChain.LegalHolder;
-import org.armstrace.tracing.TraceRequests.TraceRequestView;
+import org.armstrace.tracing.TraceRequestQueries.TraceRequestView;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -38,96 +40,115 @@ final class TraceReport {
 	private TraceReport() {
 	}
 
-	static byte[] pdf(TraceRequestView request, Function<UUID, String> holderName) {
+	/**
+	 * The report in the reader's language: {@code sentence} gives a bundle sentence with its values (the report's
+	 * own are {@code report.*}), {@code words} a coded fact or flag in words, {@code holderName} a holder's name.
+	 */
+	record Texts(BiFunction<String, Object[], String> sentence, Function<Wording, String> words,
+			Function<UUID, String> holderName) {
+
+		String label(String key, Object... values) {
+			return sentence.apply("report." + key, values);
+		}
+
+	}
+
+	static byte[] pdf(TraceRequestView request, Texts t) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
 		PdfWriter.getInstance(doc, out);
-		doc.addTitle("Trace report " + request.reference());
+		doc.addTitle(t.label("title", request.reference()));
 		doc.addCreator("ArmsTrace");
 		doc.open();
-		doc.add(new Paragraph("Trace report " + request.reference(), TITLE));
-		doc.add(new Paragraph("Investigation case " + request.caseReference() + " · state " + request.state()
-				+ " · priority " + request.priority()
+		doc.add(new Paragraph(t.label("title", request.reference()), TITLE));
+		doc.add(new Paragraph(t.label("case", request.caseReference(), request.state(), request.priority())
 				+ (request.urgentReason() == null ? "" : " (" + request.urgentReason() + ")"), BODY));
-		doc.add(new Paragraph("Received " + request.openedOn() + " · due " + request.dueOn()
-				+ (request.unit() == null ? "" : " · unit " + request.unit()), BODY));
-
-		section(doc, "Observed markings");
-		ObservedMarkings o = request.observed();
-		PdfPTable observed = table(2, new float[] { 1, 3 });
-		row(observed, "Serial", o.serial());
-		row(observed, "Make", o.make());
-		row(observed, "Model", o.model());
-		row(observed, "Calibre", o.calibre());
-		row(observed, "Type", o.type());
-		row(observed, "Country of manufacture", o.countryOfManufacture());
-		row(observed, "Import marking", o.importMarking());
-		row(observed, "Recovered", (request.recoveredOn() == null ? "" : request.recoveredOn().toString())
-				+ (request.recoveredCountry() == null ? "" : " in " + request.recoveredCountry())
-				+ (request.recoveredPlace() == null ? "" : ", " + request.recoveredPlace()));
-		row(observed, "Seizure", request.seizureReference());
-		doc.add(observed);
-
-		section(doc, "Answer");
+		doc.add(new Paragraph(t.label("received", request.openedOn(), request.dueOn())
+				+ (request.unit() == null ? "" : " · " + t.label("unit", request.unit())), BODY));
+		observed(doc, request, t);
+		section(doc, t.label("answer"));
 		TracingEvent.TraceRequestAnswered answer = request.answer();
 		if (answer == null) {
-			doc.add(new Paragraph("Not answered yet.", BODY));
+			doc.add(new Paragraph(t.label("notAnswered"), BODY));
 		}
 		else if (answer.chain() == null) {
-			doc.add(new Paragraph("Answered " + answer.answeredOn() + ": unresolved. " + answer.unresolvedReason(),
-					BODY));
+			doc.add(new Paragraph(t.label("unresolved", answer.answeredOn(), answer.unresolvedReason()), BODY));
 		}
 		else {
-			CustodyChain chain = answer.chain();
-			doc.add(new Paragraph("Answered " + answer.answeredOn() + ": record " + chain.recordNumber()
-					+ (request.confirmedBand() == null ? "" : " (" + request.confirmedBand() + ", score "
-							+ request.confirmedScore() + ")"), BOLD));
-			PdfPTable facts = table(2, new float[] { 1, 3 });
-			LegalHolder last = chain.lastLegalHolder();
-			row(facts, "Last legal holder", last == null ? "none on record"
-					: holderName.apply(last.holderId()) + " (" + last.role() + ", since " + last.from() + ")");
-			row(facts, "Point of diversion", chain.pointOfDiversion() == null ? "" : chain.pointOfDiversion()
-				.occurredOn() + ": " + chain.pointOfDiversion().description());
-			row(facts, "First retail sale", chain.firstRetailSale() == null ? "none on record"
-					: chain.firstRetailSale().occurredOn() + " by " + holderName.apply(chain.firstRetailSale()
-						.dealerId()));
-			row(facts, "Time-to-crime", chain.timeToCrimeDays() == null ? "unknown"
-					: chain.timeToCrimeDays() + " days (to " + chain.recoveredOn() + ")");
-			doc.add(facts);
-
-			section(doc, "Flags");
-			if (chain.flags().isEmpty()) {
-				doc.add(new Paragraph("None.", BODY));
-			}
-			for (Flag flag : chain.flags()) {
-				doc.add(new Paragraph(flag.kind() + ": " + flag.detail(), BODY));
-			}
-
-			section(doc, "Legal holders");
-			PdfPTable holders = table(4, new float[] { 3, 1, 1, 1 });
-			header(holders, "Holder", "Role", "From", "Until");
-			for (LegalHolder h : chain.holders()) {
-				cells(holders, holderName.apply(h.holderId()), h.role(), String.valueOf(h.from()),
-						h.until() == null ? "" : h.until().toString());
-			}
-			doc.add(holders);
-
-			section(doc, "Events");
-			PdfPTable events = table(4, new float[] { 1, 1, 4, 1 });
-			header(events, "Ledger entry", "Date", "What happened", "Legal chain");
-			for (ChainEvent e : chain.events()) {
-				cells(events, String.valueOf(e.ledgerSeq()), String.valueOf(e.occurredOn()), e.description(),
-						e.legal() ? "yes" : "no");
-			}
-			doc.add(events);
+			chain(doc, request, answer, t);
 		}
 		if (request.closedOn() != null) {
-			section(doc, "Closed");
+			section(doc, t.label("closed"));
 			doc.add(new Paragraph(request.closedOn() + (request.closingNote() == null ? "" : ": "
 					+ request.closingNote()), BODY));
 		}
 		doc.close();
 		return out.toByteArray();
+	}
+
+	private static void observed(Document doc, TraceRequestView request, Texts t) {
+		section(doc, t.label("observed"));
+		ObservedMarkings o = request.observed();
+		PdfPTable observed = table(2, new float[] { 1, 3 });
+		row(observed, t.label("serial"), o.serial());
+		row(observed, t.label("make"), o.make());
+		row(observed, t.label("model"), o.model());
+		row(observed, t.label("calibre"), o.calibre());
+		row(observed, t.label("type"), o.type());
+		row(observed, t.label("countryOfManufacture"), o.countryOfManufacture());
+		row(observed, t.label("importMarking"), o.importMarking());
+		row(observed, t.label("recovered"), (request.recoveredOn() == null ? "" : request.recoveredOn().toString())
+				+ (request.recoveredCountry() == null ? "" : " · " + request.recoveredCountry())
+				+ (request.recoveredPlace() == null ? "" : ", " + request.recoveredPlace()));
+		row(observed, t.label("seizure"), request.seizureReference());
+		doc.add(observed);
+	}
+
+	private static void chain(Document doc, TraceRequestView request, TracingEvent.TraceRequestAnswered answer,
+			Texts t) {
+		CustodyChain chain = answer.chain();
+		doc.add(new Paragraph(t.label("answeredRecord", answer.answeredOn(), chain.recordNumber())
+				+ (request.confirmedBand() == null ? "" : " (" + request.confirmedBand() + ", "
+						+ request.confirmedScore() + ")"), BOLD));
+		PdfPTable facts = table(2, new float[] { 1, 3 });
+		LegalHolder last = chain.lastLegalHolder();
+		row(facts, t.label("lastLegalHolder"), last == null ? t.label("noneOnRecord")
+				: t.holderName().apply(last.holderId()) + " (" + last.role() + ", " + last.from() + ")");
+		row(facts, t.label("pointOfDiversion"), chain.pointOfDiversion() == null ? ""
+				: chain.pointOfDiversion().occurredOn() + ": " + t.words().apply(chain.pointOfDiversion()));
+		row(facts, t.label("firstRetailSale"), chain.firstRetailSale() == null ? t.label("noneOnRecord")
+				: chain.firstRetailSale().occurredOn() + " · "
+						+ t.holderName().apply(chain.firstRetailSale().dealerId()));
+		row(facts, t.label("timeToCrime"), chain.timeToCrimeDays() == null ? t.label("unknown")
+				: t.label("days", chain.timeToCrimeDays(), chain.recoveredOn()));
+		doc.add(facts);
+
+		section(doc, t.label("flags"));
+		if (chain.flags().isEmpty()) {
+			doc.add(new Paragraph(t.label("none"), BODY));
+		}
+		for (Flag flag : chain.flags()) {
+			doc.add(new Paragraph(t.sentence().apply("flag." + flag.kind(), new Object[0]) + ": " + t.words().apply(flag),
+					BODY));
+		}
+
+		section(doc, t.label("legalHolders"));
+		PdfPTable holders = table(4, new float[] { 3, 1, 1, 1 });
+		header(holders, t.label("holder"), t.label("role"), t.label("from"), t.label("until"));
+		for (LegalHolder h : chain.holders()) {
+			cells(holders, t.holderName().apply(h.holderId()), h.role(), String.valueOf(h.from()),
+					h.until() == null ? "" : h.until().toString());
+		}
+		doc.add(holders);
+
+		section(doc, t.label("events"));
+		PdfPTable events = table(4, new float[] { 1, 1, 4, 1 });
+		header(events, t.label("ledgerEntry"), t.label("date"), t.label("whatHappened"), t.label("legalChain"));
+		for (ChainEvent e : chain.events()) {
+			cells(events, String.valueOf(e.ledgerSeq()), String.valueOf(e.occurredOn()), t.words().apply(e),
+					t.label(e.legal() ? "yes" : "no"));
+		}
+		doc.add(events);
 	}
 
 	private static void section(Document doc, String title) {

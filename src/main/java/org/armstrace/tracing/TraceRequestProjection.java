@@ -1,5 +1,9 @@
 package org.armstrace.tracing;
 
+import java.util.UUID;
+
+import org.armstrace.command.Projection;
+import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.tracing.TracingEvent.CasePersonAdded;
 import org.armstrace.tracing.TracingEvent.InvestigationCaseOpened;
 import org.armstrace.tracing.TracingEvent.TraceCandidateConfirmed;
@@ -15,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Applies tracing events to the trace request and case tables; a rebuild applies them all again from zero. */
 @Component
-class TraceRequestProjection {
+class TraceRequestProjection implements Projection<TracingEvent> {
 
 	private final JdbcClient jdbc;
 
@@ -26,7 +30,10 @@ class TraceRequestProjection {
 		this.json = json;
 	}
 
-	void apply(TracingEvent event, long seq, String actor) {
+	@Override
+	public void apply(TracingEvent event, LedgerEntry entry) {
+		long seq = entry.seq();
+		String actor = entry.actor();
 		switch (event) {
 			case InvestigationCaseOpened e -> jdbc.sql("INSERT INTO investigation_case (id, reference, opened_on, "
 					+ "last_seq) VALUES (?, ?, ?, ?)").params(e.caseId(), e.reference(), e.openedOn(), seq).update();
@@ -49,8 +56,8 @@ class TraceRequestProjection {
 				jdbc.sql("UPDATE trace_request SET state = 'CONFIRMED', firearm_id = ?, confirmed_score = ?, "
 						+ "confirmed_band = ?, unresolved_reason = NULL, last_seq = ? WHERE id = ?")
 					.params(e.firearmId(), e.score(), e.band().name(), seq, e.traceRequestId()).update();
-				java.util.UUID caseId = jdbc.sql("SELECT case_id FROM trace_request WHERE id = ?")
-					.param(e.traceRequestId()).query(java.util.UUID.class).single();
+				UUID caseId = jdbc.sql("SELECT case_id FROM trace_request WHERE id = ?")
+					.param(e.traceRequestId()).query(UUID.class).single();
 				subject(caseId, "WEAPON", e.firearmId(), null, seq);
 			}
 			case TraceRequestUnresolved e -> jdbc.sql("UPDATE trace_request SET state = 'UNRESOLVED', firearm_id = NULL, "
@@ -69,7 +76,7 @@ class TraceRequestProjection {
 		}
 	}
 
-	private void subject(java.util.UUID caseId, String kind, java.util.UUID subjectId, String role, long seq) {
+	private void subject(UUID caseId, String kind, UUID subjectId, String role, long seq) {
 		int exists = jdbc.sql("SELECT COUNT(*) FROM case_subject WHERE case_id = ? AND kind = ? AND subject_id = ?")
 			.params(caseId, kind, subjectId).query(Integer.class).single();
 		if (exists == 0) {
@@ -80,7 +87,8 @@ class TraceRequestProjection {
 	}
 
 	/** Empties the tables the ledger can refill; circumstances and persons' identities stay. */
-	void reset() {
+	@Override
+	public void reset() {
 		jdbc.sql("DELETE FROM case_subject").update();
 		jdbc.sql("DELETE FROM trace_request").update();
 		jdbc.sql("DELETE FROM investigation_case").update();

@@ -2,9 +2,12 @@ package org.armstrace.tracing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import org.armstrace.command.Checks;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
@@ -43,18 +46,25 @@ public class Tracing {
 		return updater.rebuild();
 	}
 
-	public List<Candidate> match(ObservedMarkings observed, int limit) {
-		String serial = SerialForms.normalise(observed.serial());
-		if (serial.replace("*", "").replace("?", "").isEmpty()) {
-			throw new IllegalArgumentException("serial: give at least one readable character ('?' and '*' stand for "
-					+ "unreadable ones)");
-		}
-		if (limit < 1 || limit > 100) {
-			throw new IllegalArgumentException("limit must be between 1 and 100, was " + limit);
+	/** The largest number of candidates one search returns. */
+	public static final int MAX_LIMIT = 100;
+
+	/**
+	 * Ranked candidates for what was observed, at most {@code limit}; refused when the serial has no readable
+	 * character or the limit is out of range.
+	 */
+	public Matches match(ObservedMarkings observed, int limit) {
+		String serial = observed == null ? "" : SerialForms.normalise(observed.serial());
+		Checks checks = new Checks();
+		checks.rule(!serial.replace("*", "").replace("?", "").isEmpty(), "serial", TracingRule.SerialReadable,
+				observed == null ? "" : observed.serial());
+		checks.rule(limit >= 1 && limit <= MAX_LIMIT, "limit", TracingRule.LimitIsInRange, MAX_LIMIT, limit);
+		if (checks.failed()) {
+			return Matches.refused(checks.refusals());
 		}
 		String makeKey = observedMakeKey(observed.make());
 		List<Candidate> ranked = new ArrayList<>();
-		java.util.Map<String, String> series = new java.util.HashMap<>();
+		Map<String, String> series = new HashMap<>();
 		for (FirearmIndex.Indexed recorded : index.candidates(serial, makeKey)) {
 			ranked.add(rank(observed, serial, makeKey, recorded, series));
 		}
@@ -65,14 +75,15 @@ public class Tracing {
 			boolean tie = (i > 0 && Math.abs(ranked.get(i - 1).score() - c.score()) < TIE)
 					|| (i + 1 < ranked.size() && Math.abs(ranked.get(i + 1).score() - c.score()) < TIE);
 			Candidate.Band band = tie && c.band() != Candidate.Band.EXACT ? Candidate.Band.POSSIBLE : c.band();
-			List<String> why = new ArrayList<>(c.explanation());
+			List<Reason> why = new ArrayList<>(c.explanation());
 			if (tie) {
-				why.add("fits the observation exactly as well as another record: a tie");
+				why.add(Reason.of(Reason.Code.TIE));
 			}
-			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(), c.model(), c.calibre(),
-					c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why, c.partId(), c.partKind()));
+			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(),
+					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie,
+					why, c.partId(), c.partKind()));
 		}
-		return shown;
+		return Matches.found(shown);
 	}
 
 	/**
@@ -87,16 +98,16 @@ public class Tracing {
 	}
 
 	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, FirearmIndex.Indexed recorded,
-			java.util.Map<String, String> series) {
+			Map<String, String> series) {
 		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
-		List<String> why = new ArrayList<>(fit.explanation());
+		List<Reason> why = new ArrayList<>(fit.explanation());
 		int disagreements = 0;
-		disagreements += attribute("make", makeKey, recorded.makeKey(), observed.make(), recorded.make(), why);
-		disagreements += attribute("calibre", calibreKey(observed.calibre()), calibreKey(recorded.calibre()),
+		disagreements += attribute(Attribute.MAKE, makeKey, recorded.makeKey(), observed.make(), recorded.make(), why);
+		disagreements += attribute(Attribute.CALIBRE, calibreKey(observed.calibre()), calibreKey(recorded.calibre()),
 				observed.calibre(), recorded.calibre(), why);
-		disagreements += attribute("type", upper(observed.type()), recorded.type(), observed.type(), recorded.type(),
-				why);
-		disagreements += attribute("country of manufacture", upper(observed.countryOfManufacture()),
+		disagreements += attribute(Attribute.TYPE, upper(observed.type()), recorded.type(), observed.type(),
+				recorded.type(), why);
+		disagreements += attribute(Attribute.COUNTRY_OF_MANUFACTURE, upper(observed.countryOfManufacture()),
 				recorded.country(), observed.countryOfManufacture(), recorded.country(), why);
 		if (observed.importMarking() != null && !observed.importMarking().isBlank()
 				&& !recorded.importMarkings().isEmpty()) {
@@ -105,15 +116,15 @@ public class Tracing {
 				.filter(m -> SerialForms.normalise(m).equals(seen))
 				.findFirst()
 				.orElse(null);
-			why.add(match != null ? "import marking agrees (" + match + ")"
-					: "import marking differs: observed '" + observed.importMarking() + "', recorded "
-							+ String.join(", ", recorded.importMarkings()));
+			why.add(match != null ? Reason.of(Reason.Code.IMPORT_MARKING_AGREES, match)
+					: Reason.of(Reason.Code.IMPORT_MARKING_DIFFERS, observed.importMarking(),
+							String.join(", ", recorded.importMarkings())));
 			disagreements += match != null ? 0 : 1;
 		}
 		if (recorded.year() != null && (observed.yearFrom() != null || observed.yearTo() != null)) {
 			boolean inside = (observed.yearFrom() == null || recorded.year() >= observed.yearFrom())
 					&& (observed.yearTo() == null || recorded.year() <= observed.yearTo());
-			why.add("year " + recorded.year() + (inside ? " within" : " outside") + " the observed range");
+			why.add(Reason.of(inside ? Reason.Code.YEAR_WITHIN : Reason.Code.YEAR_OUTSIDE, recorded.year()));
 			disagreements += inside ? 0 : 1;
 		}
 		double score = fit.score() * Math.pow(1 - DISAGREEING_ATTRIBUTE, disagreements);
@@ -126,14 +137,13 @@ public class Tracing {
 			if (!neighbour.isEmpty()) {
 				// a transposed reading that is itself a serial of a registered series may be an unregistered item
 				band = Candidate.Band.POSSIBLE;
-				why.add("the reading itself falls within a registered series of this make (next to " + neighbour
-						+ "): it may be an unregistered item of that series rather than a misreading of this one");
+				why.add(Reason.of(Reason.Code.IN_REGISTERED_SERIES, neighbour));
 			}
 		}
 		boolean part = recorded.partKind() != null;
 		if (part) {
-			why.add("a marked " + recorded.partKind().toLowerCase().replace('_', ' ')
-					+ (recorded.fittedTo() == null ? ", not fitted to a firearm on record" : ", fitted to a firearm on record"));
+			why.add(Reason.of(recorded.fittedTo() == null ? Reason.Code.MARKED_PART_NOT_FITTED
+					: Reason.Code.MARKED_PART_FITTED, recorded.partKind()));
 		}
 		return new Candidate(part ? recorded.fittedTo() : recorded.id(), recorded.recordNumber(),
 				recorded.legacyReference(), recorded.serial(), recorded.make(), recorded.model(), recorded.calibre(),
@@ -141,16 +151,21 @@ public class Tracing {
 				part ? recorded.id() : null, recorded.partKind());
 	}
 
-	private static int attribute(String name, String observedKey, String recordedKey, String observed,
-			String recorded, List<String> why) {
+	/** The attributes compared besides the serial; each is a term in the bundles. */
+	enum Attribute {
+		MAKE, CALIBRE, TYPE, COUNTRY_OF_MANUFACTURE
+	}
+
+	private static int attribute(Attribute name, String observedKey, String recordedKey, String observed,
+			String recorded, List<Reason> why) {
 		if (observedKey == null || observedKey.isEmpty() || recordedKey == null || recordedKey.isEmpty()) {
 			return 0;
 		}
 		if (Objects.equals(observedKey, recordedKey)) {
-			why.add(name + " agrees (" + recorded + ")");
+			why.add(Reason.of(Reason.Code.ATTRIBUTE_AGREES, name, recorded));
 			return 0;
 		}
-		why.add(name + " differs: observed '" + observed + "', recorded '" + recorded + "'");
+		why.add(Reason.of(Reason.Code.ATTRIBUTE_DIFFERS, name, observed, recorded));
 		return 1;
 	}
 

@@ -195,7 +195,7 @@ public class TracingBenchmark {
 		Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
 		for (Query q : queries) {
 			long start = System.nanoTime();
-			List<Candidate> found = tracing.match(observed(q), 10);
+			List<Candidate> found = tracing.match(observed(q), 10).candidates();
 			long took = System.nanoTime() - start;
 			Tally t = tallies.computeIfAbsent(q.kind(), k -> new Tally());
 			t.queries++;

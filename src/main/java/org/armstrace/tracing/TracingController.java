@@ -4,14 +4,14 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
-import org.armstrace.registry.CommandResponses;
-import org.armstrace.registry.CommandResult;
-import org.armstrace.registry.RegistryQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,7 @@ class TracingController {
 	record Confirmation(UUID firearmId) {
 	}
 
-	record Reason(String reason) {
+	record UnresolvedReason(String reason) {
 	}
 
 	record Note(String note) {
@@ -54,7 +54,7 @@ class TracingController {
 	record NewPerson(String name, String nationality, String role) {
 	}
 
-	static final String KEY = "Idempotency-Key";
+	static final String KEY = CommandResponses.IDEMPOTENCY_KEY;
 
 	private final Tracing tracing;
 
@@ -62,30 +62,39 @@ class TracingController {
 
 	private final TraceRequests requests;
 
-	private final RegistryQueries registry;
+	private final TraceRequestQueries queries;
+
+	private final CommandResponses responses;
+
+	private final TraceReports reports;
 
 	private final AccessLog accessLog;
 
 	private final Actors actors;
 
-	TracingController(Tracing tracing, CustodyChains chains, TraceRequests requests, RegistryQueries registry,
-			AccessLog accessLog, Actors actors) {
+	TracingController(Tracing tracing, CustodyChains chains, TraceRequests requests, TraceRequestQueries queries,
+			AccessLog accessLog, Actors actors, CommandResponses responses, TraceReports reports) {
+		this.reports = reports;
+		this.queries = queries;
+		this.responses = responses;
 		this.tracing = tracing;
 		this.chains = chains;
 		this.requests = requests;
-		this.registry = registry;
 		this.accessLog = accessLog;
 		this.actors = actors;
 	}
 
 	@Operation(summary = "Ranked candidate records for observed markings ('?' one unreadable character, '*' a run)")
 	@PostMapping("/trace/search")
-	SearchResult search(@RequestBody ObservedMarkings observed, @RequestParam(defaultValue = "10") int limit,
+	ResponseEntity<?> search(@RequestBody ObservedMarkings observed, @RequestParam(defaultValue = "10") int limit,
 			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		List<Candidate> candidates = tracing.match(observed, limit);
+		Matches matches = tracing.match(observed, limit);
+		if (matches.refused()) {
+			return responses.refused(new CommandResult.Rejected(matches.refusals()), refusal -> false);
+		}
 		accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + observed.serial() + " make="
-				+ observed.make(), purpose, candidates.size());
-		return new SearchResult(observed, candidates);
+				+ observed.make(), purpose, matches.candidates().size());
+		return ResponseEntity.ok(new SearchResult(observed, matches.candidates()));
 	}
 
 	@Operation(summary = "A firearm's chain of custody: legal holders, point of diversion, time-to-crime and flags")
@@ -113,19 +122,19 @@ class TracingController {
 
 	@Operation(summary = "Trace requests, newest first, or the overdue ones by due date")
 	@GetMapping("/trace-requests")
-	List<TraceRequests.TraceRequestSummary> list(@RequestParam(required = false) TraceRequestState state,
+	List<TraceRequestQueries.TraceRequestSummary> list(@RequestParam(required = false) TraceRequestState state,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "100") int limit,
 			Principal who) {
-		List<TraceRequests.TraceRequestSummary> found = requests.list(state, overdue, limit);
+		List<TraceRequestQueries.TraceRequestSummary> found = queries.list(state, overdue, limit);
 		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue,
 				null, found.size());
 		return found;
 	}
 
 	@GetMapping("/trace-requests/{id}")
-	TraceRequests.TraceRequestView get(@PathVariable UUID id, Principal who,
+	TraceRequestQueries.TraceRequestView get(@PathVariable UUID id, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
 		accessLog.record(who, AccessLog.Action.READ, "trace request " + view.reference(), null, purpose, 1);
 		return view;
@@ -142,7 +151,7 @@ class TracingController {
 	}
 
 	@PostMapping("/trace-requests/{id}/unresolved")
-	ResponseEntity<?> unresolved(@PathVariable UUID id, @RequestBody Reason body, Principal who) {
+	ResponseEntity<?> unresolved(@PathVariable UUID id, @RequestBody UnresolvedReason body, Principal who) {
 		return answer(requests.unresolved(id, body == null ? null : body.reason(), actors.of(who)), who);
 	}
 
@@ -167,11 +176,9 @@ class TracingController {
 			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
 					+ ": state why you export this report (it names holders), e.g. a case number");
 		}
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
-		byte[] pdf = TraceReport.pdf(view, holderId -> registry.holder(holderId)
-			.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
-			.orElse(String.valueOf(holderId)));
+		byte[] pdf = reports.pdf(view);
 		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (PDF)", null, stated, 1);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + view.reference() + ".pdf\"")
@@ -181,9 +188,9 @@ class TracingController {
 
 	@Operation(summary = "The trace report as JSON: the request with its frozen answer")
 	@GetMapping(value = "/trace-requests/{id}/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TraceRequests.TraceRequestView> json(@PathVariable UUID id, Principal who,
+	ResponseEntity<TraceRequestQueries.TraceRequestView> json(@PathVariable UUID id, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
 		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (JSON)", null, purpose,
 				1);
@@ -194,13 +201,13 @@ class TracingController {
 
 	@Operation(summary = "An investigation case: its traces, weapons, persons, and other traces of its weapons")
 	@GetMapping("/investigation-cases/{reference}")
-	TraceRequests.InvestigationCase investigationCase(@PathVariable String reference, Principal who,
+	TraceRequestQueries.InvestigationCase investigationCase(@PathVariable String reference, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		if (purpose == null || purpose.isBlank()) {
 			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
 					+ ": state why you consult this case (it names persons)");
 		}
-		TraceRequests.InvestigationCase found = requests.investigationCase(reference)
+		TraceRequestQueries.InvestigationCase found = queries.investigationCase(reference)
 			.orElseThrow(() -> new NoSuchElementException("no investigation case " + reference));
 		accessLog.record(who, AccessLog.Action.READ, "investigation case " + reference, null, purpose, 1);
 		return found;
@@ -216,7 +223,7 @@ class TracingController {
 		return switch (result) {
 			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
 				.header("Ledger-Entries", a.ledgerSeqs().toString())
-				.body(java.util.Map.of("caseReference", reference));
+				.body(Map.of("caseReference", reference));
 			case CommandResult.Rejected r -> refused(r);
 		};
 	}
@@ -226,13 +233,13 @@ class TracingController {
 			case CommandResult.Accepted a -> ResponseEntity.status(a.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 				.location(URI.create("/api/v1/trace-requests/" + a.subjectId()))
 				.header("Ledger-Entries", a.ledgerSeqs().toString())
-				.body(requests.find(a.subjectId()).orElseThrow());
+				.body(queries.find(a.subjectId()).orElseThrow());
 			case CommandResult.Rejected r -> refused(r);
 		};
 	}
 
-	private static ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
-		return CommandResponses.refused(r, v -> v.rule().equals("TraceRequestMustExist"));
+	private ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r) {
+		return responses.refused(r, v -> v.rule() == TracingRule.TraceRequestMustExist);
 	}
 
 }

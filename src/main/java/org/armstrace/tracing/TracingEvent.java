@@ -71,9 +71,17 @@ public sealed interface TracingEvent extends LedgerEvent {
 	record TraceRequestUnresolved(UUID traceRequestId, String reason) implements AboutTraceRequest {
 	}
 
-	/** The answer, frozen: the chosen record, its chain of custody and flags as they stood when answered. */
+	/**
+	 * The answer, frozen: the chosen record, its chain of custody and flags as they stood when answered. Version 2
+	 * holds the chain's facts and flags as codes and values; version 1 held them as English sentences, and reads
+	 * into the same record with those sentences kept.
+	 */
 	record TraceRequestAnswered(UUID traceRequestId, LocalDate answeredOn, CustodyChain chain, String unresolvedReason)
 			implements AboutTraceRequest {
+		@Override
+		public int schemaVersion() {
+			return 2;
+		}
 	}
 
 	record TraceRequestClosed(UUID traceRequestId, LocalDate closedOn, String note) implements AboutTraceRequest {

@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
+import org.armstrace.command.Refusal;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.armstrace.identity.Role;
-import org.armstrace.registry.CommandResult;
+import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.RegistryQueries;
-import org.armstrace.registry.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,6 +52,10 @@ class TracingPages {
 
 	private final TraceRequests requests;
 
+	private final TraceRequestQueries queries;
+
+	private final TraceReports reports;
+
 	private final RegistryQueries registry;
 
 	private final AccessLog accessLog;
@@ -60,8 +66,10 @@ class TracingPages {
 
 	private final JsonMapper json;
 
-	TracingPages(Tracing tracing, TraceRequests requests, RegistryQueries registry, AccessLog accessLog, Actors actors,
-			MessageSource messages, JsonMapper json) {
+	TracingPages(Tracing tracing, TraceRequests requests, TraceRequestQueries queries, TraceReports reports,
+			RegistryQueries registry, AccessLog accessLog, Actors actors, MessageSource messages, JsonMapper json) {
+		this.queries = queries;
+		this.reports = reports;
 		this.tracing = tracing;
 		this.requests = requests;
 		this.registry = registry;
@@ -72,22 +80,20 @@ class TracingPages {
 	}
 
 	@GetMapping("/trace")
-	String trace(Markings markings, Principal who, Model model, Locale locale) {
+	String trace(Markings markings, Principal who, Model model) {
 		model.addAttribute("m", markings);
-		model.addAttribute("types", org.armstrace.registry.FirearmType.values());
-		List<Violation> violations = new ArrayList<>();
+		model.addAttribute("types", FirearmType.values());
+		List<Refusal> violations = new ArrayList<>();
 		if (markings.given()) {
-			try {
-				ObservedMarkings observed = observed(markings, violations, locale);
-				if (violations.isEmpty()) {
-					List<Candidate> candidates = tracing.match(observed, 20);
+			ObservedMarkings observed = observed(markings, violations);
+			if (violations.isEmpty()) {
+				Matches matches = tracing.match(observed, 20);
+				violations.addAll(matches.refusals());
+				if (!matches.refused()) {
 					accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + markings.serial()
-							+ " make=" + markings.make(), null, candidates.size());
-					model.addAttribute("candidates", candidates);
+							+ " make=" + markings.make(), null, matches.candidates().size());
+					model.addAttribute("candidates", matches.candidates());
 				}
-			}
-			catch (IllegalArgumentException e) {
-				violations.add(new Violation("serial", "SerialReadable", e.getMessage()));
 			}
 		}
 		model.addAttribute("violations", violations);
@@ -98,7 +104,7 @@ class TracingPages {
 	@GetMapping("/trace-requests/new")
 	String newRequest(Markings markings, @RequestParam(required = false) UUID firearmId, Model model) {
 		model.addAttribute("m", markings);
-		model.addAttribute("types", org.armstrace.registry.FirearmType.values());
+		model.addAttribute("types", FirearmType.values());
 		model.addAttribute("form", new RequestForm("ROUTINE", null, null, null, "", null, null, null, null, null));
 		model.addAttribute("firearmId", firearmId);
 		model.addAttribute("recordNumber", firearmId == null ? null : registry.recordNumber(firearmId).orElse(null));
@@ -114,18 +120,18 @@ class TracingPages {
 
 	@PostMapping("/trace-requests")
 	String open(Markings markings, RequestForm form, @RequestParam(required = false) UUID firearmId, Principal who,
-			Model model, Locale locale) {
-		List<Violation> violations = new ArrayList<>();
-		ObservedMarkings observed = observed(markings, violations, locale);
-		LocalDate received = date("receivedOn", form.receivedOn(), violations, locale);
-		LocalDate recovered = date("recoveredOn", form.recoveredOn(), violations, locale);
+			Model model) {
+		List<Refusal> violations = new ArrayList<>();
+		ObservedMarkings observed = observed(markings, violations);
+		LocalDate received = date("receivedOn", form.receivedOn(), violations);
+		LocalDate recovered = date("recoveredOn", form.recoveredOn(), violations);
 		TracePriority priority = null;
 		if (form.priority() != null && !form.priority().isBlank()) {
 			try {
 				priority = TracePriority.valueOf(form.priority());
 			}
 			catch (IllegalArgumentException e) {
-				violations.add(new Violation("priority", "PriorityRequired", "priority must be ROUTINE or URGENT"));
+				violations.add(Refusal.of("priority", TracingRule.PriorityRequired));
 			}
 		}
 		if (violations.isEmpty()) {
@@ -139,7 +145,7 @@ class TracingPages {
 			violations.addAll(((CommandResult.Rejected) result).violations());
 		}
 		model.addAttribute("m", markings);
-		model.addAttribute("types", org.armstrace.registry.FirearmType.values());
+		model.addAttribute("types", FirearmType.values());
 		model.addAttribute("form", form);
 		model.addAttribute("firearmId", firearmId);
 		model.addAttribute("recordNumber", firearmId == null ? null : registry.recordNumber(firearmId).orElse(null));
@@ -148,42 +154,37 @@ class TracingPages {
 	}
 
 	/** Field names of the command as the form's ids: observed.serial is the field "serial". */
-	private static Violation onForm(Violation v) {
+	private static Refusal onForm(Refusal v) {
 		String field = switch (v.field()) {
 			case "observed" -> "serial";
 			case "observed.countryOfManufacture" -> "country";
 			default -> v.field().startsWith("observed.") ? v.field().substring("observed.".length()) : v.field();
 		};
-		return new Violation(field, v.rule(), v.message());
+		return v.about(field);
 	}
 
 	@GetMapping("/trace-requests")
 	String list(@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) TraceRequestState state, Principal who, Model model) {
-		List<TraceRequests.TraceRequestSummary> found = requests.list(state, overdue, 200);
+		List<TraceRequestQueries.TraceRequestSummary> found = queries.list(state, overdue, 200);
 		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue,
 				null, found.size());
 		model.addAttribute("requests", found);
 		model.addAttribute("overdue", overdue);
-		model.addAttribute("overdueCount", requests.overdueCount());
+		model.addAttribute("overdueCount", queries.overdueCount());
 		return "tracing/requests";
 	}
 
 	@GetMapping("/trace-requests/{id}")
 	String request(@PathVariable UUID id, Principal who, Model model) {
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
 		accessLog.record(who, AccessLog.Action.READ, "trace request " + view.reference(), null, null, 1);
 		model.addAttribute("r", view);
 		if ((view.state() == TraceRequestState.OPEN || view.state() == TraceRequestState.UNRESOLVED
 				|| view.state() == TraceRequestState.CONFIRMED) && view.observed().serial() != null
 				&& !view.observed().serial().isBlank()) {
-			try {
-				model.addAttribute("candidates", tracing.match(view.observed(), 10));
-			}
-			catch (IllegalArgumentException e) {
-				model.addAttribute("candidates", List.of());
-			}
+			model.addAttribute("candidates", tracing.match(view.observed(), 10).candidates());
 		}
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR));
 		model.addAttribute("violations", model.containsAttribute("violations") ? model.getAttribute("violations")
@@ -232,11 +233,9 @@ class TracingPages {
 		if (purpose == null || purpose.isBlank()) {
 			throw new IllegalArgumentException(messages.getMessage("request.purposeRequired", null, locale));
 		}
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
-		byte[] pdf = TraceReport.pdf(view, holderId -> registry.holder(holderId)
-			.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
-			.orElse(String.valueOf(holderId)));
+		byte[] pdf = reports.pdf(view);
 		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (PDF)", null, purpose, 1);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + view.reference() + ".pdf\"")
@@ -247,7 +246,7 @@ class TracingPages {
 	@GetMapping(value = "/trace-requests/{id}/report.json")
 	@ResponseBody
 	ResponseEntity<String> reportJson(@PathVariable UUID id, Principal who) {
-		TraceRequests.TraceRequestView view = requests.find(id)
+		TraceRequestQueries.TraceRequestView view = queries.find(id)
 			.orElseThrow(() -> new NoSuchElementException("no trace request " + id));
 		accessLog.record(who, AccessLog.Action.EXPORT, "trace report " + view.reference() + " (JSON)", null, null, 1);
 		return ResponseEntity.ok()
@@ -256,15 +255,15 @@ class TracingPages {
 			.body(json.writerWithDefaultPrettyPrinter().writeValueAsString(view));
 	}
 
-	private ObservedMarkings observed(Markings m, List<Violation> violations, Locale locale) {
-		Integer from = year("yearFrom", m.yearFrom(), violations, locale);
-		Integer to = year("yearTo", m.yearTo(), violations, locale);
+	private ObservedMarkings observed(Markings m, List<Refusal> violations) {
+		Integer from = year("yearFrom", m.yearFrom(), violations);
+		Integer to = year("yearTo", m.yearTo(), violations);
 		return new ObservedMarkings(blankToNull(m.serial()), blankToNull(m.make()), blankToNull(m.model()),
 				blankToNull(m.calibre()), blankToNull(m.type()), blankToNull(m.country()),
 				blankToNull(m.importMarking()), from, to);
 	}
 
-	private Integer year(String field, String text, List<Violation> violations, Locale locale) {
+	private static Integer year(String field, String text, List<Refusal> violations) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -272,12 +271,12 @@ class TracingPages {
 			return Integer.valueOf(text.trim());
 		}
 		catch (NumberFormatException e) {
-			violations.add(new Violation(field, "Year", messages.getMessage("trace.badYear", null, locale)));
+			violations.add(Refusal.of(field, CommonRule.YearIsFourDigits, text));
 			return null;
 		}
 	}
 
-	private LocalDate date(String field, String text, List<Violation> violations, Locale locale) {
+	private static LocalDate date(String field, String text, List<Refusal> violations) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -285,7 +284,7 @@ class TracingPages {
 			return LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
-			violations.add(new Violation(field, "Date", messages.getMessage("request.badDate", null, locale)));
+			violations.add(Refusal.of(field, CommonRule.DateIsIsoFormat, text));
 			return null;
 		}
 	}

@@ -1,9 +1,10 @@
 package org.armstrace.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
+import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommonRule;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,8 @@ class ApiErrors {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle("Unreadable request");
 		if (field != null) {
-			problem.setProperty("violations", List.of(Map.of("field", field, "rule", "ValueHasTheRightType",
-					"message", detail)));
+			problem.setProperty("violations", List.of(new CommandResponses.Violation(field,
+					CommonRule.ValueHasTheRightType.name(), detail, List.of())));
 		}
 		return problem;
 	}

@@ -3,7 +3,7 @@ package org.armstrace.web;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureQueries;
-import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TraceRequestQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +19,11 @@ class DashboardController {
 
 	private final Ledger ledger;
 
-	private final TraceRequests traceRequests;
+	private final TraceRequestQueries traceRequests;
 
 	private final SeizureQueries seizures;
 
-	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequests traceRequests,
+	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequestQueries traceRequests,
 			SeizureQueries seizures) {
 		this.registry = registry;
 		this.ledger = ledger;

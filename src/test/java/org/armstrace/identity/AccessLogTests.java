@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.armstrace.command.CommandResult;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestDatabase;
@@ -52,7 +53,7 @@ class AccessLogTests {
 		String token = testUsers.tokenFor(investigator);
 		var holder = holders.register(new HolderCommands.RegisterHolder(HolderRole.PRIVATE_OWNER, "Synthetic Person",
 				null, "AUT", null), "user:test", null);
-		String holderId = ((org.armstrace.registry.CommandResult.Accepted) holder).subjectId().toString();
+		String holderId = ((CommandResult.Accepted) holder).subjectId().toString();
 
 		assertThat(get("/api/v1/firearms?serial=ZZZ", token, "case 2026/17").statusCode()).isEqualTo(200);
 		HttpResponse<String> withoutPurpose = get("/api/v1/holders/" + holderId, token, null);

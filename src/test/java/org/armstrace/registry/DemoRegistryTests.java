@@ -88,7 +88,7 @@ class DemoRegistryTests {
 				+ "ORDER BY record_number FETCH FIRST 1 ROWS ONLY").query().singleRow();
 		java.util.UUID stolenId = (java.util.UUID) stolen.get("id");
 		List<Candidate> candidates = tracing.match(ObservedMarkings.ofSerial(
-				stolen.get("serial").toString().toLowerCase(), stolen.get("make").toString()), 10);
+				stolen.get("serial").toString().toLowerCase(), stolen.get("make").toString()), 10).candidates();
 		assertThat(candidates.getFirst().firearmId()).isEqualTo(stolenId.toString());
 		CustodyChain chain = chains.of(stolenId, null, null).orElseThrow();
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(stolen.get("holder_id"));

@@ -73,10 +73,10 @@ class LegacyImportTests {
 		assertThat(refused).extracting(r -> r.get("row_number")).containsExactly("3", "4", "5", "6", "7");
 		assertThat(refused.get(0).get("type")).isEqualTo("bazooka");
 		assertThat(refused.get(0).get("reason")).startsWith("type: FirearmTypeIsKnown: 'bazooka'");
-		assertThat(refused.get(1).get("reason")).contains("serial: SerialNumberFormat: is required")
+		assertThat(refused.get(1).get("reason")).contains("serial: SerialNumberFormat: serial must be 1 to 60 letters")
 			.contains("country_of_manufacture: CountryIsIso3166Alpha3").contains("year: YearIsPlausible");
 		assertThat(refused.get(2).get("reason"))
-			.isEqualTo("holder_ref: HolderMustExist: no holder with licence reference 'NO-SUCH-LICENCE'");
+			.isEqualTo("holder_ref: HolderMustExist: no holder 'NO-SUCH-LICENCE' on the record");
 		assertThat(refused.get(3).get("reason")).startsWith("legacy_ref: LegacyReferenceIsUnique");
 		assertThat(refused.get(4).get("reason")).startsWith("serial: MarkingIsUnique");
 

@@ -1,5 +1,7 @@
 package org.armstrace.registry;
 
+import org.armstrace.command.CommandResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.DatabaseTest;
+import org.armstrace.TestWords;
+import org.armstrace.command.CommandResult;
 import org.armstrace.ledger.Ledger;
-import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.FirearmType;
@@ -22,6 +25,7 @@ import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.CustodyChain;
 import org.armstrace.tracing.ObservedMarkings;
+import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.tracing.TraceRequestState;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.Tracing;
@@ -35,7 +39,7 @@ class SeizureTests {
 
 	static final String ACTOR = "user:seizure-test";
 
-	static final AtomicInteger numbers = new AtomicInteger(100_000 + new java.util.Random().nextInt(800_000));
+	static final AtomicInteger numbers = new AtomicInteger(100_000 + new Random().nextInt(800_000));
 
 	@Autowired
 	Seizures seizures;
@@ -54,6 +58,15 @@ class SeizureTests {
 
 	@Autowired
 	TraceRequests traceRequests;
+
+	@Autowired
+	TraceRequestQueries traceQueries;
+
+	@Autowired
+	EvidenceCustody custody;
+
+	@Autowired
+	DestructionGate destruction;
 
 	@Autowired
 	Tracing tracing;
@@ -91,27 +104,27 @@ class SeizureTests {
 		assertThat(item.firearmId()).isEqualTo(pistol);
 		Map<ProtocolStep, SeizureQueries.Step> steps = steps(item);
 		assertThat(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH).state()).isEqualTo(StepState.DONE);
-		assertThat(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH).detail()).startsWith("matched to "
+		assertThat(TestWords.english(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH))).startsWith("matched to "
 				+ registry.recordNumber(pistol).orElseThrow() + ", EXACT");
 		assertThat(steps.get(ProtocolStep.LOST_OR_STOLEN_STATUS).state()).isEqualTo(StepState.NEEDS_ATTENTION);
-		assertThat(steps.get(ProtocolStep.LOST_OR_STOLEN_STATUS).detail()).contains("stolen");
+		assertThat(TestWords.english(steps.get(ProtocolStep.LOST_OR_STOLEN_STATUS))).contains("stolen");
 		assertThat(steps.get(ProtocolStep.TRACE_REQUEST).state()).isEqualTo(StepState.DONE);
 		assertThat(steps.get(ProtocolStep.INTERNATIONAL_CHECK).state()).isEqualTo(StepState.NOT_CONNECTED);
 		assertThat(steps.get(ProtocolStep.BALLISTIC_REFERENCE).state()).isEqualTo(StepState.PENDING);
 		assertThat(view.items().get(1).kind()).isEqualTo(ItemKind.AMMUNITION);
 		assertThat(view.items().get(1).protocol()).isEmpty();
 
-		TraceRequests.TraceRequestView trace = traceRequests.find(steps.get(ProtocolStep.TRACE_REQUEST)
+		TraceRequestQueries.TraceRequestView trace = traceQueries.find(steps.get(ProtocolStep.TRACE_REQUEST)
 			.traceRequestId()).orElseThrow();
 		assertThat(trace.state()).isEqualTo(TraceRequestState.CONFIRMED);
 		assertThat(trace.firearmId()).isEqualTo(pistol);
 		assertThat(trace.seizureReference()).isEqualTo(item.reference());
-		assertThat(traceRequests.investigationCase(trace.caseReference()).orElseThrow().persons())
-			.extracting(TraceRequests.CasePerson::name).containsExactly("Synthetic Suspect");
+		assertThat(traceQueries.investigationCase(trace.caseReference()).orElseThrow().persons())
+			.extracting(TraceRequestQueries.CasePerson::name).containsExactly("Synthetic Suspect");
 		assertThat(registry.firearmSummary(pistol).orElseThrow().status()).isEqualTo(FirearmStatus.SEIZED);
 
 		ok(traceRequests.answer(trace.id(), ACTOR));
-		assertThat(traceRequests.find(trace.id()).orElseThrow().answer().chain().has(
+		assertThat(traceQueries.find(trace.id()).orElseThrow().answer().chain().has(
 				CustodyChain.FlagKind.LOST_OR_STOLEN)).isTrue();
 	}
 
@@ -120,11 +133,11 @@ class SeizureTests {
 		UUID seizureId = ok(seizures.record(seizure(firearm(ObservedMarkings.ofSerial("ZZ" + numbers.incrementAndGet(),
 				"Baikal"), null)), ACTOR));
 		SeizureQueries.ItemView item = queries.seizure(seizureId).orElseThrow().items().getFirst();
-		ok(seizures.placeHold(item.id(), new Seizures.PlaceHold("COURT-7", "District Court 2", LocalDate.now(),
+		ok(custody.placeHold(item.id(), new EvidenceCustody.PlaceHold("COURT-7", "District Court 2", LocalDate.now(),
 				null), ACTOR));
 		long before = ledger.size();
 
-		CommandResult refused = seizures.destroy(destroy(item.id()), ACTOR);
+		CommandResult refused = destruction.destroy(destroy(item.id()), ACTOR);
 
 		assertThat(messages(refused)).hasSize(2)
 			.anyMatch(m -> m.contains("trace request") && m.contains("is OPEN"))
@@ -134,21 +147,21 @@ class SeizureTests {
 		UUID trace = steps(item).get(ProtocolStep.TRACE_REQUEST).traceRequestId();
 		ok(traceRequests.unresolved(trace, "markings do not fit any record", ACTOR));
 		// unresolved is not enough: the request must be closed as unresolved (or answered)
-		assertThat(messages(seizures.destroy(destroy(item.id()), ACTOR))).hasSize(2)
+		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(2)
 			.anyMatch(m -> m.contains("is UNRESOLVED"));
 		ok(traceRequests.close(trace, "no record: closed unresolved", ACTOR));
-		assertThat(messages(seizures.destroy(destroy(item.id()), ACTOR))).hasSize(1)
+		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(1)
 			.allMatch(m -> m.contains("judicial hold"));
 		UUID hold = queries.item(item.id()).orElseThrow().holds().getFirst().id();
-		ok(seizures.releaseHold(item.id(), new Seizures.ReleaseHold(hold, LocalDate.now(), "court order 2026/17"),
+		ok(custody.releaseHold(item.id(), new EvidenceCustody.ReleaseHold(hold, LocalDate.now(), "court order 2026/17"),
 				ACTOR));
 
-		ok(seizures.destroy(destroy(item.id()), ACTOR));
+		ok(destruction.destroy(destroy(item.id()), ACTOR));
 
 		SeizureQueries.ItemView destroyed = queries.item(item.id()).orElseThrow();
 		assertThat(destroyed.custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
 		assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.now());
-		assertThat(messages(seizures.destroy(destroy(item.id()), ACTOR))).anyMatch(m -> m.contains("already destroyed"));
+		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).anyMatch(m -> m.contains("already destroyed"));
 	}
 
 	@Test
@@ -162,7 +175,7 @@ class SeizureTests {
 			.isEqualTo(StepState.EXCEPTION);
 		long before = ledger.size();
 
-		ok(seizures.destroy(new Seizures.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null),
+		ok(destruction.destroy(new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null),
 				ACTOR));
 
 		assertThat(ledger.size()).isEqualTo(before + 2);
@@ -178,11 +191,11 @@ class SeizureTests {
 						null, null, null, null), new Seizures.Item(ItemKind.PART, null, null, null, null, null, null, null,
 								null, null, null, null, null, null, null))), ACTOR);
 		assertThat(((CommandResult.Rejected) refused).violations()).extracting(v -> v.field() + ":" + v.rule())
-			.containsExactlyInAnyOrder("seizedOn:NotInFuture", "country:CountryIsIso3166Alpha3",
+			.containsExactlyInAnyOrder("seizedOn:DateIsNotInTheFuture", "country:CountryIsIso3166Alpha3",
 					"placeKind:PlaceKindRequired", "agency:AgencyRequired", "legalBasis:LegalBasisRequired",
 					"criminalContext:CriminalContextRequired", "latitude:Coordinates", "persons[0].name:NameRequired",
 					"persons[0].role:RoleRequired", "persons[0].nationality:CountryIsIso3166Alpha3",
-					"items[0].calibre:CalibreRequired", "items[0].quantity:QuantityPositive",
+					"items[0].calibre:CalibreRequired", "items[0].quantity:QuantityIsPositive",
 					"items[1].observed:ObservedMarkingsRequired", "items[1].partKind:PartKindRequired");
 		assertThat(ledger.size()).isEqualTo(before);
 	}
@@ -192,13 +205,13 @@ class SeizureTests {
 		UUID seizureId = ok(seizures.record(seizure(ammunition()), ACTOR));
 		UUID item = queries.seizure(seizureId).orElseThrow().items().getFirst().id();
 		String location = "Store " + numbers.incrementAndGet();
-		ok(seizures.recordCustodyEvent(item, new Seizures.RecordCustodyEvent(CustodyEventKind.MOVED, location,
+		ok(custody.recordCustodyEvent(item, new EvidenceCustody.RecordCustodyEvent(CustodyEventKind.MOVED, location,
 				"Officer C", null, "moved for space"), ACTOR));
-		ok(seizures.placeHold(item, new Seizures.PlaceHold("COURT-9", "Regional Court", LocalDate.now().minusDays(40),
+		ok(custody.placeHold(item, new EvidenceCustody.PlaceHold("COURT-9", "Regional Court", LocalDate.now().minusDays(40),
 				LocalDate.now().plusDays(5)), ACTOR));
 		UUID late = queries.seizure(ok(seizures.record(seizure(ammunition()), ACTOR))).orElseThrow().items()
 			.getFirst().id();
-		ok(seizures.placeHold(late, new Seizures.PlaceHold("COURT-10", "Regional Court",
+		ok(custody.placeHold(late, new EvidenceCustody.PlaceHold("COURT-10", "Regional Court",
 				LocalDate.now().minusDays(40), LocalDate.now().minusDays(1)), ACTOR));
 
 		assertThat(queries.inCustody(location, null, 10)).extracting(SeizureQueries.ItemView::id).containsExactly(item);
@@ -207,7 +220,7 @@ class SeizureTests {
 		assertThat(deadlines).anyMatch(d -> d.itemId().equals(late) && d.overdue());
 		assertThat(queries.deadlines(1)).noneMatch(d -> d.itemId().equals(item));
 		assertThat(CustodyCsv.of(queries.inCustody(location, null, 10))).contains(location, "COURT-9 Regional Court");
-		assertThat(messages(seizures.recordCustodyEvent(item, new Seizures.RecordCustodyEvent(CustodyEventKind.MOVED,
+		assertThat(messages(custody.recordCustodyEvent(item, new EvidenceCustody.RecordCustodyEvent(CustodyEventKind.MOVED,
 				" ", null, null, null), ACTOR))).containsExactly("say where the item is stored");
 	}
 
@@ -277,19 +290,19 @@ class SeizureTests {
 				"Central store A", "Officer A", null, null, null, null);
 	}
 
-	static Seizures.DestroyItems destroy(UUID item) {
-		return new Seizures.DestroyItems(List.of(item), "crushing", List.of("Officer A", "Notary B"), null);
+	static DestructionGate.DestroyItems destroy(UUID item) {
+		return new DestructionGate.DestroyItems(List.of(item), "crushing", List.of("Officer A", "Notary B"), null);
 	}
 
 	static Map<ProtocolStep, SeizureQueries.Step> steps(SeizureQueries.ItemView item) {
-		Map<ProtocolStep, SeizureQueries.Step> steps = new java.util.EnumMap<>(ProtocolStep.class);
+		Map<ProtocolStep, SeizureQueries.Step> steps = new EnumMap<>(ProtocolStep.class);
 		item.protocol().forEach(s -> steps.put(s.step(), s));
 		return steps;
 	}
 
 	static List<String> messages(CommandResult result) {
 		assertThat(result).as("%s", result).isInstanceOf(CommandResult.Rejected.class);
-		return ((CommandResult.Rejected) result).violations().stream().map(v -> v.message()).toList();
+		return TestWords.english(((CommandResult.Rejected) result).violations());
 	}
 
 	static UUID ok(CommandResult result) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.armstrace.DatabaseTest;
-import org.armstrace.registry.CommandResult;
+import org.armstrace.TestWords;
+import org.armstrace.command.CommandResult;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderCommands;
@@ -57,7 +58,7 @@ class CustodyChainTests {
 		assertThat(chain.holders().get(1).until()).isEqualTo(LocalDate.of(2021, 3, 1));
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(owner);
 		assertThat(chain.pointOfDiversion().type()).isEqualTo("registry.firearm-reported-stolen");
-		assertThat(chain.pointOfDiversion().description()).startsWith("reported stolen by private owner " + owner);
+		assertThat(TestWords.english(chain.pointOfDiversion())).startsWith("reported stolen by private owner " + owner);
 		assertThat(chain.firstRetailSale().dealerId()).isEqualTo(dealer);
 		assertThat(chain.recoveredOn()).isEqualTo(LocalDate.of(2023, 1, 1));
 		assertThat(chain.timeToCrimeDays())
@@ -77,7 +78,7 @@ class CustodyChainTests {
 
 		CustodyChain chain = chains.of(pistol, null, LocalDate.of(2024, 6, 1)).orElseThrow();
 
-		assertThat(chain.pointOfDiversion().description()).startsWith("sold by dealer " + dealer + " to private owner");
+		assertThat(TestWords.english(chain.pointOfDiversion())).startsWith("sold by dealer " + dealer + " to private owner");
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(owner);
 		assertThat(chain.timeToCrimeDays()).isGreaterThan(4000);
 		assertThat(chain.flags()).isEmpty();
@@ -93,7 +94,7 @@ class CustodyChainTests {
 		CustodyChain chain = chains.of(pistol, null, LocalDate.of(2024, 2, 2)).orElseThrow();
 
 		assertThat(chain.flags()).extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.RE_ENTRY);
-		assertThat(chain.pointOfDiversion().description()).isEqualTo("exported to DEU");
+		assertThat(TestWords.english(chain.pointOfDiversion())).isEqualTo("exported to DEU");
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(dealer);
 	}
 
@@ -111,7 +112,7 @@ class CustodyChainTests {
 
 		assertThat(chains.of(destroyed, null, null).orElseThrow().flags()).extracting(CustodyChain.Flag::kind)
 			.containsExactly(FlagKind.FOUND_AFTER_DESTRUCTION);
-		assertThat(chains.of(destroyed, null, null).orElseThrow().pointOfDiversion().description())
+		assertThat(TestWords.english(chains.of(destroyed, null, null).orElseThrow().pointOfDiversion()))
 			.startsWith("destroyed (crushing)");
 		assertThat(chains.of(deactivated, null, LocalDate.of(2021, 1, 1)).orElseThrow().flags())
 			.extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.FOUND_AFTER_DEACTIVATION);
@@ -131,7 +132,7 @@ class CustodyChainTests {
 			.orElseThrow();
 
 		assertThat(obliterated.flags()).extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.MARKING_OBLITERATED);
-		assertThat(obliterated.flags().getFirst().detail()).contains("2 character(s) unreadable or missing");
+		assertThat(TestWords.english(obliterated.flags().getFirst())).contains("2 character(s) unreadable or missing");
 		assertThat(altered.flags()).extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.MARKING_ALTERED);
 		assertThat(misread.flags()).isEmpty();
 	}

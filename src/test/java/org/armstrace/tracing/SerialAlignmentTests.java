@@ -2,6 +2,7 @@ package org.armstrace.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.armstrace.TestWords;
 import org.junit.jupiter.api.Test;
 
 class SerialAlignmentTests {
@@ -22,7 +23,7 @@ class SerialAlignmentTests {
 		SerialAlignment.Fit fit = fit("A8I23O56", "AB123056");
 		assertThat(fit.onlyMisread()).isTrue();
 		assertThat(fit.confusables()).isEqualTo(3);
-		assertThat(fit.explanation()).contains("'8' read for 'B' at position 2", "'I' read for '1' at position 3",
+		assertThat(TestWords.english(fit.explanation())).contains("'8' read for 'B' at position 2", "'I' read for '1' at position 3",
 				"'O' read for '0' at position 6");
 		assertThat(fit.score()).isGreaterThan(0.9).isLessThan(1.0);
 	}
@@ -32,7 +33,7 @@ class SerialAlignmentTests {
 		SerialAlignment.Fit fit = fit("AB132456", "AB123456");
 		assertThat(fit.transpositions()).isEqualTo(1);
 		assertThat(fit.onlyMisread()).isTrue();
-		assertThat(fit.explanation()).contains("'23' transposed at positions 4-5");
+		assertThat(TestWords.english(fit.explanation())).contains("'23' transposed at positions 4-5");
 	}
 
 	@Test
@@ -51,7 +52,7 @@ class SerialAlignmentTests {
 	void aMissingLeadingPartCostsLessThanADifference() {
 		SerialAlignment.Fit missing = fit("123456", "AB123456");
 		assertThat(missing.missingEdges()).isEqualTo(2);
-		assertThat(missing.explanation()).contains("'A' missing at the start", "'B' missing at the start");
+		assertThat(TestWords.english(missing.explanation())).contains("'A' missing at the start", "'B' missing at the start");
 		assertThat(missing.score()).isGreaterThan(fit("XY123456", "AB123456").score());
 	}
 

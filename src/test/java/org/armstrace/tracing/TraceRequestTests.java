@@ -4,20 +4,22 @@ import static org.armstrace.tracing.CustodyChainTests.ACTOR;
 import static org.armstrace.tracing.CustodyChainTests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.armstrace.DatabaseTest;
+import org.armstrace.TestWords;
+import org.armstrace.command.CommandResult;
 import org.armstrace.ledger.Ledger;
-import org.armstrace.registry.CommandResult;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderCommands;
 import org.armstrace.registry.HolderRole;
 import org.armstrace.tracing.CustodyChain.FlagKind;
+import org.armstrace.tracing.TraceRequestQueries.TraceRequestView;
 import org.armstrace.tracing.TraceRequests.OpenTraceRequest;
-import org.armstrace.tracing.TraceRequests.TraceRequestView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +32,9 @@ class TraceRequestTests {
 
 	@Autowired
 	TraceRequests requests;
+
+	@Autowired
+	TraceRequestQueries queries;
 
 	@Autowired
 	FirearmCommands firearms;
@@ -59,7 +64,7 @@ class TraceRequestTests {
 		UUID id = ok(requests.open(new OpenTraceRequest(observed, TracePriority.URGENT, "armed robbery suspect in custody",
 				null, LocalDate.now().minusDays(1), "AUT", "Vienna", "found in a car", "SZ-1", "Tracing unit East", null,
 				null), ACTOR, null));
-		TraceRequestView opened = requests.find(id).orElseThrow();
+		TraceRequestView opened = queries.find(id).orElseThrow();
 		assertThat(opened.state()).isEqualTo(TraceRequestState.OPEN);
 		assertThat(opened.reference()).matches("TR-\\d{4}-\\d{6}");
 		assertThat(opened.caseReference()).matches("IC-\\d{4}-\\d{6}");
@@ -69,26 +74,28 @@ class TraceRequestTests {
 
 		ok(requests.confirm(id, pistol, ACTOR));
 		ok(requests.answer(id, ACTOR));
-		TraceRequestView answered = requests.find(id).orElseThrow();
+		TraceRequestView answered = queries.find(id).orElseThrow();
 		assertThat(answered.state()).isEqualTo(TraceRequestState.ANSWERED);
 		assertThat(answered.confirmedBand()).isEqualTo("POSSIBLE");
 		assertThat(answered.answer().chain().lastLegalHolder().holderId()).isEqualTo(owner);
 		assertThat(answered.answer().chain().flags()).extracting(CustodyChain.Flag::kind)
 			.contains(FlagKind.LOST_OR_STOLEN, FlagKind.MARKING_OBLITERATED);
-		assertThat(requests.investigationCase(answered.caseReference()).orElseThrow().weapons())
-			.extracting(TraceRequests.CaseWeapon::firearmId).containsExactly(pistol);
+		assertThat(queries.investigationCase(answered.caseReference()).orElseThrow().weapons())
+			.extracting(TraceRequestQueries.CaseWeapon::firearmId).containsExactly(pistol);
 
 		// the answer is frozen: later facts about the firearm do not change it
 		ok(firearms.recover(pistol, new FirearmCommands.RecordRecovery("Police", LocalDate.now()), ACTOR, null));
-		assertThat(requests.find(id).orElseThrow().answer()).isEqualTo(answered.answer());
+		assertThat(queries.find(id).orElseThrow().answer()).isEqualTo(answered.answer());
 
-		byte[] pdf = TraceReport.pdf(answered, holder -> holder.equals(owner) ? "Synthetic Owner" : "someone");
+		byte[] pdf = TraceReport.pdf(answered, new TraceReport.Texts(TestWords::text, TestWords::english,
+				holder -> holder.equals(owner) ? "Synthetic Owner" : "someone"));
 		PdfReader reader = new PdfReader(pdf);
 		String text = new PdfTextExtractor(reader).getTextFromPage(1);
-		assertThat(text).contains(answered.reference(), answered.recordNumber(), "Synthetic Owner", "LOST_OR_STOLEN");
+		assertThat(text).contains(answered.reference(), answered.recordNumber(), "Synthetic Owner",
+				"Reported lost or stolen: reported stolen on 2020-01-01 (report POL-9)");
 
 		ok(requests.close(id, "answered to requesting unit", ACTOR));
-		assertThat(requests.find(id).orElseThrow().state()).isEqualTo(TraceRequestState.CLOSED);
+		assertThat(queries.find(id).orElseThrow().state()).isEqualTo(TraceRequestState.CLOSED);
 		assertThat(ledger.size()).isEqualTo(before + 6); // confirmed, answered, recovered, closed
 	}
 
@@ -98,7 +105,7 @@ class TraceRequestTests {
 		assertThat(rules(requests.open(new OpenTraceRequest(null, null, null, null, LocalDate.now().plusDays(2), "XX",
 				null, null, null, null, "IC-1900-000001", null), ACTOR, null)))
 			.containsExactlyInAnyOrder("observed:ObservedMarkingsRequired", "priority:PriorityRequired",
-					"recoveredOn:NotInFuture", "recoveredCountry:CountryCode", "caseReference:CaseMustExist");
+					"recoveredOn:DateIsNotInTheFuture", "recoveredCountry:CountryIsIso3166Alpha3", "caseReference:CaseMustExist");
 		assertThat(rules(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("AB1", null),
 				TracePriority.URGENT, " ", null, null, null, null, null, null, null, null, null), ACTOR, null)))
 			.containsExactly("urgentReason:UrgentNeedsReason");
@@ -114,7 +121,7 @@ class TraceRequestTests {
 
 		ok(requests.unresolved(id, "serial ground off, no registered record fits", ACTOR));
 		ok(requests.answer(id, ACTOR));
-		TraceRequestView answered = requests.find(id).orElseThrow();
+		TraceRequestView answered = queries.find(id).orElseThrow();
 		assertThat(answered.answer().chain()).isNull();
 		assertThat(answered.answer().unresolvedReason()).isEqualTo("serial ground off, no registered record fits");
 		ok(requests.close(id, null, ACTOR));
@@ -124,17 +131,17 @@ class TraceRequestTests {
 	@Test
 	void aSecondRequestJoinsTheCaseNamedAndTheCaseGathersPersonsOffTheLedger() {
 		UUID first = ok(requests.open(routine("JN1", null), ACTOR, null));
-		String caseReference = requests.find(first).orElseThrow().caseReference();
+		String caseReference = queries.find(first).orElseThrow().caseReference();
 		UUID second = ok(requests.open(routine("JN2", caseReference), ACTOR, null));
 		long before = ledger.size();
 		ok(requests.addPerson(caseReference, "Synthetic Suspect", "AUT", "suspect", ACTOR));
 
-		TraceRequests.InvestigationCase found = requests.investigationCase(caseReference).orElseThrow();
-		assertThat(found.traces()).extracting(TraceRequests.TraceRequestSummary::id).containsExactly(first, second);
-		assertThat(found.persons()).extracting(TraceRequests.CasePerson::name).containsExactly("Synthetic Suspect");
-		assertThat(new String(ledger.entry(before).orElseThrow().canonicalJson(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Synthetic Suspect");
+		TraceRequestQueries.InvestigationCase found = queries.investigationCase(caseReference).orElseThrow();
+		assertThat(found.traces()).extracting(TraceRequestQueries.TraceRequestSummary::id).containsExactly(first, second);
+		assertThat(found.persons()).extracting(TraceRequestQueries.CasePerson::name).containsExactly("Synthetic Suspect");
+		assertThat(new String(ledger.entry(before).orElseThrow().canonicalJson(), StandardCharsets.UTF_8)).doesNotContain("Synthetic Suspect");
 		assertThat(rules(requests.addPerson(caseReference, "", "XXX", "", ACTOR)))
-			.containsExactlyInAnyOrder("name:NameRequired", "nationality:CountryCode", "role:RoleRequired");
+			.containsExactlyInAnyOrder("name:NameRequired", "nationality:CountryIsIso3166Alpha3", "role:RoleRequired");
 	}
 
 	@Test
@@ -149,13 +156,13 @@ class TraceRequestTests {
 				TracePriority.ROUTINE, null, LocalDate.now().minusDays(29), null, null, null, null, null, null, null,
 				null), ACTOR, null));
 
-		List<UUID> overdue = requests.list(null, true, 1000).stream().map(TraceRequests.TraceRequestSummary::id).toList();
+		List<UUID> overdue = queries.list(null, true, 1000).stream().map(TraceRequestQueries.TraceRequestSummary::id).toList();
 		assertThat(overdue).contains(late, urgentLate).doesNotContain(onTime);
-		assertThat(requests.find(late).orElseThrow().overdue()).isTrue();
+		assertThat(queries.find(late).orElseThrow().overdue()).isTrue();
 
 		ok(requests.unresolved(late, "no record", ACTOR));
 		ok(requests.answer(late, ACTOR));
-		assertThat(requests.list(null, true, 1000)).noneMatch(s -> s.id().equals(late));
+		assertThat(queries.list(null, true, 1000)).noneMatch(s -> s.id().equals(late));
 	}
 
 	@Test
@@ -163,11 +170,11 @@ class TraceRequestTests {
 		UUID id = ok(requests.open(routine("RB1", null), ACTOR, null));
 		ok(requests.assign(id, "Unit West", ACTOR));
 		ok(requests.unresolved(id, "nothing fits", ACTOR));
-		TraceRequestView before = requests.find(id).orElseThrow();
+		TraceRequestView before = queries.find(id).orElseThrow();
 
 		requests.rebuild();
 
-		assertThat(requests.find(id).orElseThrow()).isEqualTo(before);
+		assertThat(queries.find(id).orElseThrow()).isEqualTo(before);
 	}
 
 	static OpenTraceRequest routine(String serial, String caseReference) {

@@ -1,0 +1,181 @@
+package org.armstrace.tracing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.armstrace.registry.RegistryQueries;
+import org.armstrace.tracing.TracingEvent.TraceRequestAnswered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Trace requests and investigation cases as officers read them: one request, lists, counts, a case. */
+@Service
+public class TraceRequestQueries {
+
+	public record TraceRequestSummary(UUID id, String reference, String caseReference, TraceRequestState state,
+			TracePriority priority, String observedSerial, LocalDate openedOn, LocalDate dueOn, boolean overdue,
+			String unit, UUID firearmId, String recordNumber) {
+	}
+
+	public record TraceRequestView(UUID id, String reference, UUID caseId, String caseReference,
+			TraceRequestState state, TracePriority priority, String urgentReason, ObservedMarkings observed,
+			LocalDate recoveredOn, String recoveredCountry, String recoveredPlace, String seizureReference,
+			String circumstances, LocalDate openedOn, LocalDate dueOn, boolean overdue, String unit, UUID firearmId,
+			String recordNumber, Double confirmedScore, String confirmedBand, String unresolvedReason,
+			TraceRequestAnswered answer, LocalDate closedOn, String closingNote, String openedBy) {
+	}
+
+	public record CasePerson(UUID personId, String name, String nationality, String role) {
+	}
+
+	public record CaseWeapon(UUID firearmId, String recordNumber) {
+	}
+
+	public record InvestigationCase(UUID id, String reference, LocalDate openedOn, List<TraceRequestSummary> traces,
+			List<CaseWeapon> weapons, List<CasePerson> persons, List<TraceRequestSummary> relatedTraces) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final RegistryQueries registry;
+
+	TraceRequestQueries(JdbcClient jdbc, JsonMapper json, RegistryQueries registry) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.registry = registry;
+	}
+
+	Optional<TraceRequestState> state(UUID id) {
+		return jdbc.sql("SELECT state FROM trace_request WHERE id = ?").param(id).query(String.class).optional()
+			.map(TraceRequestState::valueOf);
+	}
+
+	Optional<UUID> caseId(String reference) {
+		return jdbc.sql("SELECT id FROM investigation_case WHERE reference = ?").param(reference).query(UUID.class)
+			.optional();
+	}
+
+	ObservedMarkings observed(UUID id) {
+		return json.readValue(jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class)
+			.single(), ObservedMarkings.class);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TraceRequestView> find(UUID id) {
+		LocalDate today = LocalDate.now();
+		return jdbc.sql("SELECT t.*, c.reference AS case_reference, s.circumstances FROM trace_request t "
+				+ "JOIN investigation_case c ON c.id = t.case_id "
+				+ "LEFT JOIN trace_request_circumstances s ON s.trace_request_id = t.id WHERE t.id = ?").param(id)
+			.query((rs, n) -> {
+				TraceRequestState state = TraceRequestState.valueOf(rs.getString("state"));
+				LocalDate due = rs.getObject("due_on", LocalDate.class);
+				UUID firearm = rs.getObject("firearm_id", UUID.class);
+				String answer = rs.getString("answer");
+				return new TraceRequestView(id, rs.getString("reference"), rs.getObject("case_id", UUID.class),
+						rs.getString("case_reference"), state, TracePriority.valueOf(rs.getString("priority")),
+						rs.getString("urgent_reason"), json.readValue(rs.getString("observed"), ObservedMarkings.class),
+						rs.getObject("recovered_on", LocalDate.class), rs.getString("recovered_country"),
+						rs.getString("recovered_place"), rs.getString("seizure_reference"),
+						rs.getString("circumstances"), rs.getObject("opened_on", LocalDate.class), due,
+						state.awaitsAnswer() && due.isBefore(today), rs.getString("unit"), firearm,
+						firearm == null ? null : registry.recordNumber(firearm).orElse(null),
+						(Double) rs.getObject("confirmed_score"), rs.getString("confirmed_band"),
+						rs.getString("unresolved_reason"),
+						answer == null ? null : json.readValue(answer, TraceRequestAnswered.class),
+						rs.getObject("closed_on", LocalDate.class), rs.getString("closing_note"),
+						rs.getString("opened_by"));
+			})
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UUID> idByReference(String reference) {
+		return jdbc.sql("SELECT id FROM trace_request WHERE reference = ?").param(reference).query(UUID.class)
+			.optional();
+	}
+
+	/** Trace requests, newest first; {@code state} and {@code overdueOnly} narrow the list. */
+	@Transactional(readOnly = true)
+	public List<TraceRequestSummary> list(TraceRequestState state, boolean overdueOnly, int limit) {
+		LocalDate today = LocalDate.now();
+		StringBuilder sql = new StringBuilder("SELECT t.*, c.reference AS case_reference FROM trace_request t "
+				+ "JOIN investigation_case c ON c.id = t.case_id WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (state != null) {
+			sql.append(" AND t.state = ?");
+			params.add(state.name());
+		}
+		if (overdueOnly) {
+			sql.append(" AND t.state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED') AND t.due_on < ?");
+			params.add(today);
+		}
+		sql.append(overdueOnly ? " ORDER BY t.due_on, t.reference" : " ORDER BY t.opened_seq DESC");
+		sql.append(" FETCH FIRST ").append(Math.max(1, Math.min(limit, 1000))).append(" ROWS ONLY");
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs, today)).list();
+	}
+
+	private TraceRequestSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+		TraceRequestState state = TraceRequestState.valueOf(rs.getString("state"));
+		LocalDate due = rs.getObject("due_on", LocalDate.class);
+		UUID firearm = rs.getObject("firearm_id", UUID.class);
+		return new TraceRequestSummary(rs.getObject("id", UUID.class), rs.getString("reference"),
+				rs.getString("case_reference"), state, TracePriority.valueOf(rs.getString("priority")),
+				rs.getString("observed_serial"), rs.getObject("opened_on", LocalDate.class), due,
+				state.awaitsAnswer() && due.isBefore(today), rs.getString("unit"), firearm,
+				firearm == null ? null : registry.recordNumber(firearm).orElse(null));
+	}
+
+	@Transactional(readOnly = true)
+	public long overdueCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED') "
+				+ "AND due_on < ?").param(LocalDate.now()).query(Long.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public long awaitingAnswerCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED')")
+			.query(Long.class).single();
+	}
+
+	/** The case with its traces, weapons and persons, and other traces of the same weapons outside it. */
+	@Transactional(readOnly = true)
+	public Optional<InvestigationCase> investigationCase(String reference) {
+		LocalDate today = LocalDate.now();
+		return jdbc.sql("SELECT id, opened_on FROM investigation_case WHERE reference = ?").param(reference)
+			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getObject("opened_on", LocalDate.class) })
+			.optional()
+			.map(row -> {
+				UUID id = (UUID) row[0];
+				List<TraceRequestSummary> traces = jdbc.sql("SELECT t.*, c.reference AS case_reference FROM "
+						+ "trace_request t JOIN investigation_case c ON c.id = t.case_id WHERE t.case_id = ? "
+						+ "ORDER BY t.opened_seq").param(id).query((rs, n) -> summary(rs, today)).list();
+				List<CaseWeapon> weapons = jdbc.sql("SELECT subject_id FROM case_subject WHERE case_id = ? AND kind = "
+						+ "'WEAPON' ORDER BY subject_id").param(id).query(UUID.class).list().stream()
+					.map(f -> new CaseWeapon(f, registry.recordNumber(f).orElse(null))).toList();
+				List<CasePerson> persons = jdbc.sql("SELECT s.subject_id, s.role, p.name, p.nationality FROM "
+						+ "case_subject s LEFT JOIN case_person_identity p ON p.person_id = s.subject_id "
+						+ "WHERE s.case_id = ? AND s.kind = 'PERSON' ORDER BY p.name")
+					.param(id)
+					.query((rs, n) -> new CasePerson(rs.getObject("subject_id", UUID.class), rs.getString("name"),
+							rs.getString("nationality"), rs.getString("role")))
+					.list();
+				List<TraceRequestSummary> related = weapons.isEmpty() ? List.of() : jdbc.sql("SELECT t.*, "
+						+ "c.reference AS case_reference FROM trace_request t JOIN investigation_case c ON "
+						+ "c.id = t.case_id WHERE t.case_id <> ? AND t.firearm_id IN (SELECT subject_id FROM "
+						+ "case_subject WHERE case_id = ? AND kind = 'WEAPON') ORDER BY t.opened_seq")
+					.params(id, id).query((rs, n) -> summary(rs, today)).list();
+				return new InvestigationCase(id, reference, (LocalDate) row[1], traces, weapons, persons, related);
+			});
+	}
+
+}
