@@ -15,14 +15,22 @@ public class RegistryRebuild {
 
 	private final RegistryProjection projection;
 
-	RegistryRebuild(CommandKernel kernel, RegistryProjection projection) {
+	private final RegistryState state;
+
+	RegistryRebuild(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
 		this.kernel = kernel;
 		this.projection = projection;
+		this.state = state;
 	}
 
-	/** @return the number of registry events applied */
+	/**
+	 * Rebuilds the tables and brings the record-number counter up to the numbers the ledger issued.
+	 * @return the number of registry events applied
+	 */
 	public long rebuild() {
-		return kernel.rebuild(projection, RegistryEvent.TYPES);
+		long applied = kernel.rebuild(projection, RegistryEvent.TYPES);
+		state.catchUpRecordNumbers(FirearmCommands.RECORD_PREFIX);
+		return applied;
 	}
 
 	/** The {@code rebuild} verb. */

@@ -1,6 +1,7 @@
 package org.armstrace.registry;
 
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,11 +88,36 @@ class RegistryState {
 		}
 		long last = jdbc.sql("SELECT last_value FROM record_number_counter WHERE prefix = ? AND count_year = ?")
 			.params(prefix, year).query(Long.class).single();
-		List<String> numbers = new java.util.ArrayList<>(count);
+		List<String> numbers = new ArrayList<>(count);
 		for (long value = last - count + 1; value <= last; value++) {
 			numbers.add(String.format("%s-%d-%06d", prefix, year, value));
 		}
 		return numbers;
+	}
+
+	/**
+	 * Moves this year's counter of {@code prefix} up to the highest record number on the record: after a rebuild
+	 * from the ledger (or a restore) the counter is not behind the numbers already issued.
+	 */
+	void catchUpRecordNumbers(String prefix) {
+		int year = Year.now().getValue();
+		String start = String.format("%s-%d-", prefix, year);
+		Optional<Long> highest = jdbc.sql("SELECT record_number FROM firearm WHERE record_number LIKE ? "
+				+ "ORDER BY LENGTH(record_number) DESC, record_number DESC FETCH FIRST 1 ROWS ONLY")
+			.param(start + "%")
+			.query(String.class)
+			.optional()
+			.map(number -> Long.valueOf(number.substring(start.length())));
+		if (highest.isEmpty()) {
+			return;
+		}
+		int updated = jdbc.sql("UPDATE record_number_counter SET last_value = ? WHERE prefix = ? AND count_year = ? "
+				+ "AND last_value < ?").params(highest.get(), prefix, year, highest.get()).update();
+		if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM record_number_counter WHERE prefix = ? AND count_year = ?")
+			.params(prefix, year).query(Long.class).single() == 0) {
+			jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, ?)")
+				.params(prefix, year, highest.get()).update();
+		}
 	}
 
 	boolean legacyReferenceExists(String legacyReference) {
