@@ -5,17 +5,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and ChromeDriver, headless, for browser tests ({@code .ci/run} installs both). Without them a
@@ -48,13 +53,30 @@ public final class BrowserTest {
 		return driver;
 	}
 
+	/** Signs in and waits until the browser has left the sign-in page, so the next step acts as that user. */
+	public static void signIn(WebDriver browser, String origin, String username) {
+		browser.get(origin + "/sign-in");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+	}
+
+	/** Clicks and waits for the page the click leads to. */
+	public static void clickAndWait(WebDriver browser, By target) {
+		WebElement old = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+	}
+
 	/** Saves what the browser shows as target/screenshots/{name}.png. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {
 			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
 			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), folder.resolve(name + "-" + TestDatabase.name() + ".png"),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

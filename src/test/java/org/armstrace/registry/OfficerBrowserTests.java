@@ -424,21 +424,12 @@ class OfficerBrowserTests {
 			.toList();
 	}
 
-	/** Signs in and waits until the browser has left the sign-in page, so the next step acts as that user. */
 	private void signIn(String username) {
-		browser.get(url("/sign-in"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-				ExpectedConditions.urlContains("/sign-in")));
+		BrowserTest.signIn(browser, url(""), username);
 	}
 
-	/** Clicks and waits for the page the click leads to. */
 	private void clickAndWait(By target) {
-		var old = browser.findElement(By.tagName("html"));
-		browser.findElement(target).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		BrowserTest.clickAndWait(browser, target);
 	}
 
 	private String url(String path) {
