@@ -30,18 +30,6 @@ public class FirearmCommands {
 			String legacyReference, boolean suspectedDuplicate, LocalDate occurredOn) {
 	}
 
-	/**
-	 * A production run: {@code count} firearms alike but for their serials, {@code serialPrefix} followed by
-	 * consecutive numbers from {@code firstNumber}, zero-padded to {@code digits}.
-	 */
-	public record RegisterProductionRun(FirearmType type, String make, String model, String calibre,
-			String countryOfManufacture, Integer year, UUID holderId, String serialPrefix, long firstNumber,
-			int count, int digits, LocalDate occurredOn) {
-	}
-
-	/** The largest production run one command records: bigger runs are split by the caller. */
-	static final int MAX_RUN = 10_000;
-
 	public record AddMarking(Marking marking, LocalDate occurredOn) {
 	}
 
@@ -116,7 +104,7 @@ public class FirearmCommands {
 				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
-			List<Marking> markings = c.markings() == null || c.markings().isEmpty() ? defaultMarkings(c)
+			List<Marking> markings = c.markings() == null || c.markings().isEmpty() ? Marking.implied(c.make(), c.countryOfManufacture(), c.serial(), c.year())
 					: c.markings();
 			return Decision.record(id, new RegistryEvent.FirearmManufactured(id,
 					state.nextRecordNumber(RECORD_PREFIX), c.type(),
@@ -124,50 +112,6 @@ public class FirearmCommands {
 					c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
 					c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
 					Checks.orToday(c.occurredOn())));
-		});
-	}
-
-	/** Records a whole production run as one command: every serial is checked, and all or none are recorded. */
-	public CommandResult registerProductionRun(RegisterProductionRun c, String actor, String idempotencyKey) {
-		return commands.run("register-production-run", actor, idempotencyKey, () -> {
-			Checks checks = new Checks().require("type", c.type()).require("make", c.make())
-				.maxLength("make", c.make(), 200).country("countryOfManufacture", c.countryOfManufacture())
-				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.count() >= 1 && c.count() <= MAX_RUN, "count", RegistryRule.ProductionRunSize, MAX_RUN,
-					c.count());
-			checks.inRange("firstNumber", c.firstNumber(), 0, Long.MAX_VALUE).inRange("digits", c.digits(), 1, 12);
-			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
-					RegistryRule.HolderMustExist, c.holderId());
-			if (checks.failed()) {
-				return checks.refuse();
-			}
-			List<String> serials = new ArrayList<>(c.count());
-			for (long n = c.firstNumber(); n < c.firstNumber() + c.count(); n++) {
-				serials.add((c.serialPrefix() == null ? "" : c.serialPrefix().trim())
-						+ String.format("%0" + c.digits() + "d", n));
-			}
-			SerialNumbers.check(checks, "serialPrefix", serials.getLast());
-			String makeKey = Names.makerKey(c.make());
-			for (String serial : serials) {
-				state.firearmWithMarking(makeKey, c.countryOfManufacture(), SerialNumbers.key(serial))
-					.ifPresent(twin -> checks.add("serialPrefix", RegistryRule.MarkingIsUnique, c.make(),
-							c.countryOfManufacture(), serial, state.firearm(twin).orElseThrow().recordNumber()));
-			}
-			if (checks.failed()) {
-				return checks.refuse();
-			}
-			List<String> numbers = state.reserveRecordNumbers(RECORD_PREFIX, c.count());
-			List<RegistryEvent> events = new ArrayList<>(c.count());
-			for (int i = 0; i < serials.size(); i++) {
-				RegisterFirearm one = new RegisterFirearm(c.type(), null, c.make(), c.model(), c.calibre(),
-						serials.get(i), c.countryOfManufacture(), c.year(), List.of(), c.holderId(), null, false,
-						c.occurredOn());
-				events.add(new RegistryEvent.FirearmManufactured(UUID.randomUUID(), numbers.get(i), c.type(),
-						FirearmKinds.INDUSTRIAL, c.make().trim(), c.model(), c.calibre(), serials.get(i),
-						c.countryOfManufacture(), c.year(), defaultMarkings(one), c.holderId(), null, null,
-						Checks.orToday(c.occurredOn())));
-			}
-			return Decision.record(((RegistryEvent.FirearmManufactured) events.getFirst()).firearmId(), events);
 		});
 	}
 
@@ -335,19 +279,6 @@ public class FirearmCommands {
 				.maxLength(field + ".text", m.text(), 200).optionalCountry(field + ".country", m.country())
 				.year(field + ".year", m.year());
 		}
-	}
-
-	/** Markings implied by the record when none are listed: maker, country and serial (ITI para 8 a). */
-	private static List<Marking> defaultMarkings(RegisterFirearm c) {
-		List<Marking> markings = new ArrayList<>();
-		markings.add(new Marking(MarkingKind.MANUFACTURER, c.make().trim(), null, null));
-		markings.add(new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, c.countryOfManufacture(),
-				c.countryOfManufacture(), null));
-		markings.add(new Marking(MarkingKind.SERIAL, c.serial().trim(), null, null));
-		if (c.year() != null) {
-			markings.add(new Marking(MarkingKind.YEAR, c.year().toString(), null, c.year()));
-		}
-		return markings;
 	}
 
 }

@@ -43,8 +43,11 @@ class FirearmController {
 
 	private final CommandResponses responses;
 
-	FirearmController(FirearmCommands firearms, RegistryQueries queries, Actors actors, AccessLog accessLog,
-			CommandResponses responses) {
+	private final ProductionRuns productionRuns;
+
+	FirearmController(FirearmCommands firearms, ProductionRuns productionRuns, RegistryQueries queries, Actors actors,
+			AccessLog accessLog, CommandResponses responses) {
+		this.productionRuns = productionRuns;
 		this.responses = responses;
 		this.accessLog = accessLog;
 		this.actors = actors;
@@ -61,9 +64,9 @@ class FirearmController {
 
 	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
 	@PostMapping("/production-runs")
-	ResponseEntity<?> registerProductionRun(@RequestBody FirearmCommands.RegisterProductionRun body, Principal who,
+	ResponseEntity<?> registerProductionRun(@RequestBody ProductionRuns.RegisterProductionRun body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(firearms.registerProductionRun(body, actors.of(who), key), "/api/v1/firearms/",
+		return responses.answer(productionRuns.register(body, actors.of(who), key), "/api/v1/firearms/",
 				queries::firearm, RegistryRule::missingSubject);
 	}
 

@@ -78,6 +78,14 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			case HolderRegistered e -> jdbc.sql("INSERT INTO holder (id, role, country, licence_reference, last_seq) "
 					+ "VALUES (?, ?, ?, ?, ?)").params(e.holderId(), e.role().name(), e.country(),
 							e.licenceReference(), seq).update();
+			case RegistryEvent.AboutFirearm e -> firearmFact(e, seq);
+			case RegistryEvent.AboutPart e -> partFact(e, seq);
+			case RegistryEvent.AboutAmmunitionLot e -> ammunitionFact(e, seq);
+		}
+	}
+
+	private void firearmFact(RegistryEvent.AboutFirearm event, long seq) {
+		switch (event) {
 			case FirearmManufactured e -> manufactured(e, seq);
 			case LegacyFirearmImported e -> insertLegacy(List.of(e), List.of(seq));
 			case FirearmMarked e -> {
@@ -107,6 +115,11 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			case FirearmFoundAfterDestruction e -> jdbc.sql("UPDATE firearm SET status = ?, diversion_flag = TRUE, "
 					+ "last_seq = ? WHERE id = ?").params(FirearmStatus.FOUND_AFTER_DESTRUCTION.name(), seq,
 							e.firearmId()).update();
+		}
+	}
+
+	private void partFact(RegistryEvent.AboutPart event, long seq) {
+		switch (event) {
 			case PartManufactured e -> {
 				jdbc.sql("INSERT INTO part (id, kind, make, calibre, serial, serial_key, country_of_manufacture, "
 						+ "holder_id, fitted_to, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
@@ -119,6 +132,11 @@ class RegistryProjection implements Projection<RegistryEvent> {
 				.params(e.firearmId(), seq, e.partId()).update();
 			case PartRemoved e -> jdbc.sql("UPDATE part SET fitted_to = NULL, last_seq = ? WHERE id = ?")
 				.params(seq, e.partId()).update();
+		}
+	}
+
+	private void ammunitionFact(RegistryEvent.AboutAmmunitionLot event, long seq) {
+		switch (event) {
 			case AmmunitionProduced e -> {
 				jdbc.sql("INSERT INTO ammunition_lot (id, manufacturer, calibre, lot_number, headstamp, "
 						+ "year_of_production, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -4,11 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
@@ -78,14 +82,14 @@ public class IafqExport {
 		Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
 		for (String d : List.of("firearm_type", "make", "calibre", "country_of_manufacture",
 				"country_of_last_legal_import", "criminal_context", "legal_basis", "trace_outcome")) {
-			byDimension.put(d, new java.util.TreeMap<>());
+			byDimension.put(d, new TreeMap<>());
 		}
-		Map<String, Long> rounds = new java.util.TreeMap<>();
+		Map<String, Long> rounds = new TreeMap<>();
 		List<List<String>> items = new ArrayList<>();
 		long[] totals = new long[3];
 		jdbc.sql(ITEMS).params(from, to).query(rs -> {
 			String kind = rs.getString("kind");
-			java.util.UUID firearmId = rs.getObject("firearm_id", java.util.UUID.class);
+			UUID firearmId = rs.getObject("firearm_id", UUID.class);
 			// what the record says wins over what was read, when the item was matched
 			var recorded = firearmId == null ? null : registry.firearmSummary(firearmId).orElse(null);
 			String recordNumber = recorded == null ? null : recorded.recordNumber();
@@ -100,11 +104,7 @@ public class IafqExport {
 					trace == null ? null : trace.state().name(),
 					trace != null && trace.answer() != null && trace.answer().chain() != null, traceId != null);
 			Long quantity = (Long) rs.getObject("quantity", Long.class);
-			items.add(java.util.Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class)
-				.toString(), rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
-					rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make,
-					calibre, country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
-					quantity == null ? null : quantity.toString(), outcome, recordNumber));
+			items.add(itemRow(rs, kind, type, make, calibre, country, quantity, outcome, recordNumber));
 			if ("AMMUNITION".equals(kind)) {
 				totals[2] += quantity == null ? 0 : quantity;
 				rounds.merge(unknown(calibre), quantity == null ? 0 : quantity, Long::sum);
@@ -123,6 +123,24 @@ public class IafqExport {
 			count(byDimension, "legal_basis", rs.getString("legal_basis"));
 			count(byDimension, "trace_outcome", outcome);
 		});
+		List<Table> tables = tables(byDimension, rounds);
+		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?").params(from, to)
+			.query(Long.class).single();
+		return new Report(from, to, seizures, totals[0], totals[1], totals[2], tables, items);
+	}
+
+	/** One item as the item sheet lists it. */
+	private static List<String> itemRow(ResultSet rs, String kind, String type, String make, String calibre,
+			String country, Long quantity, String outcome, String recordNumber) throws SQLException {
+		return Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class).toString(),
+				rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
+				rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make, calibre,
+				country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
+				quantity == null ? null : quantity.toString(), outcome, recordNumber);
+	}
+
+	/** The questionnaire's tables: firearms by each dimension, then ammunition rounds by calibre. */
+	private static List<Table> tables(Map<String, Map<String, Long>> byDimension, Map<String, Long> rounds) {
 		List<Table> tables = new ArrayList<>();
 		String[][] names = { { "Firearms by type", "firearm_type" }, { "Firearms by make", "make" },
 				{ "Firearms by calibre", "calibre" }, { "Firearms by country of manufacture", "country_of_manufacture" },
@@ -133,9 +151,7 @@ public class IafqExport {
 			tables.add(new Table(n[0], n[1], byDimension.get(n[1])));
 		}
 		tables.add(new Table("Ammunition rounds by calibre", "calibre", rounds));
-		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?").params(from, to)
-			.query(Long.class).single();
-		return new Report(from, to, seizures, totals[0], totals[1], totals[2], tables, items);
+		return tables;
 	}
 
 	private static void count(Map<String, Map<String, Long>> by, String dimension, String value) {

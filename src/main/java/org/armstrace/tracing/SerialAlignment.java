@@ -90,73 +90,40 @@ final class SerialAlignment {
 		return SerialForms.fold(observed) == SerialForms.fold(recorded) ? CONFUSABLE : DIFFERENT;
 	}
 
+	/** What the cheapest alignment did, counted while walking it back from the end. */
+	private static final class Tally {
+
+		int confusables;
+
+		int unreadable;
+
+		int transpositions;
+
+		int edges;
+
+		int differences;
+
+		boolean run;
+
+		final List<Reason> steps = new ArrayList<>();
+
+	}
+
 	private static Fit backtrack(String p, String c, double[][] d) {
+		Tally tally = new Tally();
 		int i = p.length();
 		int j = c.length();
-		int confusables = 0;
-		int unreadable = 0;
-		int transpositions = 0;
-		int edges = 0;
-		int differences = 0;
-		boolean run = false;
-		List<Reason> steps = new ArrayList<>();
-		final double eps = 1e-9;
 		while (i > 0 || j > 0) {
-			if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
-				run = true;
-				if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + PER_RUN_CHARACTER)) < eps) {
-					j--;
-				}
-				else {
-					i--;
-				}
-				continue;
-			}
-			if (i > 0 && j > 0 && Math.abs(d[i][j] - (d[i - 1][j - 1] + step(p.charAt(i - 1), c.charAt(j - 1)))) < eps) {
-				char o = p.charAt(i - 1);
-				char r = c.charAt(j - 1);
-				if (o == SerialForms.ONE) {
-					unreadable++;
-				}
-				else if (o != r && SerialForms.fold(o) == SerialForms.fold(r)) {
-					confusables++;
-					steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, o, r, j));
-				}
-				else if (o != r) {
-					differences++;
-					steps.add(Reason.of(Reason.Code.CHARACTER_DIFFERS, o, r, j));
-				}
-				i--;
-				j--;
-			}
-			else if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
-				transpositions++;
-				steps.add(Reason.of(Reason.Code.TRANSPOSED, "" + c.charAt(j - 2) + c.charAt(j - 1), j - 1, j));
-				i -= 2;
-				j -= 2;
-			}
-			else if (j > 0 && (i == 0 || i == p.length())
-					&& Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
-				edges++;
-				steps.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END, c.charAt(j - 1)));
-				j--;
-			}
-			else if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + DIFFERENT)) < eps) {
-				differences++;
-				steps.add(Reason.of(Reason.Code.NOT_OBSERVED, c.charAt(j - 1), j));
-				j--;
-			}
-			else {
-				differences++;
-				steps.add(Reason.of(Reason.Code.OBSERVED_NOT_RECORDED, p.charAt(i - 1)));
-				i--;
-			}
+			int[] next = step(p, c, d, i, j, tally);
+			i = next[0];
+			j = next[1];
 		}
+		List<Reason> steps = tally.steps;
 		Collections.reverse(steps);
-		if (unreadable > 0) {
-			steps.addFirst(Reason.of(Reason.Code.UNREADABLE_ACCEPTED, unreadable));
+		if (tally.unreadable > 0) {
+			steps.addFirst(Reason.of(Reason.Code.UNREADABLE_ACCEPTED, tally.unreadable));
 		}
-		if (run) {
+		if (tally.run) {
 			steps.addFirst(Reason.of(Reason.Code.RUN_ACCEPTED));
 		}
 		boolean exact = d[p.length()][c.length()] == 0 && !SerialForms.hasWildcards(p);
@@ -165,7 +132,52 @@ final class SerialAlignment {
 		}
 		double length = Math.max(1, c.length());
 		double score = Math.max(0, 1 - d[p.length()][c.length()] / length);
-		return new Fit(score, exact, confusables, unreadable, transpositions, edges, differences, run, steps);
+		return new Fit(score, exact, tally.confusables, tally.unreadable, tally.transpositions, tally.edges,
+				tally.differences, tally.run, steps);
+	}
+
+	/** One step back along the cheapest alignment from (i, j), counted; returns where it leads. */
+	private static int[] step(String p, String c, double[][] d, int i, int j, Tally tally) {
+		final double eps = 1e-9;
+		if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
+			tally.run = true;
+			return j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + PER_RUN_CHARACTER)) < eps ? new int[] { i, j - 1 }
+					: new int[] { i - 1, j };
+		}
+		if (i > 0 && j > 0 && Math.abs(d[i][j] - (d[i - 1][j - 1] + step(p.charAt(i - 1), c.charAt(j - 1)))) < eps) {
+			char o = p.charAt(i - 1);
+			char r = c.charAt(j - 1);
+			if (o == SerialForms.ONE) {
+				tally.unreadable++;
+			}
+			else if (o != r && SerialForms.fold(o) == SerialForms.fold(r)) {
+				tally.confusables++;
+				tally.steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, o, r, j));
+			}
+			else if (o != r) {
+				tally.differences++;
+				tally.steps.add(Reason.of(Reason.Code.CHARACTER_DIFFERS, o, r, j));
+			}
+			return new int[] { i - 1, j - 1 };
+		}
+		if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
+			tally.transpositions++;
+			tally.steps.add(Reason.of(Reason.Code.TRANSPOSED, "" + c.charAt(j - 2) + c.charAt(j - 1), j - 1, j));
+			return new int[] { i - 2, j - 2 };
+		}
+		if (j > 0 && (i == 0 || i == p.length()) && Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
+			tally.edges++;
+			tally.steps.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END,
+					c.charAt(j - 1)));
+			return new int[] { i, j - 1 };
+		}
+		tally.differences++;
+		if (j > 0 && Math.abs(d[i][j] - (d[i][j - 1] + DIFFERENT)) < eps) {
+			tally.steps.add(Reason.of(Reason.Code.NOT_OBSERVED, c.charAt(j - 1), j));
+			return new int[] { i, j - 1 };
+		}
+		tally.steps.add(Reason.of(Reason.Code.OBSERVED_NOT_RECORDED, p.charAt(i - 1)));
+		return new int[] { i - 1, j };
 	}
 
 }

@@ -25,6 +25,9 @@ class LifeCycleTests {
 	FirearmCommands firearms;
 
 	@Autowired
+	ProductionRuns productionRuns;
+
+	@Autowired
 	RegistryQueries queries;
 
 	@Autowired
@@ -75,18 +78,18 @@ class LifeCycleTests {
 	void aProductionRunRecordsEverySerialOrNone() {
 		UUID maker = fixture.holder(HolderRole.MANUFACTURER, "AUT");
 		String prefix = "RUN" + System.nanoTime() % 100_000 + "-";
-		var run = new FirearmCommands.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm",
+		var run = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm",
 				"AUT", 2026, maker, prefix, 1, 50, 4, LocalDate.now());
 		long before = ledger.size();
 
-		accepted(firearms.registerProductionRun(run, ACTOR, null));
+		accepted(productionRuns.register(run, ACTOR, null));
 
 		assertThat(ledger.size()).isEqualTo(before + 50);
 		assertThat(queries.firearmsBySerial(prefix, 100)).hasSize(50).extracting(RegistryQueries.FirearmSummary::serial)
 			.contains(prefix + "0001", prefix + "0050");
-		var overlapping = new FirearmCommands.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2",
+		var overlapping = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2",
 				"9x19mm", "AUT", 2026, maker, prefix, 45, 10, 4, null);
-		assertThat(rules(firearms.registerProductionRun(overlapping, ACTOR, null))).hasSize(6)
+		assertThat(rules(productionRuns.register(overlapping, ACTOR, null))).hasSize(6)
 			.allMatch(r -> r.equals("serialPrefix:MarkingIsUnique"));
 		assertThat(ledger.size()).isEqualTo(before + 50);
 	}

@@ -94,8 +94,21 @@ public final class ProofVerifier {
 			throw new InvalidProofException("the proof has " + path.size() + " hashes, a consistency proof from "
 					+ size1 + " to " + size2 + " has " + expected);
 		}
-		int start = size1IsPowerOfTwo ? 0 : 1;
 		byte[] seed = size1IsPowerOfTwo ? root1 : path.getFirst();
+		byte[][] roots = consistencyRoots(size1, size2, seed, path.subList(size1IsPowerOfTwo ? 0 : 1, path.size()));
+		if (!MessageDigest.isEqual(roots[0], root1)) {
+			throw new InvalidProofException("the proof does not lead to root1: got " + b64(roots[0]) + ", expected "
+					+ b64(root1));
+		}
+		if (!MessageDigest.isEqual(roots[1], root2)) {
+			throw new InvalidProofException("the proof does not lead to root2: got " + b64(roots[1]) + ", expected "
+					+ b64(root2));
+		}
+	}
+
+	/** The two roots a consistency proof leads to from {@code seed} (RFC 9162, 2.1.4.2): {first, second}. */
+	private static byte[][] consistencyRoots(long size1, long size2, byte[] seed, List<byte[]> path)
+			throws InvalidProofException {
 		long fn = size1 - 1;
 		long sn = size2 - 1;
 		while ((fn & 1) == 1) {
@@ -105,7 +118,7 @@ public final class ProofVerifier {
 		byte[] fr = seed;
 		byte[] sr = seed;
 		requireHash("proof hash", seed);
-		for (byte[] c : path.subList(start, path.size())) {
+		for (byte[] c : path) {
 			requireHash("proof hash", c);
 			if (sn == 0) {
 				throw new InvalidProofException("the proof is too long");
@@ -127,14 +140,7 @@ public final class ProofVerifier {
 		if (sn != 0) {
 			throw new InvalidProofException("the proof is too short");
 		}
-		if (!MessageDigest.isEqual(fr, root1)) {
-			throw new InvalidProofException("the proof does not lead to root1: got " + b64(fr) + ", expected "
-					+ b64(root1));
-		}
-		if (!MessageDigest.isEqual(sr, root2)) {
-			throw new InvalidProofException("the proof does not lead to root2: got " + b64(sr) + ", expected "
-					+ b64(root2));
-		}
+		return new byte[][] { fr, sr };
 	}
 
 	/**
