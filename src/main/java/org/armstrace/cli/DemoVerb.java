@@ -1,9 +1,9 @@
 package org.armstrace.cli;
 
+import org.armstrace.demo.DemoRegistry;
+import org.armstrace.demo.DemoSeizures;
 import org.armstrace.identity.ApiTokens;
 import org.armstrace.identity.Users;
-import org.armstrace.registry.DemoRegistry;
-import org.armstrace.seizure.DemoSeizures;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.armstrace.registry;
+package org.armstrace.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.armstrace.DatabaseTest;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.registry.RegistryRebuild;
 import org.armstrace.tracing.Candidate;
 import org.armstrace.tracing.CustodyChain;
 import org.armstrace.tracing.CustodyChains;
