@@ -1,18 +1,28 @@
-package org.armstrace.ledger;
+package org.armstrace.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
-import org.springframework.boot.ApplicationArguments;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.Decision;
+import org.armstrace.command.Projection;
+import org.armstrace.ledger.CheckpointSigner;
+import org.armstrace.ledger.EventTypes;
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.ledger.LedgerEvent;
+import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.ledger.VerificationReport;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code benchmark-ledger} verb: appends N synthetic events in batches (one transaction per batch) to an
- * empty ledger, then runs a full verify, and prints both rates. It refuses a ledger that holds anything, so it
- * can never mix synthetic events into real records: point it at a scratch database.
+ * Measures the ledger: appends N synthetic events in batches to an empty ledger, each batch one command through
+ * the command kernel (the append lock, the append, one transaction) as every module's commands append, while the
+ * checkpoint signer runs as in production; then signs the final head and runs a full verify. It refuses a ledger
+ * that holds anything, so it can never mix synthetic events into real records: point it at a scratch database.
  */
 @Component
 public class LedgerBenchmark {
@@ -23,7 +33,7 @@ public class LedgerBenchmark {
 
 		@Override
 		public String type() {
-			return "benchmark.synthetic";
+			return EventTypes.name("benchmark", SyntheticEvent.class);
 		}
 
 		@Override
@@ -33,29 +43,56 @@ public class LedgerBenchmark {
 
 	}
 
+	/** What a run measured: the append time of all events, and the full verify after it. */
+	public record Result(long events, int batch, double appendSeconds, VerificationReport verification) {
+
+		public double eventsPerSecond() {
+			return events / appendSeconds;
+		}
+
+	}
+
+	/** Synthetic events have no tables: they are appended, never projected. */
+	private static final class NoTables implements Projection<SyntheticEvent> {
+
+		@Override
+		public void apply(SyntheticEvent event, LedgerEntry entry) {
+		}
+
+		@Override
+		public void reset() {
+		}
+
+	}
+
+	private final CommandKernel.Commands<SyntheticEvent> commands;
+
 	private final Ledger ledger;
 
 	private final LedgerVerification verification;
 
 	private final CheckpointSigner signer;
 
-	private final TransactionTemplate transactions;
-
-	LedgerBenchmark(Ledger ledger, LedgerVerification verification, CheckpointSigner signer,
-			TransactionTemplate transactions) {
+	LedgerBenchmark(CommandKernel kernel, Ledger ledger, LedgerVerification verification, CheckpointSigner signer) {
+		this.commands = kernel.commandsFor(new NoTables());
 		this.ledger = ledger;
 		this.verification = verification;
 		this.signer = signer;
-		this.transactions = transactions;
 	}
 
-	public int runFromCommandLine(ApplicationArguments args) {
-		long events = longOption(args, "events", 100_000);
-		int batch = (int) longOption(args, "batch", 1_000);
+	/** The entries the ledger holds: the benchmark runs only on an empty one. */
+	public long ledgerSize() {
+		return ledger.size();
+	}
+
+	/**
+	 * Appends {@code events} synthetic events in batches of {@code batch}, then verifies the whole ledger.
+	 * @param appended told how many events are appended so far, every hundred batches
+	 * @throws IllegalStateException when the ledger is not empty
+	 */
+	public Result run(long events, int batch, LongConsumer appended) {
 		if (ledger.size() > 0) {
-			System.err.println("refused: the ledger already holds " + ledger.size()
-					+ " entries; run the benchmark against an empty scratch database");
-			return 2;
+			throw new IllegalStateException("the ledger already holds " + ledger.size() + " entries");
 		}
 		long started = System.nanoTime();
 		long done = 0;
@@ -67,24 +104,15 @@ public class LedgerBenchmark {
 				chunk.add(new SyntheticEvent(UUID.randomUUID().toString(), "holder-" + (k % 5_000),
 						String.format(Locale.ROOT, "SYN%08d", k), "SYNTHETIC-MAKER/XXX/" + k, k % 1_000));
 			}
-			transactions.executeWithoutResult(status -> ledger.append("system:benchmark", chunk));
+			commands.run("benchmark-ledger", "system:benchmark", null, () -> Decision.record(null, chunk));
 			done += n;
 			if (done % (batch * 100L) == 0) {
-				System.out.printf(Locale.ROOT, "  appended %,d%n", done);
+				appended.accept(done);
 			}
 		}
 		double appendSeconds = (System.nanoTime() - started) / 1e9;
 		signer.signNow();
-		VerificationReport report = verification.verify(null);
-		System.out.printf(Locale.ROOT, "appended %,d events in batches of %,d: %.1f s, %,.0f events/s%n", events,
-				batch, appendSeconds, events / appendSeconds);
-		System.out.printf(Locale.ROOT, "full verify of %,d entries (%d signed heads): %.2f s -> %s%n",
-				report.treeSize(), report.checkpointsChecked(), report.millis() / 1000.0, report.summary());
-		return report.ok() ? 0 : 1;
-	}
-
-	private static long longOption(ApplicationArguments args, String name, long fallback) {
-		return args.containsOption(name) ? Long.parseLong(args.getOptionValues(name).getFirst()) : fallback;
+		return new Result(events, batch, appendSeconds, verification.verify(null));
 	}
 
 }
