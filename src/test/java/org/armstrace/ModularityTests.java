@@ -2,6 +2,10 @@ package org.armstrace;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.List;
+
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -26,6 +30,18 @@ class ModularityTests {
 			.because("the proof verifier must run without the server")
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("org.armstrace.ledger.merkle"));
+	}
+
+	@Test
+	void onlyTheCommandKernelAppendsToTheLedger() {
+		noClasses().that().resideOutsideOfPackage("org.armstrace.command..")
+			.and().doNotHaveFullyQualifiedName(Ledger.class.getName())
+			.should().callMethod(Ledger.class, "append", String.class, List.class)
+			.orShould().callMethod(Ledger.class, "append", String.class, LedgerEvent.class)
+			.orShould().callMethod(Ledger.class, "lockForAppend")
+			.because("every write is a command: decided, appended and projected in one transaction under the lock")
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("org.armstrace"));
 	}
 
 	@Test

@@ -1,18 +1,21 @@
 package org.armstrace.identity;
 
 import java.util.EnumSet;
+import java.util.Optional;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * At the first start of a server (no user yet) creates the administrator {@code admin} with a one-time password,
- * to be changed at first sign-in, and an API token acting for it; prints both once. Only their hashes are kept.
+ * to be changed at first sign-in, and an API token acting for it. Only their hashes are kept: the credentials in
+ * the clear are returned once, for the caller to show, and never again.
  */
 @Component
-class FirstAdministrator {
+public class FirstAdministrator {
+
+	/** The administrator's one-time credentials in the clear: to be shown once, never stored. */
+	public record Credentials(String username, String password, String apiToken) {
+	}
 
 	private final Users users;
 
@@ -23,23 +26,15 @@ class FirstAdministrator {
 		this.tokens = tokens;
 	}
 
-	@EventListener
-	void onReady(ApplicationReadyEvent ready) {
-		if (!(ready.getApplicationContext() instanceof WebServerApplicationContext) || users.anyExists()) {
-			return;
+	/** Creates the administrator and its API token when the node has no user yet; empty when it has one. */
+	public Optional<Credentials> createIfNoUser() {
+		if (users.anyExists()) {
+			return Optional.empty();
 		}
 		String password = users.generatePassword();
 		Users.Account admin = users.create("admin", password, EnumSet.of(Role.ADMIN), true);
 		ApiTokens.IssuedToken issued = tokens.issue(admin.id(), "bootstrap");
-		System.out.println("""
-
-				  ArmsTrace: first start. Shown once, stored only as hashes:
-
-				      administrator:  admin / %s   (choose a new password at first sign-in)
-				      API token:      %s   (acts as admin; revoke it once you have your own)
-
-				  Send the token as 'Authorization: Bearer <token>'. Keep both secret.
-				""".formatted(password, issued.token()));
+		return Optional.of(new Credentials(admin.username(), password, issued.token()));
 	}
 
 }

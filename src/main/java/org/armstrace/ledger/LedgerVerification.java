@@ -1,8 +1,5 @@
 package org.armstrace.ledger;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +17,6 @@ import org.armstrace.ledger.merkle.InvalidProofException;
 import org.armstrace.ledger.merkle.ProofVerifier;
 import org.armstrace.ledger.merkle.Proofs;
 import org.armstrace.ledger.merkle.TreeHasher;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -305,24 +301,6 @@ public class LedgerVerification {
 			this.seq = seq;
 		}
 
-	}
-
-	/** The {@code verify} verb. */
-	public int runFromCommandLine(ApplicationArguments args) {
-		String savedHead = null;
-		if (args.containsOption("since-head")) {
-			Path file = Path.of(args.getOptionValues("since-head").getFirst());
-			try {
-				savedHead = Files.readString(file);
-			}
-			catch (IOException e) {
-				System.err.println("cannot read the saved head " + file + ": " + e.getMessage());
-				return 2;
-			}
-		}
-		VerificationReport report = verify(savedHead);
-		(report.ok() ? System.out : System.err).println(report.summary());
-		return report.ok() ? 0 : 1;
 	}
 
 	private static String base64(byte[] hash) {

@@ -1,7 +1,6 @@
 package org.armstrace.registry;
 
 import org.armstrace.command.CommandKernel;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,15 +30,6 @@ public class RegistryRebuild {
 		long applied = kernel.rebuild(projection, RegistryEvent.TYPES);
 		state.catchUpRecordNumbers(FirearmCommands.RECORD_PREFIX);
 		return applied;
-	}
-
-	/** The {@code rebuild} verb. */
-	public int runFromCommandLine(ApplicationArguments args) {
-		long started = System.nanoTime();
-		long applied = rebuild();
-		System.out.printf("rebuilt the registry from %,d ledger events in %.1f s%n", applied,
-				(System.nanoTime() - started) / 1e9);
-		return 0;
 	}
 
 }

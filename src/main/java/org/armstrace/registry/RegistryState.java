@@ -108,15 +108,17 @@ class RegistryState {
 			.query(String.class)
 			.optional()
 			.map(number -> Long.valueOf(number.substring(start.length())));
-		if (highest.isEmpty()) {
-			return;
-		}
+		highest.ifPresent(issued -> raiseRecordNumbers(prefix, year, issued));
+	}
+
+	/** Moves the counter of {@code prefix} in {@code year} up to {@code issued} when it is behind it. */
+	void raiseRecordNumbers(String prefix, int year, long issued) {
 		int updated = jdbc.sql("UPDATE record_number_counter SET last_value = ? WHERE prefix = ? AND count_year = ? "
-				+ "AND last_value < ?").params(highest.get(), prefix, year, highest.get()).update();
+				+ "AND last_value < ?").params(issued, prefix, year, issued).update();
 		if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM record_number_counter WHERE prefix = ? AND count_year = ?")
 			.params(prefix, year).query(Long.class).single() == 0) {
 			jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, ?)")
-				.params(prefix, year, highest.get()).update();
+				.params(prefix, year, issued).update();
 		}
 	}
 

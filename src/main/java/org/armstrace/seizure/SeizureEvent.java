@@ -86,13 +86,15 @@ public sealed interface SeizureEvent extends LedgerEvent {
 			values = values == null ? List.of() : List.copyOf(values);
 		}
 
-		static RecoveryStepRecorded of(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
+		/** A step with its outcome and the outcome's values, each written as text. */
+		public static RecoveryStepRecorded of(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
 				Object... values) {
 			return new RecoveryStepRecorded(itemId, step, state, outcome,
 					Arrays.stream(values).map(String::valueOf).toList(), null, null);
 		}
 
-		RecoveryStepRecorded withTraceRequest(UUID id) {
+		/** The same step, linked to the trace request it opened. */
+		public RecoveryStepRecorded withTraceRequest(UUID id) {
 			return new RecoveryStepRecorded(itemId, step, state, outcome, values, id, detail);
 		}
 

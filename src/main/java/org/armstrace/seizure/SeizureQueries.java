@@ -216,6 +216,12 @@ public class SeizureQueries {
 			.map(id -> item(id).orElseThrow()).toList();
 	}
 
+	/** How many seizures are on record. */
+	@Transactional(readOnly = true)
+	public long seizureCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM seizure").query(Long.class).single();
+	}
+
 	@Transactional(readOnly = true)
 	public long inCustodyCount() {
 		return jdbc.sql("SELECT COUNT(*) FROM seized_item WHERE custody_status IN ('IN_CUSTODY', 'AT_LABORATORY', "

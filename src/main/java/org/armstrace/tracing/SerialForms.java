@@ -6,20 +6,20 @@ import java.util.Locale;
  * The forms a serial is compared in. Normalised: upper case, letters and digits only (separators and spaces
  * dropped), '?' and '*' kept as the officer typed them. Folded: every character replaced by the one it is most
  * often misread as or for, so that O, Q and D meet 0, I and L meet 1, S meets 5, B meets 8, Z meets 2, G meets 6
- * and U meets V.
+ * and U meets V. Public for whoever compares serials the way the engine does (the tracing benchmark).
  */
-final class SerialForms {
+public final class SerialForms {
 
 	/** One unreadable character. */
-	static final char ONE = '?';
+	public static final char ONE = '?';
 
 	/** An unreadable run of any length. */
-	static final char RUN = '*';
+	public static final char RUN = '*';
 
 	private SerialForms() {
 	}
 
-	static String normalise(String serial) {
+	public static String normalise(String serial) {
 		if (serial == null) {
 			return "";
 		}
@@ -45,7 +45,7 @@ final class SerialForms {
 		};
 	}
 
-	static String fold(String normalised) {
+	public static String fold(String normalised) {
 		StringBuilder out = new StringBuilder(normalised.length());
 		for (char c : normalised.toCharArray()) {
 			out.append(fold(c));
@@ -53,7 +53,7 @@ final class SerialForms {
 		return out.toString();
 	}
 
-	static boolean hasWildcards(String normalised) {
+	public static boolean hasWildcards(String normalised) {
 		return normalised.indexOf(ONE) >= 0 || normalised.indexOf(RUN) >= 0;
 	}
 

@@ -22,7 +22,8 @@ public class Tracing {
 	/** Each attribute that disagrees with the observation costs this share of the score. */
 	static final double DISAGREEING_ATTRIBUTE = 0.15;
 
-	static final double TIE = 1e-9;
+	/** Scores closer than this are equal: the candidates are a tie. */
+	public static final double TIE = 1e-9;
 
 	private final FirearmIndex index;
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Events for ledger tests: shaped like a life-cycle fact, about a made-up item. */
-final class TestEvents {
+public final class TestEvents {
 
-	record ItemRecorded(String subjectId, String serial, String note) implements LedgerEvent {
+	public record ItemRecorded(String subjectId, String serial, String note) implements LedgerEvent {
 
 		@Override
 		public String type() {
@@ -20,11 +20,11 @@ final class TestEvents {
 
 	}
 
-	static ItemRecorded item(int n) {
+	public static ItemRecorded item(int n) {
 		return new ItemRecorded("item-" + n, "SYN" + String.format("%06d", n), "synthetic test item " + n);
 	}
 
-	static List<ItemRecorded> items(int from, int count) {
+	public static List<ItemRecorded> items(int from, int count) {
 		return IntStream.range(from, from + count).mapToObj(TestEvents::item).toList();
 	}
 

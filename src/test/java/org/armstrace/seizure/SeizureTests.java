@@ -16,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestWords;
 import org.armstrace.command.CommandResult;
+import org.armstrace.demo.DemoSeizures;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;

@@ -1,4 +1,4 @@
-package org.armstrace.registry;
+package org.armstrace.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +9,13 @@ import java.util.UUID;
 
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.CountryCode;
+import org.armstrace.registry.FirearmKinds;
+import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.HolderRole;
+import org.armstrace.registry.Marking;
+import org.armstrace.registry.MarkingKind;
+import org.armstrace.registry.PartKind;
+import org.armstrace.registry.RegistryEvent;
 import org.armstrace.registry.RegistryEvent.AmmunitionConsumed;
 import org.armstrace.registry.RegistryEvent.AmmunitionProduced;
 import org.armstrace.registry.RegistryEvent.AmmunitionTransferred;

@@ -1,15 +1,18 @@
-package org.armstrace.registry;
+package org.armstrace.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.armstrace.DatabaseTest;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.registry.RegistryRebuild;
 import org.armstrace.tracing.Candidate;
 import org.armstrace.tracing.CustodyChain;
 import org.armstrace.tracing.CustodyChains;
@@ -86,7 +89,7 @@ class DemoRegistryTests {
 		tracing.catchUp();
 		Map<String, Object> stolen = jdbc.sql("SELECT id, serial, make, holder_id FROM firearm WHERE status = 'STOLEN' "
 				+ "ORDER BY record_number FETCH FIRST 1 ROWS ONLY").query().singleRow();
-		java.util.UUID stolenId = (java.util.UUID) stolen.get("id");
+		UUID stolenId = (UUID) stolen.get("id");
 		List<Candidate> candidates = tracing.match(ObservedMarkings.ofSerial(
 				stolen.get("serial").toString().toLowerCase(), stolen.get("make").toString()), 10).candidates();
 		assertThat(candidates.getFirst().firearmId()).isEqualTo(stolenId.toString());
@@ -96,9 +99,9 @@ class DemoRegistryTests {
 		assertThat(chain.pointOfDiversion().type()).isEqualTo("registry.firearm-reported-stolen");
 
 		// an exported demo firearm found in the country shows re-entry
-		java.util.UUID exported = jdbc.sql("SELECT id FROM firearm WHERE status = 'EXPORTED' ORDER BY record_number "
-				+ "FETCH FIRST 1 ROWS ONLY").query(java.util.UUID.class).single();
-		CustodyChain exportedChain = chains.of(exported, null, java.time.LocalDate.now()).orElseThrow();
+		UUID exported = jdbc.sql("SELECT id FROM firearm WHERE status = 'EXPORTED' ORDER BY record_number "
+				+ "FETCH FIRST 1 ROWS ONLY").query(UUID.class).single();
+		CustodyChain exportedChain = chains.of(exported, null, LocalDate.now()).orElseThrow();
 		assertThat(exportedChain.has(CustodyChain.FlagKind.RE_ENTRY)).isTrue();
 		assertThat(exportedChain.pointOfDiversion().type()).isEqualTo("registry.firearm-exported");
 	}

@@ -1,20 +1,24 @@
-package org.armstrace.registry;
+package org.armstrace.demo;
 
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.armstrace.command.CommandKernel;
-import org.armstrace.command.Decision;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.GeneratedRecords;
+import org.armstrace.registry.GeneratedRecords.HolderIdentity;
+import org.armstrace.registry.RegistryEvent;
 import org.armstrace.registry.RegistryEvent.FirearmManufactured;
+import org.armstrace.registry.RegistryQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,8 +27,8 @@ import org.springframework.stereotype.Service;
  * histories, and the fates real registries see (lost, stolen and recovered, exported, deactivated, destroyed,
  * found after destruction, seized), parts and ammunition lots. Every name and serial is synthetic.
  * <p>
- * Histories are valid by construction, so they are appended in batches straight to the ledger and the
- * projections, without the per-command checks that would make a large registry slow to create.
+ * Histories are valid by construction, so they are recorded in batches as {@link GeneratedRecords}, without the
+ * per-command checks that would make a large registry slow to create.
  */
 @Service
 public class DemoRegistry {
@@ -38,22 +42,21 @@ public class DemoRegistry {
 			FirearmType.SHOTGUN, 22, FirearmType.REVOLVER, 8, FirearmType.CARBINE, 4, FirearmType.SUBMACHINE_GUN, 2,
 			FirearmType.OTHER, 2);
 
-	private final CommandKernel.Commands<RegistryEvent> commands;
+	private final GeneratedRecords generated;
 
+	private final RegistryQueries registry;
 
 	private final Catalogue catalogue;
 
-	private final JdbcClient jdbc;
-
-	DemoRegistry(CommandKernel kernel, RegistryProjection projection, Catalogue catalogue, JdbcClient jdbc) {
-		this.commands = kernel.commandsFor(projection);
+	DemoRegistry(GeneratedRecords generated, RegistryQueries registry, Catalogue catalogue) {
+		this.generated = generated;
+		this.registry = registry;
 		this.catalogue = catalogue;
-		this.jdbc = jdbc;
 	}
 
 	/** True when the registry holds no firearm yet: the demo never mixes with real records. */
 	public boolean registryIsEmpty() {
-		return jdbc.sql("SELECT COUNT(*) FROM firearm").query(Long.class).single() == 0;
+		return registry.firearmsByStatus().isEmpty();
 	}
 
 	/**
@@ -85,8 +88,6 @@ public class DemoRegistry {
 			}
 		}
 		batch.flush();
-		jdbc.sql("INSERT INTO record_number_counter (prefix, count_year, last_value) VALUES (?, ?, ?)")
-			.params(FirearmCommands.RECORD_PREFIX, year, firearms).update();
 		log.info("Demo registry: {} firearms, {} ledger entries in {} s (seed {})", firearms, batch.written,
 				(System.nanoTime() - started) / 1_000_000_000, seed);
 		return batch.written;
@@ -99,7 +100,7 @@ public class DemoRegistry {
 
 		final List<RegistryEvent> events = new ArrayList<>(SIZE);
 
-		final List<String[]> identities = new ArrayList<>();
+		final Map<UUID, HolderIdentity> holders = new LinkedHashMap<>();
 
 		long written;
 
@@ -111,7 +112,7 @@ public class DemoRegistry {
 				lastFirearm = m.firearmId();
 			}
 			if (holderName != null) {
-				identities.add(new String[] { event.subjectId(), holderName });
+				holders.put(UUID.fromString(event.subjectId()), new HolderIdentity(holderName, "Synthetic address"));
 			}
 		}
 
@@ -125,18 +126,9 @@ public class DemoRegistry {
 			if (events.isEmpty()) {
 				return;
 			}
-			List<String[]> names = List.copyOf(identities);
-			commands.run("generate-demo-registry", ACTOR, null, () -> Decision.<RegistryEvent>record(null, events)
-				.alsoWrite(() -> {
-					for (String[] identity : names) {
-						jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
-							.params(UUID.fromString(identity[0]), identity[1], "Synthetic address")
-							.update();
-					}
-				}));
-			written += events.size();
+			written += generated.record(events, holders, ACTOR);
 			events.clear();
-			identities.clear();
+			holders.clear();
 		}
 
 	}

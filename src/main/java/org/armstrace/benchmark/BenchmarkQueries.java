@@ -1,10 +1,13 @@
-package org.armstrace.tracing;
+package org.armstrace.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import org.armstrace.tracing.SerialForms;
 
 /**
  * Corrupted readings of registered serials, with the record each really is (ground truth), and readings of
@@ -111,7 +114,7 @@ final class BenchmarkQueries {
 		};
 	}
 
-	private static String then(String first, java.util.function.Function<String, String> next) {
+	private static String then(String first, Function<String, String> next) {
 		return first == null ? null : next.apply(first);
 	}
 

@@ -1,4 +1,4 @@
-package org.armstrace.tracing;
+package org.armstrace.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;

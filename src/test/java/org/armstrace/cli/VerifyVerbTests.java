@@ -1,4 +1,4 @@
-package org.armstrace.ledger;
+package org.armstrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.armstrace.DatabaseTest;
+import org.armstrace.ledger.CheckpointSigner;
+import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +16,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 
 /** The {@code verify} verb as an operator runs it: exit status 0 when the log extends the saved head. */
 @DatabaseTest
-class VerifyCommandTests {
+class VerifyVerbTests {
 
 	@Autowired
 	Ledger ledger;
@@ -22,7 +25,7 @@ class VerifyCommandTests {
 	CheckpointSigner signer;
 
 	@Autowired
-	LedgerVerification verification;
+	VerifyVerb verify;
 
 	@TempDir
 	Path folder;
@@ -34,16 +37,13 @@ class VerifyCommandTests {
 		ledger.append("user:registrar-1", TestEvents.items(9, 4));
 		signer.signNow();
 
-		assertThat(verification.runFromCommandLine(new DefaultApplicationArguments("verify"))).isZero();
-		assertThat(verification.runFromCommandLine(
-				new DefaultApplicationArguments("verify", "--since-head=" + saved))).isZero();
+		assertThat(verify.run(new DefaultApplicationArguments("verify"))).isZero();
+		assertThat(verify.run(new DefaultApplicationArguments("verify", "--since-head=" + saved))).isZero();
 
 		Path foreign = Files.writeString(folder.resolve("foreign.txt"),
 				Files.readString(saved).replaceFirst("\n\\d+\n", "\n999999\n"));
-		assertThat(verification.runFromCommandLine(
-				new DefaultApplicationArguments("verify", "--since-head=" + foreign))).isEqualTo(1);
-		assertThat(verification.runFromCommandLine(
-				new DefaultApplicationArguments("verify", "--since-head=" + folder.resolve("missing.txt"))))
+		assertThat(verify.run(new DefaultApplicationArguments("verify", "--since-head=" + foreign))).isEqualTo(1);
+		assertThat(verify.run(new DefaultApplicationArguments("verify", "--since-head=" + folder.resolve("missing.txt"))))
 			.isEqualTo(2);
 	}
 

@@ -1,19 +1,23 @@
-package org.armstrace.tracing;
+package org.armstrace.cli;
 
 import java.util.List;
 
 import org.armstrace.command.Words;
+import org.armstrace.tracing.Candidate;
+import org.armstrace.tracing.Matches;
+import org.armstrace.tracing.ObservedMarkings;
+import org.armstrace.tracing.Tracing;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code trace} verb: observed markings as options, ranked candidates out, as a table or, with
+ * {@code trace --serial=S [...]}: observed markings as options, ranked candidates out, as a table or, with
  * {@code --json}, one JSON object per line.
  */
 @Component
-public class TraceCommand {
+class TraceVerb implements Verb {
 
 	static final String USAGE = "trace --serial=S [--make=M] [--model=M] [--calibre=C] [--type=T] [--country=ISO3] "
 			+ "[--import-marking=I] [--year-from=Y] [--year-to=Y] [--limit=N] [--json]";
@@ -24,12 +28,18 @@ public class TraceCommand {
 
 	private final Words words;
 
-	TraceCommand(Tracing tracing, JsonMapper json, Words words) {
+	TraceVerb(Tracing tracing, JsonMapper json, Words words) {
 		this.tracing = tracing;
 		this.json = json;
 		this.words = words;
 	}
 
+	@Override
+	public String name() {
+		return "trace";
+	}
+
+	@Override
 	public int run(ApplicationArguments args) {
 		String serial = option(args, "serial");
 		if (serial == null || serial.isBlank()) {
@@ -56,16 +66,20 @@ public class TraceCommand {
 			matches.refusals().forEach(r -> System.err.println(r.field() + ": " + words.english(r)));
 			return 2;
 		}
-		List<Candidate> candidates = matches.candidates();
-		if (args.containsOption("json")) {
+		print(matches.candidates(), args.containsOption("json"));
+		return 0;
+	}
+
+	private void print(List<Candidate> candidates, boolean asJson) {
+		if (asJson) {
 			for (Candidate c : candidates) {
 				System.out.println(json.writeValueAsString(c));
 			}
-			return 0;
+			return;
 		}
 		if (candidates.isEmpty()) {
 			System.out.println("no candidate records");
-			return 0;
+			return;
 		}
 		System.out.printf("%-4s %-16s %-14s %-20s %-24s %-8s %-9s %s%n", "rank", "record", "legacy ref", "serial",
 				"make", "score", "band", "tie");
@@ -76,12 +90,10 @@ public class TraceCommand {
 					c.tie() ? "tie" : "");
 			System.out.println("     " + String.join("; ", words.english(c.explanation())));
 		}
-		return 0;
 	}
 
 	private static String option(ApplicationArguments args, String name) {
-		return args.containsOption(name) && !args.getOptionValues(name).isEmpty() ? args.getOptionValues(name).getFirst()
-				: null;
+		return Options.value(args, name, null);
 	}
 
 	private static Integer number(ApplicationArguments args, String name) {
