@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -17,6 +18,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ModularityTests {
 
 	static final ApplicationModules modules = ApplicationModules.of(ArmsTraceApplication.class);
+
+	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.armstrace");
 
 	@Test
 	void modulesUseOnlyEachOthersPublicApi() {
@@ -33,15 +37,23 @@ class ModularityTests {
 	}
 
 	@Test
-	void onlyTheCommandKernelAppendsToTheLedger() {
+	void onlyTheCommandKernelAppendsToTheLedgerOrTakesItsLock() {
 		noClasses().that().resideOutsideOfPackage("org.armstrace.command..")
 			.and().doNotHaveFullyQualifiedName(Ledger.class.getName())
 			.should().callMethod(Ledger.class, "append", String.class, List.class)
 			.orShould().callMethod(Ledger.class, "append", String.class, LedgerEvent.class)
 			.orShould().callMethod(Ledger.class, "lockForAppend")
-			.because("every write is a command: decided, appended and projected in one transaction under the lock")
-			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-				.importPackages("org.armstrace"));
+			.because("every write is decided, appended and projected in one transaction by the command kernel")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheCommandLinePrintsToTheConsole() {
+		noClasses().that().resideOutsideOfPackage("org.armstrace.cli..")
+			.should().accessField(System.class, "out")
+			.orShould().accessField(System.class, "err")
+			.because("the server logs; the command-line verbs print")
+			.check(MAIN);
 	}
 
 	@Test

@@ -1,12 +1,18 @@
 package org.armstrace.identity;
 
-import java.util.List;
-
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -20,12 +26,12 @@ class AccountPages {
 
 	private final ApiTokens tokens;
 
-	private final org.springframework.beans.factory.ObjectProvider<
-			org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations;
+	private final ObjectProvider<
+			ClientRegistrationRepository> registrations;
 
 	AccountPages(Users users, AccessLog accessLog, ApiTokens tokens,
-			org.springframework.beans.factory.ObjectProvider<
-					org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
+			ObjectProvider<
+					ClientRegistrationRepository> registrations) {
 		this.users = users;
 		this.accessLog = accessLog;
 		this.tokens = tokens;
@@ -38,10 +44,10 @@ class AccountPages {
 
 	@GetMapping("/sign-in")
 	String signIn(Model model) {
-		List<Provider> providers = new java.util.ArrayList<>();
+		List<Provider> providers = new ArrayList<>();
 		if (registrations.getIfAvailable() instanceof Iterable<?> all) {
 			for (Object r : all) {
-				var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+				var registration = (ClientRegistration) r;
 				providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
 			}
 		}
@@ -78,14 +84,14 @@ class AccountPages {
 
 	@PostMapping("/account/tokens")
 	String createToken(Principal who, @RequestParam String label, Model model) {
-		java.util.UUID me = users.find(who.getName()).orElseThrow().id();
+		UUID me = users.find(who.getName()).orElseThrow().id();
 		model.addAttribute("issued", tokens.issue(me, label.isBlank() ? "token" : label));
 		model.addAttribute("tokens", tokens.tokensOf(me));
 		return "identity/tokens";
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
-	String revokeToken(Principal who, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+	String revokeToken(Principal who, @PathVariable UUID id) {
 		tokens.revoke(users.find(who.getName()).orElseThrow().id(), id);
 		return "redirect:/account/tokens";
 	}
@@ -99,11 +105,11 @@ class AccountPages {
 
 	@PostMapping("/admin/users")
 	String createUser(@RequestParam String username,
-			@RequestParam(required = false) java.util.List<Role> roles, Model model) {
+			@RequestParam(required = false) List<Role> roles, Model model) {
 		try {
 			String password = users.generatePassword();
 			Users.Account created = users.create(username.trim(), password,
-					roles == null || roles.isEmpty() ? java.util.EnumSet.noneOf(Role.class) : java.util.EnumSet.copyOf(roles),
+					roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
 					true);
 			model.addAttribute("created", created);
 			model.addAttribute("oneTimePassword", password);

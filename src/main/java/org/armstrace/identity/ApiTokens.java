@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public class ApiTokens {
 		int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
 			.params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id, userId).update();
 		if (changed == 0) {
-			throw new java.util.NoSuchElementException("no active API token " + id);
+			throw new NoSuchElementException("no active API token " + id);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.armstrace.identity;
 import java.io.IOException;
 import java.net.URI;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +20,12 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -191,7 +192,7 @@ class SecurityConfiguration {
 	}
 
 	private void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
-			org.springframework.security.core.AuthenticationException failure) throws IOException {
+			AuthenticationException failure) throws IOException {
 		response.setHeader("WWW-Authenticate", "Bearer");
 		writeProblem(request, response, HttpStatus.UNAUTHORIZED, failure instanceof BadCredentialsException
 				? failure.getMessage() : "this resource needs an API token: send 'Authorization: Bearer <token>'");

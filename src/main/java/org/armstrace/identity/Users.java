@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class Users implements UserDetailsService {
 
 	/** The demo's password for a role's account: published in the README, so for demonstrations only. */
 	public static String demoPassword(Role role) {
-		return role.name().toLowerCase(java.util.Locale.ROOT) + "-demo-2026";
+		return role.name().toLowerCase(Locale.ROOT) + "-demo-2026";
 	}
 
 	/**
@@ -84,7 +85,7 @@ public class Users implements UserDetailsService {
 		if (anyExists()) {
 			throw new IllegalStateException("demo accounts go only on a node without users");
 		}
-		return Arrays.stream(Role.values()).map(role -> create(role.name().toLowerCase(java.util.Locale.ROOT),
+		return Arrays.stream(Role.values()).map(role -> create(role.name().toLowerCase(Locale.ROOT),
 				demoPassword(role), EnumSet.of(role), false)).toList();
 	}
 

@@ -1,6 +1,7 @@
 package org.armstrace.ledger;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -111,7 +112,7 @@ class LedgerController {
 	EntryView entry(@PathVariable long seq) {
 		LedgerEntry e = ledger.entry(seq).orElseThrow(() -> new NoSuchElementException("no ledger entry " + seq));
 		return new EntryView(e.seq(), e.eventId().toString(), e.type(), e.schemaVersion(), e.recordedAt(),
-				e.actor(), e.subjectId(), java.util.Base64.getEncoder().encodeToString(e.leafHash()), e.json());
+				e.actor(), e.subjectId(), Base64.getEncoder().encodeToString(e.leafHash()), e.json());
 	}
 
 	@Operation(summary = "Recompute the whole ledger and check every signed head (requires a token); "

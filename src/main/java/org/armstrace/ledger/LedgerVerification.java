@@ -3,6 +3,7 @@ package org.armstrace.ledger;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -96,7 +97,7 @@ public class LedgerVerification {
 	private VerificationReport record(VerificationReport report) {
 		Timer.builder("armstrace.ledger.verify").description("Full ledger verifications")
 			.tag("result", report.ok() ? "ok" : "failed").register(meters)
-			.record(java.time.Duration.ofMillis(report.millis()));
+			.record(Duration.ofMillis(report.millis()));
 		return report;
 	}
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public class Catalogue {
 		}
 		int allowed = key.length() < 7 ? 1 : 2;
 		int best = allowed + 1;
-		java.util.Set<String> found = new java.util.HashSet<>();
+		Set<String> found = new HashSet<>();
 		for (Map.Entry<String, String> e : keys.get(kind).entrySet()) {
 			if (Math.abs(e.getKey().length() - key.length()) > allowed) {
 				continue;
@@ -213,9 +214,9 @@ public class Catalogue {
 				id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?").param(name.trim())
 					.query(Integer.class).single();
 			}
-			Set<String> written = new java.util.HashSet<>(keys.get(kind).keySet());
+			Set<String> written = new HashSet<>(keys.get(kind).keySet());
 			if (kind == Kind.MAKE) {
-				Set<String> known = new java.util.HashSet<>(jdbc.sql("SELECT name FROM ref_model WHERE make_id = ?")
+				Set<String> known = new HashSet<>(jdbc.sql("SELECT name FROM ref_model WHERE make_id = ?")
 					.param(id).query(String.class).list());
 				for (String model : models) {
 					if (model != null && !model.isBlank() && known.add(model.trim())) {

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 import org.springframework.http.MediaType;
@@ -78,7 +79,7 @@ class ReferenceController {
 		return switch (path) {
 			case "makes" -> Catalogue.Kind.MAKE;
 			case "calibres" -> Catalogue.Kind.CALIBRE;
-			default -> throw new java.util.NoSuchElementException("no catalogue '" + path + "': makes or calibres");
+			default -> throw new NoSuchElementException("no catalogue '" + path + "': makes or calibres");
 		};
 	}
 

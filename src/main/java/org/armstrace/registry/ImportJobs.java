@@ -1,5 +1,6 @@
 package org.armstrace.registry;
 
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
@@ -112,7 +113,7 @@ class ImportJobs {
 	}
 
 	/** Queues the import of an uploaded file (already saved as {@code <id>.csv} in the imports folder). */
-	Job start(UUID id, String fileName, String actor) throws java.io.IOException {
+	Job start(UUID id, String fileName, String actor) throws IOException {
 		Path csv = folder.resolve(id + ".csv");
 		Job job = new Job(id, fileName, Files.size(csv));
 		jobs.put(id, job);

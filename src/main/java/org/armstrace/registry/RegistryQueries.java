@@ -1,18 +1,25 @@
 package org.armstrace.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.armstrace.ledger.InclusionProof;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.SignedCheckpoint;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.Names;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +112,7 @@ public class RegistryQueries {
 	private static final String SUMMARY = "id, record_number, type, make, model, calibre, serial, "
 			+ "country_of_manufacture, status";
 
-	private static FirearmSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static FirearmSummary summary(ResultSet rs, int row) throws SQLException {
 		return new FirearmSummary(rs.getObject("id", UUID.class), rs.getString("record_number"),
 				FirearmType.valueOf(rs.getString("type")), rs.getString("make"), rs.getString("model"),
 				rs.getString("calibre"), rs.getString("serial"), rs.getString("country_of_manufacture"),
@@ -161,26 +168,26 @@ public class RegistryQueries {
 	public List<FirearmSummary> findFirearms(String serial, String make, String model, String holderName, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT f.id, f.record_number, f.type, f.make, f.model, f.calibre, "
 				+ "f.serial, f.country_of_manufacture, f.status FROM firearm f");
-		List<Object> params = new java.util.ArrayList<>();
-		List<String> where = new java.util.ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		List<String> where = new ArrayList<>();
 		if (present(holderName)) {
 			sql.append(" JOIN holder_identity i ON i.holder_id = f.holder_id");
 			where.add("LOWER(i.name) LIKE ?");
-			params.add("%" + holderName.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+			params.add("%" + holderName.trim().toLowerCase(Locale.ROOT) + "%");
 		}
 		if (present(serial)) {
 			where.add("f.serial_key LIKE ?");
 			params.add(SerialNumbers.key(serial) + "%");
 		}
 		if (present(make)) {
-			List<String> keys = java.util.stream.Stream.of(make, catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make))
-				.map(org.armstrace.reference.Names::makerKey).distinct().toList();
-			where.add("f.make_key IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")");
+			List<String> keys = Stream.of(make, catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make))
+				.map(Names::makerKey).distinct().toList();
+			where.add("f.make_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")");
 			params.addAll(keys);
 		}
 		if (present(model)) {
 			where.add("LOWER(f.model) LIKE ?");
-			params.add(model.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+			params.add(model.trim().toLowerCase(Locale.ROOT) + "%");
 		}
 		if (where.isEmpty()) {
 			throw new IllegalArgumentException("give a serial, a make, a model or a holder's name");

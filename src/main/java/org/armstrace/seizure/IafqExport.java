@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,11 +63,11 @@ public class IafqExport {
 
 	private final JdbcClient jdbc;
 
-	private final org.armstrace.registry.RegistryQueries registry;
+	private final RegistryQueries registry;
 
 	private final TraceRequestQueries traceRequests;
 
-	IafqExport(JdbcClient jdbc, org.armstrace.registry.RegistryQueries registry,
+	IafqExport(JdbcClient jdbc, RegistryQueries registry,
 			TraceRequestQueries traceRequests) {
 		this.jdbc = jdbc;
 		this.registry = registry;

@@ -13,13 +13,13 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.armstrace.identity.AccessLog;
-import org.armstrace.identity.Actors;
-import org.armstrace.identity.Role;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
+import org.armstrace.identity.AccessLog;
+import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.PartKind;
 import org.armstrace.tracing.ObservedMarkings;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -152,7 +154,7 @@ class FirearmIndex {
 	}
 
 	private static Map<String, String> iterableToMap(Iterable<Map.Entry<String, String>> entries) {
-		Map<String, String> map = new java.util.HashMap<>();
+		Map<String, String> map = new HashMap<>();
 		entries.forEach(e -> map.put(e.getKey(), e.getValue()));
 		return map;
 	}
@@ -209,7 +211,7 @@ class FirearmIndex {
 		return doc;
 	}
 
-	java.util.Optional<Indexed> get(String id) {
+	Optional<Indexed> get(String id) {
 		return search(new TermQuery(new Term("id", id)), 1).stream().findFirst();
 	}
 

@@ -1,6 +1,9 @@
 package org.armstrace.tracing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.Ledger;
@@ -10,13 +13,13 @@ import org.armstrace.reference.Names;
 import org.armstrace.registry.Marking;
 import org.armstrace.registry.MarkingKind;
 import org.armstrace.registry.RegistryEvent;
+import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmImported;
+import org.armstrace.registry.RegistryEvent.FirearmManufactured;
+import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.armstrace.registry.RegistryEvent.PartFitted;
 import org.armstrace.registry.RegistryEvent.PartManufactured;
 import org.armstrace.registry.RegistryEvent.PartRemoved;
-import org.armstrace.registry.RegistryEvent.FirearmConverted;
-import org.armstrace.registry.RegistryEvent.FirearmManufactured;
-import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,16 +141,16 @@ class IndexUpdater {
 	}
 
 	/** Firearms put since the last commit: searches do not see them yet, later entries of the page may. */
-	private final java.util.Map<String, FirearmIndex.Indexed> pending = new java.util.HashMap<>();
+	private final Map<String, FirearmIndex.Indexed> pending = new HashMap<>();
 
 	private void put(FirearmIndex.Indexed firearm) {
 		pending.put(firearm.id(), firearm);
 		index.put(firearm);
 	}
 
-	private java.util.Optional<FirearmIndex.Indexed> indexed(String id) {
+	private Optional<FirearmIndex.Indexed> indexed(String id) {
 		FirearmIndex.Indexed put = pending.get(id);
-		return put != null ? java.util.Optional.of(put) : index.get(id);
+		return put != null ? Optional.of(put) : index.get(id);
 	}
 
 	/** Makes meet under their catalogue name, so "S&W" on record and "Smith and Wesson" observed agree. */

@@ -1,7 +1,7 @@
 package org.armstrace.tracing;
 
-import java.io.ByteArrayOutputStream;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;

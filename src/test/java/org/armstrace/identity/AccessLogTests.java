@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.armstrace.command.CommandResult;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestDatabase;
 import org.armstrace.TestUsers;
+import org.armstrace.command.CommandResult;
 import org.armstrace.registry.HolderCommands;
 import org.armstrace.registry.HolderRole;
 import org.junit.jupiter.api.Test;

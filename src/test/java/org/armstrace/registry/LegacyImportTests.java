@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -14,6 +15,7 @@ import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
 import org.armstrace.identity.Role;
 import org.armstrace.ledger.Ledger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,7 +83,7 @@ class LegacyImportTests {
 		assertThat(refused.get(4).get("reason")).startsWith("serial: MarkingIsUnique");
 
 		assertThat(jdbc.sql("SELECT holder_id FROM firearm WHERE legacy_reference = ?").param(p + "1")
-			.query(java.util.UUID.class).single()).isEqualTo(holder);
+			.query(UUID.class).single()).isEqualTo(holder);
 		assertThat(jdbc.sql("SELECT status FROM firearm WHERE legacy_reference = ?").param(p + "2").query(String.class)
 			.single()).isEqualTo("STOLEN");
 
@@ -95,7 +97,7 @@ class LegacyImportTests {
 
 	@Test
 	void aFileLackingRequiredColumnsIsRefusedWhole() {
-		var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> legacyImport.importCsv(
+		var thrown = Assertions.catchThrowable(() -> legacyImport.importCsv(
 				new StringReader("ref,make\n1,Glock\n"), new StringWriter(), "system:import", n -> {
 				}));
 		assertThat(thrown).isInstanceOf(IllegalArgumentException.class)

@@ -2,7 +2,11 @@ package org.armstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +17,7 @@ import org.armstrace.identity.ApiTokens;
 import org.armstrace.identity.Role;
 import org.armstrace.identity.Users;
 import org.armstrace.ledger.CheckpointSigner;
+import org.armstrace.tracing.Tracing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +52,7 @@ class OfficerBrowserTests {
 	RegistryFixture fixture;
 
 	@Autowired
-	org.armstrace.tracing.Tracing tracing;
+	Tracing tracing;
 
 	@Autowired
 	RegistryQueries queries;
@@ -195,8 +201,8 @@ class OfficerBrowserTests {
 	@Test
 	void aRegistrarImportsACsvWatchesItFinishAndCanDownloadTheRefusedRows() throws Exception {
 		String p = "WEB" + System.nanoTime() % 1_000_000 + "-";
-		java.nio.file.Path csv = java.nio.file.Files.createTempFile("legacy", ".csv");
-		java.nio.file.Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n"
+		Path csv = Files.createTempFile("legacy", ".csv");
+		Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n"
 				+ p + "1,Glock,17,pistol,9x19mm," + p + "S1,AUT,2001,,\n"
 				+ p + "2,Glock,17,pistol,9x19mm," + p + "S2,Austria,2001,,\n");
 		signIn(testUsers.user(Role.REGISTRAR).username());
@@ -245,13 +251,13 @@ class OfficerBrowserTests {
 		assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#urgentReason");
 		BrowserTest.screenshot(browser, "trace-request-refused");
 		browser.findElement(By.id("urgentReason")).sendKeys("suspect in custody");
-		browser.findElement(By.id("recoveredOn")).sendKeys(java.time.LocalDate.now().toString());
+		browser.findElement(By.id("recoveredOn")).sendKeys(LocalDate.now().toString());
 		browser.findElement(By.id("recoveredCountry")).sendKeys("AUT");
 		clickAndWait(By.id("open-request"));
 
 		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Record confirmed");
 		assertThat(browser.findElement(By.id("due-on")).getText())
-			.isEqualTo(java.time.LocalDate.now().plusDays(2).toString());
+			.isEqualTo(LocalDate.now().plusDays(2).toString());
 		clickAndWait(By.id("answer-request"));
 		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Answered");
 		assertThat(browser.findElement(By.id("answer")).getText()).contains("Reported lost or stolen")
@@ -302,14 +308,14 @@ class OfficerBrowserTests {
 		tracing.catchUp();
 		signIn(testUsers.user(Role.CUSTOMS).username());
 		browser.get(url("/seizures/new"));
-		browser.findElement(By.id("seizedOn")).sendKeys(java.time.LocalDate.now().toString());
+		browser.findElement(By.id("seizedOn")).sendKeys(LocalDate.now().toString());
 		browser.findElement(By.id("country")).sendKeys("AUT");
 		browser.findElement(By.id("agency")).sendKeys("Customs Service");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("placeKind"))).selectByValue("VEHICLE");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("legalBasis")))
+		new Select(browser.findElement(By.id("placeKind"))).selectByValue("VEHICLE");
+		new Select(browser.findElement(By.id("legalBasis")))
 			.selectByValue("TRAFFICKING");
 		browser.findElement(By.id("storageLocation")).sendKeys("Border store 1");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("item0-kind"))).selectByValue("FIREARM");
+		new Select(browser.findElement(By.id("item0-kind"))).selectByValue("FIREARM");
 		browser.findElement(By.id("item0-serial")).sendKeys(serial.toLowerCase());
 		browser.findElement(By.id("item0-make")).sendKeys("Synthetic Arms");
 		clickAndWait(By.id("record-seizure"));
@@ -317,7 +323,7 @@ class OfficerBrowserTests {
 		WebElement summary = browser.findElement(By.className("govuk-error-summary"));
 		assertThat(summary.getText()).contains("criminal context must be one of");
 		assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#criminalContext");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("criminalContext")))
+		new Select(browser.findElement(By.id("criminalContext")))
 			.selectByValue("NONE_KNOWN");
 		clickAndWait(By.id("record-seizure"));
 		BrowserTest.screenshot(browser, "seizure-recorded");
@@ -399,7 +405,7 @@ class OfficerBrowserTests {
 	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
 		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
 		browser.get(url("/sign-in"));
-		List<String> problems = new java.util.ArrayList<>(violations("sign-in"));
+		List<String> problems = new ArrayList<>(violations("sign-in"));
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		for (String page : List.of("/", "/firearms?serial=SYN", "/firearms/" + id, "/firearms/" + id + "/transfer",
 				"/account/password", "/account/tokens", "/ledger", "/imports", "/trace?serial=SYN1?", "/trace-requests",

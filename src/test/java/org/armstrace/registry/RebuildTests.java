@@ -3,16 +3,19 @@ package org.armstrace.registry;
 import static org.armstrace.registry.RegistryFixture.ACTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.armstrace.command.CommandResult;
 import org.armstrace.DatabaseTest;
+import org.armstrace.command.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +80,7 @@ class RebuildTests {
 			legacy.append("RB-").append(i).append(",Glock,17,pistol,9x19mm,RB").append(i).append(",AUT,2001,,")
 				.append(i % 5 == 0 ? "stolen" : "").append('\n');
 		}
-		assertThat(legacyImport.importCsv(new java.io.StringReader(legacy.toString()), new java.io.StringWriter(),
+		assertThat(legacyImport.importCsv(new StringReader(legacy.toString()), new StringWriter(),
 				ACTOR, n -> {
 				}).imported()).isEqualTo(30);
 		Map<String, List<Map<String, Object>>> live = snapshot();
@@ -174,7 +177,7 @@ class RebuildTests {
 					row.forEach((column, value) -> normal.put(column.toLowerCase(), value));
 					return normal;
 				})
-				.sorted(java.util.Comparator.comparing(Object::toString))
+				.sorted(Comparator.comparing(Object::toString))
 				.toList();
 			tables.put(table, rows);
 		}

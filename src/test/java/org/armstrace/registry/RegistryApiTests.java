@@ -3,8 +3,10 @@ package org.armstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
@@ -12,6 +14,7 @@ import org.armstrace.TestUsers;
 import org.armstrace.identity.Role;
 import org.armstrace.ledger.CheckpointSigner;
 import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.ledger.merkle.Checkpoint;
 import org.armstrace.ledger.merkle.NoteVerifier;
 import org.armstrace.ledger.merkle.ProofVerifier;
@@ -37,7 +40,7 @@ class RegistryApiTests {
 	Ledger ledger;
 
 	@Autowired
-	org.armstrace.ledger.LedgerVerification verification;
+	LedgerVerification verification;
 
 	@Autowired
 	RegistryFixture fixture;
@@ -80,7 +83,7 @@ class RegistryApiTests {
 			Checkpoint head = Checkpoint.parse(NoteVerifier.fromVerifierKey(verifierKey)
 				.verify(proof.path("checkpoint").path("note").asString()));
 			byte[] entry = Api.json(api.get("/api/v1/ledger/entries/" + event.path("seq").asLong(), token))
-				.path("canonicalJson").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				.path("canonicalJson").asString().getBytes(StandardCharsets.UTF_8);
 			ProofVerifier.verifyInclusion(event.path("seq").asLong(), head.size(), TreeHasher.leafHash(entry),
 					proof.path("proof").valueStream().map(h -> Base64.getDecoder().decode(h.asString())).toList(),
 					head.rootHash());
@@ -115,7 +118,7 @@ class RegistryApiTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Api.json(bad).path("violations").get(0).path("field").asString()).isEqualTo("type");
 
-		HttpResponse<String> missing = api.post("/api/v1/firearms/" + java.util.UUID.randomUUID() + "/transfers",
+		HttpResponse<String> missing = api.post("/api/v1/firearms/" + UUID.randomUUID() + "/transfers",
 				token, "{\"toHolderId\":\"" + fixture.owner() + "\"}");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(api.post("/api/v1/firearms", null, "{}").statusCode()).isEqualTo(401);

@@ -1,7 +1,5 @@
 package org.armstrace.registry;
 
-import org.armstrace.command.CommandResult;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.armstrace.command.CommandResult;
 import org.springframework.stereotype.Component;
 
 /** Registry facts as tests need them, in the domain's words: a dealer, a registered pistol held by someone. */

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.armstrace.command.CommandResult;
 import org.armstrace.DatabaseTest;
+import org.armstrace.command.CommandResult;
 import org.armstrace.ledger.Ledger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

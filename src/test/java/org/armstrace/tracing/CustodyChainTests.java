@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +26,7 @@ class CustodyChainTests {
 
 	static final String ACTOR = "user:tracing-test";
 
-	static final AtomicInteger numbers = new AtomicInteger(500_000 + new java.util.Random().nextInt(400_000));
+	static final AtomicInteger numbers = new AtomicInteger(500_000 + new Random().nextInt(400_000));
 
 	@Autowired
 	FirearmCommands firearms;

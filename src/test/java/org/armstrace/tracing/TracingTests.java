@@ -2,10 +2,13 @@ package org.armstrace.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import org.armstrace.DatabaseTest;
+import org.armstrace.TestWords;
 import org.armstrace.command.CommandResult;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
@@ -14,7 +17,6 @@ import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.PartCommands;
 import org.armstrace.registry.PartKind;
 import org.junit.jupiter.api.BeforeEach;
-import org.armstrace.TestWords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -155,12 +157,12 @@ class TracingTests {
 	@Test
 	void anImportMarkingThatAgreesIsNamedAndOneThatDiffersCosts() {
 		String imported = register("Glock", "AUT", t + "IM5000", "9x19mm");
-		java.util.UUID importer = CustodyChainTests.ok(holders.register(new HolderCommands.RegisterHolder(
+		UUID importer = CustodyChainTests.ok(holders.register(new HolderCommands.RegisterHolder(
 				HolderRole.DEALER, "Synthetic Importer", null, "AUT", "LIC-IMP"), "user:test", null));
-		CustodyChainTests.ok(firearms.export(java.util.UUID.fromString(imported), new FirearmCommands.ExportFirearm(
-				"DEU", List.of(), "EXP-1", java.time.LocalDate.of(2020, 1, 1)), "user:test", null));
-		CustodyChainTests.ok(firearms.importFirearm(java.util.UUID.fromString(imported),
-				new FirearmCommands.ImportFirearm("DEU", importer, 2021, false, "IMP-1", java.time.LocalDate.of(2021, 1,
+		CustodyChainTests.ok(firearms.export(UUID.fromString(imported), new FirearmCommands.ExportFirearm(
+				"DEU", List.of(), "EXP-1", LocalDate.of(2020, 1, 1)), "user:test", null));
+		CustodyChainTests.ok(firearms.importFirearm(UUID.fromString(imported),
+				new FirearmCommands.ImportFirearm("DEU", importer, 2021, false, "IMP-1", LocalDate.of(2021, 1,
 						1)), "user:test", null));
 		tracing.catchUp();
 
@@ -177,9 +179,9 @@ class TracingTests {
 
 	@Test
 	void aMarkedPartIsACandidateAndLeadsToTheFirearmItIsFittedTo() {
-		java.util.UUID slide = CustodyChainTests.ok(parts.register(new PartCommands.RegisterPart(PartKind.SLIDE,
+		UUID slide = CustodyChainTests.ok(parts.register(new PartCommands.RegisterPart(PartKind.SLIDE,
 				"Glock", "9x19mm", t + "SL777", "AUT", List.of(), null, null), "user:test", null));
-		CustodyChainTests.ok(parts.fit(slide, new PartCommands.FitPart(java.util.UUID.fromString(glock), null),
+		CustodyChainTests.ok(parts.fit(slide, new PartCommands.FitPart(UUID.fromString(glock), null),
 				"user:test", null));
 		tracing.catchUp();
 

@@ -1,6 +1,7 @@
 package org.armstrace.ledger.merkle;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -79,7 +80,7 @@ public final class Ed25519Keys {
 		return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
 	}
 
-	private static java.security.Key decode(boolean isPublic, byte[] der) {
+	private static Key decode(boolean isPublic, byte[] der) {
 		try {
 			KeyFactory factory = KeyFactory.getInstance("Ed25519");
 			return isPublic ? factory.generatePublic(new X509EncodedKeySpec(der))

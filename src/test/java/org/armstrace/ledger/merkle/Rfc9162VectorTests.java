@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -106,10 +107,10 @@ class Rfc9162VectorTests {
 		}
 		JsonNode inclusion = read(dir("inclusion").resolve("1/happy-path.json"));
 		assertThat(Proofs.inclusion(inclusion.path("leafIdx").asLong(), inclusion.path("treeSize").asLong(), tree))
-			.usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(hashes(inclusion.path("proof")));
+			.usingElementComparator(Arrays::compare).containsExactlyElementsOf(hashes(inclusion.path("proof")));
 		JsonNode consistency = read(dir("consistency").resolve("1/happy-path.json"));
 		assertThat(Proofs.consistency(consistency.path("size1").asLong(), consistency.path("size2").asLong(), tree))
-			.usingElementComparator(java.util.Arrays::compare)
+			.usingElementComparator(Arrays::compare)
 			.containsExactlyElementsOf(hashes(consistency.path("proof")));
 	}
 
