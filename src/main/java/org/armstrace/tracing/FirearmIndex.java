@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -95,41 +91,6 @@ class FirearmIndex {
 		return writer != null;
 	}
 
-	record Indexed(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey, String model,
-			String calibre, String type, String country, Integer year, String status, List<String> importMarkings,
-			String partKind, String fittedTo) {
-
-		Indexed {
-			importMarkings = importMarkings == null ? List.of() : List.copyOf(importMarkings);
-		}
-
-		/** A firearm. */
-		Indexed(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey,
-				String model, String calibre, String type, String country, Integer year, String status,
-				List<String> importMarkings) {
-			this(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country, year, status,
-					importMarkings, null, null);
-		}
-
-		Indexed withFittedTo(String firearmId) {
-			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
-					year, status, importMarkings, partKind, firearmId);
-		}
-
-		Indexed withType(String newType) {
-			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType, country,
-					year, status, importMarkings, partKind, fittedTo);
-		}
-
-		Indexed withImportMarking(String marking) {
-			List<String> all = new ArrayList<>(importMarkings);
-			all.add(marking);
-			return new Indexed(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
-					year, status, all, partKind, fittedTo);
-		}
-
-	}
-
 	long lastSeq() {
 		if (writer == null) {
 			try {
@@ -159,9 +120,9 @@ class FirearmIndex {
 		return map;
 	}
 
-	void put(Indexed firearm) {
+	void put(IndexedRecord firearm) {
 		try {
-			writer.updateDocument(new Term("id", firearm.id()), document(firearm));
+			writer.updateDocument(new Term("id", firearm.id()), firearm.document());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -169,49 +130,16 @@ class FirearmIndex {
 	}
 
 	/** Adds a firearm known not to be in the index yet (bulk loading), without looking for an older copy. */
-	void add(Indexed firearm) {
+	void add(IndexedRecord firearm) {
 		try {
-			writer.addDocument(document(firearm));
+			writer.addDocument(firearm.document());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
-	private static Document document(Indexed firearm) {
-		Document doc = new Document();
-		doc.add(new StringField("id", firearm.id(), Field.Store.YES));
-		String normalised = SerialForms.normalise(firearm.serial());
-		String folded = SerialForms.fold(normalised);
-		doc.add(new StringField("folded", folded, Field.Store.NO));
-		doc.add(new StringField("reversed", new StringBuilder(folded).reverse().toString(), Field.Store.NO));
-		for (int i = 0; i + GRAM <= folded.length(); i++) {
-			doc.add(new StringField("gram", folded.substring(i, i + GRAM), Field.Store.NO));
-		}
-		doc.add(new StringField("makeKey", nullToEmpty(firearm.makeKey()), Field.Store.YES));
-		doc.add(new StoredField("recordNumber", firearm.recordNumber()));
-		doc.add(new StoredField("serial", firearm.serial()));
-		doc.add(new StoredField("legacyReference", nullToEmpty(firearm.legacyReference())));
-		doc.add(new StoredField("make", nullToEmpty(firearm.make())));
-		doc.add(new StoredField("model", nullToEmpty(firearm.model())));
-		doc.add(new StoredField("calibre", nullToEmpty(firearm.calibre())));
-		doc.add(new StoredField("type", nullToEmpty(firearm.type())));
-		doc.add(new StoredField("country", firearm.country()));
-		doc.add(new StoredField("year", firearm.year() == null ? -1 : firearm.year()));
-		doc.add(new StoredField("status", nullToEmpty(firearm.status())));
-		if (firearm.partKind() != null) {
-			doc.add(new StoredField("partKind", firearm.partKind()));
-		}
-		if (firearm.fittedTo() != null) {
-			doc.add(new StoredField("fittedTo", firearm.fittedTo()));
-		}
-		for (String marking : firearm.importMarkings()) {
-			doc.add(new StoredField("importMarking", marking));
-		}
-		return doc;
-	}
-
-	Optional<Indexed> get(String id) {
+	Optional<IndexedRecord> get(String id) {
 		return search(new TermQuery(new Term("id", id)), 1).stream().findFirst();
 	}
 
@@ -255,7 +183,7 @@ class FirearmIndex {
 	 * (a missing leading part, through the reversed serial so no query starts with a wildcard). Only when those
 	 * find few records do shared 3-grams widen the net.
 	 */
-	List<Indexed> candidates(String observed, String makeKey) {
+	List<IndexedRecord> candidates(String observed, String makeKey) {
 		String folded = SerialForms.fold(observed);
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
 		String reversed = new StringBuilder(folded).reverse().toString();
@@ -276,7 +204,7 @@ class FirearmIndex {
 					true), 4), BooleanClause.Occur.SHOULD);
 			serial.add(new PrefixQuery(new Term("reversed", reversed)), BooleanClause.Occur.SHOULD);
 		}
-		List<Indexed> found = serial.build().clauses().isEmpty() ? List.of()
+		List<IndexedRecord> found = serial.build().clauses().isEmpty() ? List.of()
 				: search(withMake(serial.build(), makeKey), CANDIDATES);
 		if (found.size() >= WIDEN_BELOW) {
 			return found;
@@ -356,20 +284,13 @@ class FirearmIndex {
 		return query.build();
 	}
 
-	private List<Indexed> search(Query query, int limit) {
+	private List<IndexedRecord> search(Query query, int limit) {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				List<Indexed> found = new ArrayList<>();
+				List<IndexedRecord> found = new ArrayList<>();
 				for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-					Document d = searcher.storedFields().document(hit.doc);
-					int year = d.getField("year").numericValue().intValue();
-					String legacy = d.get("legacyReference");
-					found.add(new Indexed(d.get("id"), d.get("recordNumber"),
-							legacy == null || legacy.isEmpty() ? null : legacy, d.get("serial"), d.get("make"),
-							d.get("makeKey"), d.get("model"), d.get("calibre"), d.get("type"), d.get("country"),
-							year < 0 ? null : year, d.get("status"), List.of(d.getValues("importMarking")),
-							d.get("partKind"), d.get("fittedTo")));
+					found.add(IndexedRecord.of(searcher.storedFields().document(hit.doc)));
 				}
 				return found;
 			}
@@ -380,10 +301,6 @@ class FirearmIndex {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static String nullToEmpty(String text) {
-		return text == null ? "" : text;
 	}
 
 	@PreDestroy

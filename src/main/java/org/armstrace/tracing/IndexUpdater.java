@@ -115,16 +115,16 @@ class IndexUpdater {
 		}
 		RegistryEvent event = EventTypes.read(json, entry, type);
 		switch (event) {
-			case FirearmManufactured m -> put(new FirearmIndex.Indexed(m.firearmId().toString(), m.recordNumber(),
+			case FirearmManufactured m -> put(new IndexedRecord(m.firearmId().toString(), m.recordNumber(),
 					m.legacyReference(),
 					m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(), m.firearmType().name(),
 					m.countryOfManufacture(), m.year(), null, m.markings() == null ? List.of()
 							: m.markings().stream().filter(k -> k.kind() == MarkingKind.IMPORT).map(Marking::text)
 								.toList()));
-			case LegacyFirearmImported l -> put(new FirearmIndex.Indexed(l.firearmId().toString(),
+			case LegacyFirearmImported l -> put(new IndexedRecord(l.firearmId().toString(),
 					l.recordNumber(), l.legacyReference(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
 					l.firearmType().name(), l.countryOfManufacture(), l.year(), null, List.of()));
-			case PartManufactured p -> put(new FirearmIndex.Indexed(p.partId().toString(),
+			case PartManufactured p -> put(new IndexedRecord(p.partId().toString(),
 					"PART-" + p.partId().toString().substring(0, 8).toUpperCase(), null, p.serial(), p.make(),
 					makeKey(p.make()), null, p.calibre(), null, p.countryOfManufacture(), null, null, List.of(),
 					p.kind().name(), null));
@@ -141,15 +141,15 @@ class IndexUpdater {
 	}
 
 	/** Firearms put since the last commit: searches do not see them yet, later entries of the page may. */
-	private final Map<String, FirearmIndex.Indexed> pending = new HashMap<>();
+	private final Map<String, IndexedRecord> pending = new HashMap<>();
 
-	private void put(FirearmIndex.Indexed firearm) {
+	private void put(IndexedRecord firearm) {
 		pending.put(firearm.id(), firearm);
 		index.put(firearm);
 	}
 
-	private Optional<FirearmIndex.Indexed> indexed(String id) {
-		FirearmIndex.Indexed put = pending.get(id);
+	private Optional<IndexedRecord> indexed(String id) {
+		IndexedRecord put = pending.get(id);
 		return put != null ? Optional.of(put) : index.get(id);
 	}
 

@@ -30,7 +30,7 @@ public final class ScratchMatching implements AutoCloseable {
 	/** Indexes a firearm under {@code id}; it can be found once {@link #commit()} has been called. */
 	public void add(String id, String recordNumber, String serial, String make, String model, String calibre,
 			String type, String country, int year) {
-		index.add(new FirearmIndex.Indexed(id, recordNumber, null, serial, make, Names.makerKey(make), model, calibre,
+		index.add(new IndexedRecord(id, recordNumber, null, serial, make, Names.makerKey(make), model, calibre,
 				type, country, year, null, List.of()));
 		added++;
 	}

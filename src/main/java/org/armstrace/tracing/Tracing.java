@@ -66,7 +66,7 @@ public class Tracing {
 		String makeKey = observedMakeKey(observed.make());
 		List<Candidate> ranked = new ArrayList<>();
 		Map<String, String> series = new HashMap<>();
-		for (FirearmIndex.Indexed recorded : index.candidates(serial, makeKey)) {
+		for (IndexedRecord recorded : index.candidates(serial, makeKey)) {
 			ranked.add(rank(observed, serial, makeKey, recorded, series));
 		}
 		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::recordNumber));
@@ -98,7 +98,7 @@ public class Tracing {
 		return Names.makerKey(catalogue.closest(Catalogue.Kind.MAKE, make).orElse(make));
 	}
 
-	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, FirearmIndex.Indexed recorded,
+	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, IndexedRecord recorded,
 			Map<String, String> series) {
 		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
 		List<Reason> why = new ArrayList<>(fit.explanation());
