@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * One jar, several verbs: {@code serve} (the default) runs the server; the others ({@code verify},
- * {@code benchmark-ledger}, ...) run one job against the same database and exit with its status.
+ * One jar, several verbs: {@code serve} (the default) runs the server; the others
+ * ({@code verify}, {@code benchmark-ledger}, ...) run one job against the same database
+ * and exit with its status.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -36,8 +37,9 @@ public class ArmsTraceApplication {
 	}
 
 	/**
-	 * Where data lives: ARMSTRACE_HOME (default ./data), made absolute because H2 refuses implicitly relative
-	 * paths. These are defaults: SPRING_DATASOURCE_URL and friends still win.
+	 * Where data lives: ARMSTRACE_HOME (default ./data), made absolute because H2 refuses
+	 * implicitly relative paths. These are defaults: SPRING_DATASOURCE_URL and friends
+	 * still win.
 	 */
 	static Map<String, Object> defaults(String verb) {
 		String configured = System.getenv().getOrDefault("ARMSTRACE_HOME", "./data");
@@ -47,7 +49,8 @@ public class ArmsTraceApplication {
 		if (!CommandLineVerbs.serves(verb)) {
 			defaults.put("spring.main.banner-mode", "off");
 			defaults.put("logging.level.root", "WARN");
-			// a one-off job leaves the search index to the server, which catches it up from the ledger at start
+			// a one-off job leaves the search index to the server, which catches it up
+			// from the ledger at start
 			defaults.put("armstrace.tracing.index-updates", "false");
 		}
 		return defaults;

@@ -13,7 +13,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Says at start-up which database is in use and where the server answers; warns that H2 is for evaluation. */
+/**
+ * Says at start-up which database is in use and where the server answers; warns that H2
+ * is for evaluation.
+ */
 @Component
 class StartupReport {
 

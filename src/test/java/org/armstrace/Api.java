@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for full-application tests: the server as a machine on loopback sees it. */
+/**
+ * A tiny HTTP client for full-application tests: the server as a machine on loopback sees
+ * it.
+ */
 public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,19 +46,23 @@ public final class Api {
 
 	public HttpResponse<String> postWithHeader(String path, String token, String jsonBody, String header,
 			String value) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token).header(header, value)
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.header(header, value)
 			.POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
 	}
 
 	public HttpResponse<String> postText(String path, String token, String body, String contentType) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-			.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	public HttpResponse<String> delete(String path, String token) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-			.DELETE());
+		return send(
+				HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).DELETE());
 	}
 
 	public static JsonNode json(HttpResponse<String> response) {

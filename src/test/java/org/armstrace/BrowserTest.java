@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium and ChromeDriver, headless, for browser tests ({@code .ci/run} installs both). Without them a
- * browser test is skipped with a visible message on a laptop, and fails under CI=true.
+ * Debian's Chromium and ChromeDriver, headless, for browser tests ({@code .ci/run}
+ * installs both). Without them a browser test is skipped with a visible message on a
+ * laptop, and fails under CI=true.
  */
 public final class BrowserTest {
 
@@ -44,16 +45,19 @@ public final class BrowserTest {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1024", "--lang=en",
-				"--user-data-dir=" + temporaryProfile());
+				"--disable-sync", "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + temporaryProfile());
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort().build();
+			.usingAnyFreePort()
+			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 		return driver;
 	}
 
-	/** Signs in and waits until the browser has left the sign-in page, so the next step acts as that user. */
+	/**
+	 * Signs in and waits until the browser has left the sign-in page, so the next step
+	 * acts as that user.
+	 */
 	public static void signIn(WebDriver browser, String origin, String username) {
 		browser.get(origin + "/sign-in");
 		browser.findElement(By.id("username")).sendKeys(username);
@@ -101,7 +105,9 @@ public final class BrowserTest {
 		return value == null || value.isBlank() ? fallback : value;
 	}
 
-	/** Skips browser tests, loudly, where no browser is installed; never under CI=true. */
+	/**
+	 * Skips browser tests, loudly, where no browser is installed; never under CI=true.
+	 */
 	public static class Availability implements ExecutionCondition {
 
 		@Override

@@ -12,12 +12,18 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** What the build enforces beyond the formatter: names are imported, not spelled out in the code. */
+/**
+ * What the build enforces beyond the formatter: names are imported, not spelled out in
+ * the code.
+ */
 class CodeHygieneTests {
 
-	/** A package-qualified type name in code: {@code java.util.List}, {@code org.armstrace.registry.Marking}. */
-	private static final Pattern QUALIFIED = Pattern
-		.compile("(?<![\\w.\"/*])(java|javax|jakarta|org|com|tools|io)\\.[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
+	/**
+	 * A package-qualified type name in code: {@code java.util.List},
+	 * {@code org.armstrace.registry.Marking}.
+	 */
+	private static final Pattern QUALIFIED = Pattern.compile(
+			"(?<![\\w.\"/*])(java|javax|jakarta|org|com|tools|io)\\.[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
 
 	@Test
 	void noFullyQualifiedNamesInlineWhereAnImportDoes() throws IOException {

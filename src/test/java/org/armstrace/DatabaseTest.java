@@ -12,8 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full-application test on a random port against a fresh database: H2 in memory, or a fresh schema on the
- * local PostgreSQL when {@code -Darmstrace.test.database=postgresql} (the build runs every such test on both).
+ * A full-application test on a random port against a fresh database: H2 in memory, or a
+ * fresh schema on the local PostgreSQL when {@code -Darmstrace.test.database=postgresql}
+ * (the build runs every such test on both).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +24,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DatabaseTest {
+
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A ledger written by an earlier version (src/test/resources/ledger-fixtures): its entries as they were hashed,
- * loaded into an empty database as the earlier version stored them, the tree's nodes recomputed.
+ * A ledger written by an earlier version (src/test/resources/ledger-fixtures): its
+ * entries as they were hashed, loaded into an empty database as the earlier version
+ * stored them, the tree's nodes recomputed.
  */
 public final class LedgerFixture {
 
@@ -74,10 +75,10 @@ public final class LedgerFixture {
 						OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), e.actor(), e.subjectId(), e.bytes(),
 						leaf)
 				.update();
-			frontier.append(leaf, (level, index, hash) -> jdbc
-				.sql("INSERT INTO ledger_node (leaf_seq, level, hash) VALUES (?, ?, ?)")
-				.params((index + 1) * (1L << level) - 1, level, hash)
-				.update());
+			frontier.append(leaf,
+					(level, index, hash) -> jdbc.sql("INSERT INTO ledger_node (leaf_seq, level, hash) VALUES (?, ?, ?)")
+						.params((index + 1) * (1L << level) - 1, level, hash)
+						.update());
 		}
 	}
 

@@ -14,12 +14,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The module boundaries of DESIGN.md, checked; their documentation written to target/spring-modulith-docs. */
+/**
+ * The module boundaries of DESIGN.md, checked; their documentation written to
+ * target/spring-modulith-docs.
+ */
 class ModularityTests {
 
 	static final ApplicationModules modules = ApplicationModules.of(ArmsTraceApplication.class);
 
-	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.armstrace");
 
 	@Test
@@ -29,8 +33,11 @@ class ModularityTests {
 
 	@Test
 	void theMerkleCoreIsPlainJava() {
-		noClasses().that().resideInAPackage("org.armstrace.ledger.merkle..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
+		noClasses().that()
+			.resideInAPackage("org.armstrace.ledger.merkle..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
 			.because("the proof verifier must run without the server")
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("org.armstrace.ledger.merkle"));
@@ -38,20 +45,28 @@ class ModularityTests {
 
 	@Test
 	void onlyTheCommandKernelAppendsToTheLedgerOrTakesItsLock() {
-		noClasses().that().resideOutsideOfPackage("org.armstrace.command..")
-			.and().doNotHaveFullyQualifiedName(Ledger.class.getName())
-			.should().callMethod(Ledger.class, "append", String.class, List.class)
-			.orShould().callMethod(Ledger.class, "append", String.class, LedgerEvent.class)
-			.orShould().callMethod(Ledger.class, "lockForAppend")
+		noClasses().that()
+			.resideOutsideOfPackage("org.armstrace.command..")
+			.and()
+			.doNotHaveFullyQualifiedName(Ledger.class.getName())
+			.should()
+			.callMethod(Ledger.class, "append", String.class, List.class)
+			.orShould()
+			.callMethod(Ledger.class, "append", String.class, LedgerEvent.class)
+			.orShould()
+			.callMethod(Ledger.class, "lockForAppend")
 			.because("every write is decided, appended and projected in one transaction by the command kernel")
 			.check(MAIN);
 	}
 
 	@Test
 	void onlyTheCommandLinePrintsToTheConsole() {
-		noClasses().that().resideOutsideOfPackage("org.armstrace.cli..")
-			.should().accessField(System.class, "out")
-			.orShould().accessField(System.class, "err")
+		noClasses().that()
+			.resideOutsideOfPackage("org.armstrace.cli..")
+			.should()
+			.accessField(System.class, "out")
+			.orShould()
+			.accessField(System.class, "err")
 			.because("the server logs; the command-line verbs print")
 			.check(MAIN);
 	}

@@ -20,10 +20,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each Spring context of a test its own database and ARMSTRACE_HOME. Which database: the system property
- * {@code armstrace.test.database} ({@code h2} or {@code postgresql}). PostgreSQL is the local server
- * (ARMSTRACE_TEST_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test, user ARMSTRACE_TEST_PG_USER, default
- * postgres, trust auth); each context gets a schema of its own, dropped when the context closes.
+ * Gives each Spring context of a test its own database and ARMSTRACE_HOME. Which
+ * database: the system property {@code armstrace.test.database} ({@code h2} or
+ * {@code postgresql}). PostgreSQL is the local server (ARMSTRACE_TEST_PG_URL, default
+ * jdbc:postgresql://127.0.0.1:5432/test, user ARMSTRACE_TEST_PG_USER, default postgres,
+ * trust auth); each context gets a schema of its own, dropped when the context closes.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -47,7 +48,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = newDatabase();
-		context.getEnvironment().getPropertySources()
+		context.getEnvironment()
+			.getPropertySources()
 			.addFirst(new MapPropertySource("armstrace-test-database", properties));
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
@@ -56,7 +58,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		});
 	}
 
-	/** Properties for a new, empty database and home directory; several applications may share them in turn. */
+	/**
+	 * Properties for a new, empty database and home directory; several applications may
+	 * share them in turn.
+	 */
 	public static Map<String, Object> newDatabase() {
 		Map<String, Object> properties = new HashMap<>();
 		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -85,7 +90,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		return properties;
 	}
 
-	/** Drops the PostgreSQL schema of a database made by {@link #newDatabase()}; nothing to do for H2. */
+	/**
+	 * Drops the PostgreSQL schema of a database made by {@link #newDatabase()}; nothing
+	 * to do for H2.
+	 */
 	public static void drop(Map<String, Object> database) {
 		Object schema = database.get("armstrace.test.schema");
 		if (schema != null) {
@@ -121,8 +129,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	/**
-	 * Skips PostgreSQL runs, loudly, on a machine without PostgreSQL; never under CI=true, where the test then
-	 * fails instead.
+	 * Skips PostgreSQL runs, loudly, on a machine without PostgreSQL; never under
+	 * CI=true, where the test then fails instead.
 	 */
 	public static class Availability implements ExecutionCondition {
 

@@ -9,7 +9,10 @@ import org.armstrace.identity.Role;
 import org.armstrace.identity.Users;
 import org.springframework.stereotype.Component;
 
-/** People and machines for tests: a user with given roles, and an API token acting for one. */
+/**
+ * People and machines for tests: a user with given roles, and an API token acting for
+ * one.
+ */
 @Component
 public class TestUsers {
 

@@ -7,7 +7,9 @@ import org.armstrace.command.Wording;
 import org.armstrace.command.Words;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The application's words without the application: codes in English for plain unit tests. */
+/**
+ * The application's words without the application: codes in English for plain unit tests.
+ */
 public final class TestWords {
 
 	/** The bundles as application.yml names them. */

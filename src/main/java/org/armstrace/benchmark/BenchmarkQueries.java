@@ -10,12 +10,14 @@ import java.util.function.Function;
 import org.armstrace.tracing.SerialForms;
 
 /**
- * Corrupted readings of registered serials, with the record each really is (ground truth), and readings of
- * firearms that are not registered (mostly from the gaps of registered runs). The same for the same seed.
+ * Corrupted readings of registered serials, with the record each really is (ground
+ * truth), and readings of firearms that are not registered (mostly from the gaps of
+ * registered runs). The same for the same seed.
  */
 final class BenchmarkQueries {
 
 	enum Kind {
+
 		CONFUSION_1("reading confusion", 1), CONFUSION_2("two reading confusions", 2),
 		TRANSPOSITION_1("one transposition", 1), TRANSPOSITION_2("one transposition + one more corruption", 2),
 		MISSING_LEADING_1("missing leading part", 1), MISSING_LEADING_2("missing leading part + one more", 2),
@@ -31,9 +33,13 @@ final class BenchmarkQueries {
 			this.label = label;
 			this.corruptions = corruptions;
 		}
+
 	}
 
-	/** One query: what the officer typed, the make as written, and the record it is (-1: none). */
+	/**
+	 * One query: what the officer typed, the make as written, and the record it is (-1:
+	 * none).
+	 */
 	record Query(Kind kind, String serial, String make, String calibre, int truth) {
 	}
 
@@ -46,7 +52,10 @@ final class BenchmarkQueries {
 	private BenchmarkQueries() {
 	}
 
-	/** {@code perKind} queries of each corruption kind, and unregistered ones making 20% of the whole. */
+	/**
+	 * {@code perKind} queries of each corruption kind, and unregistered ones making 20%
+	 * of the whole.
+	 */
 	static List<Query> generate(BenchmarkRegistry registry, int perKind, long seed) {
 		SplittableRandom r = new SplittableRandom(seed);
 		List<Query> queries = new ArrayList<>();
@@ -84,7 +93,9 @@ final class BenchmarkQueries {
 		return queries;
 	}
 
-	/** Mostly the catalogue name, sometimes an alias, sometimes misspelt by one letter. */
+	/**
+	 * Mostly the catalogue name, sometimes an alias, sometimes misspelt by one letter.
+	 */
 	private static String makeAsWritten(BenchmarkRegistry.Make make, SplittableRandom r) {
 		int roll = r.nextInt(10);
 		if (roll == 0 && !make.aliases().isEmpty()) {

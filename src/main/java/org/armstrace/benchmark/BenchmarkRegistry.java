@@ -6,18 +6,23 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic registry for the tracing benchmark, the same for the same seed: makes with their own serial formats
- * (letters and digits, digits with separators, year-prefixed, plain digits shared by several makes, digits with a
- * letter suffix), serials issued in production runs with gaps, so near-identical serials abound and the gaps give
- * realistic unregistered firearms.
+ * A synthetic registry for the tracing benchmark, the same for the same seed: makes with
+ * their own serial formats (letters and digits, digits with separators, year-prefixed,
+ * plain digits shared by several makes, digits with a letter suffix), serials issued in
+ * production runs with gaps, so near-identical serials abound and the gaps give realistic
+ * unregistered firearms.
  */
 final class BenchmarkRegistry {
 
 	enum Format {
+
 		LETTERS_DIGITS, DIGITS_SEPARATED, YEAR_PREFIXED, DIGITS_ONLY, DIGITS_LETTERS
+
 	}
 
-	/** One make of the registry: its catalogue name, its aliases, its format and country. */
+	/**
+	 * One make of the registry: its catalogue name, its aliases, its format and country.
+	 */
 	record Make(String name, List<String> aliases, Format format, String country) {
 	}
 
@@ -45,7 +50,10 @@ final class BenchmarkRegistry {
 
 	final int size;
 
-	/** Serials a production run skipped: never registered, each with the make that would have made it. */
+	/**
+	 * Serials a production run skipped: never registered, each with the make that would
+	 * have made it.
+	 */
 	final List<String> gapSerials = new ArrayList<>();
 
 	final List<Short> gapMakes = new ArrayList<>();
@@ -129,7 +137,10 @@ final class BenchmarkRegistry {
 		return b.toString();
 	}
 
-	/** A serial in a make's format that no run of this registry issued (a fresh prefix far from the others). */
+	/**
+	 * A serial in a make's format that no run of this registry issued (a fresh prefix far
+	 * from the others).
+	 */
 	String unseenSerial(short m, SplittableRandom r) {
 		Make mk = makes.get(m);
 		return switch (mk.format()) {

@@ -19,17 +19,19 @@ import org.armstrace.ledger.VerificationReport;
 import org.springframework.stereotype.Component;
 
 /**
- * Measures the ledger: appends N synthetic events in batches to an empty ledger, each batch one command through
- * the command kernel (the append lock, the append, one transaction) as every module's commands append, while the
- * checkpoint signer runs as in production; then signs the final head and runs a full verify. It refuses a ledger
- * that holds anything, so it can never mix synthetic events into real records: point it at a scratch database.
+ * Measures the ledger: appends N synthetic events in batches to an empty ledger, each
+ * batch one command through the command kernel (the append lock, the append, one
+ * transaction) as every module's commands append, while the checkpoint signer runs as in
+ * production; then signs the final head and runs a full verify. It refuses a ledger that
+ * holds anything, so it can never mix synthetic events into real records: point it at a
+ * scratch database.
  */
 @Component
 public class LedgerBenchmark {
 
 	/** A synthetic event about the size of a real life-cycle event. */
-	record SyntheticEvent(String subjectId, String holder, String serial, String marking, long quantity)
-			implements LedgerEvent {
+	record SyntheticEvent(String subjectId, String holder, String serial, String marking,
+			long quantity) implements LedgerEvent {
 
 		@Override
 		public String type() {
@@ -43,7 +45,9 @@ public class LedgerBenchmark {
 
 	}
 
-	/** What a run measured: the append time of all events, and the full verify after it. */
+	/**
+	 * What a run measured: the append time of all events, and the full verify after it.
+	 */
 	public record Result(long events, int batch, double appendSeconds, VerificationReport verification) {
 
 		public double eventsPerSecond() {
@@ -86,7 +90,8 @@ public class LedgerBenchmark {
 	}
 
 	/**
-	 * Appends {@code events} synthetic events in batches of {@code batch}, then verifies the whole ledger.
+	 * Appends {@code events} synthetic events in batches of {@code batch}, then verifies
+	 * the whole ledger.
 	 * @param appended told how many events are appended so far, every hundred batches
 	 * @throws IllegalStateException when the ledger is not empty
 	 */

@@ -21,8 +21,9 @@ final class Tally {
 	int notExactOrProbable;
 
 	/**
-	 * The corrupted reading is itself another registered serial of the same make, or a misreading of one (equal
-	 * once confusable characters are folded): no method can tell which was meant.
+	 * The corrupted reading is itself another registered serial of the same make, or a
+	 * misreading of one (equal once confusable characters are folded): no method can tell
+	 * which was meant.
 	 */
 	int readingIsAnotherRecord;
 
@@ -31,7 +32,10 @@ final class Tally {
 
 	final List<String> misses = new ArrayList<>();
 
-	/** Ten or more records fit the pattern equally well (obliterated characters in a dense series). */
+	/**
+	 * Ten or more records fit the pattern equally well (obliterated characters in a dense
+	 * series).
+	 */
 	int crowded;
 
 	int top10WhereNotCrowded;
@@ -48,7 +52,10 @@ final class Tally {
 		nanos.add(took);
 	}
 
-	/** The engine on a firearm that is not registered: right when its top candidate is neither exact nor probable. */
+	/**
+	 * The engine on a firearm that is not registered: right when its top candidate is
+	 * neither exact nor probable.
+	 */
 	void engineOnUnregistered(Query q, List<Candidate> found) {
 		if (found.isEmpty() || found.getFirst().band() == Candidate.Band.POSSIBLE) {
 			notExactOrProbable++;
@@ -59,7 +66,10 @@ final class Tally {
 		}
 	}
 
-	/** The engine on a damaged reading of the registered firearm whose serial is {@code trueSerial}. */
+	/**
+	 * The engine on a damaged reading of the registered firearm whose serial is
+	 * {@code trueSerial}.
+	 */
 	void engineOnRegistered(Query q, List<Candidate> found, boolean indistinguishable, String trueSerial) {
 		String truth = Integer.toString(q.truth());
 		if (indistinguishable) {
@@ -72,8 +82,9 @@ final class Tally {
 			}
 		}
 		else if (!indistinguishable && misses.size() < 3) {
-			misses.add(q.serial() + " (is " + trueSerial + "; top: " + (found.isEmpty() ? "none"
-					: found.getFirst().serial() + " " + found.getFirst().band() + (found.getFirst().tie() ? " tie" : ""))
+			misses.add(q.serial() + " (is " + trueSerial + "; top: "
+					+ (found.isEmpty() ? "none" : found.getFirst().serial() + " " + found.getFirst().band()
+							+ (found.getFirst().tie() ? " tie" : ""))
 					+ ")");
 		}
 		if (!found.isEmpty()) {
@@ -97,8 +108,8 @@ final class Tally {
 	}
 
 	/**
-	 * pg_trgm on a damaged reading of a registered firearm: it has no ties, so its first row counts for both
-	 * {@code first} and {@code firstOrTied}.
+	 * pg_trgm on a damaged reading of a registered firearm: it has no ties, so its first
+	 * row counts for both {@code first} and {@code firstOrTied}.
 	 */
 	void trigramOnRegistered(Query q, List<Integer> found, boolean indistinguishable) {
 		if (indistinguishable) {

@@ -26,17 +26,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Measures the matching engine: generates a registry and corrupted queries with ground truth, loads the registry
- * into a fresh candidate index and (on PostgreSQL) into a pg_trgm-indexed table, runs every query through both, one
- * thread, warm, and reports recall and latency per corruption kind. Nothing of the product's own data is touched:
- * the index lives in a scratch folder and the table in a scratch schema, both removed at the end.
+ * Measures the matching engine: generates a registry and corrupted queries with ground
+ * truth, loads the registry into a fresh candidate index and (on PostgreSQL) into a
+ * pg_trgm-indexed table, runs every query through both, one thread, warm, and reports
+ * recall and latency per corruption kind. Nothing of the product's own data is touched:
+ * the index lives in a scratch folder and the table in a scratch schema, both removed at
+ * the end.
  */
 @Component
 public class TracingBenchmark {
 
 	/**
 	 * What to measure.
-	 * @param folder where the index is kept, or null for a temporary folder removed at the end
+	 *
+	 * @param folder where the index is kept, or null for a temporary folder removed at
+	 * the end
 	 * @param baseline whether to measure pg_trgm too (needs PostgreSQL)
 	 */
 	public record Settings(int firearms, int queriesPerKind, long seed, Path folder, boolean baseline) {
@@ -51,7 +55,10 @@ public class TracingBenchmark {
 		this.dataSource = dataSource;
 	}
 
-	/** The database's product name, e.g. {@code PostgreSQL}: the pg_trgm baseline needs PostgreSQL. */
+	/**
+	 * The database's product name, e.g. {@code PostgreSQL}: the pg_trgm baseline needs
+	 * PostgreSQL.
+	 */
 	public String databaseProduct() {
 		try (Connection c = dataSource.getConnection()) {
 			return c.getMetaData().getDatabaseProductName();
@@ -61,14 +68,18 @@ public class TracingBenchmark {
 		}
 	}
 
-	/** Generates the data and measures; {@code progress} hears what each stage did and how long it took. */
+	/**
+	 * Generates the data and measures; {@code progress} hears what each stage did and how
+	 * long it took.
+	 */
 	public TracingBenchmarkReport run(Settings settings, Consumer<String> progress) {
 		Path dir = settings.folder() != null ? settings.folder() : temporaryFolder();
 		long t0 = System.nanoTime();
 		BenchmarkRegistry registry = new BenchmarkRegistry(makes(), settings.firearms(), settings.seed());
 		List<Query> queries = BenchmarkQueries.generate(registry, settings.queriesPerKind(), settings.seed() + 1);
-		progress.accept(String.format("generated %,d firearms (%d makes, %,d gap serials kept) and %,d queries in %.1f s",
-				registry.size, registry.makes.size(), registry.gapSerials.size(), queries.size(), secs(t0)));
+		progress
+			.accept(String.format("generated %,d firearms (%d makes, %,d gap serials kept) and %,d queries in %.1f s",
+					registry.size, registry.makes.size(), registry.gapSerials.size(), queries.size(), secs(t0)));
 		Readings readings = new Readings(registry);
 		ScratchMatching engine = new ScratchMatching(dir, catalogue);
 		try {
@@ -100,7 +111,10 @@ public class TracingBenchmark {
 		}
 	}
 
-	/** Makes from the catalogue (with their aliases), each given a serial format; plain digits for several. */
+	/**
+	 * Makes from the catalogue (with their aliases), each given a serial format; plain
+	 * digits for several.
+	 */
 	private List<Make> makes() {
 		List<Catalogue.Entry> entries = catalogue.entries(Catalogue.Kind.MAKE);
 		List<Make> makes = new ArrayList<>();

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
 
 /**
- * What the tracing benchmark measured, as the table {@code docs/benchmarks.md} shows: per kind of damage, the
- * engine's recall and latency, and pg_trgm's beside them when the baseline ran.
+ * What the tracing benchmark measured, as the table {@code docs/benchmarks.md} shows: per
+ * kind of damage, the engine's recall and latency, and pg_trgm's beside them when the
+ * baseline ran.
  */
 public final class TracingBenchmarkReport {
 
@@ -35,7 +36,8 @@ public final class TracingBenchmarkReport {
 		lines.add(String.format("firearms: %,d; one thread, warm; recall@1 = the true record first and not tied; "
 				+ "@1 incl. ties = first or tied for first", firearms));
 		lines.add(String.format("%-42s %6s | %-8s %-8s %-8s %-7s %-7s %-7s %-7s | %-8s %-7s %-7s %-7s", "kind", "n",
-				"indist.", "rec@1", "r@1dist", "@1+tie", "top10", "p50ms", "p95ms", "trgm@1", "top10", "p50ms", "p95ms"));
+				"indist.", "rec@1", "r@1dist", "@1+tie", "top10", "p50ms", "p95ms", "trgm@1", "top10", "p50ms",
+				"p95ms"));
 		List<Long> allEngine = new ArrayList<>();
 		List<Long> allTrgm = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
@@ -55,9 +57,9 @@ public final class TracingBenchmarkReport {
 		}
 		lines.addAll(crowded());
 		lines.add(String.format("all queries: engine p50 %s ms, p95 %s ms, p99 %s ms, max %s ms%s", ms(allEngine, 50),
-				ms(allEngine, 95), ms(allEngine, 99), ms(allEngine, 100), allTrgm.isEmpty() ? ""
-						: String.format("; pg_trgm p50 %s ms, p95 %s ms, p99 %s ms", ms(allTrgm, 50), ms(allTrgm, 95),
-								ms(allTrgm, 99))));
+				ms(allEngine, 95), ms(allEngine, 99), ms(allEngine, 100),
+				allTrgm.isEmpty() ? "" : String.format("; pg_trgm p50 %s ms, p95 %s ms, p99 %s ms", ms(allTrgm, 50),
+						ms(allTrgm, 95), ms(allTrgm, 99))));
 		lines.add("indist. = share of queries whose corrupted reading is itself another registered serial of "
 				+ "the same make, or a misreading of one (no method can tell them apart); r@1dist = recall@1 among "
 				+ "the others");
@@ -76,22 +78,28 @@ public final class TracingBenchmarkReport {
 	}
 
 	private static String unregistered(Kind kind, Tally e, Tally t) {
-		return String.format("%-42s %6d | top candidate neither exact nor probable: %.3f %29s | identical serial "
-				+ "not on top: %s %s %s", kind.label, e.queries, e.share(e.notExactOrProbable),
-				ms(e.nanos, 50) + " " + ms(e.nanos, 95), t == null ? "-" : String.format("%.3f",
-						t.share(t.notExactOrProbable)), t == null ? "" : ms(t.nanos, 50),
-				t == null ? "" : ms(t.nanos, 95));
+		return String.format(
+				"%-42s %6d | top candidate neither exact nor probable: %.3f %29s | identical serial "
+						+ "not on top: %s %s %s",
+				kind.label, e.queries, e.share(e.notExactOrProbable), ms(e.nanos, 50) + " " + ms(e.nanos, 95),
+				t == null ? "-" : String.format("%.3f", t.share(t.notExactOrProbable)),
+				t == null ? "" : ms(t.nanos, 50), t == null ? "" : ms(t.nanos, 95));
 	}
 
-	/** For obliterated characters: how often ten or more records fit equally well, and top10 among the others. */
+	/**
+	 * For obliterated characters: how often ten or more records fit equally well, and
+	 * top10 among the others.
+	 */
 	private List<String> crowded() {
 		List<String> lines = new ArrayList<>();
 		for (Kind kind : List.of(Kind.OBLITERATED_1, Kind.OBLITERATED_2)) {
 			Tally e = engine.get(kind);
 			if (e != null) {
-				lines.add(String.format("%s: %d of %d queries had 10 or more records fitting equally well; top10 "
-						+ "among the others %.3f", kind.label, e.crowded, e.queries, e.queries == e.crowded ? 0
-								: (double) e.top10WhereNotCrowded / (e.queries - e.crowded)));
+				lines.add(String.format(
+						"%s: %d of %d queries had 10 or more records fitting equally well; top10 "
+								+ "among the others %.3f",
+						kind.label, e.crowded, e.queries,
+						e.queries == e.crowded ? 0 : (double) e.top10WhereNotCrowded / (e.queries - e.crowded)));
 			}
 		}
 		return lines;

@@ -21,9 +21,10 @@ import org.armstrace.reference.Names;
 import org.armstrace.tracing.SerialForms;
 
 /**
- * The baseline a registry developer would reach for: PostgreSQL's pg_trgm over the normalised serial, a GIN
- * trigram index, similarity ranking with the make as a bonus; '?' and '*' become LIKE's '_' and '%'. Its table lives
- * in a scratch schema, dropped at the end.
+ * The baseline a registry developer would reach for: PostgreSQL's pg_trgm over the
+ * normalised serial, a GIN trigram index, similarity ranking with the make as a bonus;
+ * '?' and '*' become LIKE's '_' and '%'. Its table lives in a scratch schema, dropped at
+ * the end.
  */
 final class TrigramBaseline {
 
@@ -37,7 +38,10 @@ final class TrigramBaseline {
 		this.dataSource = dataSource;
 	}
 
-	/** Loads and indexes the registry, then runs every query, one thread, warm; {@code progress} hears the load. */
+	/**
+	 * Loads and indexes the registry, then runs every query, one thread, warm;
+	 * {@code progress} hears the load.
+	 */
 	Map<Kind, Tally> measure(BenchmarkRegistry registry, List<Query> queries, Readings readings,
 			Consumer<String> progress) {
 		String schema = "bench_trgm_" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,10 +71,13 @@ final class TrigramBaseline {
 		}
 	}
 
-	/** The registry's normalised serials and make keys, in batches of arrays, then the GIN index. */
+	/**
+	 * The registry's normalised serials and make keys, in batches of arrays, then the GIN
+	 * index.
+	 */
 	private static void load(Connection c, String schema, BenchmarkRegistry registry) throws SQLException {
-		try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema + ".firearm "
-				+ "SELECT * FROM unnest(?::int[], ?::text[], ?::text[])")) {
+		try (PreparedStatement insert = c.prepareStatement(
+				"INSERT INTO " + schema + ".firearm " + "SELECT * FROM unnest(?::int[], ?::text[], ?::text[])")) {
 			for (int from = 0; from < registry.size; from += LOAD_BATCH) {
 				int to = Math.min(registry.size, from + LOAD_BATCH);
 				Integer[] ids = new Integer[to - from];
@@ -115,7 +122,8 @@ final class TrigramBaseline {
 				Tally t = tallies.computeIfAbsent(q.kind(), k -> new Tally());
 				t.answered(took);
 				if (q.truth() < 0) {
-					// pg_trgm has no bands: it claims a hit when the top serial is the reading itself
+					// pg_trgm has no bands: it claims a hit when the top serial is the
+					// reading itself
 					boolean identical = !found.isEmpty() && SerialForms.normalise(registry.serial[found.getFirst()])
 						.equals(SerialForms.normalise(q.serial()));
 					if (!identical) {

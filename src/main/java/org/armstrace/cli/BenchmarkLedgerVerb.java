@@ -8,8 +8,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-ledger [--events=N] [--batch=B]}: appends N synthetic events to an empty ledger, then verifies,
- * and prints both rates; refused (exit 2) on a ledger that holds anything.
+ * {@code benchmark-ledger [--events=N] [--batch=B]}: appends N synthetic events to an
+ * empty ledger, then verifies, and prints both rates; refused (exit 2) on a ledger that
+ * holds anything.
  */
 @Component
 class BenchmarkLedgerVerb implements Verb {

@@ -8,9 +8,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-tracing [--firearms=N] [--queries=Q] [--seed=S] [--dir=DIR] [--no-baseline]}: measures the
- * matching engine, and PostgreSQL's pg_trgm as a baseline, on a generated registry and corrupted queries, and prints
- * the table; {@code ARMSTRACE_BENCHMARK_MISSES} set also prints examples of the queries the engine got wrong.
+ * {@code benchmark-tracing [--firearms=N] [--queries=Q] [--seed=S] [--dir=DIR] [--no-baseline]}:
+ * measures the matching engine, and PostgreSQL's pg_trgm as a baseline, on a generated
+ * registry and corrupted queries, and prints the table;
+ * {@code ARMSTRACE_BENCHMARK_MISSES} set also prints examples of the queries the engine
+ * got wrong.
  */
 @Component
 class BenchmarkTracingVerb implements Verb {

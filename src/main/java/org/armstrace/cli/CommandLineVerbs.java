@@ -12,15 +12,18 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the verb named by the first argument and exits with its status; {@code serve} and {@code demo} leave the
- * web server running. An unknown verb prints the usage and exits with 2.
+ * Runs the verb named by the first argument and exits with its status; {@code serve} and
+ * {@code demo} leave the web server running. An unknown verb prints the usage and exits
+ * with 2.
  */
 @Component
 public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 
 	static final String SERVE = "serve";
 
-	/** Serves like {@code serve}, and fills an empty registry with generated demo data. */
+	/**
+	 * Serves like {@code serve}, and fills an empty registry with generated demo data.
+	 */
 	static final String DEMO = "demo";
 
 	static final String USAGE = """
@@ -64,12 +67,18 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 		this.verbs = verbs.stream().collect(Collectors.toUnmodifiableMap(Verb::name, Function.identity()));
 	}
 
-	/** True for the verbs that run the web server ({@code serve}, {@code demo}) rather than one job. */
+	/**
+	 * True for the verbs that run the web server ({@code serve}, {@code demo}) rather
+	 * than one job.
+	 */
 	public static boolean serves(String verb) {
 		return SERVE.equals(verb) || DEMO.equals(verb);
 	}
 
-	/** The verb of a command line: its first word that is not an option, {@code serve} when there is none. */
+	/**
+	 * The verb of a command line: its first word that is not an option, {@code serve}
+	 * when there is none.
+	 */
 	public static String verbOf(String[] args) {
 		return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(SERVE);
 	}

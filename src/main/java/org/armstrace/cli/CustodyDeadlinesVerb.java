@@ -6,7 +6,10 @@ import org.armstrace.seizure.SeizureQueries;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
-/** {@code custody-deadlines [--days=N]}: judicial holds ending within N days (default 30) and overdue ones. */
+/**
+ * {@code custody-deadlines [--days=N]}: judicial holds ending within N days (default 30)
+ * and overdue ones.
+ */
 @Component
 class CustodyDeadlinesVerb implements Verb {
 

@@ -8,9 +8,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code demo [--size=N] [--seed=S] [--country=ISO3]}: the server keeps running; a node without users gets one
- * account per role and an API token acting as admin, printed once; an empty registry is filled in the background
- * with N generated firearms, then seizures, so the UI and API answer while it grows.
+ * {@code demo [--size=N] [--seed=S] [--country=ISO3]}: the server keeps running; a node
+ * without users gets one account per role and an API token acting as admin, printed once;
+ * an empty registry is filled in the background with N generated firearms, then seizures,
+ * so the UI and API answer while it grows.
  */
 @Component
 class DemoVerb implements Verb {

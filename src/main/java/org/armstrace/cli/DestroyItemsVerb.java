@@ -13,8 +13,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code destroy-items --items=ID,ID --method=M --witnesses=A,B [--on=DATE]}: destroys seized items in one batch,
- * or lists every condition still missing (exit 3).
+ * {@code destroy-items --items=ID,ID --method=M --witnesses=A,B [--on=DATE]}: destroys
+ * seized items in one batch, or lists every condition still missing (exit 3).
  */
 @Component
 class DestroyItemsVerb implements Verb {
@@ -36,8 +36,11 @@ class DestroyItemsVerb implements Verb {
 	@Override
 	public int run(ApplicationArguments args) {
 		try {
-			List<UUID> items = Arrays.stream(Options.value(args, "items", "").split(",")).map(String::trim)
-				.filter(s -> !s.isEmpty()).map(UUID::fromString).toList();
+			List<UUID> items = Arrays.stream(Options.value(args, "items", "").split(","))
+				.map(String::trim)
+				.filter(s -> !s.isEmpty())
+				.map(UUID::fromString)
+				.toList();
 			String on = Options.value(args, "on", null);
 			CommandResult result = destruction.destroy(new DestructionGate.DestroyItems(items,
 					Options.value(args, "method", null), Arrays.asList(Options.value(args, "witnesses", "").split(",")),

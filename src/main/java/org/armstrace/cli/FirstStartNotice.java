@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At the first start of a server (no user yet) has the administrator created and prints its one-time password and
- * API token, once: nothing else ever shows them.
+ * At the first start of a server (no user yet) has the administrator created and prints
+ * its one-time password and API token, once: nothing else ever shows them.
  */
 @Component
 class FirstStartNotice {

@@ -9,8 +9,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]}: writes a synthetic legacy file to
- * practise or measure the import with; with K every K-th row breaks one rule.
+ * {@code generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]}: writes
+ * a synthetic legacy file to practise or measure the import with; with K every K-th row
+ * breaks one rule.
  */
 @Component
 class GenerateLegacyCsvVerb implements Verb {

@@ -13,8 +13,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code iafq-export --from=DATE --to=DATE [--out=FILE.xlsx|FILE.csv]}: seized-item data for UNODC's Illicit Arms
- * Flows Questionnaire, as a workbook or CSV.
+ * {@code iafq-export --from=DATE --to=DATE [--out=FILE.xlsx|FILE.csv]}: seized-item data
+ * for UNODC's Illicit Arms Flows Questionnaire, as a workbook or CSV.
  */
 @Component
 class IafqExportVerb implements Verb {

@@ -21,8 +21,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * {@code import FILE [--rejects=FILE]}: legacy firearm records from CSV, with a progress bar over the file's bytes;
- * refused rows go to the rejects file (exit 3 when there are any).
+ * {@code import FILE [--rejects=FILE]}: legacy firearm records from CSV, with a progress
+ * bar over the file's bytes; refused rows go to the rejects file (exit 3 when there are
+ * any).
  */
 @Component
 class ImportVerb implements Verb {
@@ -51,15 +52,20 @@ class ImportVerb implements Verb {
 			try (FileChannel channel = FileChannel.open(file);
 					Reader reader = new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8);
 					Writer rejected = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
-					ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
-						.setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1_000_000).showSpeed().build()) {
+					ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing")
+						.setInitialMax(size)
+						.setStyle(ProgressBarStyle.ASCII)
+						.setUnit(" MB", 1_000_000)
+						.showSpeed()
+						.build()) {
 				LegacyImport.Report report = legacyImport.importCsv(reader, rejected, "system:import",
 						rows -> bar.stepTo(bytesRead(channel)));
 				bar.stepTo(size);
 				bar.close();
-				System.out.printf(Locale.ROOT, "%,d rows: %,d imported, %,d already imported, %,d rejected "
-						+ "(written to %s) in %.1f s%n", report.rows(), report.imported(), report.alreadyImported(),
-						report.rejected(), rejects, report.millis() / 1000.0);
+				System.out.printf(Locale.ROOT,
+						"%,d rows: %,d imported, %,d already imported, %,d rejected " + "(written to %s) in %.1f s%n",
+						report.rows(), report.imported(), report.alreadyImported(), report.rejected(), rejects,
+						report.millis() / 1000.0);
 				return report.rejected() == 0 ? 0 : 3;
 			}
 		}
@@ -69,7 +75,9 @@ class ImportVerb implements Verb {
 		}
 	}
 
-	/** How far through the file the import has read (its reader reads ahead by a buffer). */
+	/**
+	 * How far through the file the import has read (its reader reads ahead by a buffer).
+	 */
 	private static long bytesRead(FileChannel channel) {
 		try {
 			return channel.position();

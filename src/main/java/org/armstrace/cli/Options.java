@@ -8,10 +8,13 @@ final class Options {
 	private Options() {
 	}
 
-	/** The option's first value, or {@code fallback} when the option is absent or has no value. */
+	/**
+	 * The option's first value, or {@code fallback} when the option is absent or has no
+	 * value.
+	 */
 	static String value(ApplicationArguments args, String name, String fallback) {
-		return args.containsOption(name) && !args.getOptionValues(name).isEmpty() ? args.getOptionValues(name).getFirst()
-				: fallback;
+		return args.containsOption(name) && !args.getOptionValues(name).isEmpty()
+				? args.getOptionValues(name).getFirst() : fallback;
 	}
 
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rebuild}: rebuilds the registry's tables, trace requests and cases, seizures with custody and holds, and
- * the firearm index from the ledger alone, and says how many events each read.
+ * {@code rebuild}: rebuilds the registry's tables, trace requests and cases, seizures
+ * with custody and holds, and the firearm index from the ledger alone, and says how many
+ * events each read.
  */
 @Component
 class RebuildVerb implements Verb {

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code record-seizures FILE.json}: a JSON array of seizures (the REST body's shape), each recorded with its
- * recovery protocol printed per item; exit 3 if any was refused.
+ * {@code record-seizures FILE.json}: a JSON array of seizures (the REST body's shape),
+ * each recorded with its recovery protocol printed per item; exit 3 if any was refused.
  */
 @Component
 class RecordSeizuresVerb implements Verb {
@@ -48,7 +48,8 @@ class RecordSeizuresVerb implements Verb {
 	public int run(ApplicationArguments args) {
 		List<String> words = args.getNonOptionArgs();
 		if (words.size() < 2) {
-			System.err.println("usage: record-seizures FILE.json (a JSON array of seizures as POST /api/v1/seizures takes)");
+			System.err
+				.println("usage: record-seizures FILE.json (a JSON array of seizures as POST /api/v1/seizures takes)");
 			return 2;
 		}
 		JsonNode all;

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code trace --serial=S [...]}: observed markings as options, ranked candidates out, as a table or, with
- * {@code --json}, one JSON object per line.
+ * {@code trace --serial=S [...]}: observed markings as options, ranked candidates out, as
+ * a table or, with {@code --json}, one JSON object per line.
  */
 @Component
 class TraceVerb implements Verb {
@@ -43,8 +43,8 @@ class TraceVerb implements Verb {
 	public int run(ApplicationArguments args) {
 		String serial = option(args, "serial");
 		if (serial == null || serial.isBlank()) {
-			System.err.println("serial: give --serial (use '?' for one unreadable character, '*' for a run)\nusage: "
-					+ USAGE);
+			System.err.println(
+					"serial: give --serial (use '?' for one unreadable character, '*' for a run)\nusage: " + USAGE);
 			return 2;
 		}
 		ObservedMarkings observed;

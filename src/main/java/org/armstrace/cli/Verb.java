@@ -10,7 +10,8 @@ interface Verb {
 
 	/**
 	 * Runs the job; what it has to say goes to the console.
-	 * @return the exit status: 0 done, 1 a verification failed, 2 a usage error, 3 something was refused
+	 * @return the exit status: 0 done, 1 a verification failed, 2 a usage error, 3
+	 * something was refused
 	 */
 	int run(ApplicationArguments args);
 

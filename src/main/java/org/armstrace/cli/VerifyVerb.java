@@ -10,9 +10,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify [--since-head=FILE]}: recomputes the whole ledger and prints {@code OK size=… root=…} or the
- * first entry that does not match (exit 1); with FILE, a head saved earlier, it also proves that the log extends
- * it.
+ * {@code verify [--since-head=FILE]}: recomputes the whole ledger and prints
+ * {@code OK size=… root=…} or the first entry that does not match (exit 1); with FILE, a
+ * head saved earlier, it also proves that the log extends it.
  */
 @Component
 class VerifyVerb implements Verb {

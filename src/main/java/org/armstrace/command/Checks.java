@@ -9,8 +9,9 @@ import org.armstrace.ledger.LedgerEvent;
 import org.armstrace.reference.CountryCode;
 
 /**
- * Collects the refusals of one command, field by field, so that a refusal lists every problem at once. The
- * checks every module shares are here, each naming a {@link CommonRule}; a module adds its own with
+ * Collects the refusals of one command, field by field, so that a refusal lists every
+ * problem at once. The checks every module shares are here, each naming a
+ * {@link CommonRule}; a module adds its own with
  * {@link #rule(boolean, String, Rule, Object...)}.
  */
 public final class Checks {

@@ -20,13 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Carries out a command as one transaction: take the ledger's append lock; answer a retry from its idempotency
- * key; decide against the current state; append the events and project them; write what the decision keeps off
- * the ledger; remember the key. A refused command writes nothing. A command run inside another command's
- * transaction (a seizure that records the registry's seizure of a firearm) joins it: the lock is already held,
+ * Carries out a command as one transaction: take the ledger's append lock; answer a retry
+ * from its idempotency key; decide against the current state; append the events and
+ * project them; write what the decision keeps off the ledger; remember the key. A refused
+ * command writes nothing. A command run inside another command's transaction (a seizure
+ * that records the registry's seizure of a firearm) joins it: the lock is already held,
  * and a refusal is the caller's to handle.
  * <p>
- * This is the only class that calls the ledger's append and lock (an architecture test keeps it so).
+ * This is the only class that calls the ledger's append and lock (an architecture test
+ * keeps it so).
  */
 @Service
 public class CommandKernel {
@@ -48,7 +50,10 @@ public class CommandKernel {
 		this.json = json;
 	}
 
-	/** A module's way to run its commands: every command's events go to {@code projection}. */
+	/**
+	 * A module's way to run its commands: every command's events go to
+	 * {@code projection}.
+	 */
 	public <E extends LedgerEvent> Commands<E> commandsFor(Projection<? super E> projection) {
 		return new Commands<>(this, projection);
 	}
@@ -70,7 +75,8 @@ public class CommandKernel {
 		 * @param command the command's name, stored with its idempotency key
 		 * @param actor who gives it: an opaque user or system id
 		 * @param idempotencyKey the client's key, or null
-		 * @param decide reads the current state, returns events or refusals; called with the lock held
+		 * @param decide reads the current state, returns events or refusals; called with
+		 * the lock held
 		 */
 		public CommandResult run(String command, String actor, String idempotencyKey, Supplier<Decision<E>> decide) {
 			return kernel.run(command, actor, idempotencyKey, projection, decide);
@@ -140,8 +146,8 @@ public class CommandKernel {
 	}
 
 	/**
-	 * Empties a projection and refills it from the whole ledger, under the append lock so that no writer changes
-	 * the ledger while its tables are empty.
+	 * Empties a projection and refills it from the whole ledger, under the append lock so
+	 * that no writer changes the ledger while its tables are empty.
 	 * @return the number of events applied
 	 */
 	public <E extends LedgerEvent> long rebuild(Projection<E> projection, Map<String, Class<? extends E>> types) {

@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * How every command answers over HTTP: 201 with the new state (200 for a replay), or an RFC 9457 problem whose
- * {@code violations} name each broken rule's field, rule and values, with its English sentence as
- * {@code message}.
+ * How every command answers over HTTP: 201 with the new state (200 for a replay), or an
+ * RFC 9457 problem whose {@code violations} name each broken rule's field, rule and
+ * values, with its English sentence as {@code message}.
  */
 @Component
 public class CommandResponses {
@@ -34,8 +34,8 @@ public class CommandResponses {
 	}
 
 	/**
-	 * 201 with {@code read(subject)} at {@code location + subject} (200 for a replay); a refusal as
-	 * {@link #refused(CommandResult.Rejected, Predicate)}.
+	 * 201 with {@code read(subject)} at {@code location + subject} (200 for a replay); a
+	 * refusal as {@link #refused(CommandResult.Rejected, Predicate)}.
 	 */
 	public ResponseEntity<?> answer(CommandResult result, String location, Function<UUID, Optional<?>> read,
 			Predicate<Refusal> missingSubject) {
@@ -49,8 +49,8 @@ public class CommandResponses {
 	}
 
 	/**
-	 * A refused command as an RFC 9457 problem: 404 when its one violation says the subject does not exist
-	 * ({@code missingSubject}), else 422 with every violation.
+	 * A refused command as an RFC 9457 problem: 404 when its one violation says the
+	 * subject does not exist ({@code missingSubject}), else 422 with every violation.
 	 */
 	public ResponseEntity<ProblemDetail> refused(CommandResult.Rejected r, Predicate<Refusal> missingSubject) {
 		boolean missing = r.violations().size() == 1 && missingSubject.test(r.violations().getFirst());

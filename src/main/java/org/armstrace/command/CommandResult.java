@@ -3,10 +3,16 @@ package org.armstrace.command;
 import java.util.List;
 import java.util.UUID;
 
-/** What a command returns: the facts it recorded, or the rules it broke (and then nothing is written). */
+/**
+ * What a command returns: the facts it recorded, or the rules it broke (and then nothing
+ * is written).
+ */
 public sealed interface CommandResult {
 
-	/** @param replayed true when an earlier command with the same idempotency key is answered again */
+	/**
+	 * @param replayed true when an earlier command with the same idempotency key is
+	 * answered again
+	 */
 	record Accepted(UUID subjectId, List<Long> ledgerSeqs, boolean replayed) implements CommandResult {
 	}
 

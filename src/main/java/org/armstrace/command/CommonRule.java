@@ -1,6 +1,9 @@
 package org.armstrace.command;
 
-/** The rules every module's commands share: required and bounded fields, plausible dates, codes and numbers. */
+/**
+ * The rules every module's commands share: required and bounded fields, plausible dates,
+ * codes and numbers.
+ */
 public enum CommonRule implements Rule {
 
 	/** {0} is required. */

@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.armstrace.ledger.LedgerEvent;
 
 /**
- * What a command decided: the events to record about a subject, or the rules it broke. A decision reads state and
- * never writes; what must be written beside the ledger (personal data, which never goes on it) is handed over as
- * {@link #alsoWrite(Runnable)} and runs in the same transaction, after the events are projected.
+ * What a command decided: the events to record about a subject, or the rules it broke. A
+ * decision reads state and never writes; what must be written beside the ledger (personal
+ * data, which never goes on it) is handed over as {@link #alsoWrite(Runnable)} and runs
+ * in the same transaction, after the events are projected.
  */
 public record Decision<E extends LedgerEvent>(UUID subjectId, List<E> events, List<Refusal> refusals,
 		Runnable offLedger) {
@@ -38,7 +39,10 @@ public record Decision<E extends LedgerEvent>(UUID subjectId, List<E> events, Li
 		return refuse(List.of(Refusal.of(field, rule, values)));
 	}
 
-	/** Writes {@code rows} (tables beside the ledger) in the command's transaction once the events are recorded. */
+	/**
+	 * Writes {@code rows} (tables beside the ledger) in the command's transaction once
+	 * the events are recorded.
+	 */
 	public Decision<E> alsoWrite(Runnable rows) {
 		Runnable before = offLedger;
 		return new Decision<>(subjectId, events, refusals, before == null ? rows : () -> {

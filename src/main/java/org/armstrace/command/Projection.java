@@ -6,8 +6,8 @@ import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.LedgerEvent;
 
 /**
- * A module's tables as a fold over its events: the kernel hands it every event it appends, in the same
- * transaction, and every event of its types on a rebuild.
+ * A module's tables as a fold over its events: the kernel hands it every event it
+ * appends, in the same transaction, and every event of its types on a rebuild.
  */
 public interface Projection<E extends LedgerEvent> {
 
@@ -20,7 +20,10 @@ public interface Projection<E extends LedgerEvent> {
 		}
 	}
 
-	/** Called after a batch (and after a rebuild) with the last sequence applied: where a projection says how far it is. */
+	/**
+	 * Called after a batch (and after a rebuild) with the last sequence applied: where a
+	 * projection says how far it is.
+	 */
 	default void caughtUpTo(long seq) {
 	}
 

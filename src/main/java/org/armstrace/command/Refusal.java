@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One broken rule: which field of the command, which named rule, and the values involved. Its sentence is
- * {@code rule.<Rule>} in the bundles, with the field as {@code {0}} and the values as {@code {1}, {2} …}.
+ * One broken rule: which field of the command, which named rule, and the values involved.
+ * Its sentence is {@code rule.<Rule>} in the bundles, with the field as {@code {0}} and
+ * the values as {@code {1}, {2} …}.
  */
 public record Refusal(String field, Rule rule, List<String> values) implements Wording {
 
@@ -25,7 +26,10 @@ public record Refusal(String field, Rule rule, List<String> values) implements W
 		return new Refusal(field, rule, texts);
 	}
 
-	/** The same refusal about another field (e.g. a nested command's field seen from its caller). */
+	/**
+	 * The same refusal about another field (e.g. a nested command's field seen from its
+	 * caller).
+	 */
 	public Refusal about(String otherField) {
 		return new Refusal(otherField, rule, values);
 	}

@@ -17,9 +17,9 @@ import tools.jackson.databind.ser.BeanPropertyWriter;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
- * Every {@link Wording} the application's JSON shows (the API, downloads) carries its English sentence as
- * {@code message} beside its code and values. The ledger does not: it encodes events with a mapper of its own, so
- * what is hashed holds codes and values only.
+ * Every {@link Wording} the application's JSON shows (the API, downloads) carries its
+ * English sentence as {@code message} beside its code and values. The ledger does not: it
+ * encodes events with a mapper of its own, so what is hashed holds codes and values only.
  */
 @Configuration(proxyBeanMethods = false)
 class WordsInJson {
@@ -43,7 +43,10 @@ class WordsInJson {
 
 	private static final String MESSAGE = "message";
 
-	/** A property "message" computed from the bean, borrowing the shape of another property's writer. */
+	/**
+	 * A property "message" computed from the bean, borrowing the shape of another
+	 * property's writer.
+	 */
 	private static final class Message extends BeanPropertyWriter {
 
 		private final transient Words words;

@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * A generated national registry for evaluation and training, the same for the same seed: holders (makers from
- * the catalogue, dealers, State agencies, private owners), firearms with manufacture or import, dealer and owner
- * histories, and the fates real registries see (lost, stolen and recovered, exported, deactivated, destroyed,
- * found after destruction, seized), parts and ammunition lots. Every name and serial is synthetic.
+ * A generated national registry for evaluation and training, the same for the same seed:
+ * holders (makers from the catalogue, dealers, State agencies, private owners), firearms
+ * with manufacture or import, dealer and owner histories, and the fates real registries
+ * see (lost, stolen and recovered, exported, deactivated, destroyed, found after
+ * destruction, seized), parts and ammunition lots. Every name and serial is synthetic.
  * <p>
- * Histories are valid by construction, so they are recorded in batches as {@link GeneratedRecords}, without the
- * per-command checks that would make a large registry slow to create.
+ * Histories are valid by construction, so they are recorded in batches as
+ * {@link GeneratedRecords}, without the per-command checks that would make a large
+ * registry slow to create.
  */
 @Service
 public class DemoRegistry {
@@ -37,7 +39,9 @@ public class DemoRegistry {
 
 	static final String ACTOR = "system:demo";
 
-	/** Seized-firearm mix for Europe (UNODC Global Study on Firearms Trafficking 2020). */
+	/**
+	 * Seized-firearm mix for Europe (UNODC Global Study on Firearms Trafficking 2020).
+	 */
 	private static final FirearmType[] TYPE_MIX = mix(FirearmType.PISTOL, 35, FirearmType.RIFLE, 27,
 			FirearmType.SHOTGUN, 22, FirearmType.REVOLVER, 8, FirearmType.CARBINE, 4, FirearmType.SUBMACHINE_GUN, 2,
 			FirearmType.OTHER, 2);
@@ -54,13 +58,17 @@ public class DemoRegistry {
 		this.catalogue = catalogue;
 	}
 
-	/** True when the registry holds no firearm yet: the demo never mixes with real records. */
+	/**
+	 * True when the registry holds no firearm yet: the demo never mixes with real
+	 * records.
+	 */
 	public boolean registryIsEmpty() {
 		return registry.firearmsByStatus().isEmpty();
 	}
 
 	/**
-	 * Generates {@code firearms} firearms for the State {@code country} from {@code seed}.
+	 * Generates {@code firearms} firearms for the State {@code country} from
+	 * {@code seed}.
 	 * @return the number of ledger entries written
 	 */
 	public long generate(int firearms, long seed, String country) {

@@ -31,8 +31,9 @@ import org.armstrace.tracing.Candidate;
 import org.armstrace.tracing.ObservedMarkings;
 
 /**
- * The made-up seizures of the demo: where and why each was made, who was involved, what was seized and what the
- * recovery protocol found. Every draw comes from one seeded source, so the same seed gives the same seizures.
+ * The made-up seizures of the demo: where and why each was made, who was involved, what
+ * was seized and what the recovery protocol found. Every draw comes from one seeded
+ * source, so the same seed gives the same seizures.
  */
 final class DemoSeizureWorld {
 
@@ -52,11 +53,17 @@ final class DemoSeizureWorld {
 
 	static final String[] COUNTRIES = { "AUT", "ITA", "CZE", "SRB", "USA", "BRA", "RUS", "DEU", "TUR", "BIH" };
 
-	/** A firearm the registry lists as stolen that turns up in a seizure: the registry records its seizure too. */
+	/**
+	 * A firearm the registry lists as stolen that turns up in a seizure: the registry
+	 * records its seizure too.
+	 */
 	record RegistrySeizure(UUID firearmId, String caseReference, LocalDate on, String authority) {
 	}
 
-	/** A seized firearm or part whose trace request is opened once its seizure is recorded. */
+	/**
+	 * A seized firearm or part whose trace request is opened once its seizure is
+	 * recorded.
+	 */
 	record Trace(UUID itemId, ObservedMarkings observed, UUID firearmId, LocalDate on, String itemReference) {
 	}
 
@@ -75,7 +82,9 @@ final class DemoSeizureWorld {
 
 	}
 
-	/** One item being made up: its seizure (the n-th), its number in it, its reference. */
+	/**
+	 * One item being made up: its seizure (the n-th), its number in it, its reference.
+	 */
 	private record Seized(UUID seizureId, int seizure, int number, String reference, LocalDate on, boolean postal) {
 	}
 
@@ -109,8 +118,8 @@ final class DemoSeizureWorld {
 		for (int p = 0; p < persons; p++) {
 			UUID personId = UUID.randomUUID();
 			batch.events.add(new PersonInvolved(seizureId, personId, PersonRole.values()[r.nextInt(3)]));
-			batch.persons.put(personId, new PersonIdentity("Synthetic Person " + (n * 3 + p),
-					COUNTRIES[r.nextInt(COUNTRIES.length)]));
+			batch.persons.put(personId,
+					new PersonIdentity("Synthetic Person " + (n * 3 + p), COUNTRIES[r.nextInt(COUNTRIES.length)]));
 		}
 		int items = 1 + (r.nextInt(10) < 3 ? 1 + r.nextInt(3) : 0);
 		for (int i = 1; i <= items; i++) {
@@ -138,7 +147,10 @@ final class DemoSeizureWorld {
 				COUNTRIES[r.nextInt(COUNTRIES.length)], country, pair[0], pair[1]);
 	}
 
-	/** Ammunition, or a firearm or part with what was observed on it, its protocol steps and perhaps a hold. */
+	/**
+	 * Ammunition, or a firearm or part with what was observed on it, its protocol steps
+	 * and perhaps a hold.
+	 */
 	private void item(Seized s, Batch batch) {
 		UUID itemId = UUID.randomUUID();
 		int kind = r.nextInt(100);
@@ -151,8 +163,8 @@ final class DemoSeizureWorld {
 		FirearmSummary known = !part && !onRecord.isEmpty() && r.nextInt(10) < 3
 				? onRecord.remove(r.nextInt(onRecord.size())) : null;
 		if (known != null && known.status() == FirearmStatus.STOLEN) {
-			batch.registrySeizures.add(new RegistrySeizure(known.id(), s.reference(), s.on(),
-					AGENCIES[s.postal() ? 5 : 0]));
+			batch.registrySeizures
+				.add(new RegistrySeizure(known.id(), s.reference(), s.on(), AGENCIES[s.postal() ? 5 : 0]));
 		}
 		ObservedMarkings observed = known != null ? asRecorded(known) : observed(part);
 		String lastImport = observed.importMarking() == null ? null : observed.importMarking().substring(0, 3);
@@ -163,8 +175,8 @@ final class DemoSeizureWorld {
 		protocol(itemId, s, observed, known, batch);
 		if (r.nextInt(6) == 0) {
 			batch.events.add(new JudicialHoldPlaced(itemId, UUID.randomUUID(), "COURT-CASE-" + (100 + s.seizure()),
-					"District Court " + (1 + r.nextInt(6)), s.on().plusDays(10), r.nextInt(4) == 0 ? null
-							: s.on().plusDays(200 + r.nextInt(900))));
+					"District Court " + (1 + r.nextInt(6)), s.on().plusDays(10),
+					r.nextInt(4) == 0 ? null : s.on().plusDays(200 + r.nextInt(900))));
 		}
 	}
 
@@ -187,7 +199,9 @@ final class DemoSeizureWorld {
 				r.nextInt(5) == 0 ? COUNTRIES[r.nextInt(COUNTRIES.length)] + " 2019" : null, null, null);
 	}
 
-	/** The protocol's steps as they ended; a trace request to open, or an ISACS exception. */
+	/**
+	 * The protocol's steps as they ended; a trace request to open, or an ISACS exception.
+	 */
 	private void protocol(UUID itemId, Seized s, ObservedMarkings observed, FirearmSummary known, Batch batch) {
 		batch.events.add(known != null
 				? RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
@@ -198,8 +212,8 @@ final class DemoSeizureWorld {
 				? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.PENDING,
 						StepOutcome.NO_RECORD_YET)
 				: known.status() == FirearmStatus.STOLEN
-						? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS,
-								StepState.NEEDS_ATTENTION, StepOutcome.LISTED_MISSING, known.status())
+						? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.NEEDS_ATTENTION,
+								StepOutcome.LISTED_MISSING, known.status())
 						: RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.DONE,
 								StepOutcome.NOT_LISTED_MISSING, known.status()));
 		if (r.nextInt(20) == 0) {
@@ -218,7 +232,10 @@ final class DemoSeizureWorld {
 						StepOutcome.BALLISTIC_PENDING));
 	}
 
-	/** Sender and recipient: a third of postal cases reuse a party already seen, as repeat traffickers do. */
+	/**
+	 * Sender and recipient: a third of postal cases reuse a party already seen, as repeat
+	 * traffickers do.
+	 */
 	private UUID[] party(Batch batch) {
 		if (!parties.isEmpty() && r.nextInt(3) == 0) {
 			UUID[] earlier = parties.get((int) Math.min(parties.size() - 1, Math.abs(r.nextGaussian()) * 15));

@@ -28,14 +28,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Generated seizures for the demo, the same for the same seed: seizures over the last three years in every kind
- * of place and context, firearms (some of them registered ones, seized or stolen on the record), parts and
- * ammunition, and postal and courier cases in which some senders, recipients and addresses recur. Names are
- * generated ("Synthetic …"); no real person appears. Some firearms are traced, some unresolved.
+ * Generated seizures for the demo, the same for the same seed: seizures over the last
+ * three years in every kind of place and context, firearms (some of them registered ones,
+ * seized or stolen on the record), parts and ammunition, and postal and courier cases in
+ * which some senders, recipients and addresses recur. Names are generated ("Synthetic
+ * …"); no real person appears. Some firearms are traced, some unresolved.
  * <p>
- * Seizures and their protocol steps are valid by construction, so they are recorded in batches as
- * {@link GeneratedSeizures}; the registry's seizures of stolen firearms and the trace requests go through their
- * modules' commands.
+ * Seizures and their protocol steps are valid by construction, so they are recorded in
+ * batches as {@link GeneratedSeizures}; the registry's seizures of stolen firearms and
+ * the trace requests go through their modules' commands.
  */
 @Service
 public class DemoSeizures {
@@ -77,7 +78,10 @@ public class DemoSeizures {
 		return seizures.seizureCount() == 0;
 	}
 
-	/** Generates {@code count} seizures in the country; returns the ledger entries written. */
+	/**
+	 * Generates {@code count} seizures in the country; returns the ledger entries
+	 * written.
+	 */
 	public long generate(int count, long seed, String country) {
 		long started = System.nanoTime();
 		Random random = new Random(seed);
@@ -107,12 +111,15 @@ public class DemoSeizures {
 		return written;
 	}
 
-	/** Stolen firearms on record that turn up in a seizure are seized on the registry too. */
+	/**
+	 * Stolen firearms on record that turn up in a seizure are seized on the registry too.
+	 */
 	private long seizeOnTheRegistry(List<RegistrySeizure> seized) {
 		long written = 0;
 		for (RegistrySeizure s : seized) {
-			if (firearms.seize(s.firearmId(), new FirearmCommands.RecordSeizure(s.authority(), s.caseReference(),
-					s.on()), ACTOR, null) instanceof CommandResult.Accepted a) {
+			if (firearms.seize(s.firearmId(),
+					new FirearmCommands.RecordSeizure(s.authority(), s.caseReference(), s.on()), ACTOR,
+					null) instanceof CommandResult.Accepted a) {
 				written += a.ledgerSeqs().size();
 			}
 		}
@@ -120,14 +127,14 @@ public class DemoSeizures {
 	}
 
 	/**
-	 * Opens the item's trace request (answered for most matched firearms, unresolved for some others) and records
-	 * the protocol step that names it, in one transaction.
+	 * Opens the item's trace request (answered for most matched firearms, unresolved for
+	 * some others) and records the protocol step that names it, in one transaction.
 	 */
 	private long trace(Trace t, String country, Random r) {
 		Long written = transactions.execute(status -> {
-			CommandResult opened = traceRequests.open(new TraceRequests.OpenTraceRequest(t.observed(),
-					TracePriority.ROUTINE, null, t.on(), t.on(), country, null, null, t.itemReference(), null, null,
-					t.firearmId()), ACTOR, null);
+			CommandResult opened = traceRequests
+				.open(new TraceRequests.OpenTraceRequest(t.observed(), TracePriority.ROUTINE, null, t.on(), t.on(),
+						country, null, null, t.itemReference(), null, null, t.firearmId()), ACTOR, null);
 			if (!(opened instanceof CommandResult.Accepted a)) {
 				return 0L;
 			}
@@ -141,8 +148,9 @@ public class DemoSeizures {
 				entries += 2;
 			}
 			TraceRequestQueries.TraceRequestView view = traceQueries.find(a.subjectId()).orElseThrow();
-			RecoveryStepRecorded step = RecoveryStepRecorded.of(t.itemId(), ProtocolStep.TRACE_REQUEST,
-					StepState.DONE, StepOutcome.TRACE_OPENED, view.reference(), view.caseReference())
+			RecoveryStepRecorded step = RecoveryStepRecorded
+				.of(t.itemId(), ProtocolStep.TRACE_REQUEST, StepState.DONE, StepOutcome.TRACE_OPENED, view.reference(),
+						view.caseReference())
 				.withTraceRequest(a.subjectId());
 			return entries + generated.record(List.of(step), Map.of(), Map.of(), ACTOR);
 		});

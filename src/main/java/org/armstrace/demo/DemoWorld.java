@@ -34,7 +34,10 @@ import org.armstrace.registry.RegistryEvent.HolderRegistered;
 import org.armstrace.registry.RegistryEvent.PartFitted;
 import org.armstrace.registry.RegistryEvent.PartManufactured;
 
-/** The made-up world of the demo registry: who exists, and what happens to each firearm. Seeded, so repeatable. */
+/**
+ * The made-up world of the demo registry: who exists, and what happens to each firearm.
+ * Seeded, so repeatable.
+ */
 final class DemoWorld {
 
 	record DemoHolder(UUID id, HolderRole role, String country, String name) {
@@ -44,7 +47,10 @@ final class DemoWorld {
 		}
 	}
 
-	/** A maker with its own serial format and a production counter that advances with gaps. */
+	/**
+	 * A maker with its own serial format and a production counter that advances with
+	 * gaps.
+	 */
 	private static final class Maker {
 
 		final String name;
@@ -80,8 +86,8 @@ final class DemoWorld {
 	}
 
 	private static final String[][] CALIBRES = { { "9x19mm", ".380 ACP", ".40 S&W", ".45 ACP", "9mm Luger" },
-			{ ".357 Magnum", ".38 Special", ".22 LR" }, { ".308 Winchester", "7.62x39mm", ".22 LR", "5.56x45mm NATO",
-					".30-06 Springfield", "6.5 Creedmoor" },
+			{ ".357 Magnum", ".38 Special", ".22 LR" },
+			{ ".308 Winchester", "7.62x39mm", ".22 LR", "5.56x45mm NATO", ".30-06 Springfield", "6.5 Creedmoor" },
 			{ "12 gauge", "20 gauge", "16 gauge" } };
 
 	private final Random random;
@@ -106,7 +112,10 @@ final class DemoWorld {
 
 	private boolean lastInCirculation;
 
-	/** @param ownerCount how many private owners to invent (0.4 per firearm gives most owners one or two) */
+	/**
+	 * @param ownerCount how many private owners to invent (0.4 per firearm gives most
+	 * owners one or two)
+	 */
 	DemoWorld(Random random, String country, List<Catalogue.Entry> catalogueMakes, int ownerCount) {
 		if (!CountryCode.isValid(country)) {
 			throw new IllegalArgumentException("the demo State must be an ISO 3166-1 alpha-3 code, was " + country);
@@ -157,7 +166,8 @@ final class DemoWorld {
 		String serial = maker.nextSerial(random, year);
 		events.add(new FirearmManufactured(id, recordNumber, type, FirearmKinds.INDUSTRIAL, maker.name,
 				"Model " + (char) ('A' + random.nextInt(8)) + (10 + random.nextInt(80)), calibre(type), serial,
-				maker.country, year, List.of(new Marking(MarkingKind.MANUFACTURER, maker.name, null, null),
+				maker.country, year,
+				List.of(new Marking(MarkingKind.MANUFACTURER, maker.name, null, null),
 						new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, maker.country, maker.country, null),
 						new Marking(MarkingKind.SERIAL, serial, null, null)),
 				domestic ? maker.factory.id() : dealer.id(), null, null, made));
@@ -166,13 +176,15 @@ final class DemoWorld {
 			events.add(new FirearmTransferred(id, maker.factory.id(), dealer.id(), capped(at)));
 		}
 		else {
-			events.add(new FirearmImported(id, maker.country, dealer.id(), Marking.importMarking(country,
-					capped(at).getYear()), false, "DEMO-IMP-" + recordNumber, capped(at)));
+			events.add(new FirearmImported(id, maker.country, dealer.id(),
+					Marking.importMarking(country, capped(at).getYear()), false, "DEMO-IMP-" + recordNumber,
+					capped(at)));
 		}
 		DemoHolder holder = dealer;
 		int roll = random.nextInt(100);
 		if (roll < 85) {
-			holder = roll < 80 ? owners.get(random.nextInt(owners.size())) : agencies.get(random.nextInt(agencies.size()));
+			holder = roll < 80 ? owners.get(random.nextInt(owners.size()))
+					: agencies.get(random.nextInt(agencies.size()));
 			at = at.plusDays(5 + random.nextInt(400));
 			events.add(new FirearmTransferred(id, dealer.id(), holder.id(), capped(at)));
 		}
@@ -182,7 +194,10 @@ final class DemoWorld {
 		return events;
 	}
 
-	/** Appends the firearm's fate, if it has one; returns whether it is still in legal circulation. */
+	/**
+	 * Appends the firearm's fate, if it has one; returns whether it is still in legal
+	 * circulation.
+	 */
 	private boolean fate(UUID id, DemoHolder holder, LocalDate on, List<RegistryEvent> events) {
 		LocalDate day = capped(on);
 		int roll = random.nextInt(1000);
@@ -206,13 +221,13 @@ final class DemoWorld {
 		}
 		if (roll < 60) {
 			events.add(new FirearmDeactivated(id, "DEMO-CERT-" + random.nextInt(1_000_000), "(EU) 2015/2403",
-					"Demo Proof House", new Marking(MarkingKind.DEACTIVATION, country + "-DEACT", country, day.getYear()),
-					day));
+					"Demo Proof House",
+					new Marking(MarkingKind.DEACTIVATION, country + "-DEACT", country, day.getYear()), day));
 			return false;
 		}
 		if (roll < 72) {
-			events.add(new FirearmDestroyed(id, "cutting and crushing", List.of("Demo Officer A", "Demo Officer B"),
-					day));
+			events.add(
+					new FirearmDestroyed(id, "cutting and crushing", List.of("Demo Officer A", "Demo Officer B"), day));
 			if (roll < 72 && roll >= 70) {
 				events.add(new FirearmFoundAfterDestruction(id, "Demo Customs",
 						capped(day.plusDays(30 + random.nextInt(500)))));
@@ -226,14 +241,17 @@ final class DemoWorld {
 		return true;
 	}
 
-	/** A spare barrel by the last firearm's maker, fitted to it when it is still in circulation. */
+	/**
+	 * A spare barrel by the last firearm's maker, fitted to it when it is still in
+	 * circulation.
+	 */
 	List<RegistryEvent> partFor(UUID firearmId) {
 		UUID part = uuid();
 		LocalDate on = capped(LocalDate.of(2010, 1, 1).plusDays(random.nextInt(5000)));
 		List<RegistryEvent> events = new ArrayList<>();
 		events.add(new PartManufactured(part, PartKind.BARREL, lastMaker.name, null,
-				"BRL" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)), lastMaker.country, List.of(
-						new Marking(MarkingKind.SERIAL, "BRL", null, null)), lastHolder.id(), on));
+				"BRL" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)), lastMaker.country,
+				List.of(new Marking(MarkingKind.SERIAL, "BRL", null, null)), lastHolder.id(), on));
 		if (lastInCirculation) {
 			events.add(new PartFitted(part, firearmId, on));
 		}
@@ -271,7 +289,10 @@ final class DemoWorld {
 		return options[random.nextInt(options.length)];
 	}
 
-	/** A few makers dominate a market: index drawn with a skew towards the start of the list. */
+	/**
+	 * A few makers dominate a market: index drawn with a skew towards the start of the
+	 * list.
+	 */
 	private int skewed(int size) {
 		double u = random.nextDouble();
 		return (int) Math.min(size - 1, Math.floor(size * u * u));

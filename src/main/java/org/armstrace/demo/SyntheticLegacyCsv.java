@@ -13,9 +13,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.armstrace.registry.LegacyImport;
 
 /**
- * A synthetic legacy firearm file in the bulk import's columns ({@link LegacyImport#COLUMNS}) to practise or measure
- * the import with, the same for the same seed: makers, types and calibres written as old registers write them, one
- * firearm in forty stolen.
+ * A synthetic legacy firearm file in the bulk import's columns
+ * ({@link LegacyImport#COLUMNS}) to practise or measure the import with, the same for the
+ * same seed: makers, types and calibres written as old registers write them, one firearm
+ * in forty stolen.
  */
 public final class SyntheticLegacyCsv {
 
@@ -32,13 +33,16 @@ public final class SyntheticLegacyCsv {
 	}
 
 	/**
-	 * Writes {@code rows} records to {@code out}; with {@code badEvery} = K above 0 every K-th row breaks one rule
-	 * (a country written out, an empty serial, a year that is not a number).
+	 * Writes {@code rows} records to {@code out}; with {@code badEvery} = K above 0 every
+	 * K-th row breaks one rule (a country written out, an empty serial, a year that is
+	 * not a number).
 	 */
 	public static void write(Path out, long rows, int badEvery, long seed) throws IOException {
 		Random random = new Random(seed);
 		try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(LegacyImport.COLUMNS.toArray(String[]::new)).get()
+				CSVPrinter csv = CSVFormat.DEFAULT.builder()
+					.setHeader(LegacyImport.COLUMNS.toArray(String[]::new))
+					.get()
 					.print(writer)) {
 			for (long i = 1; i <= rows; i++) {
 				int m = random.nextInt(MAKES.length);

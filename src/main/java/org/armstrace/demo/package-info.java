@@ -1,6 +1,6 @@
 /**
- * Demo data, valid by construction and the same for the same seed: a generated national registry, seizures with
- * their protocol steps, trace requests and holds, and synthetic legacy files for the bulk import. Every name,
- * address and serial is synthetic.
+ * Demo data, valid by construction and the same for the same seed: a generated national
+ * registry, seizures with their protocol steps, trace requests and holds, and synthetic
+ * legacy files for the bulk import. Every name, address and serial is synthetic.
  */
 package org.armstrace.demo;

@@ -19,23 +19,29 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The access log: who read, searched or exported what, when, why and with how many results, and every refused
- * access. Rows are hash-chained ({@code hash = SHA-256(previous hash || row)}) and append-only in the database;
- * {@link #verify()} recomputes the chain. Entries are written in their own transaction, so a consultation is
- * logged even when what it read is rolled back.
+ * The access log: who read, searched or exported what, when, why and with how many
+ * results, and every refused access. Rows are hash-chained
+ * ({@code hash = SHA-256(previous hash || row)}) and append-only in the database;
+ * {@link #verify()} recomputes the chain. Entries are written in their own transaction,
+ * so a consultation is logged even when what it read is rolled back.
  */
 @Service
 public class AccessLog {
 
 	public enum Action {
+
 		READ, SEARCH, EXPORT, REFUSED
+
 	}
 
 	public record Entry(long seq, Instant at, String username, Action action, String target, String terms,
 			String purpose, Integer resultCount) {
 	}
 
-	/** @param firstBrokenSeq the first row whose hash does not follow from the chain, or null */
+	/**
+	 * @param firstBrokenSeq the first row whose hash does not follow from the chain, or
+	 * null
+	 */
 	public record ChainReport(boolean intact, long rows, Long firstBrokenSeq) {
 	}
 
@@ -52,11 +58,12 @@ public class AccessLog {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void record(Principal who, Action action, String target, String terms, String purpose,
-			Integer resultCount) {
+	public void record(Principal who, Action action, String target, String terms, String purpose, Integer resultCount) {
 		String username = username(who);
 		byte[] previous = jdbc.sql("SELECT last_hash FROM access_log_head WHERE id = 1 FOR UPDATE")
-			.query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.orElse(null);
 		previous = previous == null ? new byte[32] : previous;
 		long seq = jdbc.sql("SELECT last_seq FROM access_log_head WHERE id = 1").query(Long.class).single() + 1;
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -85,10 +92,12 @@ public class AccessLog {
 			params.add(action.name());
 		}
 		sql.append(" ORDER BY seq DESC FETCH FIRST ").append(Math.max(1, Math.min(limit, 1000))).append(" ROWS ONLY");
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Entry(rs.getLong("seq"),
-				rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("username"),
-				Action.valueOf(rs.getString("action")), rs.getString("target"), rs.getString("terms"),
-				rs.getString("purpose"), (Integer) rs.getObject("result_count"))).list();
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+					rs.getString("username"), Action.valueOf(rs.getString("action")), rs.getString("target"),
+					rs.getString("terms"), rs.getString("purpose"), (Integer) rs.getObject("result_count")))
+			.list();
 	}
 
 	/** Recomputes the whole chain from the stored rows. */
@@ -102,7 +111,8 @@ public class AccessLog {
 					rs.getString("username"), Action.valueOf(rs.getString("action")), rs.getString("target"),
 					rs.getString("terms"), rs.getString("purpose"), (Integer) rs.getObject("result_count"));
 			byte[] expected = chain(previous[0], entry);
-			if (broken[0] == null && (entry.seq() != rows[0] || !MessageDigest.isEqual(expected, rs.getBytes("hash")))) {
+			if (broken[0] == null
+					&& (entry.seq() != rows[0] || !MessageDigest.isEqual(expected, rs.getBytes("hash")))) {
 				broken[0] = entry.seq();
 			}
 			previous[0] = rs.getBytes("hash");
@@ -112,8 +122,8 @@ public class AccessLog {
 	}
 
 	private static byte[] chain(byte[] previous, Entry e) {
-		String row = String.join("\u001f", Long.toString(e.seq()), e.at().toString(), e.username(),
-				e.action().name(), e.target(), Objects.toString(e.terms(), ""), Objects.toString(e.purpose(), ""),
+		String row = String.join("\u001f", Long.toString(e.seq()), e.at().toString(), e.username(), e.action().name(),
+				e.target(), Objects.toString(e.terms(), ""), Objects.toString(e.purpose(), ""),
 				Objects.toString(e.resultCount(), ""));
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

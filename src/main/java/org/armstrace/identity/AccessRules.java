@@ -16,8 +16,9 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which role may call which API endpoint: the matrix of docs/roles.md, in code. The first rule whose method and
- * path pattern match decides; an endpoint no rule names is refused to everyone but ADMIN.
+ * Which role may call which API endpoint: the matrix of docs/roles.md, in code. The first
+ * rule whose method and path pattern match decides; an endpoint no rule names is refused
+ * to everyone but ADMIN.
  */
 final class AccessRules {
 
@@ -28,16 +29,13 @@ final class AccessRules {
 
 	static final Set<Role> READERS = EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR);
 
-	static final List<Rule> API = List.of(
-			rule(HttpMethod.GET, "/api/v1/ledger/entries/**", ADMIN, AUDITOR),
+	static final List<Rule> API = List.of(rule(HttpMethod.GET, "/api/v1/ledger/entries/**", ADMIN, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/ledger/verify", ADMIN, AUDITOR),
-			rule(HttpMethod.GET, "/actuator/prometheus", ADMIN),
-			rule(HttpMethod.GET, "/api/v1/holders/**", READERS),
+			rule(HttpMethod.GET, "/actuator/prometheus", ADMIN), rule(HttpMethod.GET, "/api/v1/holders/**", READERS),
 			rule(HttpMethod.POST, "/api/v1/holders", ADMIN, REGISTRAR, LICENSING),
 			rule(HttpMethod.POST, "/api/v1/firearms/imports", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/firearms/imports/**", ADMIN, REGISTRAR),
-			rule(HttpMethod.GET, "/api/v1/firearms", READERS),
-			rule(HttpMethod.GET, "/api/v1/firearms/**", READERS),
+			rule(HttpMethod.GET, "/api/v1/firearms", READERS), rule(HttpMethod.GET, "/api/v1/firearms/**", READERS),
 			rule(HttpMethod.POST, "/api/v1/firearms", ADMIN, REGISTRAR),
 			rule(HttpMethod.POST, "/api/v1/firearms/production-runs", ADMIN, REGISTRAR),
 			rule(HttpMethod.POST, "/api/v1/firearms/*/transfers", ADMIN, REGISTRAR, DEALER),
@@ -76,10 +74,8 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/reference/**", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/access-log/**", ADMIN, AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/access-log", ADMIN, AUDITOR),
-			rule(HttpMethod.GET, "/api/v1/account/**", EVERYONE),
-			rule(HttpMethod.POST, "/api/v1/account/**", EVERYONE),
-			rule(HttpMethod.DELETE, "/api/v1/account/**", EVERYONE),
-			rule(HttpMethod.GET, "/api/v1/users", ADMIN),
+			rule(HttpMethod.GET, "/api/v1/account/**", EVERYONE), rule(HttpMethod.POST, "/api/v1/account/**", EVERYONE),
+			rule(HttpMethod.DELETE, "/api/v1/account/**", EVERYONE), rule(HttpMethod.GET, "/api/v1/users", ADMIN),
 			rule(HttpMethod.POST, "/api/v1/users", ADMIN));
 
 	private static Rule rule(HttpMethod method, String pattern, Role... roles) {

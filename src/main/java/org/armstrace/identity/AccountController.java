@@ -30,7 +30,10 @@ class AccountController {
 	record NewUser(String username, Set<Role> roles) {
 	}
 
-	/** A created user with the one-time password to hand over; it must be changed at first sign-in. */
+	/**
+	 * A created user with the one-time password to hand over; it must be changed at first
+	 * sign-in.
+	 */
 	record CreatedUser(UUID id, String username, Set<Role> roles, String oneTimePassword) {
 	}
 

@@ -26,12 +26,10 @@ class AccountPages {
 
 	private final ApiTokens tokens;
 
-	private final ObjectProvider<
-			ClientRegistrationRepository> registrations;
+	private final ObjectProvider<ClientRegistrationRepository> registrations;
 
 	AccountPages(Users users, AccessLog accessLog, ApiTokens tokens,
-			ObjectProvider<
-					ClientRegistrationRepository> registrations) {
+			ObjectProvider<ClientRegistrationRepository> registrations) {
 		this.users = users;
 		this.accessLog = accessLog;
 		this.tokens = tokens;
@@ -57,7 +55,8 @@ class AccountPages {
 
 	@GetMapping("/account/password")
 	String password(Principal who, Model model) {
-		model.addAttribute("mustChange", users.find(who.getName()).map(Users.Account::mustChangePassword).orElse(false));
+		model.addAttribute("mustChange",
+				users.find(who.getName()).map(Users.Account::mustChangePassword).orElse(false));
 		return "identity/password";
 	}
 
@@ -104,13 +103,11 @@ class AccountPages {
 	}
 
 	@PostMapping("/admin/users")
-	String createUser(@RequestParam String username,
-			@RequestParam(required = false) List<Role> roles, Model model) {
+	String createUser(@RequestParam String username, @RequestParam(required = false) List<Role> roles, Model model) {
 		try {
 			String password = users.generatePassword();
 			Users.Account created = users.create(username.trim(), password,
-					roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
-					true);
+					roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), true);
 			model.addAttribute("created", created);
 			model.addAttribute("oneTimePassword", password);
 		}

@@ -6,8 +6,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * Who did something, as the ledger records it: {@code user:<uuid>}, an opaque id that names no one (the ledger
- * carries no personal data), the same whether the person used the web UI or one of their API tokens.
+ * Who did something, as the ledger records it: {@code user:<uuid>}, an opaque id that
+ * names no one (the ledger carries no personal data), the same whether the person used
+ * the web UI or one of their API tokens.
  */
 @Service
 public class Actors {
@@ -23,7 +24,8 @@ public class Actors {
 		if (who instanceof ApiTokens.TokenHolder holder) {
 			return holder.getName();
 		}
-		return users.find(principal.getName()).map(account -> "user:" + account.id())
+		return users.find(principal.getName())
+			.map(account -> "user:" + account.id())
 			.orElseThrow(() -> new IllegalStateException("no user " + principal.getName()));
 	}
 

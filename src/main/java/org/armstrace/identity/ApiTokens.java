@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bearer tokens, each acting for one user with that user's roles: for machines (a dealer's system, a customs
- * gateway) and scripts. A token is 256 random bits, shown once when issued; only its SHA-256 is stored
- * (a fast hash is enough for a secret of that strength, unlike a password).
+ * Bearer tokens, each acting for one user with that user's roles: for machines (a
+ * dealer's system, a customs gateway) and scripts. A token is 256 random bits, shown once
+ * when issued; only its SHA-256 is stored (a fast hash is enough for a secret of that
+ * strength, unlike a password).
  */
 @Service
 public class ApiTokens {
@@ -43,7 +44,10 @@ public class ApiTokens {
 	public record IssuedToken(UUID id, String label, String token) {
 	}
 
-	/** The user a valid token acts for, with that user's roles; its name (the ledger's actor) is opaque. */
+	/**
+	 * The user a valid token acts for, with that user's roles; its name (the ledger's
+	 * actor) is opaque.
+	 */
 	public record TokenHolder(UUID id, String label, UUID userId, Set<Role> roles) implements Principal {
 
 		@Override
@@ -57,7 +61,10 @@ public class ApiTokens {
 	public record TokenInfo(UUID id, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
 	}
 
-	/** Issues a token acting for {@code userId} with the user's roles; the secret is returned once. */
+	/**
+	 * Issues a token acting for {@code userId} with the user's roles; the secret is
+	 * returned once.
+	 */
 	@Transactional
 	public IssuedToken issue(UUID userId, String label) {
 		if (label == null || label.isBlank() || label.length() > 200) {
@@ -68,8 +75,7 @@ public class ApiTokens {
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("INSERT INTO api_token (id, label, token_hash, created_at, user_id) VALUES (?, ?, ?, ?, ?)")
-			.params(id, label, hash(token), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
-					userId)
+			.params(id, label, hash(token), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), userId)
 			.update();
 		return new IssuedToken(id, label, token);
 	}
@@ -79,8 +85,9 @@ public class ApiTokens {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT t.id, t.label, u.id AS user_id, u.roles FROM api_token t JOIN app_user u "
-				+ "ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled")
+		return jdbc
+			.sql("SELECT t.id, t.label, u.id AS user_id, u.roles FROM api_token t JOIN app_user u "
+					+ "ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled")
 			.param(hash(token))
 			.query((rs, n) -> new TokenHolder(rs.getObject("id", UUID.class), rs.getString("label"),
 					rs.getObject("user_id", UUID.class), Users.roles(rs.getString("roles"))))
@@ -90,8 +97,10 @@ public class ApiTokens {
 	/** Revokes one of the user's tokens. */
 	@Transactional
 	public void revoke(UUID userId, UUID id) {
-		int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-			.params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id, userId).update();
+		int changed = jdbc
+			.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+			.params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id, userId)
+			.update();
 		if (changed == 0) {
 			throw new NoSuchElementException("no active API token " + id);
 		}
@@ -108,8 +117,8 @@ public class ApiTokens {
 
 	private static String hash(String token) {
 		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);

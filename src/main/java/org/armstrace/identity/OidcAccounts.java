@@ -14,9 +14,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Optional OIDC sign-in: the identity provider says who someone is; ArmsTrace decides what they may do. The claim
- * named by {@code armstrace.oidc.username-claim} (default {@code preferred_username}) must name an existing,
- * enabled local account; its roles are the account's, never the provider's. Anyone else is refused.
+ * Optional OIDC sign-in: the identity provider says who someone is; ArmsTrace decides
+ * what they may do. The claim named by {@code armstrace.oidc.username-claim} (default
+ * {@code preferred_username}) must name an existing, enabled local account; its roles are
+ * the account's, never the provider's. Anyone else is refused.
  */
 @Component
 class OidcAccounts {
@@ -46,10 +47,12 @@ class OidcAccounts {
 		String username = claim == null ? null : claim.toString();
 		Users.Account account = username == null ? null : users.find(username).orElse(null);
 		if (account == null || account.disabled()) {
-			throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "no enabled ArmsTrace account '"
-					+ username + "' for this sign-in (claim " + usernameClaim + ")", null));
+			throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
+					"no enabled ArmsTrace account '" + username + "' for this sign-in (claim " + usernameClaim + ")",
+					null));
 		}
-		List<GrantedAuthority> roles = account.roles().stream()
+		List<GrantedAuthority> roles = account.roles()
+			.stream()
 			.map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
 			.toList();
 		return new DefaultOidcUser(roles, fromProvider.getIdToken(), fromProvider.getUserInfo(), usernameClaim);

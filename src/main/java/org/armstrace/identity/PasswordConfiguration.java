@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Passwords hashed with bcrypt, behind Spring Security's delegating encoder so the scheme can move on later. */
+/**
+ * Passwords hashed with bcrypt, behind Spring Security's delegating encoder so the scheme
+ * can move on later.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 

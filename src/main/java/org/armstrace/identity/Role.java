@@ -5,8 +5,12 @@ import java.util.Arrays;
 
 import org.springframework.security.core.Authentication;
 
-/** What a person or machine may do; the matrix of which role reaches what is in docs/roles.md. */
+/**
+ * What a person or machine may do; the matrix of which role reaches what is in
+ * docs/roles.md.
+ */
 public enum Role {
+
 	ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR, DEALER;
 
 	/** The Spring Security authority, e.g. ROLE_REGISTRAR. */
@@ -14,9 +18,13 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
-	/** Whether the signed-in person (or token) holds any of the roles: what pages offer follows from it. */
+	/**
+	 * Whether the signed-in person (or token) holds any of the roles: what pages offer
+	 * follows from it.
+	 */
 	public static boolean anyOf(Principal who, Role... roles) {
-		return who instanceof Authentication authentication && authentication.getAuthorities().stream()
+		return who instanceof Authentication authentication && authentication.getAuthorities()
+			.stream()
 			.anyMatch(a -> Arrays.stream(roles).anyMatch(r -> r.authority().equals(a.getAuthority())));
 	}
 

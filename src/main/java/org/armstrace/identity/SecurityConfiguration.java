@@ -36,10 +36,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP security, two chains. The API ({@code /api/**}, {@code /actuator/**}): stateless bearer tokens, each acting
- * for a user with that user's roles, checked against {@link AccessRules}; open to anyone are the ledger's key,
- * heads and proofs (hashes only: witnesses and other States fetch them), health and the API documentation. The
- * web UI: form sign-in with a session, CSRF protection and the default secure headers.
+ * HTTP security, two chains. The API ({@code /api/**}, {@code /actuator/**}): stateless
+ * bearer tokens, each acting for a user with that user's roles, checked against
+ * {@link AccessRules}; open to anyone are the ledger's key, heads and proofs (hashes
+ * only: witnesses and other States fetch them), health and the API documentation. The web
+ * UI: form sign-in with a session, CSRF protection and the default secure headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -70,8 +71,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = this::writeUnauthorized;
-		AuthenticationManager byToken = authentication -> tokens
-			.authenticate((String) authentication.getCredentials())
+		AuthenticationManager byToken = authentication -> tokens.authenticate((String) authentication.getCredentials())
 			.map(holder -> (Authentication) new PreAuthenticatedAuthenticationToken(holder, null,
 					holder.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()))
 			.orElseThrow(() -> new BadCredentialsException("unknown or revoked API token"));
@@ -82,9 +82,10 @@ class SecurityConfiguration {
 		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
 
 		http.securityMatcher("/api/**", "/actuator/**").authorizeHttpRequests(requests -> {
-			requests.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
-					"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**", "/actuator/health",
-					"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+			requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
+						"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**",
+						"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll();
 			for (AccessRules.Rule rule : AccessRules.API) {
 				requests.requestMatchers(rule.method(), rule.pattern())
@@ -94,12 +95,13 @@ class SecurityConfiguration {
 		})
 			.addFilterBefore(bearer, AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens are not sent by browsers on their own, so there is no cross-site request to forge.
+			// Bearer tokens are not sent by browsers on their own, so there is no
+			// cross-site request to forge.
 			.csrf(csrf -> csrf.disable())
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(forbidden()));
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden()));
 		return http.build();
 	}
 
@@ -107,38 +109,48 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**").permitAll()
-			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/audit/**", "/ledger/verify").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-			.requestMatchers("/imports", "/imports/**").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
-			.requestMatchers("/firearms/*/transfer").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
-					Role.DEALER.name())
-			.requestMatchers("/firearms", "/firearms/**").hasAnyRole(readers)
-			.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction").hasAnyRole(Role.ADMIN.name(),
-					Role.REGISTRAR.name())
-			.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**").hasAnyRole(Role.ADMIN.name(),
-					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-			.requestMatchers("/seizures/new").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
-					Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-			.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**")
-			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
-					Role.AUDITOR.name())
-			.requestMatchers("/iafq", "/iafq/**").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
-					Role.ANALYST.name())
-			.requestMatchers(HttpMethod.POST, "/trace-requests").hasAnyRole(Role.ADMIN.name(),
-					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-			.requestMatchers(HttpMethod.POST, "/trace-requests/**").hasAnyRole(Role.ADMIN.name(),
-					Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
-			.requestMatchers("/trace", "/trace-requests/new").hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(),
-					Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-			.requestMatchers("/trace-requests", "/trace-requests/**").hasAnyRole(Role.ADMIN.name(),
-					Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())
-			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
-				.failureUrl("/sign-in?error").successHandler((request, response, authentication) -> {
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**")
+					.permitAll()
+					.requestMatchers("/admin/**")
+					.hasRole(Role.ADMIN.name())
+					.requestMatchers("/audit/**", "/ledger/verify")
+					.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+					.requestMatchers("/imports", "/imports/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+					.requestMatchers("/firearms/*/transfer")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
+					.requestMatchers("/firearms", "/firearms/**")
+					.hasAnyRole(readers)
+					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+					.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+					.requestMatchers("/seizures/new")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+					.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+							Role.AUDITOR.name())
+					.requestMatchers("/iafq", "/iafq/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
+					.requestMatchers(HttpMethod.POST, "/trace-requests")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+					.requestMatchers(HttpMethod.POST, "/trace-requests/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
+					.requestMatchers("/trace", "/trace-requests/new")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+					.requestMatchers("/trace-requests", "/trace-requests/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+							Role.AUDITOR.name())
+					.anyRequest()
+					.authenticated())
+			.formLogin(form -> form.loginPage("/sign-in")
+				.loginProcessingUrl("/sign-in")
+				.failureUrl("/sign-in?error")
+				.successHandler((request, response, authentication) -> {
 					boolean mustChange = users.find(authentication.getName())
-						.map(Users.Account::mustChangePassword).orElse(false);
+						.map(Users.Account::mustChangePassword)
+						.orElse(false);
 					response.sendRedirect(request.getContextPath() + (mustChange ? "/account/password" : "/"));
 				}))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
@@ -149,14 +161,18 @@ class SecurityConfiguration {
 			}));
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
-			http.oauth2Login(oidc -> oidc.loginPage("/sign-in").failureUrl("/sign-in?error")
+			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")
+				.failureUrl("/sign-in?error")
 				.userInfoEndpoint(info -> info.oidcUserService(oidcAccounts.service()))
 				.defaultSuccessUrl("/", true));
 		}
 		return http.build();
 	}
 
-	/** Counts wrong passwords (and locks the account at the limit); a right one resets the count. */
+	/**
+	 * Counts wrong passwords (and locks the account at the limit); a right one resets the
+	 * count.
+	 */
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof String username) {
@@ -171,7 +187,10 @@ class SecurityConfiguration {
 		}
 	}
 
-	/** The token from an {@code Authorization: Bearer ...} header, or null to leave the request anonymous. */
+	/**
+	 * The token from an {@code Authorization: Bearer ...} header, or null to leave the
+	 * request anonymous.
+	 */
 	private static PreAuthenticatedAuthenticationToken bearerToken(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -184,8 +203,8 @@ class SecurityConfiguration {
 	private AccessDeniedHandler forbidden() {
 		return (request, response, denied) -> {
 			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
-					request.getMethod() + " " + request.getRequestURI(), null, request.getHeader(AccessLog.PURPOSE_HEADER),
-					null);
+					request.getMethod() + " " + request.getRequestURI(), null,
+					request.getHeader(AccessLog.PURPOSE_HEADER), null);
 			writeProblem(request, response, HttpStatus.FORBIDDEN,
 					"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
 		};

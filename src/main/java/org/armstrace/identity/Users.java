@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The people who sign in: usernames, bcrypt-hashed passwords, roles. After {@link #MAX_FAILURES} wrong
- * passwords in a row an account is locked for {@link #LOCK_TIME}; a new account (and the first admin) must choose
- * its own password at first sign-in.
+ * The people who sign in: usernames, bcrypt-hashed passwords, roles. After
+ * {@link #MAX_FAILURES} wrong passwords in a row an account is locked for
+ * {@link #LOCK_TIME}; a new account (and the first admin) must choose its own password at
+ * first sign-in.
  */
 @Service
 public class Users implements UserDetailsService {
@@ -65,28 +66,34 @@ public class Users implements UserDetailsService {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("INSERT INTO app_user (id, username, password_hash, roles, must_change_password, failed_attempts, "
 				+ "locked_until, disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, NULL, FALSE, ?)")
-			.params(id, username, passwords.encode(password), roles.stream().map(Role::name).sorted()
-				.collect(Collectors.joining(",")), mustChangePassword, OffsetDateTime.now(ZoneOffset.UTC))
+			.params(id, username, passwords.encode(password),
+					roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), mustChangePassword,
+					OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		return new Account(id, username, EnumSet.copyOf(roles), mustChangePassword, false);
 	}
 
-	/** The demo's password for a role's account: published in the README, so for demonstrations only. */
+	/**
+	 * The demo's password for a role's account: published in the README, so for
+	 * demonstrations only.
+	 */
 	public static String demoPassword(Role role) {
 		return role.name().toLowerCase(Locale.ROOT) + "-demo-2026";
 	}
 
 	/**
-	 * One account per role, named after the role in lower case ({@code registrar}, {@code auditor} …), with
-	 * {@link #demoPassword(Role)}: only for the demo verb, and only on a node without users.
+	 * One account per role, named after the role in lower case ({@code registrar},
+	 * {@code auditor} …), with {@link #demoPassword(Role)}: only for the demo verb, and
+	 * only on a node without users.
 	 */
 	@Transactional
 	public List<Account> createDemoAccounts() {
 		if (anyExists()) {
 			throw new IllegalStateException("demo accounts go only on a node without users");
 		}
-		return Arrays.stream(Role.values()).map(role -> create(role.name().toLowerCase(Locale.ROOT),
-				demoPassword(role), EnumSet.of(role), false)).toList();
+		return Arrays.stream(Role.values())
+			.map(role -> create(role.name().toLowerCase(Locale.ROOT), demoPassword(role), EnumSet.of(role), false))
+			.toList();
 	}
 
 	/** A random password of 20 characters, for first admins and resets; shown once. */
@@ -101,8 +108,11 @@ public class Users implements UserDetailsService {
 
 	@Transactional
 	public void changePassword(String username, String current, String replacement) {
-		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username)
-			.query(String.class).optional().orElseThrow(() -> new IllegalArgumentException("no user " + username));
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no user " + username));
 		if (!passwords.matches(current, hash)) {
 			throw new IllegalArgumentException("currentPassword: the current password is wrong");
 		}
@@ -111,7 +121,8 @@ public class Users implements UserDetailsService {
 		}
 		requireStrong(replacement);
 		jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE WHERE username = ?")
-			.params(passwords.encode(replacement), username).update();
+			.params(passwords.encode(replacement), username)
+			.update();
 	}
 
 	private static void requireStrong(String password) {
@@ -132,14 +143,21 @@ public class Users implements UserDetailsService {
 
 	@Transactional(readOnly = true)
 	public Optional<Account> find(UUID id) {
-		return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional()
+		return jdbc.sql("SELECT username FROM app_user WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
 			.flatMap(this::find);
 	}
 
 	@Transactional(readOnly = true)
 	public List<Account> all() {
-		return jdbc.sql("SELECT username FROM app_user ORDER BY username").query(String.class).list().stream()
-			.map(name -> find(name).orElseThrow()).toList();
+		return jdbc.sql("SELECT username FROM app_user ORDER BY username")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(name -> find(name).orElseThrow())
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -150,11 +168,13 @@ public class Users implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		return jdbc.sql("SELECT username, password_hash, roles, disabled, locked_until FROM app_user WHERE username = ?")
+		return jdbc
+			.sql("SELECT username, password_hash, roles, disabled, locked_until FROM app_user WHERE username = ?")
 			.param(username)
 			.query((rs, n) -> {
 				OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-				return User.withUsername(rs.getString("username")).password(rs.getString("password_hash"))
+				return User.withUsername(rs.getString("username"))
+					.password(rs.getString("password_hash"))
 					.roles(roles(rs.getString("roles")).stream().map(Role::name).toArray(String[]::new))
 					.disabled(rs.getBoolean("disabled"))
 					.accountLocked(lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
@@ -167,21 +187,26 @@ public class Users implements UserDetailsService {
 	/** A wrong password: count it, and lock the account at the limit. */
 	@Transactional
 	void recordFailure(String username) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?").param(username)
+		jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?")
+			.param(username)
 			.update();
-		jdbc.sql("UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
-			.params(OffsetDateTime.now(ZoneOffset.UTC).plus(LOCK_TIME), username, MAX_FAILURES).update();
+		jdbc.sql(
+				"UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
+			.params(OffsetDateTime.now(ZoneOffset.UTC).plus(LOCK_TIME), username, MAX_FAILURES)
+			.update();
 	}
 
 	@Transactional
 	void recordSuccess(String username) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?").param(username)
+		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?")
+			.param(username)
 			.update();
 	}
 
 	static Set<Role> roles(String list) {
 		return list == null || list.isBlank() ? EnumSet.noneOf(Role.class)
-				: Arrays.stream(list.split(",")).map(Role::valueOf)
+				: Arrays.stream(list.split(","))
+					.map(Role::valueOf)
 					.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 	}
 

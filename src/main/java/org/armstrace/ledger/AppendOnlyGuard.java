@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2 trigger on the ledger tables (migration V2 for H2): refuses every UPDATE and DELETE, so that the database
- * itself, not only this application, keeps the ledger append-only. PostgreSQL has a PL/pgSQL twin.
+ * H2 trigger on the ledger tables (migration V2 for H2): refuses every UPDATE and DELETE,
+ * so that the database itself, not only this application, keeps the ledger append-only.
+ * PostgreSQL has a PL/pgSQL twin.
  */
 public class AppendOnlyGuard implements Trigger {
 

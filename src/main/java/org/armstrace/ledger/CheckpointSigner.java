@@ -20,9 +20,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Signs tree heads: the empty tree at first start, then at least every N entries (a head at every multiple of
- * N, so no two consecutive heads are further apart) and at least every T while entries arrive. Before it signs a
- * head it proves the new tree consistent with the last head it signed, so it never signs a forked history.
+ * Signs tree heads: the empty tree at first start, then at least every N entries (a head
+ * at every multiple of N, so no two consecutive heads are further apart) and at least
+ * every T while entries arrive. Before it signs a head it proves the new tree consistent
+ * with the last head it signed, so it never signs a forked history.
  */
 @Component
 public class CheckpointSigner {
@@ -48,7 +49,8 @@ public class CheckpointSigner {
 		this.key = key;
 		this.properties = properties;
 		this.signed = Counter.builder("armstrace.ledger.checkpoints.signed")
-			.description("Tree heads signed by this node").register(meters);
+			.description("Tree heads signed by this node")
+			.register(meters);
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${armstrace.ledger.checkpoint-poll:500ms}")
@@ -62,16 +64,18 @@ public class CheckpointSigner {
 	}
 
 	/**
-	 * Signs whatever heads are due now; returns the latest signed head. Runs without a transaction: it reads only
-	 * committed, never-changing rows, and a head another instance signed first is simply taken.
+	 * Signs whatever heads are due now; returns the latest signed head. Runs without a
+	 * transaction: it reads only committed, never-changing rows, and a head another
+	 * instance signed first is simply taken.
 	 */
 	synchronized SignedCheckpoint signDue() {
 		return signHeads(false);
 	}
 
 	/**
-	 * Signs the current tree now, whatever the thresholds say (and every head due before it): before a backup or
-	 * an audit, or when a caller needs a proof for an entry it has just written.
+	 * Signs the current tree now, whatever the thresholds say (and every head due before
+	 * it): before a backup or an audit, or when a caller needs a proof for an entry it
+	 * has just written.
 	 */
 	public synchronized SignedCheckpoint signNow() {
 		return signHeads(true);
@@ -88,8 +92,7 @@ public class CheckpointSigner {
 			latest = sign((latest.treeSize() / every + 1) * every, latest);
 		}
 		Duration age = Duration.between(latest.signedAt(), clock.instant());
-		boolean due = now || size - latest.treeSize() >= every
-				|| age.compareTo(properties.checkpointEvery()) >= 0;
+		boolean due = now || size - latest.treeSize() >= every || age.compareTo(properties.checkpointEvery()) >= 0;
 		if (size > latest.treeSize() && due) {
 			latest = sign(size, latest);
 		}

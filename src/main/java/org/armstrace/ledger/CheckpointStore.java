@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The ledger_checkpoint table: every tree head this node signed. Rows are only ever inserted. */
+/**
+ * The ledger_checkpoint table: every tree head this node signed. Rows are only ever
+ * inserted.
+ */
 @Component
 class CheckpointStore {
 
@@ -29,18 +32,25 @@ class CheckpointStore {
 
 	Optional<SignedCheckpoint> latest() {
 		return jdbc.sql("SELECT * FROM ledger_checkpoint ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY")
-			.query(CheckpointStore::map).optional();
+			.query(CheckpointStore::map)
+			.optional();
 	}
 
 	Optional<SignedCheckpoint> ofSize(long treeSize) {
-		return jdbc.sql("SELECT * FROM ledger_checkpoint WHERE tree_size = ?").param(treeSize)
-			.query(CheckpointStore::map).optional();
+		return jdbc.sql("SELECT * FROM ledger_checkpoint WHERE tree_size = ?")
+			.param(treeSize)
+			.query(CheckpointStore::map)
+			.optional();
 	}
 
 	/** Checkpoints with tree size >= {@code fromSize}, smallest first. */
 	List<SignedCheckpoint> page(long fromSize, int limit) {
-		return jdbc.sql("SELECT * FROM ledger_checkpoint WHERE tree_size >= ? ORDER BY tree_size "
-				+ "FETCH FIRST " + limit + " ROWS ONLY").param(fromSize).query(CheckpointStore::map).list();
+		return jdbc
+			.sql("SELECT * FROM ledger_checkpoint WHERE tree_size >= ? ORDER BY tree_size " + "FETCH FIRST " + limit
+					+ " ROWS ONLY")
+			.param(fromSize)
+			.query(CheckpointStore::map)
+			.list();
 	}
 
 	List<SignedCheckpoint> all() {

@@ -13,16 +13,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns an event into the bytes that are hashed: the RFC 8785 canonical form of its entry, so that anyone can
- * re-serialise an entry and get the same hash. Integers above 2^53 do not survive RFC 8785's number rules: events
- * carry large numbers as strings.
+ * Turns an event into the bytes that are hashed: the RFC 8785 canonical form of its
+ * entry, so that anyone can re-serialise an entry and get the same hash. Integers above
+ * 2^53 do not survive RFC 8785's number rules: events carry large numbers as strings.
  */
 @Component
 class EntryCodec {
 
 	/**
-	 * The ledger's own mapper, not the application's: what is hashed must not change when the API's JSON does
-	 * (extra properties, other settings). Absent values are left out, as the entries written so far do.
+	 * The ledger's own mapper, not the application's: what is hashed must not change when
+	 * the API's JSON does (extra properties, other settings). Absent values are left out,
+	 * as the entries written so far do.
 	 */
 	static final JsonMapper LEDGER_JSON = JsonMapper.builder()
 		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EntryStore {
 
-	/** Rows per multi-row INSERT: large enough to amortise round trips, small enough for any driver. */
+	/**
+	 * Rows per multi-row INSERT: large enough to amortise round trips, small enough for
+	 * any driver.
+	 */
 	private static final int ROWS_PER_INSERT = 200;
 
 	private final JdbcClient jdbc;
@@ -36,7 +39,9 @@ class EntryStore {
 	record NodeRow(long leafSeq, int level, byte[] hash) {
 	}
 
-	/** Blocks until no other transaction is appending; held until this transaction ends. */
+	/**
+	 * Blocks until no other transaction is appending; held until this transaction ends.
+	 */
 	void lockSequencer() {
 		jdbc.sql("SELECT id FROM ledger_sequencer WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
@@ -48,8 +53,7 @@ class EntryStore {
 
 	void insert(List<LedgerEntry> entries, List<NodeRow> nodes) {
 		insertRows("INSERT INTO ledger_entry (seq, event_id, type, schema_version, recorded_at, actor, subject_id, "
-				+ "entry, leaf_hash) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?)", entries,
-				(e, params) -> {
+				+ "entry, leaf_hash) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (e, params) -> {
 					params.add(e.seq());
 					params.add(e.eventId());
 					params.add(e.type());
@@ -67,8 +71,7 @@ class EntryStore {
 		});
 	}
 
-	private <T> void insertRows(String insert, String rowPlaceholders, List<T> rows,
-			BiConsumer<T, List<Object>> bind) {
+	private <T> void insertRows(String insert, String rowPlaceholders, List<T> rows, BiConsumer<T, List<Object>> bind) {
 		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
 			List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
 			StringBuilder sql = new StringBuilder(insert);
@@ -86,13 +89,17 @@ class EntryStore {
 	}
 
 	List<LedgerEntry> entriesAbout(String subjectId) {
-		return jdbc.sql("SELECT * FROM ledger_entry WHERE subject_id = ? ORDER BY seq").param(subjectId)
-			.query(EntryStore::map).list();
+		return jdbc.sql("SELECT * FROM ledger_entry WHERE subject_id = ? ORDER BY seq")
+			.param(subjectId)
+			.query(EntryStore::map)
+			.list();
 	}
 
 	List<LedgerEntry> entriesFrom(long fromSeq, int limit) {
 		return jdbc.sql("SELECT * FROM ledger_entry WHERE seq >= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")
-			.param(fromSeq).query(EntryStore::map).list();
+			.param(fromSeq)
+			.query(EntryStore::map)
+			.list();
 	}
 
 	private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
@@ -101,17 +108,24 @@ class EntryStore {
 				rs.getString("actor"), rs.getString("subject_id"), rs.getBytes("entry"), rs.getBytes("leaf_hash"));
 	}
 
-	/** Perfect-subtree hashes: leaves from ledger_entry, interior nodes from ledger_node. */
+	/**
+	 * Perfect-subtree hashes: leaves from ledger_entry, interior nodes from ledger_node.
+	 */
 	NodeSource nodeSource() {
 		return (level, index) -> {
 			if (level == 0) {
-				return jdbc.sql("SELECT leaf_hash FROM ledger_entry WHERE seq = ?").param(index)
-					.query(byte[].class).optional()
+				return jdbc.sql("SELECT leaf_hash FROM ledger_entry WHERE seq = ?")
+					.param(index)
+					.query(byte[].class)
+					.optional()
 					.orElseThrow(() -> new IllegalStateException("ledger entry " + index + " is missing"));
 			}
 			long leafSeq = ((index + 1) << level) - 1;
-			return jdbc.sql("SELECT hash FROM ledger_node WHERE leaf_seq = ? AND level = ?").param(leafSeq)
-				.param(level).query(byte[].class).optional()
+			return jdbc.sql("SELECT hash FROM ledger_node WHERE leaf_seq = ? AND level = ?")
+				.param(leafSeq)
+				.param(level)
+				.query(byte[].class)
+				.optional()
 				.orElseThrow(() -> new IllegalStateException(
 						"ledger node at level " + level + ", index " + index + " is missing"));
 		};
@@ -122,8 +136,9 @@ class EntryStore {
 	}
 
 	/**
-	 * Streams every entry with the interior nodes completed by it, in order of seq then level; a row per node,
-	 * or one row with a null level for an entry that completes none.
+	 * Streams every entry with the interior nodes completed by it, in order of seq then
+	 * level; a row per node, or one row with a null level for an entry that completes
+	 * none.
 	 */
 	void streamEntriesWithNodes(RowCallbackHandler handler) {
 		streaming.query("SELECT e.seq, e.event_id, e.type, e.schema_version, e.recorded_at, e.actor, e.subject_id, "
@@ -131,10 +146,12 @@ class EntryStore {
 				+ "LEFT JOIN ledger_node n ON n.leaf_seq = e.seq ORDER BY e.seq, n.level", handler);
 	}
 
-	/** Nodes whose last leaf is not (or no longer) in ledger_entry: left behind when entries were removed. */
+	/**
+	 * Nodes whose last leaf is not (or no longer) in ledger_entry: left behind when
+	 * entries were removed.
+	 */
 	long orphanNodeCount(long size) {
-		return jdbc.sql("SELECT COUNT(*) FROM ledger_node WHERE leaf_seq >= ?").param(size).query(Long.class)
-			.single();
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_node WHERE leaf_seq >= ?").param(size).query(Long.class).single();
 	}
 
 }

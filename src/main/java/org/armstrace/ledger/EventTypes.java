@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How modules name their events and read them back: {@code module.} plus the record's name in kebab case
- * ({@code registry.firearm-transferred}), every record under a module's sealed interface by that name, and an
- * entry's {@code event} object as the record it was written from.
+ * How modules name their events and read them back: {@code module.} plus the record's
+ * name in kebab case ({@code registry.firearm-transferred}), every record under a
+ * module's sealed interface by that name, and an entry's {@code event} object as the
+ * record it was written from.
  */
 public final class EventTypes {
 
@@ -22,7 +23,10 @@ public final class EventTypes {
 		return module + "." + event.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
-	/** Every record permitted under a sealed interface, through sealed sub-interfaces, by its type name. */
+	/**
+	 * Every record permitted under a sealed interface, through sealed sub-interfaces, by
+	 * its type name.
+	 */
 	public static <E> Map<String, Class<? extends E>> of(Class<E> sealed, Function<Class<?>, String> name) {
 		return records(sealed).map(c -> (Class<? extends E>) c.asSubclass(sealed))
 			.collect(Collectors.toUnmodifiableMap(name, Function.identity()));

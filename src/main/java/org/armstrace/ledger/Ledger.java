@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends events to the log and serves its heads and proofs.
  * <p>
- * Appends join the caller's transaction: the entries and the caller's projection updates commit together or not
- * at all. The first append of a transaction locks the sequencer row, so entries are numbered without gaps even
- * with several application instances; the lock is held until the transaction ends.
+ * Appends join the caller's transaction: the entries and the caller's projection updates
+ * commit together or not at all. The first append of a transaction locks the sequencer
+ * row, so entries are numbered without gaps even with several application instances; the
+ * lock is held until the transaction ends.
  */
 @Service
 public class Ledger {
@@ -51,7 +52,9 @@ public class Ledger {
 
 	private final Counter appended;
 
-	/** The tree as of the last commit this instance saw; a transaction works on a copy. */
+	/**
+	 * The tree as of the last commit this instance saw; a transaction works on a copy.
+	 */
 	private final AtomicReference<Frontier> committed = new AtomicReference<>();
 
 	Ledger(EntryStore entries, CheckpointStore checkpoints, EntryCodec codec, MeterRegistry meters) {
@@ -60,11 +63,13 @@ public class Ledger {
 		this.codec = codec;
 		this.clock = Clock.systemUTC();
 		this.appended = Counter.builder("armstrace.ledger.entries.appended")
-			.description("Entries appended to the ledger (committed)").register(meters);
+			.description("Entries appended to the ledger (committed)")
+			.register(meters);
 	}
 
 	/**
-	 * Appends the events in order, as one batch, inside the current transaction (or a new one).
+	 * Appends the events in order, as one batch, inside the current transaction (or a new
+	 * one).
 	 * @param actor who records them: an opaque user or system id, never a person's name
 	 * @return the entries, numbered; they are on the ledger once the transaction commits
 	 */
@@ -77,11 +82,13 @@ public class Ledger {
 		PendingAppend pending = pendingAppend();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long first = pending.frontier.size();
-		// Serialising and hashing entries is independent per entry: done on all cores for large batches. Only the
+		// Serialising and hashing entries is independent per entry: done on all cores for
+		// large batches. Only the
 		// tree (cheap) is built in order.
 		IntStream indexes = IntStream.range(0, events.size());
 		List<LedgerEntry> added = (events.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
-			.mapToObj(i -> encode(first + i, now, actor, events.get(i))).toList();
+			.mapToObj(i -> encode(first + i, now, actor, events.get(i)))
+			.toList();
 		List<NodeRow> nodes = new ArrayList<>(events.size() + 8);
 		for (LedgerEntry entry : added) {
 			pending.frontier.append(entry.leafHash(),
@@ -93,8 +100,9 @@ public class Ledger {
 	}
 
 	/**
-	 * Takes the append lock now, in the current transaction, so that a command's checks and its append see the
-	 * same state: no other writer can change the ledger (and so the projections) in between.
+	 * Takes the append lock now, in the current transaction, so that a command's checks
+	 * and its append see the same state: no other writer can change the ledger (and so
+	 * the projections) in between.
 	 */
 	@Transactional
 	public void lockForAppend() {
@@ -122,7 +130,8 @@ public class Ledger {
 		entries.lockSequencer();
 		long size = entries.size();
 		Frontier known = committed.get();
-		// Another instance (or a commit whose callback has not run yet) may have appended since.
+		// Another instance (or a commit whose callback has not run yet) may have appended
+		// since.
 		Frontier frontier = known != null && known.size() == size ? known.copy()
 				: Frontier.load(size, entries.nodeSource());
 		PendingAppend fresh = new PendingAppend(frontier);
@@ -171,15 +180,19 @@ public class Ledger {
 		return entries.entriesAbout(subjectId);
 	}
 
-	/** Entries from {@code fromSeq} on, at most {@code limit}, oldest first: for projections catching up. */
+	/**
+	 * Entries from {@code fromSeq} on, at most {@code limit}, oldest first: for
+	 * projections catching up.
+	 */
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> entriesFrom(long fromSeq, int limit) {
 		return entries.entriesFrom(fromSeq, limit);
 	}
 
 	/**
-	 * Reads the whole ledger in order and hands every entry whose type is one of {@code types} to {@code apply},
-	 * as its record: what a projection's rebuild does. Runs in the caller's transaction.
+	 * Reads the whole ledger in order and hands every entry whose type is one of
+	 * {@code types} to {@code apply}, as its record: what a projection's rebuild does.
+	 * Runs in the caller's transaction.
 	 * @return the number of entries applied
 	 */
 	public <E> long replay(Map<String, Class<? extends E>> types, JsonMapper json, BiConsumer<E, LedgerEntry> apply) {
@@ -222,8 +235,8 @@ public class Ledger {
 	}
 
 	/**
-	 * Inclusion proof of entry {@code index} in the signed tree of {@code treeSize} entries (the latest signed
-	 * tree when {@code treeSize} is null).
+	 * Inclusion proof of entry {@code index} in the signed tree of {@code treeSize}
+	 * entries (the latest signed tree when {@code treeSize} is null).
 	 */
 	@Transactional(readOnly = true)
 	public InclusionProof inclusionProof(long index, Long treeSize) {
@@ -237,7 +250,10 @@ public class Ledger {
 				base64(Proofs.inclusion(index, head.treeSize(), source)), head);
 	}
 
-	/** Consistency proof from the tree of {@code from} entries to the signed tree of {@code to} entries. */
+	/**
+	 * Consistency proof from the tree of {@code from} entries to the signed tree of
+	 * {@code to} entries.
+	 */
 	@Transactional(readOnly = true)
 	public ConsistencyProof consistencyProof(long from, Long to) {
 		SignedCheckpoint head = signedHead(to);

@@ -19,8 +19,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The ledger over HTTP. Key, heads and proofs carry hashes only and are open to anyone (witnesses, other States);
- * entries and verify need a token (see the security configuration).
+ * The ledger over HTTP. Key, heads and proofs carry hashes only and are open to anyone
+ * (witnesses, other States); entries and verify need a token (see the security
+ * configuration).
  */
 @RestController
 @RequestMapping("/api/v1/ledger")
@@ -89,7 +90,8 @@ class LedgerController {
 	@Operation(summary = "The signed tree head of one tree size")
 	@GetMapping("/heads/{treeSize}")
 	HeadView head(@PathVariable long treeSize) {
-		return ledger.checkpoint(treeSize).map(HeadView::of)
+		return ledger.checkpoint(treeSize)
+			.map(HeadView::of)
 			.orElseThrow(() -> new NoSuchElementException("no signed checkpoint of tree size " + treeSize));
 	}
 
@@ -111,8 +113,8 @@ class LedgerController {
 	@GetMapping("/entries/{seq}")
 	EntryView entry(@PathVariable long seq) {
 		LedgerEntry e = ledger.entry(seq).orElseThrow(() -> new NoSuchElementException("no ledger entry " + seq));
-		return new EntryView(e.seq(), e.eventId().toString(), e.type(), e.schemaVersion(), e.recordedAt(),
-				e.actor(), e.subjectId(), Base64.getEncoder().encodeToString(e.leafHash()), e.json());
+		return new EntryView(e.seq(), e.eventId().toString(), e.type(), e.schemaVersion(), e.recordedAt(), e.actor(),
+				e.subjectId(), Base64.getEncoder().encodeToString(e.leafHash()), e.json());
 	}
 
 	@Operation(summary = "Recompute the whole ledger and check every signed head (requires a token); "

@@ -8,13 +8,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ledger} in /actuator/health: its size, the latest signed head and that head's age. Down when entries
- * have waited for a head far longer than the signing interval: the signer has stopped.
+ * {@code ledger} in /actuator/health: its size, the latest signed head and that head's
+ * age. Down when entries have waited for a head far longer than the signing interval: the
+ * signer has stopped.
  */
 @Component
 class LedgerHealthIndicator extends AbstractHealthIndicator {
 
-	/** How many signing intervals unsigned entries may wait before the ledger counts as down. */
+	/**
+	 * How many signing intervals unsigned entries may wait before the ledger counts as
+	 * down.
+	 */
 	private static final int TOLERATED_INTERVALS = 6;
 
 	private final Ledger ledger;

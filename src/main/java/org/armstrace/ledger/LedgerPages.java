@@ -5,7 +5,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The ledger page: its size, the latest signed head and the node's key; auditors run a full verify from it. */
+/**
+ * The ledger page: its size, the latest signed head and the node's key; auditors run a
+ * full verify from it.
+ */
 @Controller
 class LedgerPages {
 

@@ -28,10 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recomputes the whole ledger from its stored rows: every leaf from its entry's bytes, every interior node, the
- * root at every signed head and each head's signature; names the first thing that does not match. Given a head
- * saved earlier (by a witness, an auditor), it also proves that the current log extends it, which is what catches
- * a tail cut off and re-signed.
+ * Recomputes the whole ledger from its stored rows: every leaf from its entry's bytes,
+ * every interior node, the root at every signed head and each head's signature; names the
+ * first thing that does not match. Given a head saved earlier (by a witness, an auditor),
+ * it also proves that the current log extends it, which is what catches a tail cut off
+ * and re-signed.
  */
 @Service
 public class LedgerVerification {
@@ -63,8 +64,10 @@ public class LedgerVerification {
 	 * @param savedHead a signed checkpoint note saved earlier, or {@code null}
 	 */
 	public VerificationReport verify(String savedHead) {
-		// One read-only transaction, opened here rather than by annotation so that the command-line verb gets it
-		// too: PostgreSQL streams a result set (instead of loading it whole) only inside a transaction.
+		// One read-only transaction, opened here rather than by annotation so that the
+		// command-line verb gets it
+		// too: PostgreSQL streams a result set (instead of loading it whole) only inside
+		// a transaction.
 		return readOnly.execute(status -> verifyInTransaction(savedHead));
 	}
 
@@ -85,8 +88,8 @@ public class LedgerVerification {
 			}
 			run.proveSavedHeadExtended();
 			return record(new VerificationReport(true, run.frontier.size(), base64(run.frontier.root()),
-					run.checkpointsChecked, null, null,
-					run.savedHead == null ? null : run.savedHead.size(), millisSince(started)));
+					run.checkpointsChecked, null, null, run.savedHead == null ? null : run.savedHead.size(),
+					millisSince(started)));
 		}
 		catch (Mismatch m) {
 			return record(new VerificationReport(false, run.frontier.size(), null, run.checkpointsChecked, m.seq,
@@ -95,8 +98,10 @@ public class LedgerVerification {
 	}
 
 	private VerificationReport record(VerificationReport report) {
-		Timer.builder("armstrace.ledger.verify").description("Full ledger verifications")
-			.tag("result", report.ok() ? "ok" : "failed").register(meters)
+		Timer.builder("armstrace.ledger.verify")
+			.description("Full ledger verifications")
+			.tag("result", report.ok() ? "ok" : "failed")
+			.register(meters)
 			.record(Duration.ofMillis(report.millis()));
 		return report;
 	}
@@ -106,8 +111,7 @@ public class LedgerVerification {
 			return Checkpoint.parse(key.verifier().verify(note));
 		}
 		catch (InvalidNoteException | IllegalArgumentException e) {
-			throw new Mismatch(null, "the saved head is not a checkpoint signed by this node's key: "
-					+ e.getMessage());
+			throw new Mismatch(null, "the saved head is not a checkpoint signed by this node's key: " + e.getMessage());
 		}
 	}
 
@@ -148,8 +152,8 @@ public class LedgerVerification {
 
 		private void startEntry(long seq, ResultSet rs) throws SQLException {
 			if (seq != frontier.size()) {
-				throw new Mismatch(frontier.size(), "entry " + frontier.size() + " is missing (next stored is "
-						+ seq + ")");
+				throw new Mismatch(frontier.size(),
+						"entry " + frontier.size() + " is missing (next stored is " + seq + ")");
 			}
 			currentSeq = seq;
 			byte[] entry = rs.getBytes("entry");
@@ -174,8 +178,8 @@ public class LedgerVerification {
 				}
 			}
 			if (at < 0) {
-				throw new Mismatch(seq, "a stored interior node at level " + level + " ending at entry " + seq
-						+ " should not exist");
+				throw new Mismatch(seq,
+						"a stored interior node at level " + level + " ending at entry " + seq + " should not exist");
 			}
 			if (!MessageDigest.isEqual(expectedNodes.get(at), stored)) {
 				throw new Mismatch(seq, "the stored interior node at level " + level + " ending at entry " + seq
@@ -185,7 +189,10 @@ public class LedgerVerification {
 			expectedNodes.remove(at);
 		}
 
-		/** Every node the entry completed must have been stored; then check heads of this size. */
+		/**
+		 * Every node the entry completed must have been stored; then check heads of this
+		 * size.
+		 */
 		private void endOfEntry() {
 			if (currentSeq < 0) {
 				return;
@@ -219,9 +226,9 @@ public class LedgerVerification {
 			if (savedHead != null && savedHead.size() == size) {
 				root = root == null ? frontier.root() : root;
 				if (!Arrays.equals(root, savedHead.rootHash())) {
-					throw new Mismatch(size == 0 ? null : size - 1, "the log does not extend the saved head: at "
-							+ "tree size " + size + " its root is " + base64(root) + ", the saved head says "
-							+ base64(savedHead.rootHash()));
+					throw new Mismatch(size == 0 ? null : size - 1,
+							"the log does not extend the saved head: at " + "tree size " + size + " its root is "
+									+ base64(root) + ", the saved head says " + base64(savedHead.rootHash()));
 				}
 			}
 		}
@@ -229,9 +236,10 @@ public class LedgerVerification {
 		private void checkHead(SignedCheckpoint head, byte[] root) {
 			Long lastEntry = head.treeSize() == 0 ? null : head.treeSize() - 1;
 			if (!Arrays.equals(root, head.rootHash())) {
-				throw new Mismatch(lastEntry, "the head signed at tree size " + head.treeSize() + " has root "
-						+ head.rootHashBase64() + ", recomputed " + base64(root) + " (an entry at or before "
-						+ lastEntry + " differs from what was signed)");
+				throw new Mismatch(lastEntry,
+						"the head signed at tree size " + head.treeSize() + " has root " + head.rootHashBase64()
+								+ ", recomputed " + base64(root) + " (an entry at or before " + lastEntry
+								+ " differs from what was signed)");
 			}
 			try {
 				Checkpoint signed = Checkpoint.parse(key.verifier().verify(head.note()));
@@ -266,12 +274,14 @@ public class LedgerVerification {
 
 	}
 
-	/** The columns beside an entry are what queries read: they must say what its hashed bytes say. */
+	/**
+	 * The columns beside an entry are what queries read: they must say what its hashed
+	 * bytes say.
+	 */
 	private void checkColumnsMatchEntry(long seq, byte[] entry, ResultSet rs) throws SQLException {
 		JsonNode parsed = json.readTree(entry);
 		List<String> differing = new ArrayList<>();
-		Iterator<String[]> pairs = List.of(
-				new String[] { "seq", Long.toString(seq), parsed.path("seq").asString() },
+		Iterator<String[]> pairs = List.of(new String[] { "seq", Long.toString(seq), parsed.path("seq").asString() },
 				new String[] { "eventId", rs.getObject("event_id", UUID.class).toString(),
 						parsed.path("eventId").asString() },
 				new String[] { "type", rs.getString("type"), parsed.path("type").asString() },

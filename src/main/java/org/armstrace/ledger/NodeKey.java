@@ -18,9 +18,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The node's Ed25519 signing key, created at first start in {@code ARMSTRACE_HOME/ledger-key.pem}, readable by
- * its owner only. Losing it does not lose the ledger, but heads signed with it can then only be checked with its
- * public key (kept by witnesses): back it up.
+ * The node's Ed25519 signing key, created at first start in
+ * {@code ARMSTRACE_HOME/ledger-key.pem}, readable by its owner only. Losing it does not
+ * lose the ledger, but heads signed with it can then only be checked with its public key
+ * (kept by witnesses): back it up.
  */
 @Component
 class NodeKey {

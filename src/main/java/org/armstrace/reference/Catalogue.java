@@ -26,15 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.annotation.PostConstruct;
 
 /**
- * Canonical makes and calibres with their aliases ("S&W" = "Smith & Wesson"; "9mm Luger" = "9x19mm"). Looking a
- * text up never changes it: records keep what was entered, and the catalogue says what it means. Near-equivalents
- * (5.56x45mm and .223 Remington) are distinct entries, never aliases. Seeded at first start from
- * {@code reference/makes.csv} and {@code reference/calibres.csv}; admins extend it through the API and by CSV.
+ * Canonical makes and calibres with their aliases ("S&W" = "Smith & Wesson"; "9mm Luger"
+ * = "9x19mm"). Looking a text up never changes it: records keep what was entered, and the
+ * catalogue says what it means. Near-equivalents (5.56x45mm and .223 Remington) are
+ * distinct entries, never aliases. Seeded at first start from {@code reference/makes.csv}
+ * and {@code reference/calibres.csv}; admins extend it through the API and by CSV.
  */
 @Service
 public class Catalogue {
 
 	public enum Kind {
+
 		MAKE("ref_make", "ref_make_alias", "make_id", Names::makerKey),
 		CALIBRE("ref_calibre", "ref_calibre_alias", "calibre_id", Names::calibreKey);
 
@@ -52,13 +54,17 @@ public class Catalogue {
 			this.idColumn = idColumn;
 			this.key = key;
 		}
+
 	}
 
 	/** A catalogue entry; {@code country} and {@code models} only for makes. */
 	public record Entry(String name, String country, List<String> aliases, List<String> models) {
 	}
 
-	/** The outcome of a CSV load: rows taken, and each refused row with its number and reason. */
+	/**
+	 * The outcome of a CSV load: rows taken, and each refused row with its number and
+	 * reason.
+	 */
 	public record CsvReport(int added, int extended, List<String> rejected) {
 	}
 
@@ -84,8 +90,8 @@ public class Catalogue {
 						StandardCharsets.UTF_8)) {
 					CsvReport report = importCsv(kind, reader);
 					if (!report.rejected().isEmpty()) {
-						throw new IllegalStateException("the starter catalogue " + file + " is inconsistent: "
-								+ report.rejected());
+						throw new IllegalStateException(
+								"the starter catalogue " + file + " is inconsistent: " + report.rejected());
 					}
 				}
 				catch (IOException e) {
@@ -93,7 +99,9 @@ public class Catalogue {
 				}
 			}
 			jdbc.sql("SELECT a.alias_key, e.name FROM " + kind.aliasTable + " a JOIN " + kind.table + " e ON e.id = a."
-					+ kind.idColumn).query((rs, n) -> keys.get(kind).put(rs.getString(1), rs.getString(2))).list();
+					+ kind.idColumn)
+				.query((rs, n) -> keys.get(kind).put(rs.getString(1), rs.getString(2)))
+				.list();
 		}
 	}
 
@@ -104,8 +112,9 @@ public class Catalogue {
 	}
 
 	/**
-	 * The canonical name a misspelt text most likely stands for: the one catalogue name or alias within two edits
-	 * of it (one for short texts), when exactly one entry is that close; empty when none is or several are.
+	 * The canonical name a misspelt text most likely stands for: the one catalogue name
+	 * or alias within two edits of it (one for short texts), when exactly one entry is
+	 * that close; empty when none is or several are.
 	 */
 	public Optional<String> closest(Kind kind, String text) {
 		Optional<String> known = canonical(kind, text);
@@ -162,19 +171,24 @@ public class Catalogue {
 	}
 
 	public List<Entry> entries(Kind kind) {
-		return jdbc.sql("SELECT id, name" + (kind == Kind.MAKE ? ", country" : ", NULL AS country") + " FROM "
-				+ kind.table + " ORDER BY name").query((rs, n) -> new Entry(rs.getString("name"),
-						rs.getString("country"), jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE "
-								+ kind.idColumn + " = ? ORDER BY alias").param(rs.getInt("id")).query(String.class)
-							.list(),
-						kind == Kind.MAKE ? jdbc.sql("SELECT name FROM ref_model WHERE make_id = ? ORDER BY name")
-							.param(rs.getInt("id")).query(String.class).list() : List.of()))
+		return jdbc
+			.sql("SELECT id, name" + (kind == Kind.MAKE ? ", country" : ", NULL AS country") + " FROM " + kind.table
+					+ " ORDER BY name")
+			.query((rs, n) -> new Entry(rs.getString("name"), rs.getString("country"),
+					jdbc.sql("SELECT alias FROM " + kind.aliasTable + " WHERE " + kind.idColumn + " = ? ORDER BY alias")
+						.param(rs.getInt("id"))
+						.query(String.class)
+						.list(),
+					kind == Kind.MAKE ? jdbc.sql("SELECT name FROM ref_model WHERE make_id = ? ORDER BY name")
+						.param(rs.getInt("id"))
+						.query(String.class)
+						.list() : List.of()))
 			.list();
 	}
 
 	/**
-	 * Adds an entry, or more aliases to an existing one. Refused (nothing written) when an alias already stands
-	 * for another entry.
+	 * Adds an entry, or more aliases to an existing one. Refused (nothing written) when
+	 * an alias already stands for another entry.
 	 */
 	public Entry add(Kind kind, String name, String country, List<String> aliases) {
 		return add(kind, name, country, aliases, List.of());
@@ -201,26 +215,34 @@ public class Catalogue {
 			}
 		}
 		transactions.executeWithoutResult(status -> {
-			Integer id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?").param(name.trim())
-				.query(Integer.class).optional().orElse(null);
+			Integer id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?")
+				.param(name.trim())
+				.query(Integer.class)
+				.optional()
+				.orElse(null);
 			if (id == null) {
 				if (kind == Kind.MAKE) {
 					jdbc.sql("INSERT INTO ref_make (name, country) VALUES (?, ?)")
-						.params(name.trim(), blankToNull(country)).update();
+						.params(name.trim(), blankToNull(country))
+						.update();
 				}
 				else {
 					jdbc.sql("INSERT INTO ref_calibre (name) VALUES (?)").param(name.trim()).update();
 				}
-				id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?").param(name.trim())
-					.query(Integer.class).single();
+				id = jdbc.sql("SELECT id FROM " + kind.table + " WHERE name = ?")
+					.param(name.trim())
+					.query(Integer.class)
+					.single();
 			}
 			Set<String> written = new HashSet<>(keys.get(kind).keySet());
 			if (kind == Kind.MAKE) {
-				Set<String> known = new HashSet<>(jdbc.sql("SELECT name FROM ref_model WHERE make_id = ?")
-					.param(id).query(String.class).list());
+				Set<String> known = new HashSet<>(
+						jdbc.sql("SELECT name FROM ref_model WHERE make_id = ?").param(id).query(String.class).list());
 				for (String model : models) {
 					if (model != null && !model.isBlank() && known.add(model.trim())) {
-						jdbc.sql("INSERT INTO ref_model (make_id, name) VALUES (?, ?)").params(id, model.trim()).update();
+						jdbc.sql("INSERT INTO ref_model (make_id, name) VALUES (?, ?)")
+							.params(id, model.trim())
+							.update();
 					}
 				}
 			}
@@ -229,7 +251,9 @@ public class Catalogue {
 				// "Glock" and "Glock Inc" share a key: one row for both
 				if (written.add(key)) {
 					jdbc.sql("INSERT INTO " + kind.aliasTable + " (alias_key, alias, " + kind.idColumn
-							+ ") VALUES (?, ?, ?)").params(key, alias, id).update();
+							+ ") VALUES (?, ?, ?)")
+						.params(key, alias, id)
+						.update();
 				}
 			}
 		});
@@ -238,8 +262,9 @@ public class Catalogue {
 	}
 
 	/**
-	 * Loads a CSV with the header {@code name,country,aliases,models} (makes) or {@code name,aliases} (calibres),
-	 * aliases and models separated by '|'. Each row is taken or refused on its own; the report names every refused row.
+	 * Loads a CSV with the header {@code name,country,aliases,models} (makes) or
+	 * {@code name,aliases} (calibres), aliases and models separated by '|'. Each row is
+	 * taken or refused on its own; the report names every refused row.
 	 */
 	public CsvReport importCsv(Kind kind, Reader csv) throws IOException {
 		int added = 0;

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reference catalogue for admins: the makes and calibres with their aliases, and a form to extend them. */
+/**
+ * The reference catalogue for admins: the makes and calibres with their aliases, and a
+ * form to extend them.
+ */
 @Controller
 class CataloguePages {
 

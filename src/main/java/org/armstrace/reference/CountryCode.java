@@ -3,7 +3,10 @@ package org.armstrace.reference;
 import java.util.Locale;
 import java.util.Set;
 
-/** An ISO 3166-1 alpha-3 country code, checked against the JDK's list (never typed by hand). */
+/**
+ * An ISO 3166-1 alpha-3 country code, checked against the JDK's list (never typed by
+ * hand).
+ */
 public record CountryCode(String code) {
 
 	private static final Set<String> KNOWN = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);

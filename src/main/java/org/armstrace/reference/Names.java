@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The key under which free-text names of makers are compared: upper case, accents and punctuation removed, "&"
- * read as AND, company-form words dropped. "Smith & Wesson Inc." and "SMITH AND WESSON" share a key; the text as
- * entered is always kept beside it.
+ * The key under which free-text names of makers are compared: upper case, accents and
+ * punctuation removed, "&" read as AND, company-form words dropped. "Smith & Wesson Inc."
+ * and "SMITH AND WESSON" share a key; the text as entered is always kept beside it.
  */
 public final class Names {
 
@@ -27,8 +27,10 @@ public final class Names {
 		if (text == null) {
 			return "";
 		}
-		String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-			.toUpperCase(Locale.ROOT).replace("&", " AND ");
+		String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+			.replaceAll("")
+			.toUpperCase(Locale.ROOT)
+			.replace("&", " AND ");
 		StringBuilder key = new StringBuilder();
 		for (String word : NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim().split(" ")) {
 			if (!word.isEmpty() && !COMPANY_FORMS.contains(word)) {
@@ -38,7 +40,10 @@ public final class Names {
 		return key.toString();
 	}
 
-	/** Calibre designations differ mostly in punctuation and spacing: "9x19 mm" = "9X19MM"; ".22 LR" = "22LR". */
+	/**
+	 * Calibre designations differ mostly in punctuation and spacing: "9x19 mm" =
+	 * "9X19MM"; ".22 LR" = "22LR".
+	 */
 	public static String calibreKey(String text) {
 		if (text == null) {
 			return "";

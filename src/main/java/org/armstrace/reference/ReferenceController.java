@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The reference catalogue over HTTP: read it, match a text against it, extend it (JSON or CSV). */
+/**
+ * The reference catalogue over HTTP: read it, match a text against it, extend it (JSON or
+ * CSV).
+ */
 @RestController
 @RequestMapping("/api/v1/reference")
 @Tag(name = "Reference catalogue", description = "Makes, calibres and countries, with aliases")

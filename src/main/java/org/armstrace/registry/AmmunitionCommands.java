@@ -9,7 +9,10 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.springframework.stereotype.Service;
 
-/** Ammunition by lot (manufacturer, calibre, lot number) and quantity per holder; quantities never go negative. */
+/**
+ * Ammunition by lot (manufacturer, calibre, lot number) and quantity per holder;
+ * quantities never go negative.
+ */
 @Service
 public class AmmunitionCommands {
 
@@ -34,26 +37,31 @@ public class AmmunitionCommands {
 
 	public CommandResult produce(ProduceAmmunition c, String actor, String key) {
 		return commands.run("produce-ammunition", actor, key, () -> {
-			Checks checks = new Checks().require("manufacturer", c.manufacturer()).require("calibre", c.calibre())
-				.require("lotNumber", c.lotNumber()).require("holderId", c.holderId()).positive("quantity",
-						c.quantity())
-				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
+			Checks checks = new Checks().require("manufacturer", c.manufacturer())
+				.require("calibre", c.calibre())
+				.require("lotNumber", c.lotNumber())
+				.require("holderId", c.holderId())
+				.positive("quantity", c.quantity())
+				.year("year", c.year())
+				.notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
 					RegistryRule.HolderMustExist, c.holderId());
 			if (checks.failed()) {
 				return checks.refuse();
 			}
 			UUID lot = UUID.randomUUID();
-			return Decision.record(lot, new RegistryEvent.AmmunitionProduced(lot, c.manufacturer().trim(),
-					c.calibre().trim(), c.lotNumber().trim(), c.headstamp(), c.year(), c.holderId(), c.quantity(),
-					Checks.orToday(c.occurredOn())));
+			return Decision.record(lot,
+					new RegistryEvent.AmmunitionProduced(lot, c.manufacturer().trim(), c.calibre().trim(),
+							c.lotNumber().trim(), c.headstamp(), c.year(), c.holderId(), c.quantity(),
+							Checks.orToday(c.occurredOn())));
 		});
 	}
 
 	public CommandResult transfer(UUID lotId, TransferAmmunition c, String actor, String key) {
 		return commands.run("transfer-ammunition", actor, key, () -> {
 			Checks checks = lotChecks(lotId).require("fromHolderId", c.fromHolderId())
-				.require("toHolderId", c.toHolderId()).positive("quantity", c.quantity())
+				.require("toHolderId", c.toHolderId())
+				.positive("quantity", c.quantity())
 				.notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
 					RegistryRule.HolderMustExist, c.toHolderId());
@@ -66,8 +74,10 @@ public class AmmunitionCommands {
 
 	public CommandResult consume(UUID lotId, ConsumeAmmunition c, String actor, String key) {
 		return commands.run("consume-ammunition", actor, key, () -> {
-			Checks checks = lotChecks(lotId).require("holderId", c.holderId()).positive("quantity", c.quantity())
-				.require("reason", c.reason()).notInFuture("occurredOn", c.occurredOn());
+			Checks checks = lotChecks(lotId).require("holderId", c.holderId())
+				.positive("quantity", c.quantity())
+				.require("reason", c.reason())
+				.notInFuture("occurredOn", c.occurredOn());
 			holdsEnough(lotId, c.holderId(), c.quantity(), checks);
 			return checks.failed() ? checks.refuse()
 					: Decision.record(lotId, new RegistryEvent.AmmunitionConsumed(lotId, c.holderId(), c.quantity(),

@@ -16,8 +16,9 @@ import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
 
 /**
- * The life cycle of a firearm, one method per fact. Every method returns {@link CommandResult}: the recorded
- * entries, or every rule the command broke (then nothing is written).
+ * The life cycle of a firearm, one method per fact. Every method returns
+ * {@link CommandResult}: the recorded entries, or every rule the command broke (then
+ * nothing is written).
  */
 @Service
 public class FirearmCommands {
@@ -41,8 +42,7 @@ public class FirearmCommands {
 			LocalDate occurredOn) {
 	}
 
-	public record RecordTransit(String fromCountry, String toCountry, String licenceReference,
-			LocalDate occurredOn) {
+	public record RecordTransit(String fromCountry, String toCountry, String licenceReference, LocalDate occurredOn) {
 	}
 
 	public record TransferFirearm(UUID toHolderId, LocalDate occurredOn) {
@@ -83,10 +83,14 @@ public class FirearmCommands {
 		return commands.run("register-firearm", actor, idempotencyKey, () -> {
 			Checks checks = new Checks().require("type", c.type())
 				// ITI: a marking names the maker, the country and the serial
-				.require("make", c.make()).maxLength("make", c.make(), 200).maxLength("model", c.model(), 200)
+				.require("make", c.make())
+				.maxLength("make", c.make(), 200)
+				.maxLength("model", c.model(), 200)
 				.maxLength("calibre", c.calibre(), 100)
-				.country("countryOfManufacture", c.countryOfManufacture()).year("year", c.year())
-				.notInFuture("occurredOn", c.occurredOn()).maxLength("legacyReference", c.legacyReference(), 100);
+				.country("countryOfManufacture", c.countryOfManufacture())
+				.year("year", c.year())
+				.notInFuture("occurredOn", c.occurredOn())
+				.maxLength("legacyReference", c.legacyReference(), 100);
 			SerialNumbers.check(checks, "serial", c.serial());
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
 					RegistryRule.HolderMustExist, c.holderId());
@@ -104,14 +108,14 @@ public class FirearmCommands {
 				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
-			List<Marking> markings = c.markings() == null || c.markings().isEmpty() ? Marking.implied(c.make(), c.countryOfManufacture(), c.serial(), c.year())
-					: c.markings();
-			return Decision.record(id, new RegistryEvent.FirearmManufactured(id,
-					state.nextRecordNumber(RECORD_PREFIX), c.type(),
-					c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
-					c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
-					c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
-					Checks.orToday(c.occurredOn())));
+			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
+					? Marking.implied(c.make(), c.countryOfManufacture(), c.serial(), c.year()) : c.markings();
+			return Decision.record(id,
+					new RegistryEvent.FirearmManufactured(id, state.nextRecordNumber(RECORD_PREFIX), c.type(),
+							c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
+							c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
+							c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
+							Checks.orToday(c.occurredOn())));
 		});
 	}
 
@@ -126,11 +130,14 @@ public class FirearmCommands {
 
 	public CommandResult importFirearm(UUID firearmId, ImportFirearm c, String actor, String key) {
 		return onFirearm("import-firearm", firearmId, LifeCycleRules.IMPORT, actor, key, (f, checks) -> {
-			checks.country("fromCountry", c.fromCountry()).require("importerId", c.importerId())
-				.notInFuture("occurredOn", c.occurredOn()).year("importYear", c.importYear());
+			checks.country("fromCountry", c.fromCountry())
+				.require("importerId", c.importerId())
+				.notInFuture("occurredOn", c.occurredOn())
+				.year("importYear", c.importYear());
 			checks.rule(c.importerId() == null || state.holderExists(c.importerId()), "importerId",
 					RegistryRule.HolderMustExist, c.importerId());
-			// ITI para 8(b): an import marking (the importing country, the importer's, and the year) unless one is
+			// ITI para 8(b): an import marking (the importing country, the importer's,
+			// and the year) unless one is
 			// already present
 			checks.rule(c.importMarkingAlreadyPresent() || c.importYear() != null, "importYear",
 					RegistryRule.ImportNeedsImportMarking);
@@ -159,10 +166,11 @@ public class FirearmCommands {
 
 	public CommandResult recordTransit(UUID firearmId, RecordTransit c, String actor, String key) {
 		return onFirearm("record-transit", firearmId, LifeCycleRules.TRANSIT, actor, key, (f, checks) -> {
-			checks.country("fromCountry", c.fromCountry()).country("toCountry", c.toCountry())
+			checks.country("fromCountry", c.fromCountry())
+				.country("toCountry", c.toCountry())
 				.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(),
-					c.toCountry(), c.licenceReference(), Checks.orToday(c.occurredOn()));
+			return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(), c.toCountry(),
+					c.licenceReference(), Checks.orToday(c.occurredOn()));
 		});
 	}
 
@@ -205,8 +213,8 @@ public class FirearmCommands {
 	public CommandResult seize(UUID firearmId, RecordSeizure c, String actor, String key) {
 		return onFirearm("seize-firearm", firearmId, LifeCycleRules.SEIZE, actor, key, (f, checks) -> {
 			checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmSeized(firearmId, c.authority(),
-					c.caseReference(), Checks.orToday(c.occurredOn()));
+			return checks.failed() ? null : new RegistryEvent.FirearmSeized(firearmId, c.authority(), c.caseReference(),
+					Checks.orToday(c.occurredOn()));
 		});
 	}
 
@@ -215,21 +223,24 @@ public class FirearmCommands {
 			if (c.certificateNumber() == null || c.certificateNumber().isBlank()) {
 				checks.add("certificateNumber", RegistryRule.DeactivationNeedsCertificate);
 			}
-			checks.require("verifyingAuthority", c.verifyingAuthority()).require("deactivationMarking",
-					c.deactivationMarking()).notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(),
-					c.standard(), c.verifyingAuthority(),
-					new Marking(MarkingKind.DEACTIVATION, c.deactivationMarking(), null, null),
-					Checks.orToday(c.occurredOn()));
+			checks.require("verifyingAuthority", c.verifyingAuthority())
+				.require("deactivationMarking", c.deactivationMarking())
+				.notInFuture("occurredOn", c.occurredOn());
+			return checks.failed() ? null
+					: new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(), c.standard(),
+							c.verifyingAuthority(),
+							new Marking(MarkingKind.DEACTIVATION, c.deactivationMarking(), null, null),
+							Checks.orToday(c.occurredOn()));
 		});
 	}
 
 	public CommandResult convert(UUID firearmId, ConvertFirearm c, String actor, String key) {
 		return onFirearm("convert-firearm", firearmId, LifeCycleRules.CONVERT, actor, key, (f, checks) -> {
-			checks.require("newType", c.newType()).require("description", c.description())
+			checks.require("newType", c.newType())
+				.require("description", c.description())
 				.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmConverted(firearmId, c.newType(),
-					c.description(), Checks.orToday(c.occurredOn()));
+			return checks.failed() ? null : new RegistryEvent.FirearmConverted(firearmId, c.newType(), c.description(),
+					Checks.orToday(c.occurredOn()));
 		});
 	}
 
@@ -238,8 +249,8 @@ public class FirearmCommands {
 			checks.require("method", c.method()).notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses",
 					RegistryRule.DestructionIsWitnessed);
-			return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(),
-					c.witnesses(), Checks.orToday(c.occurredOn()));
+			return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(), c.witnesses(),
+					Checks.orToday(c.occurredOn()));
 		});
 	}
 
@@ -253,7 +264,10 @@ public class FirearmCommands {
 				});
 	}
 
-	/** The common shape of a command on an existing firearm: it must exist and its status allow the action. */
+	/**
+	 * The common shape of a command on an existing firearm: it must exist and its status
+	 * allow the action.
+	 */
 	private CommandResult onFirearm(String command, UUID firearmId, LifeCycleRules action, String actor, String key,
 			BiFunction<FirearmState, Checks, RegistryEvent> decide) {
 		return commands.run(command, actor, key, () -> {
@@ -275,8 +289,10 @@ public class FirearmCommands {
 		for (int i = 0; i < markings.size(); i++) {
 			Marking m = markings.get(i);
 			String field = "markings[" + i + "]";
-			checks.require(field + ".kind", m.kind()).require(field + ".text", m.text())
-				.maxLength(field + ".text", m.text(), 200).optionalCountry(field + ".country", m.country())
+			checks.require(field + ".kind", m.kind())
+				.require(field + ".text", m.text())
+				.maxLength(field + ".text", m.text(), 200)
+				.optionalCountry(field + ".country", m.country())
 				.year(field + ".year", m.year());
 		}
 	}

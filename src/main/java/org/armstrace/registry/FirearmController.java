@@ -23,8 +23,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Firearms over HTTP: one POST per life-cycle fact, each idempotent under the {@code Idempotency-Key} header. A
- * refused command answers 422 with a problem listing every violated rule and its field.
+ * Firearms over HTTP: one POST per life-cycle fact, each idempotent under the
+ * {@code Idempotency-Key} header. A refused command answers 422 with a problem listing
+ * every violated rule and its field.
  */
 @RestController
 @RequestMapping("/api/v1/firearms")
@@ -59,7 +60,8 @@ class FirearmController {
 	@PostMapping
 	ResponseEntity<?> registerFirearm(@RequestBody FirearmCommands.RegisterFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(firearms.register(body, actors.of(who), key), "/api/v1/firearms/", queries::firearm, RegistryRule::missingSubject);
+		return responses.answer(firearms.register(body, actors.of(who), key), "/api/v1/firearms/", queries::firearm,
+				RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "Register a production run: N firearms alike but for consecutive serials; all or none")
@@ -93,7 +95,8 @@ class FirearmController {
 
 	private List<RegistryQueries.FirearmSummary> search(String serial, String recordNumber, int limit) {
 		if (recordNumber != null) {
-			return queries.firearmIdByRecordNumber(recordNumber).flatMap(queries::firearm)
+			return queries.firearmIdByRecordNumber(recordNumber)
+				.flatMap(queries::firearm)
 				.map(f -> List.of(new RegistryQueries.FirearmSummary(f.id(), f.recordNumber(), f.type(), f.make(),
 						f.model(), f.calibre(), f.serial(), f.countryOfManufacture(), f.status())))
 				.orElse(List.of());
@@ -132,8 +135,8 @@ class FirearmController {
 	}
 
 	@PostMapping("/{id}/transfers")
-	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body,
-			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
 		return onFirearm(firearms.transfer(id, body, actors.of(who), key));
 	}
 
@@ -150,8 +153,8 @@ class FirearmController {
 	}
 
 	@PostMapping("/{id}/recoveries")
-	ResponseEntity<?> recover(@PathVariable UUID id, @RequestBody FirearmCommands.RecordRecovery body,
-			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+	ResponseEntity<?> recover(@PathVariable UUID id, @RequestBody FirearmCommands.RecordRecovery body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
 		return onFirearm(firearms.recover(id, body, actors.of(who), key));
 	}
 
@@ -168,14 +171,14 @@ class FirearmController {
 	}
 
 	@PostMapping("/{id}/conversions")
-	ResponseEntity<?> convert(@PathVariable UUID id, @RequestBody FirearmCommands.ConvertFirearm body,
-			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+	ResponseEntity<?> convert(@PathVariable UUID id, @RequestBody FirearmCommands.ConvertFirearm body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
 		return onFirearm(firearms.convert(id, body, actors.of(who), key));
 	}
 
 	@PostMapping("/{id}/destructions")
-	ResponseEntity<?> destroy(@PathVariable UUID id, @RequestBody FirearmCommands.DestroyFirearm body,
-			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+	ResponseEntity<?> destroy(@PathVariable UUID id, @RequestBody FirearmCommands.DestroyFirearm body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
 		return onFirearm(firearms.destroy(id, body, actors.of(who), key));
 	}
 
@@ -189,4 +192,5 @@ class FirearmController {
 	private ResponseEntity<?> onFirearm(CommandResult result) {
 		return responses.answer(result, "/api/v1/firearms/", queries::firearm, RegistryRule::missingSubject);
 	}
+
 }

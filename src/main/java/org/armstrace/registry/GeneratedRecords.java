@@ -16,13 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Records registry histories that were generated, not commanded: demo data. The events go through the command
- * kernel in one transaction (the ledger's lock, the append, the projections), with the holders' names and
- * addresses beside them, and the record-number counter is moved up to the record numbers they carry.
+ * Records registry histories that were generated, not commanded: demo data. The events go
+ * through the command kernel in one transaction (the ledger's lock, the append, the
+ * projections), with the holders' names and addresses beside them, and the record-number
+ * counter is moved up to the record numbers they carry.
  * <p>
- * They are <em>not</em> checked against the registry's rules: the generator builds valid histories by construction,
- * and checking each of hundreds of thousands of events would make a large demo registry slow to create. So only
- * demo data uses this; every fact an officer, a dealer or an import records goes through the commands
+ * They are <em>not</em> checked against the registry's rules: the generator builds valid
+ * histories by construction, and checking each of hundreds of thousands of events would
+ * make a large demo registry slow to create. So only demo data uses this; every fact an
+ * officer, a dealer or an import records goes through the commands
  * ({@link FirearmCommands}, {@link HolderCommands} and the others), which check them.
  */
 @Service
@@ -62,16 +64,17 @@ public class GeneratedRecords {
 		return ((CommandResult.Accepted) recorded).ledgerSeqs().size();
 	}
 
-	/** This year's record numbers among the events: the counter must not fall behind them. */
+	/**
+	 * This year's record numbers among the events: the counter must not fall behind them.
+	 */
 	private void countRecordNumbers(List<RegistryEvent> events) {
 		int year = Year.now().getValue();
 		String thisYear = String.format("%s-%d-", FirearmCommands.RECORD_PREFIX, year);
-		OptionalLong highest = events.stream()
-			.map(event -> switch (event) {
-				case FirearmManufactured m -> m.recordNumber();
-				case LegacyFirearmImported l -> l.recordNumber();
-				default -> null;
-			})
+		OptionalLong highest = events.stream().map(event -> switch (event) {
+			case FirearmManufactured m -> m.recordNumber();
+			case LegacyFirearmImported l -> l.recordNumber();
+			default -> null;
+		})
 			.filter(Objects::nonNull)
 			.filter(number -> number.startsWith(thisYear))
 			.mapToLong(number -> Long.parseLong(number.substring(thisYear.length())))

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Holders: manufacturers, dealers, brokers, State agencies and private owners. The ledger records a holder's id,
- * role, country and licence reference; the name and address stay in an ordinary table, where they can be
- * corrected or erased under data-protection law without touching a hash.
+ * Holders: manufacturers, dealers, brokers, State agencies and private owners. The ledger
+ * records a holder's id, role, country and licence reference; the name and address stay
+ * in an ordinary table, where they can be corrected or erased under data-protection law
+ * without touching a hash.
  */
 @Service
 public class HolderCommands {
@@ -32,15 +33,19 @@ public class HolderCommands {
 
 	public CommandResult register(RegisterHolder c, String actor, String idempotencyKey) {
 		return commands.run("register-holder", actor, idempotencyKey, () -> {
-			Checks checks = new Checks().require("role", c.role()).require("name", c.name())
-				.maxLength("name", c.name(), 300).maxLength("address", c.address(), 500)
-				.country("country", c.country()).maxLength("licenceReference", c.licenceReference(), 100);
+			Checks checks = new Checks().require("role", c.role())
+				.require("name", c.name())
+				.maxLength("name", c.name(), 300)
+				.maxLength("address", c.address(), 500)
+				.country("country", c.country())
+				.maxLength("licenceReference", c.licenceReference(), 100);
 			if (checks.failed()) {
 				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
-			return Decision.<RegistryEvent>record(id,
-					new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()))
+			return Decision
+				.<RegistryEvent>record(id,
+						new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()))
 				.alsoWrite(() -> jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
 					.params(id, c.name().trim(), c.address())
 					.update());

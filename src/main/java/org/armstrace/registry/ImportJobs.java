@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Imports started from the web UI, run one at a time in the background so the page can show their progress. The
- * uploaded file and its rejects file stay in {@code ARMSTRACE_HOME/imports}.
+ * Imports started from the web UI, run one at a time in the background so the page can
+ * show their progress. The uploaded file and its rejects file stay in
+ * {@code ARMSTRACE_HOME/imports}.
  */
 @Component
 class ImportJobs {
@@ -112,14 +113,17 @@ class ImportJobs {
 		return folder;
 	}
 
-	/** Queues the import of an uploaded file (already saved as {@code <id>.csv} in the imports folder). */
+	/**
+	 * Queues the import of an uploaded file (already saved as {@code <id>.csv} in the
+	 * imports folder).
+	 */
 	Job start(UUID id, String fileName, String actor) throws IOException {
 		Path csv = folder.resolve(id + ".csv");
 		Job job = new Job(id, fileName, Files.size(csv));
 		jobs.put(id, job);
 		worker.submit(() -> {
-			try (Reader reader = new InputStreamReader(new CountingInputStream(Files.newInputStream(csv),
-					job.bytesRead), StandardCharsets.UTF_8);
+			try (Reader reader = new InputStreamReader(
+					new CountingInputStream(Files.newInputStream(csv), job.bytesRead), StandardCharsets.UTF_8);
 					Writer rejects = Files.newBufferedWriter(folder.resolve(id + ".rejects.csv"))) {
 				job.report = legacyImport.importCsv(reader, rejects, actor, job.rows::set);
 			}
@@ -131,8 +135,8 @@ class ImportJobs {
 	}
 
 	/**
-	 * The refused rows of an import (from the web page or the API) as a CSV download, written to the access log
-	 * as an export.
+	 * The refused rows of an import (from the web page or the API) as a CSV download,
+	 * written to the access log as an export.
 	 */
 	ResponseEntity<Resource> rejectsDownload(UUID run, Principal who) {
 		Path file = folder.resolve(run + ".rejects.csv");

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Bulk import in the browser: upload a CSV, watch its progress, download the refused rows. */
+/**
+ * Bulk import in the browser: upload a CSV, watch its progress, download the refused
+ * rows.
+ */
 @Controller
 class ImportPages {
 
@@ -53,7 +56,9 @@ class ImportPages {
 		return "registry/import-job";
 	}
 
-	/** The progress box alone, polled by the page (htmx) until the import has finished. */
+	/**
+	 * The progress box alone, polled by the page (htmx) until the import has finished.
+	 */
 	@GetMapping("/imports/{id}/progress")
 	String progress(@PathVariable UUID id, Model model) {
 		model.addAttribute("job", jobs.job(id).orElseThrow(() -> new NoSuchElementException("no import " + id)));

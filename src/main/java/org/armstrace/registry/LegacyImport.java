@@ -34,9 +34,10 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes legacy firearm records over from a CSV file, streaming, in batches of one transaction each: every row is
- * either imported or written to the rejects file with its row number and every reason. A row whose legacy_ref is
- * already in the registry with the same maker and serial is skipped, so importing a file again adds nothing.
+ * Takes legacy firearm records over from a CSV file, streaming, in batches of one
+ * transaction each: every row is either imported or written to the rejects file with its
+ * row number and every reason. A row whose legacy_ref is already in the registry with the
+ * same maker and serial is skipped, so importing a file again adds nothing.
  */
 @Service
 public class LegacyImport {
@@ -44,12 +45,16 @@ public class LegacyImport {
 	public static final List<String> COLUMNS = List.of("legacy_ref", "make", "model", "type", "calibre", "serial",
 			"country_of_manufacture", "year", "holder_ref", "status");
 
-	/** Rows per transaction: large enough to amortise the lookups, small enough to keep memory flat. */
+	/**
+	 * Rows per transaction: large enough to amortise the lookups, small enough to keep
+	 * memory flat.
+	 */
 	static final int BATCH = 5_000;
 
 	/**
-	 * @param rows data rows read; @param imported new firearms; @param alreadyImported rows skipped because their
-	 * legacy_ref was imported before; @param rejected rows written to the rejects file
+	 * @param rows data rows read; @param imported new firearms; @param alreadyImported
+	 * rows skipped because their legacy_ref was imported before; @param rejected rows
+	 * written to the rejects file
 	 */
 	public record Report(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis) {
 	}
@@ -84,8 +89,12 @@ public class LegacyImport {
 	public Report importCsv(Reader csv, Writer rejects, String actor, LongConsumer progress) throws IOException {
 		long started = System.nanoTime();
 		UUID run = UUID.randomUUID();
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-			.setIgnoreEmptyLines(true).get();
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.get();
 		long rows = 0;
 		long[] counts = new long[3];
 		try (CSVParser parser = format.parse(csv)) {
@@ -94,13 +103,15 @@ public class LegacyImport {
 						&& !c.equals("year") && !c.equals("holder_ref") && !c.equals("status"))
 				.toList();
 			if (!missing.isEmpty()) {
-				throw new IllegalArgumentException("the CSV header lacks the column(s) " + missing + "; expected "
-						+ String.join(",", COLUMNS));
+				throw new IllegalArgumentException(
+						"the CSV header lacks the column(s) " + missing + "; expected " + String.join(",", COLUMNS));
 			}
 			List<String> header = new ArrayList<>(parser.getHeaderNames());
 			header.add("row_number");
 			header.add("reason");
-			CSVPrinter rejected = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get()
+			CSVPrinter rejected = CSVFormat.DEFAULT.builder()
+				.setHeader(header.toArray(String[]::new))
+				.get()
 				.print(rejects);
 			List<Row> batch = new ArrayList<>(BATCH);
 			for (CSVRecord record : parser) {
@@ -135,10 +146,10 @@ public class LegacyImport {
 				Row row = accepted.get(i);
 				events.add(new LegacyFirearmImported(UUID.randomUUID(), numbers.get(i), type(row.get("type")),
 						row.get("make"), row.get("model"), row.get("calibre"), row.get("serial"),
-						row.get("country_of_manufacture"), row.get("year") == null ? null
-								: Integer.valueOf(row.get("year")),
-						row.get("holder_ref") == null ? null : holders.get(row.get("holder_ref")), row.get("legacy_ref"),
-						status(row.get("status")), run));
+						row.get("country_of_manufacture"),
+						row.get("year") == null ? null : Integer.valueOf(row.get("year")),
+						row.get("holder_ref") == null ? null : holders.get(row.get("holder_ref")),
+						row.get("legacy_ref"), status(row.get("status")), run));
 			}
 			imported[0] = events.size();
 			return Decision.record(run, events);
@@ -166,8 +177,9 @@ public class LegacyImport {
 	}
 
 	/**
-	 * The rows of a batch that the registry accepts (under the append lock): a legacy_ref imported before with the
-	 * same marking is counted as already imported; the others are checked against the registry and each other.
+	 * The rows of a batch that the registry accepts (under the append lock): a legacy_ref
+	 * imported before with the same marking is counted as already imported; the others
+	 * are checked against the registry and each other.
 	 */
 	private List<Row> acceptable(List<Row> candidates, long[] counts) {
 		Map<String, String> knownRefs = existingLegacyRefs(candidates);
@@ -189,11 +201,13 @@ public class LegacyImport {
 			}
 			row.checks().rule(refsInBatch.add(ref), "legacy_ref", RegistryRule.LegacyReferenceIsUnique, ref);
 			String twin = markings.putIfAbsent(marking, ref);
-			row.checks().rule(twin == null, "serial", RegistryRule.MarkingIsUnique, row.get("make"),
-					row.get("country_of_manufacture"), row.get("serial"), twin);
+			row.checks()
+				.rule(twin == null, "serial", RegistryRule.MarkingIsUnique, row.get("make"),
+						row.get("country_of_manufacture"), row.get("serial"), twin);
 			String holderRef = row.get("holder_ref");
-			row.checks().rule(holderRef == null || holders.containsKey(holderRef), "holder_ref",
-					RegistryRule.HolderMustExist, holderRef);
+			row.checks()
+				.rule(holderRef == null || holders.containsKey(holderRef), "holder_ref", RegistryRule.HolderMustExist,
+						holderRef);
 			if (!row.checks().failed()) {
 				accepted.add(row);
 			}
@@ -201,12 +215,18 @@ public class LegacyImport {
 		return accepted;
 	}
 
-	/** Checks one row on its own, with the rules a registration through the API is checked with. */
+	/**
+	 * Checks one row on its own, with the rules a registration through the API is checked
+	 * with.
+	 */
 	private static void validate(Row row) {
 		Checks checks = row.checks();
-		checks.require("legacy_ref", row.get("legacy_ref")).maxLength("legacy_ref", row.get("legacy_ref"), 100)
-			.require("make", row.get("make")).maxLength("make", row.get("make"), 200)
-			.maxLength("model", row.get("model"), 200).maxLength("calibre", row.get("calibre"), 100);
+		checks.require("legacy_ref", row.get("legacy_ref"))
+			.maxLength("legacy_ref", row.get("legacy_ref"), 100)
+			.require("make", row.get("make"))
+			.maxLength("make", row.get("make"), 200)
+			.maxLength("model", row.get("model"), 200)
+			.maxLength("calibre", row.get("calibre"), 100);
 		checks.rule(type(row.get("type")) != null, "type", RegistryRule.FirearmTypeIsKnown, row.get("type"),
 				Arrays.toString(FirearmType.values()));
 		SerialNumbers.check(checks, "serial", row.get("serial"));
@@ -218,8 +238,8 @@ public class LegacyImport {
 		else if (year != null) {
 			checks.year("year", Integer.valueOf(year));
 		}
-		checks.rule(status(row.get("status")) != null, "status", RegistryRule.FirearmStatusIsKnown,
-				row.get("status"), Arrays.toString(FirearmStatus.values()));
+		checks.rule(status(row.get("status")) != null, "status", RegistryRule.FirearmStatusIsKnown, row.get("status"),
+				Arrays.toString(FirearmStatus.values()));
 	}
 
 	static FirearmType type(String text) {
@@ -261,13 +281,16 @@ public class LegacyImport {
 		jdbc.sql("SELECT legacy_reference, make_key, country_of_manufacture, serial_key FROM firearm "
 				+ "WHERE legacy_reference = ANY (?)")
 			.param(array(rows.stream().map(r -> r.get("legacy_ref"))))
-			.query((rs, n) -> known.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3) + "|"
-					+ rs.getString(4)))
+			.query((rs, n) -> known.put(rs.getString(1),
+					rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4)))
 			.list();
 		return known;
 	}
 
-	/** The marking keys of a batch already on the record, with the record number that bears each. */
+	/**
+	 * The marking keys of a batch already on the record, with the record number that
+	 * bears each.
+	 */
 	private Map<String, String> existingMarkings(List<Row> rows) {
 		Map<String, String> markings = new HashMap<>();
 		if (rows.isEmpty()) {
@@ -288,17 +311,19 @@ public class LegacyImport {
 		}
 		return jdbc.sql("SELECT licence_reference, id FROM holder WHERE licence_reference = ANY (?)")
 			.param(array(rows.stream().map(r -> r.get("holder_ref")).filter(r -> r != null)))
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class))).list().stream()
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+			.list()
+			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
 	}
 
 	/**
-	 * The keys of a batch as one array parameter: a look-up with {@code = ANY (?)} keeps one plan, an index scan,
-	 * however many keys (PostgreSQL's generic plan for a long IN list turns into a full scan).
+	 * The keys of a batch as one array parameter: a look-up with {@code = ANY (?)} keeps
+	 * one plan, an index scan, however many keys (PostgreSQL's generic plan for a long IN
+	 * list turns into a full scan).
 	 */
 	private static SqlArrayValue array(Stream<String> keys) {
 		return new SqlArrayValue("varchar", keys.distinct().toArray());
 	}
-
 
 }

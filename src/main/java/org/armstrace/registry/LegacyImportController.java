@@ -24,8 +24,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Bulk import of legacy firearm records over HTTP: the CSV streams in, the report comes back, and the refused rows
- * can be downloaded as a CSV with their row numbers and reasons.
+ * Bulk import of legacy firearm records over HTTP: the CSV streams in, the report comes
+ * back, and the refused rows can be downloaded as a CSV with their row numbers and
+ * reasons.
  */
 @RestController
 @Tag(name = "Registry")
@@ -43,7 +44,10 @@ class LegacyImportController {
 
 	private final ImportJobs jobs;
 
-	/** Shares the imports folder, and the rejects download, with the imports started from the web page. */
+	/**
+	 * Shares the imports folder, and the rejects download, with the imports started from
+	 * the web page.
+	 */
 	LegacyImportController(LegacyImport legacyImport, ImportJobs jobs, Actors actors) {
 		this.actors = actors;
 		this.legacyImport = legacyImport;
@@ -69,8 +73,7 @@ class LegacyImportController {
 		}
 		Files.move(rejects, folder.resolve(report.run() + ".rejects.csv"));
 		return new ImportView(report.run(), report.rows(), report.imported(), report.alreadyImported(),
-				report.rejected(), report.millis(),
-				"/api/v1/firearms/imports/" + report.run() + "/rejects");
+				report.rejected(), report.millis(), "/api/v1/firearms/imports/" + report.run() + "/rejects");
 	}
 
 	@Operation(summary = "The refused rows of an import, with row_number and reason")

@@ -28,13 +28,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * One form per life-cycle action on a firearm (transfer has its own page): the fields of the command, and the
- * rules it broke shown beside them. Who may use which form is the API's matrix (docs/roles.md).
+ * One form per life-cycle action on a firearm (transfer has its own page): the fields of
+ * the command, and the rules it broke shown beside them. Who may use which form is the
+ * API's matrix (docs/roles.md).
  */
 @Controller
 class LifeCyclePages {
 
 	enum Kind {
+
 		TEXT, DATE, HOLDER, COUNTRY, LIST, YEAR, CHECKBOX, FIREARM_TYPE, MARKING_KIND;
 
 		/** The rule a value of this kind breaks when it cannot be read. */
@@ -46,6 +48,7 @@ class LifeCyclePages {
 				default -> CommonRule.ValueHasTheRightType;
 			};
 		}
+
 	}
 
 	record Field(String name, Kind kind, boolean required) {
@@ -64,7 +67,10 @@ class LifeCyclePages {
 
 	}
 
-	/** Fields read from the form, already converted; a conversion error is a violation of that field. */
+	/**
+	 * Fields read from the form, already converted; a conversion error is a violation of
+	 * that field.
+	 */
 	record Values(Map<String, String> raw, Map<String, Object> parsed) {
 
 		String text(String name) {
@@ -80,74 +86,94 @@ class LifeCyclePages {
 	}
 
 	enum Action {
+
 		LOST_REPORT("lost-report", List.of("ADMIN", "REGISTRAR", "INVESTIGATOR", "DEALER"),
 				List.of(new Field("reportedBy", Kind.HOLDER, false), new Field("reportReference", Kind.TEXT, false),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.reportLost(f.id, new FirearmCommands.ReportMissing(v.get("reportedBy"),
-						v.text("reportReference"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.reportLost(f.id,
+						new FirearmCommands.ReportMissing(v.get("reportedBy"), v.text("reportReference"),
+								v.get("occurredOn")),
+						f.actor, null)),
 		THEFT_REPORT("theft-report", List.of("ADMIN", "REGISTRAR", "INVESTIGATOR", "DEALER"),
 				List.of(new Field("reportedBy", Kind.HOLDER, false), new Field("reportReference", Kind.TEXT, false),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.reportStolen(f.id, new FirearmCommands.ReportMissing(v.get("reportedBy"),
-						v.text("reportReference"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.reportStolen(f.id,
+						new FirearmCommands.ReportMissing(v.get("reportedBy"), v.text("reportReference"),
+								v.get("occurredOn")),
+						f.actor, null)),
 		RECOVERY("recovery", List.of("ADMIN", "REGISTRAR", "INVESTIGATOR", "CUSTOMS"),
 				List.of(new Field("authority", Kind.TEXT, true), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.recover(f.id, new FirearmCommands.RecordRecovery(v.text("authority"),
-						v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.recover(f.id,
+						new FirearmCommands.RecordRecovery(v.text("authority"), v.get("occurredOn")), f.actor, null)),
 		SEIZURE("seizure", List.of("ADMIN", "REGISTRAR", "INVESTIGATOR", "CUSTOMS"),
 				List.of(new Field("authority", Kind.TEXT, true), new Field("caseReference", Kind.TEXT, false),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.seize(f.id, new FirearmCommands.RecordSeizure(v.text("authority"),
-						v.text("caseReference"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.seize(f.id,
+						new FirearmCommands.RecordSeizure(v.text("authority"), v.text("caseReference"),
+								v.get("occurredOn")),
+						f.actor, null)),
 		FOUND_AFTER_DESTRUCTION("found-after-destruction", List.of("ADMIN", "REGISTRAR", "INVESTIGATOR", "CUSTOMS"),
 				List.of(new Field("authority", Kind.TEXT, true), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.foundAfterDestruction(f.id, new FirearmCommands.RecordFoundAfterDestruction(
-						v.text("authority"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.foundAfterDestruction(f.id,
+						new FirearmCommands.RecordFoundAfterDestruction(v.text("authority"), v.get("occurredOn")),
+						f.actor, null)),
 		EXPORT("export", List.of("ADMIN", "REGISTRAR", "CUSTOMS", "LICENSING"),
 				List.of(new Field("toCountry", Kind.COUNTRY, true), new Field("transitCountries", Kind.LIST, false),
 						new Field("licenceReference", Kind.TEXT, false), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.export(f.id, new FirearmCommands.ExportFirearm(v.text("toCountry"),
-						v.get("transitCountries"), v.text("licenceReference"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.export(f.id,
+						new FirearmCommands.ExportFirearm(v.text("toCountry"), v.get("transitCountries"),
+								v.text("licenceReference"), v.get("occurredOn")),
+						f.actor, null)),
 		IMPORT("import", List.of("ADMIN", "REGISTRAR", "CUSTOMS", "LICENSING"),
 				List.of(new Field("fromCountry", Kind.COUNTRY, true), new Field("importerId", Kind.HOLDER, true),
 						new Field("importYear", Kind.YEAR, false),
 						new Field("importMarkingAlreadyPresent", Kind.CHECKBOX, false),
 						new Field("licenceReference", Kind.TEXT, false), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.importFirearm(f.id, new FirearmCommands.ImportFirearm(v.text("fromCountry"),
-						v.get("importerId"), v.get("importYear"),
-						Boolean.TRUE.equals(v.get("importMarkingAlreadyPresent")), v.text("licenceReference"),
-						v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.importFirearm(f.id,
+						new FirearmCommands.ImportFirearm(v.text("fromCountry"), v.get("importerId"),
+								v.get("importYear"), Boolean.TRUE.equals(v.get("importMarkingAlreadyPresent")),
+								v.text("licenceReference"), v.get("occurredOn")),
+						f.actor, null)),
 		TRANSIT("transit", List.of("ADMIN", "REGISTRAR", "CUSTOMS", "LICENSING"),
 				List.of(new Field("fromCountry", Kind.COUNTRY, true), new Field("toCountry", Kind.COUNTRY, true),
 						new Field("licenceReference", Kind.TEXT, false), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.recordTransit(f.id, new FirearmCommands.RecordTransit(v.text("fromCountry"),
-						v.text("toCountry"), v.text("licenceReference"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.recordTransit(f.id,
+						new FirearmCommands.RecordTransit(v.text("fromCountry"), v.text("toCountry"),
+								v.text("licenceReference"), v.get("occurredOn")),
+						f.actor, null)),
 		MARKING("marking", List.of("ADMIN", "REGISTRAR"),
 				List.of(new Field("markingKind", Kind.MARKING_KIND, true), new Field("text", Kind.TEXT, true),
 						new Field("country", Kind.COUNTRY, false), new Field("year", Kind.YEAR, false),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.addMarking(f.id, new FirearmCommands.AddMarking(v.get("markingKind") == null
-						|| v.text("text") == null ? null
-								: new Marking(MarkingKind.valueOf(v.text("markingKind")), v.text("text"),
-										v.text("country"), v.get("year")), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands
+					.addMarking(f.id,
+							new FirearmCommands.AddMarking(v.get("markingKind") == null || v.text("text") == null ? null
+									: new Marking(MarkingKind.valueOf(v.text("markingKind")), v.text("text"),
+											v.text("country"), v.get("year")),
+									v.get("occurredOn")),
+							f.actor, null)),
 		DEACTIVATION("deactivation", List.of("ADMIN", "REGISTRAR"),
 				List.of(new Field("certificateNumber", Kind.TEXT, true), new Field("standard", Kind.TEXT, false),
 						new Field("verifyingAuthority", Kind.TEXT, true),
 						new Field("deactivationMarking", Kind.TEXT, true), new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.deactivate(f.id, new FirearmCommands.DeactivateFirearm(
-						v.text("certificateNumber"), v.text("standard"), v.text("verifyingAuthority"),
-						v.text("deactivationMarking"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.deactivate(f.id,
+						new FirearmCommands.DeactivateFirearm(v.text("certificateNumber"), v.text("standard"),
+								v.text("verifyingAuthority"), v.text("deactivationMarking"), v.get("occurredOn")),
+						f.actor, null)),
 		CONVERSION("conversion", List.of("ADMIN", "REGISTRAR"),
 				List.of(new Field("newType", Kind.FIREARM_TYPE, true), new Field("description", Kind.TEXT, true),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.convert(f.id, new FirearmCommands.ConvertFirearm(
-						v.text("newType") == null ? null : FirearmType.valueOf(v.text("newType")),
-						v.text("description"), v.get("occurredOn")), f.actor, null)),
+				(v, f) -> f.commands.convert(f.id,
+						new FirearmCommands.ConvertFirearm(
+								v.text("newType") == null ? null : FirearmType.valueOf(v.text("newType")),
+								v.text("description"), v.get("occurredOn")),
+						f.actor, null)),
 		DESTRUCTION("destruction", List.of("ADMIN", "REGISTRAR"),
 				List.of(new Field("method", Kind.TEXT, true), new Field("witnesses", Kind.LIST, true),
 						new Field("occurredOn", Kind.DATE, false)),
-				(v, f) -> f.commands.destroy(f.id, new FirearmCommands.DestroyFirearm(v.text("method"),
-						v.get("witnesses"), v.get("occurredOn")), f.actor, null));
+				(v, f) -> f.commands.destroy(f.id,
+						new FirearmCommands.DestroyFirearm(v.text("method"), v.get("witnesses"), v.get("occurredOn")),
+						f.actor, null));
 
 		final String path;
 
@@ -173,7 +199,9 @@ class LifeCyclePages {
 		}
 
 		static Action of(String path) {
-			return Arrays.stream(values()).filter(a -> a.path.equals(path)).findFirst()
+			return Arrays.stream(values())
+				.filter(a -> a.path.equals(path))
+				.findFirst()
 				.orElseThrow(() -> new NoSuchElementException("no life-cycle action '" + path + "'"));
 		}
 
@@ -195,8 +223,7 @@ class LifeCyclePages {
 
 	private final Words words;
 
-	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors,
-			Words words) {
+	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, Words words) {
 		this.words = words;
 		this.firearms = firearms;
 		this.queries = queries;
@@ -240,7 +267,10 @@ class LifeCyclePages {
 		return page(id, a, form, violations, model);
 	}
 
-	/** A rule about the whole firearm (its status) is shown at the top, linked to the first field. */
+	/**
+	 * A rule about the whole firearm (its status) is shown at the top, linked to the
+	 * first field.
+	 */
 	private static Refusal onForm(Refusal v, Action a) {
 		String field = v.field().startsWith("marking") ? "text" : v.field();
 		boolean known = a.fields.stream().anyMatch(f -> f.name().equals(field));
@@ -273,8 +303,8 @@ class LifeCyclePages {
 	}
 
 	private String page(UUID id, Action a, Map<String, String> values, List<Refusal> violations, Model model) {
-		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm "
-				+ id)));
+		model.addAttribute("firearm",
+				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("action", a);
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);

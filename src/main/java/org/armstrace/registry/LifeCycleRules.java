@@ -16,34 +16,27 @@ import java.util.Set;
 import org.armstrace.command.Checks;
 
 /**
- * Which life-cycle action a firearm accepts in which status, and the named rule that refuses the others. A
- * destroyed firearm accepts only "found after destruction"; a stolen or lost one cannot change hands until it is
- * recovered.
+ * Which life-cycle action a firearm accepts in which status, and the named rule that
+ * refuses the others. A destroyed firearm accepts only "found after destruction"; a
+ * stolen or lost one cannot change hands until it is recovered.
  */
 enum LifeCycleRules {
 
-	MARK(EnumSet.complementOf(EnumSet.of(DESTROYED))),
-	IMPORT(EnumSet.of(ACTIVE, EXPORTED)),
-	EXPORT(EnumSet.of(ACTIVE, DEACTIVATED)),
-	TRANSIT(EnumSet.of(ACTIVE, EXPORTED, DEACTIVATED)),
-	TRANSFER(EnumSet.of(ACTIVE, DEACTIVATED)),
-	REPORT_MISSING(EnumSet.of(ACTIVE, DEACTIVATED)),
-	RECOVER(EnumSet.of(LOST, STOLEN)),
-	SEIZE(EnumSet.complementOf(EnumSet.of(DESTROYED, SEIZED))),
-	DEACTIVATE(EnumSet.of(ACTIVE, SEIZED)),
-	CONVERT(EnumSet.of(ACTIVE)),
+	MARK(EnumSet.complementOf(EnumSet.of(DESTROYED))), IMPORT(EnumSet.of(ACTIVE, EXPORTED)),
+	EXPORT(EnumSet.of(ACTIVE, DEACTIVATED)), TRANSIT(EnumSet.of(ACTIVE, EXPORTED, DEACTIVATED)),
+	TRANSFER(EnumSet.of(ACTIVE, DEACTIVATED)), REPORT_MISSING(EnumSet.of(ACTIVE, DEACTIVATED)),
+	RECOVER(EnumSet.of(LOST, STOLEN)), SEIZE(EnumSet.complementOf(EnumSet.of(DESTROYED, SEIZED))),
+	DEACTIVATE(EnumSet.of(ACTIVE, SEIZED)), CONVERT(EnumSet.of(ACTIVE)),
 	DESTROY(EnumSet.of(ACTIVE, DEACTIVATED, SEIZED, FOUND_AFTER_DESTRUCTION)),
 	FOUND_AFTER_DESTRUCTION_RECORD(EnumSet.of(DESTROYED));
 
-	private static final Map<FirearmStatus, RegistryRule> REFUSALS = Map.of(
-			STOLEN, RegistryRule.StolenFirearmCannotChangeUntilRecovered,
-			LOST, RegistryRule.LostFirearmCannotChangeUntilRecovered,
-			DESTROYED, RegistryRule.DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
-			EXPORTED, RegistryRule.ExportedFirearmIsNotInTheCountry,
-			SEIZED, RegistryRule.SeizedFirearmIsInCustody,
-			FOUND_AFTER_DESTRUCTION, RegistryRule.DivertedFirearmMustBeSeizedFirst,
-			DEACTIVATED, RegistryRule.DeactivatedFirearmCannotDoThis,
-			ACTIVE, RegistryRule.FirearmIsNotMissingOrDestroyed);
+	private static final Map<FirearmStatus, RegistryRule> REFUSALS = Map.of(STOLEN,
+			RegistryRule.StolenFirearmCannotChangeUntilRecovered, LOST,
+			RegistryRule.LostFirearmCannotChangeUntilRecovered, DESTROYED,
+			RegistryRule.DestroyedFirearmAcceptsOnlyFoundAfterDestruction, EXPORTED,
+			RegistryRule.ExportedFirearmIsNotInTheCountry, SEIZED, RegistryRule.SeizedFirearmIsInCustody,
+			FOUND_AFTER_DESTRUCTION, RegistryRule.DivertedFirearmMustBeSeizedFirst, DEACTIVATED,
+			RegistryRule.DeactivatedFirearmCannotDoThis, ACTIVE, RegistryRule.FirearmIsNotMissingOrDestroyed);
 
 	private final Set<FirearmStatus> allowed;
 
@@ -52,8 +45,8 @@ enum LifeCycleRules {
 	}
 
 	/**
-	 * Adds the refusal to {@code checks} when the firearm's status does not allow this action; its values are the
-	 * status, the action and the statuses that allow it.
+	 * Adds the refusal to {@code checks} when the firearm's status does not allow this
+	 * action; its values are the status, the action and the statuses that allow it.
 	 */
 	void check(FirearmStatus status, Checks checks) {
 		if (allowed.contains(status)) {

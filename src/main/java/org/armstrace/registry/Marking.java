@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One marking as stamped on an item. {@code country} and {@code year} are filled where the marking states them
- * (an import marking is a country and a year).
+ * One marking as stamped on an item. {@code country} and {@code year} are filled where
+ * the marking states them (an import marking is a country and a year).
  */
 public record Marking(MarkingKind kind, String text, String country, Integer year) {
 
-	/** The markings a record implies when none are listed: maker, country, serial and year (ITI para 8 a). */
+	/**
+	 * The markings a record implies when none are listed: maker, country, serial and year
+	 * (ITI para 8 a).
+	 */
 	static List<Marking> implied(String make, String countryOfManufacture, String serial, Integer year) {
 		List<Marking> markings = new ArrayList<>();
 		markings.add(new Marking(MarkingKind.MANUFACTURER, make.trim(), null, null));
-		markings.add(new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, countryOfManufacture, countryOfManufacture,
-				null));
+		markings.add(new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, countryOfManufacture, countryOfManufacture, null));
 		markings.add(new Marking(MarkingKind.SERIAL, serial.trim(), null, null));
 		if (year != null) {
 			markings.add(new Marking(MarkingKind.YEAR, year.toString(), null, year));

@@ -13,12 +13,15 @@ import org.armstrace.registry.RegistryState.FirearmState;
 import org.armstrace.registry.RegistryState.PartState;
 import org.springframework.stereotype.Service;
 
-/** Essential parts and components: marked and recorded on their own, fitted to and removed from firearms. */
+/**
+ * Essential parts and components: marked and recorded on their own, fitted to and removed
+ * from firearms.
+ */
 @Service
 public class PartCommands {
 
-	public record RegisterPart(PartKind kind, String make, String calibre, String serial,
-			String countryOfManufacture, List<Marking> markings, UUID holderId, LocalDate occurredOn) {
+	public record RegisterPart(PartKind kind, String make, String calibre, String serial, String countryOfManufacture,
+			List<Marking> markings, UUID holderId, LocalDate occurredOn) {
 	}
 
 	public record FitPart(UUID firearmId, LocalDate occurredOn) {
@@ -38,9 +41,11 @@ public class PartCommands {
 
 	public CommandResult register(RegisterPart c, String actor, String key) {
 		return commands.run("register-part", actor, key, () -> {
-			Checks checks = new Checks().require("kind", c.kind()).require("make", c.make())
+			Checks checks = new Checks().require("kind", c.kind())
+				.require("make", c.make())
 				.maxLength("make", c.make(), 200)
-				.country("countryOfManufacture", c.countryOfManufacture()).notInFuture("occurredOn", c.occurredOn());
+				.country("countryOfManufacture", c.countryOfManufacture())
+				.notInFuture("occurredOn", c.occurredOn());
 			SerialNumbers.check(checks, "serial", c.serial());
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
 					RegistryRule.HolderMustExist, c.holderId());
@@ -50,8 +55,9 @@ public class PartCommands {
 			UUID id = UUID.randomUUID();
 			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
 					? List.of(new Marking(MarkingKind.SERIAL, c.serial().trim(), null, null)) : c.markings();
-			return Decision.record(id, new RegistryEvent.PartManufactured(id, c.kind(), c.make().trim(), c.calibre(),
-					c.serial().trim(), c.countryOfManufacture(), markings, c.holderId(), Checks.orToday(c.occurredOn())));
+			return Decision.record(id,
+					new RegistryEvent.PartManufactured(id, c.kind(), c.make().trim(), c.calibre(), c.serial().trim(),
+							c.countryOfManufacture(), markings, c.holderId(), Checks.orToday(c.occurredOn())));
 		});
 	}
 
@@ -67,9 +73,8 @@ public class PartCommands {
 					p.fittedTo()));
 			firearm.ifPresent(f -> checks.rule(f.status() != FirearmStatus.DESTROYED, "firearmId",
 					RegistryRule.DestroyedFirearmAcceptsOnlyFoundAfterDestruction, f.status(), "FIT_PART", ""));
-			return checks.failed() ? checks.refuse()
-					: Decision.record(partId,
-							new RegistryEvent.PartFitted(partId, c.firearmId(), Checks.orToday(c.occurredOn())));
+			return checks.failed() ? checks.refuse() : Decision.record(partId,
+					new RegistryEvent.PartFitted(partId, c.firearmId(), Checks.orToday(c.occurredOn())));
 		});
 	}
 
@@ -79,9 +84,8 @@ public class PartCommands {
 			Optional<PartState> part = state.part(partId);
 			checks.rule(part.isPresent(), "partId", RegistryRule.PartMustExist, partId);
 			part.ifPresent(p -> checks.rule(p.fittedTo() != null, "partId", RegistryRule.OnlyFittedPartCanBeRemoved));
-			return checks.failed() ? checks.refuse()
-					: Decision.record(partId, new RegistryEvent.PartRemoved(partId, part.get().fittedTo(),
-							Checks.orToday(c.occurredOn())));
+			return checks.failed() ? checks.refuse() : Decision.record(partId,
+					new RegistryEvent.PartRemoved(partId, part.get().fittedTo(), Checks.orToday(c.occurredOn())));
 		});
 	}
 

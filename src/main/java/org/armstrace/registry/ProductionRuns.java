@@ -12,20 +12,27 @@ import org.armstrace.command.Decision;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 
-/** A manufacturer's production run recorded as one command: every serial is checked, and all or none recorded. */
+/**
+ * A manufacturer's production run recorded as one command: every serial is checked, and
+ * all or none recorded.
+ */
 @Service
 public class ProductionRuns {
 
 	/**
-	 * A production run: {@code count} firearms alike but for their serials, {@code serialPrefix} followed by
-	 * consecutive numbers from {@code firstNumber}, zero-padded to {@code digits}.
+	 * A production run: {@code count} firearms alike but for their serials,
+	 * {@code serialPrefix} followed by consecutive numbers from {@code firstNumber},
+	 * zero-padded to {@code digits}.
 	 */
 	public record RegisterProductionRun(FirearmType type, String make, String model, String calibre,
-			String countryOfManufacture, Integer year, UUID holderId, String serialPrefix, long firstNumber,
-			int count, int digits, LocalDate occurredOn) {
+			String countryOfManufacture, Integer year, UUID holderId, String serialPrefix, long firstNumber, int count,
+			int digits, LocalDate occurredOn) {
 	}
 
-	/** The largest production run one command records: bigger runs are split by the caller. */
+	/**
+	 * The largest production run one command records: bigger runs are split by the
+	 * caller.
+	 */
 	static final int MAX_RUN = 10_000;
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -39,9 +46,12 @@ public class ProductionRuns {
 
 	public CommandResult register(RegisterProductionRun c, String actor, String idempotencyKey) {
 		return commands.run("register-production-run", actor, idempotencyKey, () -> {
-			Checks checks = new Checks().require("type", c.type()).require("make", c.make())
-				.maxLength("make", c.make(), 200).country("countryOfManufacture", c.countryOfManufacture())
-				.year("year", c.year()).notInFuture("occurredOn", c.occurredOn());
+			Checks checks = new Checks().require("type", c.type())
+				.require("make", c.make())
+				.maxLength("make", c.make(), 200)
+				.country("countryOfManufacture", c.countryOfManufacture())
+				.year("year", c.year())
+				.notInFuture("occurredOn", c.occurredOn());
 			checks.rule(c.count() >= 1 && c.count() <= MAX_RUN, "count", RegistryRule.ProductionRunSize, MAX_RUN,
 					c.count());
 			checks.inRange("firstNumber", c.firstNumber(), 0, Long.MAX_VALUE).inRange("digits", c.digits(), 1, 12);

@@ -22,7 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Holders, parts, ammunition lots and the data-quality report over HTTP; firearms have their own controller.
+ * Holders, parts, ammunition lots and the data-quality report over HTTP; firearms have
+ * their own controller.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -64,8 +65,8 @@ class RegistryController {
 	@PostMapping("/holders")
 	ResponseEntity<?> registerHolder(@RequestBody HolderCommands.RegisterHolder body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(holders.register(body, actors.of(who), key), "/api/v1/holders/",
-				queries::holder, RegistryRule::missingSubject);
+		return responses.answer(holders.register(body, actors.of(who), key), "/api/v1/holders/", queries::holder,
+				RegistryRule::missingSubject);
 	}
 
 	@Operation(summary = "A holder, with name: personal data, so the X-Access-Purpose header is required")
@@ -85,7 +86,8 @@ class RegistryController {
 	@PostMapping("/parts")
 	ResponseEntity<?> registerPart(@RequestBody PartCommands.RegisterPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(parts.register(body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
+		return responses.answer(parts.register(body, actors.of(who), key), "/api/v1/parts/", queries::part,
+				RegistryRule::missingSubject);
 	}
 
 	@GetMapping("/parts/{id}")
@@ -96,13 +98,15 @@ class RegistryController {
 	@PostMapping("/parts/{id}/fittings")
 	ResponseEntity<?> fit(@PathVariable UUID id, @RequestBody PartCommands.FitPart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(parts.fit(id, body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
+		return responses.answer(parts.fit(id, body, actors.of(who), key), "/api/v1/parts/", queries::part,
+				RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/parts/{id}/removals")
 	ResponseEntity<?> remove(@PathVariable UUID id, @RequestBody PartCommands.RemovePart body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(parts.remove(id, body, actors.of(who), key), "/api/v1/parts/", queries::part, RegistryRule::missingSubject);
+		return responses.answer(parts.remove(id, body, actors.of(who), key), "/api/v1/parts/", queries::part,
+				RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/ammunition-lots")
@@ -118,9 +122,8 @@ class RegistryController {
 	}
 
 	@PostMapping("/ammunition-lots/{id}/transfers")
-	ResponseEntity<?> transferAmmunition(@PathVariable UUID id,
-			@RequestBody AmmunitionCommands.TransferAmmunition body, Principal who,
-			@RequestHeader(name = KEY, required = false) String key) {
+	ResponseEntity<?> transferAmmunition(@PathVariable UUID id, @RequestBody AmmunitionCommands.TransferAmmunition body,
+			Principal who, @RequestHeader(name = KEY, required = false) String key) {
 		return responses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
 				queries::ammunitionLot, RegistryRule::missingSubject);
 	}

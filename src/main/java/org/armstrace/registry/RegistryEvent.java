@@ -9,9 +9,11 @@ import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
 
 /**
- * Every fact the registry records, one record per kind. The type name is {@code registry.} plus the record's
- * name in kebab case ({@code registry.firearm-transferred}); a record's fields never change meaning: a new shape
- * is a new schema version. Holders appear by id only: names and addresses never reach the ledger.
+ * Every fact the registry records, one record per kind. The type name is
+ * {@code registry.} plus the record's name in kebab case
+ * ({@code registry.firearm-transferred}); a record's fields never change meaning: a new
+ * shape is a new schema version. Holders appear by id only: names and addresses never
+ * reach the ledger.
  */
 public sealed interface RegistryEvent extends LedgerEvent {
 
@@ -34,53 +36,64 @@ public sealed interface RegistryEvent extends LedgerEvent {
 
 	/** Events whose subject is a holder. */
 	sealed interface AboutHolder extends RegistryEvent {
+
 		UUID holderId();
 
 		@Override
 		default String subjectId() {
 			return holderId().toString();
 		}
+
 	}
 
 	/** Events whose subject is a firearm: its timeline. */
 	sealed interface AboutFirearm extends RegistryEvent {
+
 		UUID firearmId();
 
 		@Override
 		default String subjectId() {
 			return firearmId().toString();
 		}
+
 	}
 
 	/** Events whose subject is an essential part or component. */
 	sealed interface AboutPart extends RegistryEvent {
+
 		UUID partId();
 
 		@Override
 		default String subjectId() {
 			return partId().toString();
 		}
+
 	}
 
 	/** Events whose subject is an ammunition lot. */
 	sealed interface AboutAmmunitionLot extends RegistryEvent {
+
 		UUID lotId();
 
 		@Override
 		default String subjectId() {
 			return lotId().toString();
 		}
+
 	}
 
 	// Holders
 
-	record HolderRegistered(UUID holderId, HolderRole role, String country, String licenceReference)
-			implements AboutHolder {
+	record HolderRegistered(UUID holderId, HolderRole role, String country,
+			String licenceReference) implements AboutHolder {
 	}
 
 	// Firearms
 
-	/** A firearm enters the record at manufacture (or, for legacy and seized items, when first registered). */
+	/**
+	 * A firearm enters the record at manufacture (or, for legacy and seized items, when
+	 * first registered).
+	 */
 	record FirearmManufactured(UUID firearmId, String recordNumber, FirearmType firearmType, FirearmKinds kinds,
 			String make, String model, String calibre, String serial, String countryOfManufacture, Integer year,
 			List<Marking> markings, UUID holderId, String legacyReference, UUID suspectedDuplicateOf,
@@ -88,8 +101,9 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	}
 
 	/**
-	 * A firearm taken over from a legacy register, with the status that register gave it: how it came to that
-	 * status (a certificate, a police report) is not on this ledger, only that the legacy record said so.
+	 * A firearm taken over from a legacy register, with the status that register gave it:
+	 * how it came to that status (a certificate, a police report) is not on this ledger,
+	 * only that the legacy record said so.
 	 */
 	record LegacyFirearmImported(UUID firearmId, String recordNumber, FirearmType firearmType, String make,
 			String model, String calibre, String serial, String countryOfManufacture, Integer year, UUID holderId,
@@ -100,12 +114,12 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	}
 
 	/**
-	 * Import of a firearm already on the record (re-import) or newly entered: importMarking is null only when
-	 * the import marking was recorded as already present.
+	 * Import of a firearm already on the record (re-import) or newly entered:
+	 * importMarking is null only when the import marking was recorded as already present.
 	 */
 	record FirearmImported(UUID firearmId, String fromCountry, UUID importerId, Marking importMarking,
-			boolean importMarkingAlreadyPresent, String licenceReference, LocalDate occurredOn)
-			implements AboutFirearm {
+			boolean importMarkingAlreadyPresent, String licenceReference,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmExported(UUID firearmId, String toCountry, List<String> transitCountries, String licenceReference,
@@ -116,47 +130,47 @@ public sealed interface RegistryEvent extends LedgerEvent {
 			LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmTransferred(UUID firearmId, UUID fromHolderId, UUID toHolderId, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmTransferred(UUID firearmId, UUID fromHolderId, UUID toHolderId,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmReportedLost(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmReportedLost(UUID firearmId, UUID reportedBy, String reportReference,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmReportedStolen(UUID firearmId, UUID reportedBy, String reportReference, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmReportedStolen(UUID firearmId, UUID reportedBy, String reportReference,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmRecovered(UUID firearmId, String authority, LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmSeized(UUID firearmId, String authority, String caseReference, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmSeized(UUID firearmId, String authority, String caseReference,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	record FirearmDeactivated(UUID firearmId, String certificateNumber, String standard, String verifyingAuthority,
 			Marking deactivationMarking, LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmConverted(UUID firearmId, FirearmType newType, String description, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmConverted(UUID firearmId, FirearmType newType, String description,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
-	record FirearmDestroyed(UUID firearmId, String method, List<String> witnesses, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmDestroyed(UUID firearmId, String method, List<String> witnesses,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	/** The one fact a destroyed firearm still accepts; it flags a diversion. */
-	record FirearmFoundAfterDestruction(UUID firearmId, String authority, LocalDate occurredOn)
-			implements AboutFirearm {
+	record FirearmFoundAfterDestruction(UUID firearmId, String authority,
+			LocalDate occurredOn) implements AboutFirearm {
 	}
 
 	// Essential parts and components
 
 	record PartManufactured(UUID partId, PartKind kind, String make, String calibre, String serial,
-			String countryOfManufacture, List<Marking> markings, UUID holderId, LocalDate occurredOn)
-			implements AboutPart {
+			String countryOfManufacture, List<Marking> markings, UUID holderId,
+			LocalDate occurredOn) implements AboutPart {
 	}
 
 	record PartFitted(UUID partId, UUID firearmId, LocalDate occurredOn) implements AboutPart {
@@ -171,12 +185,12 @@ public sealed interface RegistryEvent extends LedgerEvent {
 			Integer year, UUID holderId, long quantity, LocalDate occurredOn) implements AboutAmmunitionLot {
 	}
 
-	record AmmunitionTransferred(UUID lotId, UUID fromHolderId, UUID toHolderId, long quantity, LocalDate occurredOn)
-			implements AboutAmmunitionLot {
+	record AmmunitionTransferred(UUID lotId, UUID fromHolderId, UUID toHolderId, long quantity,
+			LocalDate occurredOn) implements AboutAmmunitionLot {
 	}
 
-	record AmmunitionConsumed(UUID lotId, UUID holderId, long quantity, String reason, LocalDate occurredOn)
-			implements AboutAmmunitionLot {
+	record AmmunitionConsumed(UUID lotId, UUID holderId, long quantity, String reason,
+			LocalDate occurredOn) implements AboutAmmunitionLot {
 	}
 
 }

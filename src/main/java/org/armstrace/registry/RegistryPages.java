@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The registry's pages: find a firearm, its record with timeline and ledger proofs, record a transfer. */
+/**
+ * The registry's pages: find a firearm, its record with timeline and ledger proofs,
+ * record a transfer.
+ */
 @Controller
 class RegistryPages {
 
@@ -56,8 +59,7 @@ class RegistryPages {
 		model.addAttribute("model", firearmModel);
 		model.addAttribute("holder", holder);
 		model.addAttribute("purpose", purpose);
-		boolean anything = Stream.of(serial, make, firearmModel, holder)
-			.anyMatch(t -> t != null && !t.isBlank());
+		boolean anything = Stream.of(serial, make, firearmModel, holder).anyMatch(t -> t != null && !t.isBlank());
 		if (!anything) {
 			return "registry/search";
 		}
@@ -67,8 +69,9 @@ class RegistryPages {
 			return "registry/search";
 		}
 		List<RegistryQueries.FirearmSummary> results = queries.findFirearms(serial, make, firearmModel, holder, 100);
-		accessLog.record(who, AccessLog.Action.SEARCH, "firearms", "serial=" + serial + " make=" + make + " model="
-				+ firearmModel + " holder=" + holder, purpose, results.size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "firearms",
+				"serial=" + serial + " make=" + make + " model=" + firearmModel + " holder=" + holder, purpose,
+				results.size());
 		model.addAttribute("results", results);
 		return "registry/search";
 	}
@@ -86,7 +89,8 @@ class RegistryPages {
 
 	@GetMapping("/firearms/{id}/transfer")
 	String transferForm(@PathVariable UUID id, Model model) {
-		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+		model.addAttribute("firearm",
+				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", List.of());
 		return "registry/transfer";
 	}
@@ -105,8 +109,10 @@ class RegistryPages {
 			if (result instanceof CommandResult.Accepted) {
 				return "redirect:/firearms/" + id;
 			}
-			// a rule about the firearm itself (its status) is shown at the one field the form has
-			violations = ((CommandResult.Rejected) result).violations().stream()
+			// a rule about the firearm itself (its status) is shown at the one field the
+			// form has
+			violations = ((CommandResult.Rejected) result).violations()
+				.stream()
 				.map(v -> v.field().equals("firearmId") ? v.about("toHolderId") : v)
 				.toList();
 		}
@@ -115,7 +121,8 @@ class RegistryPages {
 			violations = List.of(badHolder ? Refusal.of("toHolderId", CommonRule.IdIsUuid, toHolderId)
 					: Refusal.of("occurredOn", CommonRule.DateIsIsoFormat, occurredOn));
 		}
-		model.addAttribute("firearm", queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+		model.addAttribute("firearm",
+				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", violations);
 		model.addAttribute("toHolderId", toHolderId);
 		model.addAttribute("occurredOn", occurredOn);

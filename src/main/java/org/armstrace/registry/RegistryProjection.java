@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the registry's tables in step with its events. The same code serves the live write path and
- * {@code rebuild}, so a rebuilt table cannot differ from a live one.
+ * Keeps the registry's tables in step with its events. The same code serves the live
+ * write path and {@code rebuild}, so a rebuilt table cannot differ from a live one.
  */
 @Component
 class RegistryProjection implements Projection<RegistryEvent> {
@@ -75,9 +75,10 @@ class RegistryProjection implements Projection<RegistryEvent> {
 
 	private void apply(RegistryEvent event, long seq) {
 		switch (event) {
-			case HolderRegistered e -> jdbc.sql("INSERT INTO holder (id, role, country, licence_reference, last_seq) "
-					+ "VALUES (?, ?, ?, ?, ?)").params(e.holderId(), e.role().name(), e.country(),
-							e.licenceReference(), seq).update();
+			case HolderRegistered e -> jdbc
+				.sql("INSERT INTO holder (id, role, country, licence_reference, last_seq) " + "VALUES (?, ?, ?, ?, ?)")
+				.params(e.holderId(), e.role().name(), e.country(), e.licenceReference(), seq)
+				.update();
 			case RegistryEvent.AboutFirearm e -> firearmFact(e, seq);
 			case RegistryEvent.AboutPart e -> partFact(e, seq);
 			case RegistryEvent.AboutAmmunitionLot e -> ammunitionFact(e, seq);
@@ -109,12 +110,15 @@ class RegistryProjection implements Projection<RegistryEvent> {
 				addMarkings(e.firearmId(), List.of(e.deactivationMarking()));
 				firearm(e.firearmId(), seq, FirearmStatus.DEACTIVATED, null);
 			}
-			case FirearmConverted e -> jdbc.sql("UPDATE firearm SET type = ?, converted = TRUE, last_seq = ? WHERE id = ?")
-				.params(e.newType().name(), seq, e.firearmId()).update();
+			case FirearmConverted e ->
+				jdbc.sql("UPDATE firearm SET type = ?, converted = TRUE, last_seq = ? WHERE id = ?")
+					.params(e.newType().name(), seq, e.firearmId())
+					.update();
 			case FirearmDestroyed e -> firearm(e.firearmId(), seq, FirearmStatus.DESTROYED, null);
-			case FirearmFoundAfterDestruction e -> jdbc.sql("UPDATE firearm SET status = ?, diversion_flag = TRUE, "
-					+ "last_seq = ? WHERE id = ?").params(FirearmStatus.FOUND_AFTER_DESTRUCTION.name(), seq,
-							e.firearmId()).update();
+			case FirearmFoundAfterDestruction e ->
+				jdbc.sql("UPDATE firearm SET status = ?, diversion_flag = TRUE, " + "last_seq = ? WHERE id = ?")
+					.params(FirearmStatus.FOUND_AFTER_DESTRUCTION.name(), seq, e.firearmId())
+					.update();
 		}
 	}
 
@@ -129,9 +133,11 @@ class RegistryProjection implements Projection<RegistryEvent> {
 				addMarkings(e.partId(), e.markings());
 			}
 			case PartFitted e -> jdbc.sql("UPDATE part SET fitted_to = ?, last_seq = ? WHERE id = ?")
-				.params(e.firearmId(), seq, e.partId()).update();
+				.params(e.firearmId(), seq, e.partId())
+				.update();
 			case PartRemoved e -> jdbc.sql("UPDATE part SET fitted_to = NULL, last_seq = ? WHERE id = ?")
-				.params(seq, e.partId()).update();
+				.params(seq, e.partId())
+				.update();
 		}
 	}
 
@@ -156,10 +162,14 @@ class RegistryProjection implements Projection<RegistryEvent> {
 		}
 	}
 
-	/** Records the last ledger entry applied; called once per transaction, after its events. */
+	/**
+	 * Records the last ledger entry applied; called once per transaction, after its
+	 * events.
+	 */
 	private void advanceTo(long seq) {
 		jdbc.sql("UPDATE projection_position SET last_seq = ? WHERE projection = ? AND last_seq < ?")
-			.params(seq, NAME, seq).update();
+			.params(seq, NAME, seq)
+			.update();
 	}
 
 	private void manufactured(FirearmManufactured e, long seq) {
@@ -167,31 +177,33 @@ class RegistryProjection implements Projection<RegistryEvent> {
 				+ "make_key, model, calibre, serial, serial_key, country_of_manufacture, year_of_manufacture, "
 				+ "legacy_reference, status, holder_id, suspected_duplicate, diversion_flag, registered_seq, last_seq) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)")
-			.params(e.firearmId(), e.recordNumber(), e.firearmType().name(), e.kinds().craftMade(), e.kinds().printed3d(),
-					e.kinds().converted(), e.kinds().modular(), e.make(), Names.makerKey(e.make()), e.model(),
-					e.calibre(), e.serial(), SerialNumbers.key(e.serial()), e.countryOfManufacture(), e.year(),
-					e.legacyReference(), FirearmStatus.ACTIVE.name(), e.holderId(), e.suspectedDuplicateOf() != null,
-					seq, seq)
+			.params(e.firearmId(), e.recordNumber(), e.firearmType().name(), e.kinds().craftMade(),
+					e.kinds().printed3d(), e.kinds().converted(), e.kinds().modular(), e.make(),
+					Names.makerKey(e.make()), e.model(), e.calibre(), e.serial(), SerialNumbers.key(e.serial()),
+					e.countryOfManufacture(), e.year(), e.legacyReference(), FirearmStatus.ACTIVE.name(), e.holderId(),
+					e.suspectedDuplicateOf() != null, seq, seq)
 			.update();
 		addMarkings(e.firearmId(), e.markings());
 		if (e.suspectedDuplicateOf() != null) {
-			jdbc.sql("UPDATE firearm SET suspected_duplicate = TRUE WHERE id = ?").param(e.suspectedDuplicateOf())
+			jdbc.sql("UPDATE firearm SET suspected_duplicate = TRUE WHERE id = ?")
+				.param(e.suspectedDuplicateOf())
 				.update();
 		}
 	}
 
 	/**
-	 * Legacy firearms, many rows per statement: the bulk import's path, and (one at a time) the live and rebuild
-	 * path too, so both write exactly the same rows.
+	 * Legacy firearms, many rows per statement: the bulk import's path, and (one at a
+	 * time) the live and rebuild path too, so both write exactly the same rows.
 	 */
 	void insertLegacy(List<LegacyFirearmImported> events, List<Long> seqs) {
 		final int rowsPerStatement = 250;
 		for (int from = 0; from < events.size(); from += rowsPerStatement) {
 			int to = Math.min(events.size(), from + rowsPerStatement);
-			StringBuilder sql = new StringBuilder("INSERT INTO firearm (id, record_number, type, craft_made, printed_3d, "
-					+ "converted, modular, make, make_key, model, calibre, serial, serial_key, country_of_manufacture, "
-					+ "year_of_manufacture, legacy_reference, status, holder_id, suspected_duplicate, diversion_flag, "
-					+ "registered_seq, last_seq) VALUES ");
+			StringBuilder sql = new StringBuilder(
+					"INSERT INTO firearm (id, record_number, type, craft_made, printed_3d, "
+							+ "converted, modular, make, make_key, model, calibre, serial, serial_key, country_of_manufacture, "
+							+ "year_of_manufacture, legacy_reference, status, holder_id, suspected_duplicate, diversion_flag, "
+							+ "registered_seq, last_seq) VALUES ");
 			List<Object> params = new ArrayList<>((to - from) * 19);
 			for (int i = from; i < to; i++) {
 				LegacyFirearmImported e = events.get(i);
@@ -209,7 +221,9 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	/** Sets the status and/or the holder (null leaves it as it is). */
 	private void firearm(UUID id, long seq, FirearmStatus status, UUID holder) {
 		jdbc.sql("UPDATE firearm SET status = COALESCE(?, status), holder_id = COALESCE(?, holder_id), last_seq = ? "
-				+ "WHERE id = ?").params(status == null ? null : status.name(), holder, seq, id).update();
+				+ "WHERE id = ?")
+			.params(status == null ? null : status.name(), holder, seq, id)
+			.update();
 	}
 
 	private void touch(UUID firearmId, long seq) {
@@ -221,21 +235,27 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	}
 
 	private void addMarkings(UUID itemId, List<Marking> markings) {
-		int next = jdbc.sql("SELECT COALESCE(MAX(ordinal) + 1, 0) FROM item_marking WHERE item_id = ?").param(itemId)
-			.query(Integer.class).single();
+		int next = jdbc.sql("SELECT COALESCE(MAX(ordinal) + 1, 0) FROM item_marking WHERE item_id = ?")
+			.param(itemId)
+			.query(Integer.class)
+			.single();
 		for (Marking m : markings) {
 			jdbc.sql("INSERT INTO item_marking (item_id, ordinal, kind, text, country, marking_year) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)").params(itemId, next++, m.kind().name(), m.text(), m.country(),
-							m.year()).update();
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+				.params(itemId, next++, m.kind().name(), m.text(), m.country(), m.year())
+				.update();
 		}
 	}
 
 	private void addQuantity(UUID lotId, UUID holderId, long delta) {
-		int updated = jdbc.sql("UPDATE ammunition_holding SET quantity = quantity + ? WHERE lot_id = ? "
-				+ "AND holder_id = ?").params(delta, lotId, holderId).update();
+		int updated = jdbc
+			.sql("UPDATE ammunition_holding SET quantity = quantity + ? WHERE lot_id = ? " + "AND holder_id = ?")
+			.params(delta, lotId, holderId)
+			.update();
 		if (updated == 0) {
 			jdbc.sql("INSERT INTO ammunition_holding (lot_id, holder_id, quantity) VALUES (?, ?, ?)")
-				.params(lotId, holderId, delta).update();
+				.params(lotId, holderId, delta)
+				.update();
 		}
 	}
 

@@ -27,7 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What officers read: the current state of an item, and its whole timeline with ledger proofs. */
+/**
+ * What officers read: the current state of an item, and its whole timeline with ledger
+ * proofs.
+ */
 @Service
 public class RegistryQueries {
 
@@ -39,14 +42,15 @@ public class RegistryQueries {
 	}
 
 	/**
-	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and {@code catalogueCalibre} are what the
-	 * reference catalogue says they stand for (null when it does not know them).
+	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and
+	 * {@code catalogueCalibre} are what the reference catalogue says they stand for (null
+	 * when it does not know them).
 	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
 			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
-			String countryOfManufacture, Integer year,
-			String legacyReference, FirearmStatus status, HolderView holder, boolean suspectedDuplicate,
-			boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts, List<TimelineEvent> timeline) {
+			String countryOfManufacture, Integer year, String legacyReference, FirearmStatus status, HolderView holder,
+			boolean suspectedDuplicate, boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts,
+			List<TimelineEvent> timeline) {
 	}
 
 	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
@@ -54,9 +58,9 @@ public class RegistryQueries {
 	}
 
 	/**
-	 * One fact of an item's life, as the ledger holds it, with its inclusion proof in the latest signed tree
-	 * ({@code proof} is null while the entry awaits its first signed head) and whether that proof was checked
-	 * against the entry's bytes.
+	 * One fact of an item's life, as the ledger holds it, with its inclusion proof in the
+	 * latest signed tree ({@code proof} is null while the entry awaits its first signed
+	 * head) and whether that proof was checked against the entry's bytes.
 	 */
 	public record TimelineEvent(long seq, String type, LocalDate occurredOn, Instant recordedAt, String actor,
 			JsonNode event, InclusionProof proof, boolean verifiedOnLedger) {
@@ -65,8 +69,8 @@ public class RegistryQueries {
 	public record AmmunitionHolding(UUID holderId, long quantity) {
 	}
 
-	public record AmmunitionLotView(UUID id, String manufacturer, String calibre, String lotNumber,
-			String headstamp, Integer year, List<AmmunitionHolding> holdings) {
+	public record AmmunitionLotView(UUID id, String manufacturer, String calibre, String lotNumber, String headstamp,
+			Integer year, List<AmmunitionHolding> holdings) {
 	}
 
 	private final JdbcClient jdbc;
@@ -94,9 +98,9 @@ public class RegistryQueries {
 					rs.getString("make"), catalogue.canonical(Catalogue.Kind.MAKE, rs.getString("make")).orElse(null),
 					rs.getString("model"), rs.getString("calibre"),
 					catalogue.canonical(Catalogue.Kind.CALIBRE, rs.getString("calibre")).orElse(null),
-					rs.getString("serial"),
-					rs.getString("country_of_manufacture"), (Integer) rs.getObject("year_of_manufacture"),
-					rs.getString("legacy_reference"), FirearmStatus.valueOf(rs.getString("status")),
+					rs.getString("serial"), rs.getString("country_of_manufacture"),
+					(Integer) rs.getObject("year_of_manufacture"), rs.getString("legacy_reference"),
+					FirearmStatus.valueOf(rs.getString("status")),
 					holderId == null ? null : holder(holderId).orElse(null), rs.getBoolean("suspected_duplicate"),
 					rs.getBoolean("diversion_flag"), markings(id), fittedParts(id), timeline(id.toString()));
 		}).optional();
@@ -104,7 +108,9 @@ public class RegistryQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<UUID> firearmIdByRecordNumber(String recordNumber) {
-		return jdbc.sql("SELECT id FROM firearm WHERE record_number = ?").param(recordNumber).query(UUID.class)
+		return jdbc.sql("SELECT id FROM firearm WHERE record_number = ?")
+			.param(recordNumber)
+			.query(UUID.class)
 			.optional();
 	}
 
@@ -122,8 +128,10 @@ public class RegistryQueries {
 	/** Firearms in a status, by record number: for demo data and work lists. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsInStatus(FirearmStatus status, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE status = ? ORDER BY record_number FETCH FIRST "
-				+ Math.max(1, limit) + " ROWS ONLY").param(status.name())
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM firearm WHERE status = ? ORDER BY record_number FETCH FIRST "
+					+ Math.max(1, limit) + " ROWS ONLY")
+			.param(status.name())
 			.query(RegistryQueries::summary)
 			.list();
 	}
@@ -131,22 +139,30 @@ public class RegistryQueries {
 	/** The firearm's current state without its timeline: for lists and exports. */
 	@Transactional(readOnly = true)
 	public Optional<FirearmSummary> firearmSummary(UUID id) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE id = ?").param(id)
+		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE id = ?")
+			.param(id)
 			.query(RegistryQueries::summary)
 			.optional();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<String> recordNumber(UUID firearmId) {
-		return jdbc.sql("SELECT record_number FROM firearm WHERE id = ?").param(firearmId).query(String.class)
+		return jdbc.sql("SELECT record_number FROM firearm WHERE id = ?")
+			.param(firearmId)
+			.query(String.class)
 			.optional();
 	}
 
-	/** Firearms whose serial, compared without case or separators, begins with the given text. */
+	/**
+	 * Firearms whose serial, compared without case or separators, begins with the given
+	 * text.
+	 */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsBySerial(String serial, int limit) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number "
-				+ "FETCH FIRST " + limit + " ROWS ONLY").param(SerialNumbers.key(serial) + "%")
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number "
+					+ "FETCH FIRST " + limit + " ROWS ONLY")
+			.param(SerialNumbers.key(serial) + "%")
 			.query(RegistryQueries::summary)
 			.list();
 	}
@@ -156,13 +172,15 @@ public class RegistryQueries {
 	public Map<FirearmStatus, Long> firearmsByStatus() {
 		Map<FirearmStatus, Long> counts = new EnumMap<>(FirearmStatus.class);
 		jdbc.sql("SELECT status, COUNT(*) FROM firearm GROUP BY status")
-			.query((rs, n) -> counts.put(FirearmStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+			.query((rs, n) -> counts.put(FirearmStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
 		return counts;
 	}
 
 	/**
-	 * Firearms by any of: the start of the serial, the make (as the catalogue knows it, so aliases meet), the
-	 * start of the model (any case), part of the holder's name. Empty criteria are ignored; at least one is needed.
+	 * Firearms by any of: the start of the serial, the make (as the catalogue knows it,
+	 * so aliases meet), the start of the model (any case), part of the holder's name.
+	 * Empty criteria are ignored; at least one is needed.
 	 */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> findFirearms(String serial, String make, String model, String holderName, int limit) {
@@ -181,7 +199,9 @@ public class RegistryQueries {
 		}
 		if (present(make)) {
 			List<String> keys = Stream.of(make, catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make))
-				.map(Names::makerKey).distinct().toList();
+				.map(Names::makerKey)
+				.distinct()
+				.toList();
 			where.add("f.make_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")");
 			params.addAll(keys);
 		}
@@ -192,12 +212,12 @@ public class RegistryQueries {
 		if (where.isEmpty()) {
 			throw new IllegalArgumentException("give a serial, a make, a model or a holder's name");
 		}
-		sql.append(" WHERE ").append(String.join(" AND ", where))
-			.append(" ORDER BY f.serial_key, f.record_number FETCH FIRST ").append(Math.max(1, Math.min(limit, 500)))
+		sql.append(" WHERE ")
+			.append(String.join(" AND ", where))
+			.append(" ORDER BY f.serial_key, f.record_number FETCH FIRST ")
+			.append(Math.max(1, Math.min(limit, 500)))
 			.append(" ROWS ONLY");
-		return jdbc.sql(sql.toString()).params(params)
-			.query(RegistryQueries::summary)
-			.list();
+		return jdbc.sql(sql.toString()).params(params).query(RegistryQueries::summary).list();
 	}
 
 	private static boolean present(String text) {
@@ -206,8 +226,10 @@ public class RegistryQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<HolderView> holder(UUID id) {
-		return jdbc.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "
-				+ "LEFT JOIN holder_identity i ON i.holder_id = h.id WHERE h.id = ?").param(id)
+		return jdbc
+			.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "
+					+ "LEFT JOIN holder_identity i ON i.holder_id = h.id WHERE h.id = ?")
+			.param(id)
 			.query((rs, n) -> new HolderView(rs.getObject("id", UUID.class), HolderRole.valueOf(rs.getString("role")),
 					rs.getString("name"), rs.getString("country"), rs.getString("licence_reference")))
 			.optional();
@@ -215,11 +237,14 @@ public class RegistryQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<AmmunitionLotView> ammunitionLot(UUID id) {
-		List<AmmunitionHolding> holdings = jdbc.sql("SELECT holder_id, quantity FROM ammunition_holding "
-				+ "WHERE lot_id = ? AND quantity > 0 ORDER BY holder_id").param(id)
+		List<AmmunitionHolding> holdings = jdbc
+			.sql("SELECT holder_id, quantity FROM ammunition_holding "
+					+ "WHERE lot_id = ? AND quantity > 0 ORDER BY holder_id")
+			.param(id)
 			.query((rs, n) -> new AmmunitionHolding(rs.getObject("holder_id", UUID.class), rs.getLong("quantity")))
 			.list();
-		return jdbc.sql("SELECT * FROM ammunition_lot WHERE id = ?").param(id)
+		return jdbc.sql("SELECT * FROM ammunition_lot WHERE id = ?")
+			.param(id)
 			.query((rs, n) -> new AmmunitionLotView(id, rs.getString("manufacturer"), rs.getString("calibre"),
 					rs.getString("lot_number"), rs.getString("headstamp"), (Integer) rs.getObject("year_of_production"),
 					holdings))
@@ -228,12 +253,18 @@ public class RegistryQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<PartView> part(UUID id) {
-		return jdbc.sql("SELECT * FROM part WHERE id = ?").param(id).query((rs, n) -> new PartView(id,
-				PartKind.valueOf(rs.getString("kind")), rs.getString("make"), rs.getString("serial"),
-				rs.getString("country_of_manufacture"), rs.getObject("fitted_to", UUID.class))).optional();
+		return jdbc.sql("SELECT * FROM part WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new PartView(id, PartKind.valueOf(rs.getString("kind")), rs.getString("make"),
+					rs.getString("serial"), rs.getString("country_of_manufacture"),
+					rs.getObject("fitted_to", UUID.class)))
+			.optional();
 	}
 
-	/** Every fact about a subject, oldest first, each with its inclusion proof in the latest signed tree. */
+	/**
+	 * Every fact about a subject, oldest first, each with its inclusion proof in the
+	 * latest signed tree.
+	 */
 	@Transactional(readOnly = true)
 	public List<TimelineEvent> timeline(String subjectId) {
 		long signed = ledger.latestCheckpoint().map(SignedCheckpoint::treeSize).orElse(0L);
@@ -244,9 +275,9 @@ public class RegistryQueries {
 		JsonNode event = json.readTree(entry.canonicalJson()).path("event");
 		JsonNode on = event.path("occurredOn");
 		InclusionProof proof = entry.seq() < signedSize ? ledger.inclusionProof(entry.seq(), signedSize) : null;
-		return new TimelineEvent(entry.seq(), entry.type(), on.isMissingNode() || on.isNull() ? null
-				: LocalDate.parse(on.asString()), entry.recordedAt(), entry.actor(), event, proof,
-				proof != null && proof.verifies(entry.canonicalJson()));
+		return new TimelineEvent(entry.seq(), entry.type(),
+				on.isMissingNode() || on.isNull() ? null : LocalDate.parse(on.asString()), entry.recordedAt(),
+				entry.actor(), event, proof, proof != null && proof.verifies(entry.canonicalJson()));
 	}
 
 	private List<Marking> markings(UUID itemId) {
@@ -258,8 +289,13 @@ public class RegistryQueries {
 	}
 
 	private List<PartView> fittedParts(UUID firearmId) {
-		return jdbc.sql("SELECT id FROM part WHERE fitted_to = ? ORDER BY kind").param(firearmId).query(UUID.class)
-			.list().stream().map(id -> part(id).orElseThrow()).toList();
+		return jdbc.sql("SELECT id FROM part WHERE fitted_to = ? ORDER BY kind")
+			.param(firearmId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> part(id).orElseThrow())
+			.toList();
 	}
 
 }

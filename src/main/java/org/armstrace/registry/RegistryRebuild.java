@@ -4,8 +4,9 @@ import org.armstrace.command.CommandKernel;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the registry's tables from the ledger alone, in one transaction: officers see the old tables until the
- * new ones are complete. Holders' names and addresses are not on the ledger and are left as they are.
+ * Rebuilds the registry's tables from the ledger alone, in one transaction: officers see
+ * the old tables until the new ones are complete. Holders' names and addresses are not on
+ * the ledger and are left as they are.
  */
 @Service
 public class RegistryRebuild {
@@ -23,7 +24,8 @@ public class RegistryRebuild {
 	}
 
 	/**
-	 * Rebuilds the tables and brings the record-number counter up to the numbers the ledger issued.
+	 * Rebuilds the tables and brings the record-number counter up to the numbers the
+	 * ledger issued.
 	 * @return the number of registry events applied
 	 */
 	public long rebuild() {

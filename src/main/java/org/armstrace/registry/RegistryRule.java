@@ -5,42 +5,30 @@ import java.util.Set;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Rule;
 
-/** The registry's rules; each one's sentence is {@code rule.<name>} in the registry's bundles. */
+/**
+ * The registry's rules; each one's sentence is {@code rule.<name>} in the registry's
+ * bundles.
+ */
 public enum RegistryRule implements Rule {
 
-	HolderMustExist,
-	FirearmMustExist,
-	PartMustExist,
-	AmmunitionLotMustExist,
+	HolderMustExist, FirearmMustExist, PartMustExist, AmmunitionLotMustExist,
 	/** ITI para 8: maker, country and serial identify one firearm. */
-	MarkingIsUnique,
-	LegacyReferenceIsUnique,
-	SerialNumberFormat,
-	FirearmTypeIsKnown,
-	FirearmStatusIsKnown,
+	MarkingIsUnique, LegacyReferenceIsUnique, SerialNumberFormat, FirearmTypeIsKnown, FirearmStatusIsKnown,
 	ProductionRunSize,
 	/** ITI para 8(b): an import marking, unless one is already present. */
-	ImportNeedsImportMarking,
-	TransferChangesHolder,
-	DeactivationNeedsCertificate,
-	DestructionIsWitnessed,
-	AmmunitionQuantityNeverNegative,
-	PartIsFittedToOneFirearm,
-	OnlyFittedPartCanBeRemoved,
-	StolenFirearmCannotBeTransferred,
-	LostFirearmCannotBeTransferred,
-	StolenFirearmCannotChangeUntilRecovered,
-	LostFirearmCannotChangeUntilRecovered,
-	DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
-	ExportedFirearmIsNotInTheCountry,
-	SeizedFirearmIsInCustody,
-	DivertedFirearmMustBeSeizedFirst,
-	DeactivatedFirearmCannotDoThis,
-	FirearmIsNotMissingOrDestroyed;
+	ImportNeedsImportMarking, TransferChangesHolder, DeactivationNeedsCertificate, DestructionIsWitnessed,
+	AmmunitionQuantityNeverNegative, PartIsFittedToOneFirearm, OnlyFittedPartCanBeRemoved,
+	StolenFirearmCannotBeTransferred, LostFirearmCannotBeTransferred, StolenFirearmCannotChangeUntilRecovered,
+	LostFirearmCannotChangeUntilRecovered, DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
+	ExportedFirearmIsNotInTheCountry, SeizedFirearmIsInCustody, DivertedFirearmMustBeSeizedFirst,
+	DeactivatedFirearmCannotDoThis, FirearmIsNotMissingOrDestroyed;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 
-	/** True when a refusal says the command's own subject (in its path) does not exist: the API answers 404. */
+	/**
+	 * True when a refusal says the command's own subject (in its path) does not exist:
+	 * the API answers 404.
+	 */
 	static boolean missingSubject(Refusal refusal) {
 		return (refusal.rule() == FirearmMustExist || refusal.rule() == PartMustExist
 				|| refusal.rule() == AmmunitionLotMustExist) && SUBJECTS.contains(refusal.field());

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.armstrace.command.Checks;
 
 /**
- * Serial numbers as stamped (kept exactly) and as compared: upper case without separators or spaces, so
- * "ab-123 456" and "AB123456" are the same serial.
+ * Serial numbers as stamped (kept exactly) and as compared: upper case without separators
+ * or spaces, so "ab-123 456" and "AB123456" are the same serial.
  */
 final class SerialNumbers {
 
@@ -25,8 +25,8 @@ final class SerialNumbers {
 	}
 
 	/**
-	 * A serial as stamped: 1 to {@value #MAX_LENGTH} letters, digits, spaces and the separators - . / _ ; :, with
-	 * at least one letter or digit.
+	 * A serial as stamped: 1 to {@value #MAX_LENGTH} letters, digits, spaces and the
+	 * separators - . / _ ; :, with at least one letter or digit.
 	 */
 	static void check(Checks checks, String field, String serial) {
 		boolean acceptable = serial != null && !serial.isBlank() && serial.length() <= MAX_LENGTH

@@ -16,16 +16,21 @@ final class CustodyCsv {
 
 	static String of(List<SeizureQueries.ItemView> items) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("storage_location",
-				"custody_status", "custodian", "since", "item", "kind", "serial_as_read", "make", "calibre",
-				"quantity", "record_number", "judicial_holds").get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("storage_location", "custody_status", "custodian", "since", "item", "kind",
+							"serial_as_read", "make", "calibre", "quantity", "record_number", "judicial_holds")
+					.get())) {
 			for (SeizureQueries.ItemView i : items) {
 				csv.printRecord(i.storageLocation(), i.custodyStatus(), i.custodian(), i.custodySince(), i.reference(),
 						i.kind(), i.observedSerial(), i.make(), i.calibre(), i.quantity(), i.recordNumber(),
-						String.join("; ", i.holds().stream().filter(h -> h.releasedOn() == null)
-							.map(h -> h.caseReference() + " " + h.court() + (h.until() == null ? " indefinitely"
-									: " until " + h.until()))
-							.toList()));
+						String.join("; ",
+								i.holds()
+									.stream()
+									.filter(h -> h.releasedOn() == null)
+									.map(h -> h.caseReference() + " " + h.court()
+											+ (h.until() == null ? " indefinitely" : " until " + h.until()))
+									.toList()));
 			}
 		}
 		catch (IOException e) {

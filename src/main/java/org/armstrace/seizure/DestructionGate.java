@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The destruction of seized items, in batches, only when every item may be destroyed: its trace answered, or closed
- * as unresolved with a reason, or an ISACS 05.31 exception recorded; no active judicial hold. A refusal lists every
- * missing condition of every item; the registry records the destruction of each firearm in the same transaction.
+ * The destruction of seized items, in batches, only when every item may be destroyed: its
+ * trace answered, or closed as unresolved with a reason, or an ISACS 05.31 exception
+ * recorded; no active judicial hold. A refusal lists every missing condition of every
+ * item; the registry records the destruction of each firearm in the same transaction.
  */
 @Service
 public class DestructionGate {
@@ -83,8 +84,10 @@ public class DestructionGate {
 				CommandResult onRegistry = firearms.destroy(item.firearmId(),
 						new FirearmCommands.DestroyFirearm(c.method().trim(), witnesses, on), actor, null);
 				if (onRegistry instanceof CommandResult.Rejected r) {
-					// the registry's refusal undoes what this batch already recorded there
-					return Decision.refuse(r.violations().stream()
+					// the registry's refusal undoes what this batch already recorded
+					// there
+					return Decision.refuse(r.violations()
+						.stream()
 						.map(v -> Refusal.of("itemIds", SeizureRule.RegistryRefusesDestruction, item.reference(),
 								v.rule().name()))
 						.toList());
@@ -94,12 +97,18 @@ public class DestructionGate {
 		return Decision.record(batch, events);
 	}
 
-	/** What an item still misses before it may be destroyed on a day; empty when the item does not exist. */
+	/**
+	 * What an item still misses before it may be destroyed on a day; empty when the item
+	 * does not exist.
+	 */
 	public Optional<List<Refusal>> missingForDestruction(UUID itemId, LocalDate on) {
 		return SeizureQueries.itemRow(jdbc, itemId).map(item -> missingForDestruction(item, on));
 	}
 
-	/** Every condition an item still misses before it may be destroyed, each naming the item. */
+	/**
+	 * Every condition an item still misses before it may be destroyed, each naming the
+	 * item.
+	 */
 	List<Refusal> missingForDestruction(SeizureQueries.ItemRow item, LocalDate on) {
 		String ref = item.reference();
 		if (CustodyStatus.DESTROYED.name().equals(item.custodyStatus())) {

@@ -6,7 +6,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Files handed on from the API and the pages alike: custody lists and IAFQ exports, as attachments. */
+/**
+ * Files handed on from the API and the pages alike: custody lists and IAFQ exports, as
+ * attachments.
+ */
 final class Downloads {
 
 	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -28,7 +31,10 @@ final class Downloads {
 		return attachment(filename, CSV, body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** An IAFQ report as {@code xlsx}, {@code csv} (the counted tables) or {@code items.csv}. */
+	/**
+	 * An IAFQ report as {@code xlsx}, {@code csv} (the counted tables) or
+	 * {@code items.csv}.
+	 */
 	static ResponseEntity<byte[]> iafq(IafqExport iafq, IafqExport.Report report, String format) {
 		String name = "iafq-" + report.from() + "-" + report.to();
 		return switch (format) {

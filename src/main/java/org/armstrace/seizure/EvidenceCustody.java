@@ -19,7 +19,10 @@ import org.armstrace.seizure.SeizureEvent.JudicialHoldReleased;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The evidence custody of seized items: where each is and who holds it, and the judicial holds on it. */
+/**
+ * The evidence custody of seized items: where each is and who holds it, and the judicial
+ * holds on it.
+ */
 @Service
 public class EvidenceCustody {
 
@@ -50,9 +53,8 @@ public class EvidenceCustody {
 						|| !blank(c.location()), "location", SeizureRule.LocationRequired)
 				.notInFuture("on", c.on());
 			notDestroyed(item, checks);
-			return checks.failed() ? checks.refuse()
-					: Decision.record(itemId, new CustodyEventRecorded(itemId, c.kind(), trim(c.location()),
-							trim(c.custodian()), Checks.orToday(c.on()), trim(c.note())));
+			return checks.failed() ? checks.refuse() : Decision.record(itemId, new CustodyEventRecorded(itemId,
+					c.kind(), trim(c.location()), trim(c.custodian()), Checks.orToday(c.on()), trim(c.note())));
 		});
 	}
 
@@ -63,9 +65,8 @@ public class EvidenceCustody {
 				.rule(!blank(c.court()), "court", SeizureRule.CourtRequired)
 				.inOrder("until", placed, c.until(), "placedOn");
 			notDestroyed(item, checks);
-			return checks.failed() ? checks.refuse()
-					: Decision.record(itemId, new JudicialHoldPlaced(itemId, UUID.randomUUID(),
-							c.caseReference().trim(), c.court().trim(), placed, c.until()));
+			return checks.failed() ? checks.refuse() : Decision.record(itemId, new JudicialHoldPlaced(itemId,
+					UUID.randomUUID(), c.caseReference().trim(), c.court().trim(), placed, c.until()));
 		});
 	}
 
@@ -73,7 +74,9 @@ public class EvidenceCustody {
 		return onItem("release-judicial-hold", itemId, actor, item -> {
 			Optional<Boolean> released = c.holdId() == null ? Optional.empty()
 					: jdbc.sql("SELECT released_on IS NOT NULL FROM judicial_hold WHERE id = ? AND item_id = ?")
-						.params(c.holdId(), itemId).query(Boolean.class).optional();
+						.params(c.holdId(), itemId)
+						.query(Boolean.class)
+						.optional();
 			if (released.isEmpty()) {
 				return Decision.refuse("holdId", SeizureRule.HoldMustExist, c.holdId());
 			}
@@ -83,8 +86,8 @@ public class EvidenceCustody {
 			if (blank(c.reason())) {
 				return Decision.refuse("reason", SeizureRule.ReasonRequired);
 			}
-			return Decision.record(itemId, new JudicialHoldReleased(itemId, c.holdId(), Checks.orToday(c.releasedOn()),
-					c.reason().trim()));
+			return Decision.record(itemId,
+					new JudicialHoldReleased(itemId, c.holdId(), Checks.orToday(c.releasedOn()), c.reason().trim()));
 		});
 	}
 
@@ -95,9 +98,10 @@ public class EvidenceCustody {
 
 	private CommandResult onItem(String command, UUID itemId, String actor,
 			Function<SeizureQueries.ItemRow, Decision<SeizureEvent>> decide) {
-		return commands.run(command, actor, null, () -> SeizureQueries.itemRow(jdbc, itemId)
-			.map(decide)
-			.orElseGet(() -> Decision.refuse("itemId", SeizureRule.ItemMustExist, itemId)));
+		return commands.run(command, actor, null,
+				() -> SeizureQueries.itemRow(jdbc, itemId)
+					.map(decide)
+					.orElseGet(() -> Decision.refuse("itemId", SeizureRule.ItemMustExist, itemId)));
 	}
 
 }

@@ -11,14 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Records seizure events that were generated, not commanded: demo data. The events go through the command kernel
- * in one transaction (the ledger's lock, the append, the projections), with the persons' and shipment parties'
- * identities beside them.
+ * Records seizure events that were generated, not commanded: demo data. The events go
+ * through the command kernel in one transaction (the ledger's lock, the append, the
+ * projections), with the persons' and shipment parties' identities beside them.
  * <p>
- * They are <em>not</em> checked against the seizure rules, and no recovery protocol runs: the generator builds
- * seizures, items and protocol steps valid by construction, and running the protocol on tens of thousands of
- * items would make a large demo slow to create. So only demo data uses this; every seizure an officer records goes
- * through {@link Seizures}, {@link EvidenceCustody} and {@link DestructionGate}, which check them.
+ * They are <em>not</em> checked against the seizure rules, and no recovery protocol runs:
+ * the generator builds seizures, items and protocol steps valid by construction, and
+ * running the protocol on tens of thousands of items would make a large demo slow to
+ * create. So only demo data uses this; every seizure an officer records goes through
+ * {@link Seizures}, {@link EvidenceCustody} and {@link DestructionGate}, which check
+ * them.
  */
 @Service
 public class GeneratedSeizures {
@@ -37,9 +39,12 @@ public class GeneratedSeizures {
 	}
 
 	/**
-	 * Records the events in order, in one transaction (joining the caller's, if any), unchecked.
-	 * @param persons the identities of the persons involved that the events name, by person id
-	 * @param parties the senders and recipients of shipments that the events name, by party id
+	 * Records the events in order, in one transaction (joining the caller's, if any),
+	 * unchecked.
+	 * @param persons the identities of the persons involved that the events name, by
+	 * person id
+	 * @param parties the senders and recipients of shipments that the events name, by
+	 * party id
 	 * @param actor who records them: a system id such as {@code system:demo}
 	 * @return the number of ledger entries written
 	 */

@@ -30,15 +30,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seized-item data for a period the way UNODC's Illicit Arms Flows Questionnaire asks for it: firearms and parts
- * by type, make, calibre, country of manufacture, country of last legal import, criminal context, legal basis and
- * trace outcome; ammunition rounds by calibre; and the item list they are counted from. Field mapping:
- * docs/iafq.md.
+ * Seized-item data for a period the way UNODC's Illicit Arms Flows Questionnaire asks for
+ * it: firearms and parts by type, make, calibre, country of manufacture, country of last
+ * legal import, criminal context, legal basis and trace outcome; ammunition rounds by
+ * calibre; and the item list they are counted from. Field mapping: docs/iafq.md.
  */
 @Service
 public class IafqExport {
 
-	/** One counted table: its title, the IAFQ dimension it answers, and counts by value. */
+	/**
+	 * One counted table: its title, the IAFQ dimension it answers, and counts by value.
+	 */
 	public record Table(String name, String dimension, Map<String, Long> counts) {
 
 		public long total() {
@@ -67,8 +69,7 @@ public class IafqExport {
 
 	private final TraceRequestQueries traceRequests;
 
-	IafqExport(JdbcClient jdbc, RegistryQueries registry,
-			TraceRequestQueries traceRequests) {
+	IafqExport(JdbcClient jdbc, RegistryQueries registry, TraceRequestQueries traceRequests) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.traceRequests = traceRequests;
@@ -101,8 +102,7 @@ public class IafqExport {
 					rs.getString("country_of_manufacture"));
 			UUID traceId = rs.getObject("trace_request_id", UUID.class);
 			var trace = traceId == null ? null : traceRequests.find(traceId).orElse(null);
-			String outcome = outcome(kind, rs.getString("trace_exception"),
-					trace == null ? null : trace.state().name(),
+			String outcome = outcome(kind, rs.getString("trace_exception"), trace == null ? null : trace.state().name(),
 					trace != null && trace.answer() != null && trace.answer().chain() != null, traceId != null);
 			Long quantity = (Long) rs.getObject("quantity", Long.class);
 			items.add(itemRow(rs, kind, type, make, calibre, country, quantity, outcome, recordNumber));
@@ -113,7 +113,8 @@ public class IafqExport {
 			}
 			totals["FIREARM".equals(kind) ? 0 : 1]++;
 			if (!"FIREARM".equals(kind)) {
-				return; // parts are counted in the item list and the totals, not in the firearm tables
+				return; // parts are counted in the item list and the totals, not in the
+						// firearm tables
 			}
 			count(byDimension, "firearm_type", type);
 			count(byDimension, "make", make);
@@ -125,8 +126,10 @@ public class IafqExport {
 			count(byDimension, "trace_outcome", outcome);
 		});
 		List<Table> tables = tables(byDimension, rounds);
-		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?").params(from, to)
-			.query(Long.class).single();
+		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?")
+			.params(from, to)
+			.query(Long.class)
+			.single();
 		return new Report(from, to, seizures, totals[0], totals[1], totals[2], tables, items);
 	}
 
@@ -140,11 +143,15 @@ public class IafqExport {
 				quantity == null ? null : quantity.toString(), outcome, recordNumber);
 	}
 
-	/** The questionnaire's tables: firearms by each dimension, then ammunition rounds by calibre. */
+	/**
+	 * The questionnaire's tables: firearms by each dimension, then ammunition rounds by
+	 * calibre.
+	 */
 	private static List<Table> tables(Map<String, Map<String, Long>> byDimension, Map<String, Long> rounds) {
 		List<Table> tables = new ArrayList<>();
 		String[][] names = { { "Firearms by type", "firearm_type" }, { "Firearms by make", "make" },
-				{ "Firearms by calibre", "calibre" }, { "Firearms by country of manufacture", "country_of_manufacture" },
+				{ "Firearms by calibre", "calibre" },
+				{ "Firearms by country of manufacture", "country_of_manufacture" },
 				{ "Firearms by country of last legal import", "country_of_last_legal_import" },
 				{ "Firearms by criminal context", "criminal_context" }, { "Firearms by legal basis", "legal_basis" },
 				{ "Firearms by trace outcome", "trace_outcome" } };
@@ -167,7 +174,10 @@ public class IafqExport {
 		return recorded != null && !recorded.isBlank() ? recorded : observed;
 	}
 
-	/** TRACED, UNRESOLVED, PENDING, NOT_TRACED (an ISACS 05.31 exception), NO_TRACE_REQUEST; ammunition: none. */
+	/**
+	 * TRACED, UNRESOLVED, PENDING, NOT_TRACED (an ISACS 05.31 exception),
+	 * NO_TRACE_REQUEST; ammunition: none.
+	 */
 	static String outcome(String kind, String exception, String state, boolean traced, boolean requested) {
 		if ("AMMUNITION".equals(kind)) {
 			return null;
@@ -201,10 +211,10 @@ public class IafqExport {
 			row(summary, r, null, "Rounds of ammunition seized", report.rounds());
 			summary.autoSizeColumn(0);
 			for (Table table : report.tables()) {
-				Sheet sheet = book.createSheet(table.name().replace("Firearms by ", "By ").replace("Ammunition rounds by ",
-						"Ammunition by "));
-				int i = row(sheet, 0, bold, table.dimension(), "Ammunition rounds by calibre".equals(table.name())
-						? "rounds" : "firearms");
+				Sheet sheet = book.createSheet(
+						table.name().replace("Firearms by ", "By ").replace("Ammunition rounds by ", "Ammunition by "));
+				int i = row(sheet, 0, bold, table.dimension(),
+						"Ammunition rounds by calibre".equals(table.name()) ? "rounds" : "firearms");
 				for (Map.Entry<String, Long> e : table.counts().entrySet()) {
 					i = row(sheet, i, null, e.getKey(), e.getValue());
 				}
@@ -263,8 +273,8 @@ public class IafqExport {
 	/** The counted tables as one CSV: table, dimension, value, count. */
 	public String csv(Report report) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("table", "dimension", "value", "count").get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setHeader("table", "dimension", "value", "count").get())) {
 			csv.printRecord("Summary", "seizures", "all", report.seizures());
 			csv.printRecord("Summary", "firearms", "all", report.firearms());
 			csv.printRecord("Summary", "parts", "all", report.parts());
@@ -284,8 +294,8 @@ public class IafqExport {
 	/** The item list the tables are counted from, as CSV. */
 	public String itemsCsv(Report report) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader(ITEM_COLUMNS.toArray(String[]::new)).get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setHeader(ITEM_COLUMNS.toArray(String[]::new)).get())) {
 			for (List<String> item : report.items()) {
 				csv.printRecord(item);
 			}

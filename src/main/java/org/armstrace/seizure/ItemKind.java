@@ -2,5 +2,7 @@ package org.armstrace.seizure;
 
 /** What was seized. */
 public enum ItemKind {
+
 	FIREARM, PART, AMMUNITION
+
 }

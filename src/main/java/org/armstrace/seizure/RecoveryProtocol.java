@@ -22,14 +22,18 @@ import org.armstrace.tracing.Tracing;
 import org.springframework.stereotype.Component;
 
 /**
- * The recovery protocol on one seized firearm or marked part, in the seizure's transaction: registry match,
- * lost/stolen status (and the registry's record of the seizure), a trace request (or an ISACS 05.31 exception with
- * its reason), international check, ballistic reference. Each step's outcome is a code and its values.
+ * The recovery protocol on one seized firearm or marked part, in the seizure's
+ * transaction: registry match, lost/stolen status (and the registry's record of the
+ * seizure), a trace request (or an ISACS 05.31 exception with its reason), international
+ * check, ballistic reference. Each step's outcome is a code and its values.
  */
 @Component
 class RecoveryProtocol {
 
-	/** What the protocol recorded for an item, and the investigation case the seizure's next items join. */
+	/**
+	 * What the protocol recorded for an item, and the investigation case the seizure's
+	 * next items join.
+	 */
 	record Outcome(List<SeizureEvent> events, String investigationCase) {
 	}
 
@@ -92,7 +96,10 @@ class RecoveryProtocol {
 		return new Outcome(events, joined);
 	}
 
-	/** Step 1: the record the officer confirmed, or the engine's one certain candidate; null when none. */
+	/**
+	 * Step 1: the record the officer confirmed, or the engine's one certain candidate;
+	 * null when none.
+	 */
 	private UUID registryMatch(SeizedItem seized, List<RecoveryStepRecorded> steps) {
 		UUID itemId = seized.itemId();
 		Seizures.Item item = seized.item();
@@ -129,7 +136,10 @@ class RecoveryProtocol {
 		return UUID.fromString(top.firearmId());
 	}
 
-	/** Step 3: a trace request, unless an ISACS 05.31 exception applies; returns the case the item joined. */
+	/**
+	 * Step 3: a trace request, unless an ISACS 05.31 exception applies; returns the case
+	 * the item joined.
+	 */
 	private String traceStep(SeizedItem seized, Seizures.RecordSeizure c, UUID firearmId, String actor,
 			String investigationCase, List<RecoveryStepRecorded> steps) {
 		Seizures.Item item = seized.item();
@@ -147,22 +157,32 @@ class RecoveryProtocol {
 				firearmId), actor, null);
 		if (opened instanceof CommandResult.Accepted a) {
 			TraceRequestQueries.TraceRequestView view = traceQueries.find(a.subjectId()).orElseThrow();
-			steps.add(RecoveryStepRecorded.of(seized.itemId(), ProtocolStep.TRACE_REQUEST, StepState.DONE,
-					StepOutcome.TRACE_OPENED, view.reference(), view.caseReference()).withTraceRequest(a.subjectId()));
+			steps.add(
+					RecoveryStepRecorded
+						.of(seized.itemId(), ProtocolStep.TRACE_REQUEST, StepState.DONE, StepOutcome.TRACE_OPENED,
+								view.reference(), view.caseReference())
+						.withTraceRequest(a.subjectId()));
 			return view.caseReference();
 		}
 		steps.add(RecoveryStepRecorded.of(seized.itemId(), ProtocolStep.TRACE_REQUEST, StepState.NEEDS_ATTENTION,
-				StepOutcome.TRACE_NOT_OPENED, String.join(", ", ((CommandResult.Rejected) opened).violations().stream()
-					.map(v -> v.field() + ": " + v.rule().name()).toList())));
+				StepOutcome.TRACE_NOT_OPENED,
+				String.join(", ",
+						((CommandResult.Rejected) opened).violations()
+							.stream()
+							.map(v -> v.field() + ": " + v.rule().name())
+							.toList())));
 		return investigationCase;
 	}
 
-	/** The registry learns of the seizure too (a destroyed firearm found again is recorded as such). */
+	/**
+	 * The registry learns of the seizure too (a destroyed firearm found again is recorded
+	 * as such).
+	 */
 	private void noteOnRegistry(UUID firearmId, FirearmStatus status, Seizures.RecordSeizure c, String reference,
 			String actor) {
 		if (status == FirearmStatus.DESTROYED) {
-			firearms.foundAfterDestruction(firearmId, new FirearmCommands.RecordFoundAfterDestruction(c.agency(),
-					c.seizedOn()), actor, null);
+			firearms.foundAfterDestruction(firearmId,
+					new FirearmCommands.RecordFoundAfterDestruction(c.agency(), c.seizedOn()), actor, null);
 		}
 		else if (status != FirearmStatus.SEIZED && status != FirearmStatus.FOUND_AFTER_DESTRUCTION) {
 			firearms.seize(firearmId, new FirearmCommands.RecordSeizure(c.agency(), reference, c.seizedOn()), actor,
@@ -170,7 +190,10 @@ class RecoveryProtocol {
 		}
 	}
 
-	/** The country of last legal import as entered, else read from an observed or recorded import marking. */
+	/**
+	 * The country of last legal import as entered, else read from an observed or recorded
+	 * import marking.
+	 */
 	private String lastImport(Seizures.Item item, UUID firearmId) {
 		if (!blank(item.countryOfLastImport())) {
 			return upper(item.countryOfLastImport());
@@ -185,7 +208,8 @@ class RecoveryProtocol {
 			return null;
 		}
 		return registry.firearm(firearmId)
-			.flatMap(f -> f.markings().stream()
+			.flatMap(f -> f.markings()
+				.stream()
 				.filter(m -> m.kind() == MarkingKind.IMPORT && m.country() != null)
 				.reduce((a, b) -> b)
 				.map(m -> m.country()))

@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Seizures over HTTP: record one (the protocol runs), custody and holds, the destruction gate, IAFQ data. */
+/**
+ * Seizures over HTTP: record one (the protocol runs), custody and holds, the destruction
+ * gate, IAFQ data.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Seizures", description = "Recovery protocol, evidence custody, judicial holds, destruction, IAFQ data")
@@ -53,8 +56,8 @@ class SeizureController {
 
 	private final Actors actors;
 
-	SeizureController(Seizures seizures, EvidenceCustody custody, DestructionGate destruction,
-			SeizureQueries queries, IafqExport iafq, AccessLog accessLog, Actors actors, CommandResponses responses) {
+	SeizureController(Seizures seizures, EvidenceCustody custody, DestructionGate destruction, SeizureQueries queries,
+			IafqExport iafq, AccessLog accessLog, Actors actors, CommandResponses responses) {
 		this.seizures = seizures;
 		this.custody = custody;
 		this.destruction = destruction;
@@ -79,13 +82,14 @@ class SeizureController {
 		};
 	}
 
-	@Operation(summary = "A seizure with its persons and items, each item with its protocol checklist (names persons: state a purpose)")
+	@Operation(
+			summary = "A seizure with its persons and items, each item with its protocol checklist (names persons: state a purpose)")
 	@GetMapping("/seizures/{id}")
 	SeizureQueries.SeizureView seizure(@PathVariable UUID id, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		if (purpose == null || purpose.isBlank()) {
-			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
-					+ ": state why you consult this seizure (it names persons)");
+			throw new IllegalArgumentException(
+					AccessLog.PURPOSE_HEADER + ": state why you consult this seizure (it names persons)");
 		}
 		SeizureQueries.SeizureView view = queries.seizure(id)
 			.orElseThrow(() -> new NoSuchElementException("no seizure " + id));
@@ -96,14 +100,15 @@ class SeizureController {
 	@Operation(summary = "A seized item: custody, holds and the recovery protocol checklist")
 	@GetMapping("/seized-items/{id}")
 	SeizureQueries.ItemView item(@PathVariable UUID id, Principal who) {
-		SeizureQueries.ItemView view = queries.item(id).orElseThrow(() -> new NoSuchElementException("no seized item "
-				+ id));
+		SeizureQueries.ItemView view = queries.item(id)
+			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
 		accessLog.record(who, AccessLog.Action.READ, "seized item " + view.reference(), null, null, 1);
 		return view;
 	}
 
 	@PostMapping("/seized-items/{id}/custody-events")
-	ResponseEntity<?> custody(@PathVariable UUID id, @RequestBody EvidenceCustody.RecordCustodyEvent body, Principal who) {
+	ResponseEntity<?> custody(@PathVariable UUID id, @RequestBody EvidenceCustody.RecordCustodyEvent body,
+			Principal who) {
 		return onItem(custody.recordCustodyEvent(id, body, actors.of(who)));
 	}
 
@@ -120,9 +125,9 @@ class SeizureController {
 	@Operation(summary = "What an item still misses before it may be destroyed")
 	@GetMapping("/seized-items/{id}/destruction-check")
 	DestructionCheck check(@PathVariable UUID id) {
-		List<CommandResponses.Violation> missing = responses.violations(destruction
-			.missingForDestruction(id, LocalDate.now())
-			.orElseThrow(() -> new NoSuchElementException("no seized item " + id)));
+		List<CommandResponses.Violation> missing = responses
+			.violations(destruction.missingForDestruction(id, LocalDate.now())
+				.orElseThrow(() -> new NoSuchElementException("no seized item " + id)));
 		return new DestructionCheck(id, missing.isEmpty(), missing);
 	}
 
@@ -146,8 +151,8 @@ class SeizureController {
 			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "1000") int limit,
 			Principal who) {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, 100_000));
-		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status="
-				+ status, null, items.size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
+				null, items.size());
 		return items;
 	}
 
@@ -156,8 +161,8 @@ class SeizureController {
 	ResponseEntity<byte[]> inCustodyCsv(@RequestParam(required = false) String location,
 			@RequestParam(required = false) CustodyStatus status, Principal who) {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
-				+ status, null, items.size());
+		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
+				"location=" + location + " status=" + status, null, items.size());
 		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 

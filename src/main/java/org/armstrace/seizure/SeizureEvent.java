@@ -12,8 +12,9 @@ import org.armstrace.ledger.LedgerEvent;
 import org.armstrace.tracing.ObservedMarkings;
 
 /**
- * Every fact of a seizure and of its items' custody, as the ledger records it. The type name is {@code seizure.}
- * plus the record's name in kebab case. Persons and shipment parties appear by opaque id only.
+ * Every fact of a seizure and of its items' custody, as the ledger records it. The type
+ * name is {@code seizure.} plus the record's name in kebab case. Persons and shipment
+ * parties appear by opaque id only.
  */
 public sealed interface SeizureEvent extends LedgerEvent {
 
@@ -35,19 +36,24 @@ public sealed interface SeizureEvent extends LedgerEvent {
 
 	/** Events about one seized item: its timeline. */
 	sealed interface AboutItem extends SeizureEvent {
+
 		UUID itemId();
 
 		@Override
 		default String subjectId() {
 			return itemId().toString();
 		}
+
 	}
 
-	/** Where, how and by whom; for postal and courier cases the shipment, its parties by id. */
+	/**
+	 * Where, how and by whom; for postal and courier cases the shipment, its parties by
+	 * id.
+	 */
 	record SeizureRecorded(UUID seizureId, String reference, LocalDate seizedOn, String country, String region,
 			String locality, Double latitude, Double longitude, PlaceKind placeKind, String agency,
-			String caseReference, LegalBasis legalBasis, CriminalContext criminalContext, Shipment shipment)
-			implements SeizureEvent {
+			String caseReference, LegalBasis legalBasis, CriminalContext criminalContext,
+			Shipment shipment) implements SeizureEvent {
 		@Override
 		public String subjectId() {
 			return seizureId.toString();
@@ -66,9 +72,10 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	}
 
 	/**
-	 * One item of a seizure as recorded: a firearm or marked part with what was observed on it, or ammunition by
-	 * calibre and quantity. {@code firearmId} is the registry record it was matched to, null for an item that is
-	 * on no record (it is then on the record as this seized item).
+	 * One item of a seizure as recorded: a firearm or marked part with what was observed
+	 * on it, or ammunition by calibre and quantity. {@code firearmId} is the registry
+	 * record it was matched to, null for an item that is on no record (it is then on the
+	 * record as this seized item).
 	 */
 	record ItemSeized(UUID itemId, UUID seizureId, int itemNumber, ItemKind kind, ObservedMarkings observed,
 			String partKind, String calibre, Long quantity, String headstamp, String lotNumber, UUID firearmId,
@@ -76,8 +83,9 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	}
 
 	/**
-	 * One step of the recovery protocol with its outcome as a code and values (schema version 2). A version 1
-	 * entry held the outcome as an English sentence: it reads into {@code detail}, outcome and values absent.
+	 * One step of the recovery protocol with its outcome as a code and values (schema
+	 * version 2). A version 1 entry held the outcome as an English sentence: it reads
+	 * into {@code detail}, outcome and values absent.
 	 */
 	record RecoveryStepRecorded(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
 			List<String> values, UUID traceRequestId, String detail) implements AboutItem, Wording {
@@ -113,15 +121,18 @@ public sealed interface SeizureEvent extends LedgerEvent {
 			return outcome == null ? List.of(detail == null ? "" : detail) : values;
 		}
 
-		/** The first value: what the projection keeps (an exception's reason, a ballistic reference). */
+		/**
+		 * The first value: what the projection keeps (an exception's reason, a ballistic
+		 * reference).
+		 */
 		String firstValue() {
 			return outcome == null ? detail : values.isEmpty() ? null : values.getFirst();
 		}
 
 	}
 
-	record CustodyEventRecorded(UUID itemId, CustodyEventKind kind, String location, String custodian,
-			LocalDate on, String note) implements AboutItem {
+	record CustodyEventRecorded(UUID itemId, CustodyEventKind kind, String location, String custodian, LocalDate on,
+			String note) implements AboutItem {
 	}
 
 	record JudicialHoldPlaced(UUID itemId, UUID holdId, String caseReference, String court, LocalDate placedOn,
@@ -131,9 +142,12 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	record JudicialHoldReleased(UUID itemId, UUID holdId, LocalDate releasedOn, String reason) implements AboutItem {
 	}
 
-	/** One item of a batch destruction; the batch shares its id, method, witnesses and date. */
-	record SeizedItemDestroyed(UUID itemId, UUID batchId, String method, List<String> witnesses, LocalDate on)
-			implements AboutItem {
+	/**
+	 * One item of a batch destruction; the batch shares its id, method, witnesses and
+	 * date.
+	 */
+	record SeizedItemDestroyed(UUID itemId, UUID batchId, String method, List<String> witnesses,
+			LocalDate on) implements AboutItem {
 	}
 
 }

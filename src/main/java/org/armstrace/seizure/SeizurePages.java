@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per row), a seizure with each
- * item's protocol checklist, an item's custody and holds, items in custody with the judicial deadlines, batch
- * destruction, and the IAFQ export.
+ * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per
+ * row), a seizure with each item's protocol checklist, an item's custody and holds, items
+ * in custody with the judicial deadlines, batch destruction, and the IAFQ export.
  */
 @Controller
 class SeizurePages {
@@ -76,9 +76,12 @@ class SeizurePages {
 
 	@GetMapping("/seizures")
 	String list(Principal who, Model model) {
-		List<Map<String, Object>> recent = jdbc.sql("SELECT s.id, s.reference, s.seized_on, s.place_kind, s.agency, "
-				+ "s.criminal_context, (SELECT COUNT(*) FROM seized_item i WHERE i.seizure_id = s.id) AS items "
-				+ "FROM seizure s ORDER BY s.last_seq DESC FETCH FIRST 50 ROWS ONLY").query().listOfRows();
+		List<Map<String, Object>> recent = jdbc
+			.sql("SELECT s.id, s.reference, s.seized_on, s.place_kind, s.agency, "
+					+ "s.criminal_context, (SELECT COUNT(*) FROM seized_item i WHERE i.seizure_id = s.id) AS items "
+					+ "FROM seizure s ORDER BY s.last_seq DESC FETCH FIRST 50 ROWS ONLY")
+			.query()
+			.listOfRows();
 		model.addAttribute("recent", recent);
 		model.addAttribute("mayRecord", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		return "seizure/seizures";
@@ -110,12 +113,11 @@ class SeizurePages {
 				}
 			}
 			ItemKind itemKind = ItemKind.valueOf(kind);
-			ObservedMarkings observed = itemKind == ItemKind.AMMUNITION ? null
-					: new ObservedMarkings(value(form, "item" + i + ".serial") == null ? "*"
-							: value(form, "item" + i + ".serial"), value(form, "item" + i + ".make"),
-							value(form, "item" + i + ".model"), value(form, "item" + i + ".calibre"),
-							value(form, "item" + i + ".type"), value(form, "item" + i + ".country"),
-							value(form, "item" + i + ".importMarking"), null, null);
+			ObservedMarkings observed = itemKind == ItemKind.AMMUNITION ? null : new ObservedMarkings(
+					value(form, "item" + i + ".serial") == null ? "*" : value(form, "item" + i + ".serial"),
+					value(form, "item" + i + ".make"), value(form, "item" + i + ".model"),
+					value(form, "item" + i + ".calibre"), value(form, "item" + i + ".type"),
+					value(form, "item" + i + ".country"), value(form, "item" + i + ".importMarking"), null, null);
 			items.add(new Seizures.Item(itemKind, observed, null, value(form, "item" + i + ".partKind"),
 					value(form, "item" + i + ".calibre"), quantity, value(form, "item" + i + ".headstamp"), null, null,
 					value(form, "storageLocation"), value(form, "custodian"), value(form, "item" + i + ".exception"),
@@ -127,23 +129,29 @@ class SeizurePages {
 					value(form, "person.role") == null ? null : PersonRole.valueOf(value(form, "person.role"))));
 		}
 		if (violations.isEmpty()) {
-			CommandResult result = seizures.record(new Seizures.RecordSeizure(seizedOn, value(form, "country"),
-					value(form, "region"), value(form, "locality"), null, null, enumOf(PlaceKind.class, form,
-							"placeKind"), value(form, "agency"), value(form, "caseReference"),
-					enumOf(LegalBasis.class, form, "legalBasis"), enumOf(CriminalContext.class, form,
-							"criminalContext"), null, persons, items), actors.of(who));
+			CommandResult result = seizures.record(
+					new Seizures.RecordSeizure(seizedOn, value(form, "country"), value(form, "region"),
+							value(form, "locality"), null, null, enumOf(PlaceKind.class, form, "placeKind"),
+							value(form, "agency"), value(form, "caseReference"),
+							enumOf(LegalBasis.class, form, "legalBasis"),
+							enumOf(CriminalContext.class, form, "criminalContext"), null, persons, items),
+					actors.of(who));
 			if (result instanceof CommandResult.Accepted a) {
 				return "redirect:/seizures/" + a.subjectId();
 			}
-			violations.addAll(((CommandResult.Rejected) result).violations().stream().map(SeizurePages::onForm)
-				.toList());
+			violations
+				.addAll(((CommandResult.Rejected) result).violations().stream().map(SeizurePages::onForm).toList());
 		}
 		return formPage(form, violations, model);
 	}
 
-	/** Command fields to form ids: items[0].calibre is item0.calibre, persons[0].name is person.name. */
+	/**
+	 * Command fields to form ids: items[0].calibre is item0.calibre, persons[0].name is
+	 * person.name.
+	 */
 	private static Refusal onForm(Refusal v) {
-		String field = v.field().replaceAll("items\\[(\\d)\\]\\.observed", "item$1.serial")
+		String field = v.field()
+			.replaceAll("items\\[(\\d)\\]\\.observed", "item$1.serial")
 			.replaceAll("items\\[(\\d)\\]\\.", "item$1.")
 			.replaceAll("items\\[(\\d)\\]", "item$1.kind")
 			.replaceAll("persons\\[\\d\\]\\.", "person.")
@@ -168,15 +176,17 @@ class SeizurePages {
 	}
 
 	@GetMapping("/seizures/{id}")
-	String seizure(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who,
-			Model model) {
+	String seizure(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who, Model model) {
 		SeizureQueries.SeizureView view = queries.seizure(id)
 			.orElseThrow(() -> new NoSuchElementException("no seizure " + id));
 		boolean showPersons = purpose != null && !purpose.isBlank();
 		accessLog.record(who, AccessLog.Action.READ, "seizure " + view.reference(), null, purpose, 1);
 		model.addAttribute("s", view);
-		model.addAttribute("where", String.join(", ", Stream.of(view.locality(), view.region(),
-				view.country()).filter(t -> t != null && !t.isBlank()).toList()));
+		model.addAttribute("where",
+				String.join(", ",
+						Stream.of(view.locality(), view.region(), view.country())
+							.filter(t -> t != null && !t.isBlank())
+							.toList()));
 		model.addAttribute("showPersons", showPersons);
 		model.addAttribute("purpose", purpose);
 		return "seizure/seizure";
@@ -188,8 +198,8 @@ class SeizurePages {
 	}
 
 	private String itemPage(UUID id, List<Refusal> violations, Principal who, Model model) {
-		SeizureQueries.ItemView item = queries.item(id).orElseThrow(() -> new NoSuchElementException("no seized item "
-				+ id));
+		SeizureQueries.ItemView item = queries.item(id)
+			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
 		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, null, 1);
 		model.addAttribute("i", item);
 		model.addAttribute("violations", violations);
@@ -207,8 +217,9 @@ class SeizurePages {
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
-		return after(id, custody.recordCustodyEvent(id, new EvidenceCustody.RecordCustodyEvent(enumOf(CustodyEventKind.class,
-				form, "kind"), value(form, "location"), value(form, "custodian"), on, value(form, "note")),
+		return after(id, custody.recordCustodyEvent(id,
+				new EvidenceCustody.RecordCustodyEvent(enumOf(CustodyEventKind.class, form, "kind"),
+						value(form, "location"), value(form, "custodian"), on, value(form, "note")),
 				actors.of(who)), who, model);
 	}
 
@@ -219,15 +230,18 @@ class SeizurePages {
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
-		return after(id, custody.placeHold(id, new EvidenceCustody.PlaceHold(value(form, "caseReference"),
-				value(form, "court"), null, until), actors.of(who)), who, model);
+		return after(id,
+				custody.placeHold(id,
+						new EvidenceCustody.PlaceHold(value(form, "caseReference"), value(form, "court"), null, until),
+						actors.of(who)),
+				who, model);
 	}
 
 	@PostMapping("/seized-items/{id}/hold-releases")
 	String release(@PathVariable UUID id, @RequestParam UUID holdId, @RequestParam(required = false) String reason,
 			Principal who, Model model) {
-		return after(id, custody.releaseHold(id, new EvidenceCustody.ReleaseHold(holdId, null, reason), actors.of(who)), who,
-				model);
+		return after(id, custody.releaseHold(id, new EvidenceCustody.ReleaseHold(holdId, null, reason), actors.of(who)),
+				who, model);
 	}
 
 	@PostMapping("/seized-items/{id}/destruction")
@@ -239,14 +253,17 @@ class SeizurePages {
 		}
 		List<String> witnesses = value(form, "witnesses") == null ? List.of()
 				: Arrays.stream(value(form, "witnesses").split(",")).map(String::trim).toList();
-		return after(id, destruction.destroy(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
-				actors.of(who)), who, model);
+		return after(id,
+				destruction.destroy(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
+						actors.of(who)),
+				who, model);
 	}
 
 	private String after(UUID id, CommandResult result, Principal who, Model model) {
 		if (result instanceof CommandResult.Rejected r) {
-			return itemPage(id, r.violations().stream().map(v -> v.field().equals("itemIds")
-					? v.about("destruction") : v).toList(), who, model);
+			return itemPage(id,
+					r.violations().stream().map(v -> v.field().equals("itemIds") ? v.about("destruction") : v).toList(),
+					who, model);
 		}
 		return "redirect:/seized-items/" + id;
 	}
@@ -256,17 +273,21 @@ class SeizurePages {
 			@RequestParam(defaultValue = "30") int days, Principal who, Model model) {
 		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 200);
-		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status="
-				+ status, null, items.size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
+				null, items.size());
 		model.addAttribute("items", items);
 		model.addAttribute("deadlines", queries.deadlines(Math.max(0, Math.min(days, 3650))));
 		model.addAttribute("days", days);
 		model.addAttribute("location", location);
 		model.addAttribute("status", status);
-		model.addAttribute("statuses", List.of(CustodyStatus.IN_CUSTODY, CustodyStatus.AT_LABORATORY,
-				CustodyStatus.AT_COURT));
-		model.addAttribute("locations", jdbc.sql("SELECT DISTINCT storage_location FROM seized_item WHERE "
-				+ "storage_location IS NOT NULL ORDER BY storage_location").query(String.class).list());
+		model.addAttribute("statuses",
+				List.of(CustodyStatus.IN_CUSTODY, CustodyStatus.AT_LABORATORY, CustodyStatus.AT_COURT));
+		model.addAttribute(
+				"locations", jdbc
+					.sql("SELECT DISTINCT storage_location FROM seized_item WHERE "
+							+ "storage_location IS NOT NULL ORDER BY storage_location")
+					.query(String.class)
+					.list());
 		return "seizure/custody";
 	}
 
@@ -276,8 +297,8 @@ class SeizurePages {
 			@RequestParam(required = false) String status, Principal who) {
 		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)", "location=" + location + " status="
-				+ status, null, items.size());
+		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
+				"location=" + location + " status=" + status, null, items.size());
 		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 

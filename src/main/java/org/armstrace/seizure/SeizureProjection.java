@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Applies seizure events to the seizure tables; a rebuild applies them all again from zero. */
+/**
+ * Applies seizure events to the seizure tables; a rebuild applies them all again from
+ * zero.
+ */
 @Component
 class SeizureProjection implements Projection<SeizureEvent> {
 
@@ -33,19 +36,27 @@ class SeizureProjection implements Projection<SeizureEvent> {
 		long seq = entry.seq();
 		switch (event) {
 			case SeizureRecorded e -> seizure(e, seq);
-			case PersonInvolved e -> jdbc.sql("INSERT INTO seizure_person (seizure_id, person_id, role) VALUES (?, ?, ?)")
-				.params(e.seizureId(), e.personId(), e.role().name()).update();
+			case PersonInvolved e ->
+				jdbc.sql("INSERT INTO seizure_person (seizure_id, person_id, role) VALUES (?, ?, ?)")
+					.params(e.seizureId(), e.personId(), e.role().name())
+					.update();
 			case ItemSeized e -> item(e, seq);
 			case RecoveryStepRecorded e -> step(e, seq);
 			case CustodyEventRecorded e -> custody(e, seq);
-			case JudicialHoldPlaced e -> jdbc.sql("INSERT INTO judicial_hold (id, item_id, case_reference, court, "
-					+ "placed_on, held_until, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(e.holdId(), e.itemId(), e.caseReference(), e.court(), e.placedOn(), e.until(), seq).update();
-			case JudicialHoldReleased e -> jdbc.sql("UPDATE judicial_hold SET released_on = ?, release_reason = ?, "
-					+ "last_seq = ? WHERE id = ?").params(e.releasedOn(), e.reason(), seq, e.holdId()).update();
-			case SeizedItemDestroyed e -> jdbc.sql("UPDATE seized_item SET custody_status = 'DESTROYED', destroyed_on = ?, "
-					+ "destruction_batch = ?, custody_since = ?, last_seq = ? WHERE id = ?")
-				.params(e.on(), e.batchId(), e.on(), seq, e.itemId()).update();
+			case JudicialHoldPlaced e -> jdbc
+				.sql("INSERT INTO judicial_hold (id, item_id, case_reference, court, "
+						+ "placed_on, held_until, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(e.holdId(), e.itemId(), e.caseReference(), e.court(), e.placedOn(), e.until(), seq)
+				.update();
+			case JudicialHoldReleased e ->
+				jdbc.sql("UPDATE judicial_hold SET released_on = ?, release_reason = ?, " + "last_seq = ? WHERE id = ?")
+					.params(e.releasedOn(), e.reason(), seq, e.holdId())
+					.update();
+			case SeizedItemDestroyed e -> jdbc
+				.sql("UPDATE seized_item SET custody_status = 'DESTROYED', destroyed_on = ?, "
+						+ "destruction_batch = ?, custody_since = ?, last_seq = ? WHERE id = ?")
+				.params(e.on(), e.batchId(), e.on(), seq, e.itemId())
+				.update();
 		}
 	}
 
@@ -55,12 +66,12 @@ class SeizureProjection implements Projection<SeizureEvent> {
 				+ "place_kind, agency, case_reference, legal_basis, criminal_context, carrier, tracking_number, "
 				+ "declared_content, origin_country, destination_country, sender_id, recipient_id, last_seq) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(e.seizureId(), e.reference(), e.seizedOn(), e.country(), e.region(), e.locality(),
-					e.latitude(), e.longitude(), e.placeKind().name(), e.agency(), e.caseReference(),
-					e.legalBasis().name(), e.criminalContext().name(), s == null ? null : s.carrier(),
-					s == null ? null : s.trackingNumber(), s == null ? null : s.declaredContent(),
-					s == null ? null : s.originCountry(), s == null ? null : s.destinationCountry(),
-					s == null ? null : s.senderId(), s == null ? null : s.recipientId(), seq)
+			.params(e.seizureId(), e.reference(), e.seizedOn(), e.country(), e.region(), e.locality(), e.latitude(),
+					e.longitude(), e.placeKind().name(), e.agency(), e.caseReference(), e.legalBasis().name(),
+					e.criminalContext().name(), s == null ? null : s.carrier(), s == null ? null : s.trackingNumber(),
+					s == null ? null : s.declaredContent(), s == null ? null : s.originCountry(),
+					s == null ? null : s.destinationCountry(), s == null ? null : s.senderId(),
+					s == null ? null : s.recipientId(), seq)
 			.update();
 	}
 
@@ -84,20 +95,24 @@ class SeizureProjection implements Projection<SeizureEvent> {
 
 	private void step(RecoveryStepRecorded e, long seq) {
 		switch (e.step()) {
-			case NATIONAL_REGISTRY_MATCH -> jdbc.sql("UPDATE seized_item SET match_outcome = ?, last_seq = ? "
-					+ "WHERE id = ?").params(e.state().name(), seq, e.itemId()).update();
-			case LOST_OR_STOLEN_STATUS -> jdbc.sql("UPDATE seized_item SET lost_or_stolen = ?, last_seq = ? "
-					+ "WHERE id = ?").params(e.state() == StepState.NEEDS_ATTENTION, seq, e.itemId()).update();
-			case TRACE_REQUEST -> jdbc.sql("UPDATE seized_item SET trace_request_id = ?, trace_exception = ?, "
-					+ "last_seq = ? WHERE id = ?")
-				.params(e.traceRequestId(), e.state() == StepState.EXCEPTION ? e.firstValue() : null, seq,
-						e.itemId())
+			case NATIONAL_REGISTRY_MATCH ->
+				jdbc.sql("UPDATE seized_item SET match_outcome = ?, last_seq = ? " + "WHERE id = ?")
+					.params(e.state().name(), seq, e.itemId())
+					.update();
+			case LOST_OR_STOLEN_STATUS ->
+				jdbc.sql("UPDATE seized_item SET lost_or_stolen = ?, last_seq = ? " + "WHERE id = ?")
+					.params(e.state() == StepState.NEEDS_ATTENTION, seq, e.itemId())
+					.update();
+			case TRACE_REQUEST -> jdbc
+				.sql("UPDATE seized_item SET trace_request_id = ?, trace_exception = ?, " + "last_seq = ? WHERE id = ?")
+				.params(e.traceRequestId(), e.state() == StepState.EXCEPTION ? e.firstValue() : null, seq, e.itemId())
 				.update();
-			case BALLISTIC_REFERENCE -> jdbc.sql("UPDATE seized_item SET ballistic_reference = ?, last_seq = ? "
-					+ "WHERE id = ?").params(e.state() == StepState.DONE ? e.firstValue() : null, seq, e.itemId())
-				.update();
-			case INTERNATIONAL_CHECK -> jdbc.sql("UPDATE seized_item SET last_seq = ? WHERE id = ?")
-				.params(seq, e.itemId()).update();
+			case BALLISTIC_REFERENCE ->
+				jdbc.sql("UPDATE seized_item SET ballistic_reference = ?, last_seq = ? " + "WHERE id = ?")
+					.params(e.state() == StepState.DONE ? e.firstValue() : null, seq, e.itemId())
+					.update();
+			case INTERNATIONAL_CHECK ->
+				jdbc.sql("UPDATE seized_item SET last_seq = ? WHERE id = ?").params(seq, e.itemId()).update();
 		}
 	}
 
@@ -110,7 +125,8 @@ class SeizureProjection implements Projection<SeizureEvent> {
 		};
 		jdbc.sql("UPDATE seized_item SET custody_status = ?, storage_location = COALESCE(?, storage_location), "
 				+ "custodian = COALESCE(?, custodian), custody_since = ?, last_seq = ? WHERE id = ?")
-			.params(status.name(), e.location(), e.custodian(), e.on(), seq, e.itemId()).update();
+			.params(status.name(), e.location(), e.custodian(), e.on(), seq, e.itemId())
+			.update();
 	}
 
 	@Override

@@ -20,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** What officers read about seizures: a seizure with its items, each item's protocol checklist and custody. */
+/**
+ * What officers read about seizures: a seizure with its items, each item's protocol
+ * checklist and custody.
+ */
 @Service
 public class SeizureQueries {
 
@@ -33,7 +36,10 @@ public class SeizureQueries {
 	public record Hold(UUID id, String caseReference, String court, LocalDate placedOn, LocalDate until,
 			LocalDate releasedOn, String releaseReason) {
 
-		/** Active on a day: not released, and without an end or ending on or after that day. */
+		/**
+		 * Active on a day: not released, and without an end or ending on or after that
+		 * day.
+		 */
 		public boolean activeOn(LocalDate day) {
 			return releasedOn == null && (until == null || !until.isBefore(day));
 		}
@@ -41,8 +47,9 @@ public class SeizureQueries {
 	}
 
 	/**
-	 * One step of an item's protocol as the ledger last recorded it: its outcome as a code and values, or (an entry
-	 * of schema version 1) as the English sentence {@code detail}.
+	 * One step of an item's protocol as the ledger last recorded it: its outcome as a
+	 * code and values, or (an entry of schema version 1) as the English sentence
+	 * {@code detail}.
 	 */
 	public record Step(ProtocolStep step, StepState state, StepOutcome outcome, List<String> values,
 			UUID traceRequestId, String detail) implements Wording {
@@ -63,9 +70,9 @@ public class SeizureQueries {
 
 	}
 
-	public record ItemView(UUID id, String reference, int itemNumber, ItemKind kind, String observedSerial,
-			String make, String calibre, String partKind, Long quantity, String headstamp, String lotNumber,
-			UUID firearmId, String recordNumber, String countryOfLastImport, String storageLocation, String custodian,
+	public record ItemView(UUID id, String reference, int itemNumber, ItemKind kind, String observedSerial, String make,
+			String calibre, String partKind, Long quantity, String headstamp, String lotNumber, UUID firearmId,
+			String recordNumber, String countryOfLastImport, String storageLocation, String custodian,
 			CustodyStatus custodyStatus, LocalDate custodySince, LocalDate destroyedOn, List<Step> protocol,
 			List<Hold> holds) {
 	}
@@ -80,7 +87,10 @@ public class SeizureQueries {
 	public record PersonView(UUID personId, String name, String nationality, PersonRole role) {
 	}
 
-	/** A judicial deadline: a hold ending soon, or one that ended while the item is still held. */
+	/**
+	 * A judicial deadline: a hold ending soon, or one that ended while the item is still
+	 * held.
+	 */
 	public record Deadline(UUID itemId, String itemReference, String storageLocation, CustodyStatus custodyStatus,
 			String caseReference, String court, LocalDate until, boolean overdue) {
 	}
@@ -101,8 +111,10 @@ public class SeizureQueries {
 	}
 
 	static Optional<ItemRow> itemRow(JdbcClient jdbc, UUID id) {
-		return jdbc.sql("SELECT i.*, s.reference AS seizure_reference FROM seized_item i JOIN seizure s ON "
-				+ "s.id = i.seizure_id WHERE i.id = ?").param(id)
+		return jdbc
+			.sql("SELECT i.*, s.reference AS seizure_reference FROM seized_item i JOIN seizure s ON "
+					+ "s.id = i.seizure_id WHERE i.id = ?")
+			.param(id)
 			.query((rs, n) -> new ItemRow(id, rs.getObject("seizure_id", UUID.class),
 					rs.getString("seizure_reference") + "/" + rs.getInt("item_number"),
 					ItemKind.valueOf(rs.getString("kind")), rs.getObject("firearm_id", UUID.class),
@@ -113,7 +125,8 @@ public class SeizureQueries {
 	}
 
 	static List<Hold> holds(JdbcClient jdbc, UUID itemId) {
-		return jdbc.sql("SELECT * FROM judicial_hold WHERE item_id = ? ORDER BY placed_on, id").param(itemId)
+		return jdbc.sql("SELECT * FROM judicial_hold WHERE item_id = ? ORDER BY placed_on, id")
+			.param(itemId)
 			.query((rs, n) -> new Hold(rs.getObject("id", UUID.class), rs.getString("case_reference"),
 					rs.getString("court"), rs.getObject("placed_on", LocalDate.class),
 					rs.getObject("held_until", LocalDate.class), rs.getObject("released_on", LocalDate.class),
@@ -123,14 +136,16 @@ public class SeizureQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<SeizureView> seizure(UUID id) {
-		return jdbc.sql("SELECT * FROM seizure WHERE id = ?").param(id).query((rs, n) -> new SeizureView(id,
-				rs.getString("reference"), rs.getObject("seized_on", LocalDate.class), rs.getString("country"),
-				rs.getString("region"), rs.getString("locality"), (Double) rs.getObject("latitude"),
-				(Double) rs.getObject("longitude"), PlaceKind.valueOf(rs.getString("place_kind")),
-				rs.getString("agency"), rs.getString("case_reference"), LegalBasis.valueOf(rs.getString("legal_basis")),
-				CriminalContext.valueOf(rs.getString("criminal_context")), rs.getString("carrier"),
-				rs.getString("tracking_number"), rs.getString("declared_content"), rs.getString("origin_country"),
-				rs.getString("destination_country"), List.of(), List.of()))
+		return jdbc.sql("SELECT * FROM seizure WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new SeizureView(id, rs.getString("reference"), rs.getObject("seized_on", LocalDate.class),
+					rs.getString("country"), rs.getString("region"), rs.getString("locality"),
+					(Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+					PlaceKind.valueOf(rs.getString("place_kind")), rs.getString("agency"),
+					rs.getString("case_reference"), LegalBasis.valueOf(rs.getString("legal_basis")),
+					CriminalContext.valueOf(rs.getString("criminal_context")), rs.getString("carrier"),
+					rs.getString("tracking_number"), rs.getString("declared_content"), rs.getString("origin_country"),
+					rs.getString("destination_country"), List.of(), List.of()))
 			.optional()
 			.map(s -> new SeizureView(s.id(), s.reference(), s.seizedOn(), s.country(), s.region(), s.locality(),
 					s.latitude(), s.longitude(), s.placeKind(), s.agency(), s.caseReference(), s.legalBasis(),
@@ -144,8 +159,9 @@ public class SeizureQueries {
 	}
 
 	private List<PersonView> persons(UUID seizureId) {
-		return jdbc.sql("SELECT p.person_id, p.role, i.name, i.nationality FROM seizure_person p LEFT JOIN "
-				+ "seizure_person_identity i ON i.person_id = p.person_id WHERE p.seizure_id = ? ORDER BY i.name")
+		return jdbc
+			.sql("SELECT p.person_id, p.role, i.name, i.nationality FROM seizure_person p LEFT JOIN "
+					+ "seizure_person_identity i ON i.person_id = p.person_id WHERE p.seizure_id = ? ORDER BY i.name")
 			.param(seizureId)
 			.query((rs, n) -> new PersonView(rs.getObject("person_id", UUID.class), rs.getString("name"),
 					rs.getString("nationality"), PersonRole.valueOf(rs.getString("role"))))
@@ -153,33 +169,45 @@ public class SeizureQueries {
 	}
 
 	private List<ItemView> items(UUID seizureId, String reference) {
-		return jdbc.sql("SELECT id FROM seized_item WHERE seizure_id = ? ORDER BY item_number").param(seizureId)
-			.query(UUID.class).list().stream().map(id -> item(id).orElseThrow()).toList();
+		return jdbc.sql("SELECT id FROM seized_item WHERE seizure_id = ? ORDER BY item_number")
+			.param(seizureId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> item(id).orElseThrow())
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ItemView> item(UUID id) {
-		return jdbc.sql("SELECT i.*, s.reference AS seizure_reference FROM seized_item i JOIN seizure s ON "
-				+ "s.id = i.seizure_id WHERE i.id = ?").param(id).query((rs, n) -> {
-					UUID firearm = rs.getObject("firearm_id", UUID.class);
-					return new ItemView(id, rs.getString("seizure_reference") + "/" + rs.getInt("item_number"),
-							rs.getInt("item_number"), ItemKind.valueOf(rs.getString("kind")),
-							rs.getString("observed_serial"), rs.getString("make"), rs.getString("calibre"),
-							rs.getString("part_kind"), (Long) rs.getObject("quantity", Long.class),
-							rs.getString("headstamp"), rs.getString("lot_number"), firearm,
-							firearm == null ? null : registry.recordNumber(firearm).orElse(null),
-							rs.getString("country_of_last_import"), rs.getString("storage_location"),
-							rs.getString("custodian"), CustodyStatus.valueOf(rs.getString("custody_status")),
-							rs.getObject("custody_since", LocalDate.class), rs.getObject("destroyed_on", LocalDate.class),
-							List.of(), List.of());
-				}).optional().map(i -> new ItemView(i.id(), i.reference(), i.itemNumber(), i.kind(), i.observedSerial(),
-						i.make(), i.calibre(), i.partKind(), i.quantity(), i.headstamp(), i.lotNumber(), i.firearmId(),
-						i.recordNumber(), i.countryOfLastImport(), i.storageLocation(), i.custodian(),
-						i.custodyStatus(), i.custodySince(), i.destroyedOn(),
-						i.kind() == ItemKind.AMMUNITION ? List.of() : protocol(id), holds(jdbc, id)));
+		return jdbc
+			.sql("SELECT i.*, s.reference AS seizure_reference FROM seized_item i JOIN seizure s ON "
+					+ "s.id = i.seizure_id WHERE i.id = ?")
+			.param(id)
+			.query((rs, n) -> {
+				UUID firearm = rs.getObject("firearm_id", UUID.class);
+				return new ItemView(id, rs.getString("seizure_reference") + "/" + rs.getInt("item_number"),
+						rs.getInt("item_number"), ItemKind.valueOf(rs.getString("kind")),
+						rs.getString("observed_serial"), rs.getString("make"), rs.getString("calibre"),
+						rs.getString("part_kind"), (Long) rs.getObject("quantity", Long.class),
+						rs.getString("headstamp"), rs.getString("lot_number"), firearm,
+						firearm == null ? null : registry.recordNumber(firearm).orElse(null),
+						rs.getString("country_of_last_import"), rs.getString("storage_location"),
+						rs.getString("custodian"), CustodyStatus.valueOf(rs.getString("custody_status")),
+						rs.getObject("custody_since", LocalDate.class), rs.getObject("destroyed_on", LocalDate.class),
+						List.of(), List.of());
+			})
+			.optional()
+			.map(i -> new ItemView(i.id(), i.reference(), i.itemNumber(), i.kind(), i.observedSerial(), i.make(),
+					i.calibre(), i.partKind(), i.quantity(), i.headstamp(), i.lotNumber(), i.firearmId(),
+					i.recordNumber(), i.countryOfLastImport(), i.storageLocation(), i.custodian(), i.custodyStatus(),
+					i.custodySince(), i.destroyedOn(), i.kind() == ItemKind.AMMUNITION ? List.of() : protocol(id),
+					holds(jdbc, id)));
 	}
 
-	/** The checklist: each step in order with the latest state the ledger holds for it. */
+	/**
+	 * The checklist: each step in order with the latest state the ledger holds for it.
+	 */
 	private List<Step> protocol(UUID itemId) {
 		Map<ProtocolStep, Step> latest = new EnumMap<>(ProtocolStep.class);
 		for (LedgerEntry entry : ledger.entriesAbout(itemId.toString())) {
@@ -190,17 +218,20 @@ public class SeizureQueries {
 		}
 		List<Step> steps = new ArrayList<>();
 		for (ProtocolStep step : ProtocolStep.values()) {
-			steps.add(latest.getOrDefault(step, new Step(step, StepState.PENDING, StepOutcome.NOT_RUN, List.of(),
-					null, null)));
+			steps.add(latest.getOrDefault(step,
+					new Step(step, StepState.PENDING, StepOutcome.NOT_RUN, List.of(), null, null)));
 		}
 		return steps;
 	}
 
-	/** Items in custody (not returned, not destroyed), by storage location then status; optional filters. */
+	/**
+	 * Items in custody (not returned, not destroyed), by storage location then status;
+	 * optional filters.
+	 */
 	@Transactional(readOnly = true)
 	public List<ItemView> inCustody(String location, CustodyStatus status, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT id FROM seized_item WHERE custody_status IN ('IN_CUSTODY', "
-				+ "'AT_LABORATORY', 'AT_COURT')");
+		StringBuilder sql = new StringBuilder(
+				"SELECT id FROM seized_item WHERE custody_status IN ('IN_CUSTODY', " + "'AT_LABORATORY', 'AT_COURT')");
 		List<Object> params = new ArrayList<>();
 		if (location != null && !location.isBlank()) {
 			sql.append(" AND storage_location = ?");
@@ -210,10 +241,16 @@ public class SeizureQueries {
 			sql.append(" AND custody_status = ?");
 			params.add(status.name());
 		}
-		sql.append(" ORDER BY storage_location, custody_status, id FETCH FIRST ").append(Math.max(1, limit))
+		sql.append(" ORDER BY storage_location, custody_status, id FETCH FIRST ")
+			.append(Math.max(1, limit))
 			.append(" ROWS ONLY");
-		return jdbc.sql(sql.toString()).params(params).query(UUID.class).list().stream()
-			.map(id -> item(id).orElseThrow()).toList();
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> item(id).orElseThrow())
+			.toList();
 	}
 
 	/** How many seizures are on record. */
@@ -224,11 +261,17 @@ public class SeizureQueries {
 
 	@Transactional(readOnly = true)
 	public long inCustodyCount() {
-		return jdbc.sql("SELECT COUNT(*) FROM seized_item WHERE custody_status IN ('IN_CUSTODY', 'AT_LABORATORY', "
-				+ "'AT_COURT')").query(Long.class).single();
+		return jdbc
+			.sql("SELECT COUNT(*) FROM seized_item WHERE custody_status IN ('IN_CUSTODY', 'AT_LABORATORY', "
+					+ "'AT_COURT')")
+			.query(Long.class)
+			.single();
 	}
 
-	/** Holds ending within {@code days} days, and holds that ended while the item is still held (overdue). */
+	/**
+	 * Holds ending within {@code days} days, and holds that ended while the item is still
+	 * held (overdue).
+	 */
 	@Transactional(readOnly = true)
 	public List<Deadline> deadlines(int days) {
 		LocalDate today = LocalDate.now();
@@ -239,8 +282,8 @@ public class SeizureQueries {
 			.param(today.plusDays(days))
 			.query((rs, n) -> {
 				LocalDate until = rs.getObject("held_until", LocalDate.class);
-				return new Deadline(rs.getObject("item_id", UUID.class), rs.getString("reference") + "/"
-						+ rs.getInt("item_number"), rs.getString("storage_location"),
+				return new Deadline(rs.getObject("item_id", UUID.class),
+						rs.getString("reference") + "/" + rs.getInt("item_number"), rs.getString("storage_location"),
 						CustodyStatus.valueOf(rs.getString("custody_status")), rs.getString("case_reference"),
 						rs.getString("court"), until, until.isBefore(today));
 			})

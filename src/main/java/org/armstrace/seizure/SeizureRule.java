@@ -2,38 +2,21 @@ package org.armstrace.seizure;
 
 import org.armstrace.command.Rule;
 
-/** The rules of seizures, custody and destruction; each one's sentence is {@code rule.<name>} in the bundles. */
+/**
+ * The rules of seizures, custody and destruction; each one's sentence is
+ * {@code rule.<name>} in the bundles.
+ */
 public enum SeizureRule implements Rule {
 
-	PlaceKindRequired,
-	AgencyRequired,
-	LegalBasisRequired,
-	CriminalContextRequired,
-	Coordinates,
-	NameRequired,
-	RoleRequired,
-	ItemsRequired,
-	KindRequired,
-	CalibreRequired,
-	ObservedMarkingsRequired,
-	PartKindRequired,
-	FirearmMustExist,
-	UrgentNeedsReason,
-	ItemMustExist,
-	LocationRequired,
-	NotDestroyed,
-	CaseRequired,
-	CourtRequired,
-	HoldMustExist,
-	NotReleased,
-	ReasonRequired,
-	MethodRequired,
-	DestructionIsWitnessed,
-	InCustody,
-	TraceOpenedBeforeDestruction,
-	TracedBeforeDestruction,
-	NoActiveJudicialHold,
-	/** The registry refuses the destruction of the item's firearm (its own rule is the value). */
+	PlaceKindRequired, AgencyRequired, LegalBasisRequired, CriminalContextRequired, Coordinates, NameRequired,
+	RoleRequired, ItemsRequired, KindRequired, CalibreRequired, ObservedMarkingsRequired, PartKindRequired,
+	FirearmMustExist, UrgentNeedsReason, ItemMustExist, LocationRequired, NotDestroyed, CaseRequired, CourtRequired,
+	HoldMustExist, NotReleased, ReasonRequired, MethodRequired, DestructionIsWitnessed, InCustody,
+	TraceOpenedBeforeDestruction, TracedBeforeDestruction, NoActiveJudicialHold,
+	/**
+	 * The registry refuses the destruction of the item's firearm (its own rule is the
+	 * value).
+	 */
 	RegistryRefusesDestruction
 
 }

@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Records seizures: where, how and by whom, the persons involved and every item, and runs the recovery protocol
- * on each seized firearm and marked part in the same transaction ({@link RecoveryProtocol}). Custody and holds are
- * {@link EvidenceCustody}; destruction is {@link DestructionGate}.
+ * Records seizures: where, how and by whom, the persons involved and every item, and runs
+ * the recovery protocol on each seized firearm and marked part in the same transaction
+ * ({@link RecoveryProtocol}). Custody and holds are {@link EvidenceCustody}; destruction
+ * is {@link DestructionGate}.
  */
 @Service
 public class Seizures {
@@ -50,9 +51,10 @@ public class Seizures {
 	}
 
 	/**
-	 * One seized item. Firearms and parts: what was observed, optionally the record the officer already confirmed
-	 * ({@code firearmId}), an ISACS 05.31 exception to tracing with its reason, a ballistic reference. Ammunition:
-	 * calibre and quantity, headstamp or lot.
+	 * One seized item. Firearms and parts: what was observed, optionally the record the
+	 * officer already confirmed ({@code firearmId}), an ISACS 05.31 exception to tracing
+	 * with its reason, a ballistic reference. Ammunition: calibre and quantity, headstamp
+	 * or lot.
 	 */
 	public record Item(ItemKind kind, ObservedMarkings observed, UUID firearmId, String partKind, String calibre,
 			Long quantity, String headstamp, String lotNumber, String countryOfLastImport, String storageLocation,
@@ -89,7 +91,10 @@ public class Seizures {
 		return record(c, actor, null);
 	}
 
-	/** Records the seizure, its persons and items, and runs the protocol on each firearm and part. */
+	/**
+	 * Records the seizure, its persons and items, and runs the protocol on each firearm
+	 * and part.
+	 */
 	public CommandResult record(RecordSeizure c, String actor, String idempotencyKey) {
 		return commands.run("record-seizure", actor, idempotencyKey, () -> {
 			Checks checks = check(c);
@@ -106,8 +111,10 @@ public class Seizures {
 			for (Person p : persons(c)) {
 				UUID personId = UUID.randomUUID();
 				events.add(new PersonInvolved(seizureId, personId, p.role()));
-				offLedger.add(() -> jdbc.sql("INSERT INTO seizure_person_identity (person_id, name, nationality) "
-						+ "VALUES (?, ?, ?)").params(personId, p.name().trim(), upper(p.nationality())).update());
+				offLedger.add(() -> jdbc
+					.sql("INSERT INTO seizure_person_identity (person_id, name, nationality) " + "VALUES (?, ?, ?)")
+					.params(personId, p.name().trim(), upper(p.nationality()))
+					.update());
 			}
 			String investigationCase = null;
 			for (int number = 1; number <= c.items().size(); number++) {
@@ -158,10 +165,15 @@ public class Seizures {
 		return id;
 	}
 
-	/** Name and address compared without case, accents, punctuation or spacing: the same party written twice. */
+	/**
+	 * Name and address compared without case, accents, punctuation or spacing: the same
+	 * party written twice.
+	 */
 	static String partyKey(Party party) {
 		String text = party.name() + "|" + (party.address() == null ? "" : party.address());
-		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT)
+		return Normalizer.normalize(text, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toUpperCase(Locale.ROOT)
 			.replaceAll("[^A-Z0-9|]", "");
 	}
 
@@ -170,15 +182,16 @@ public class Seizures {
 	}
 
 	private Checks check(RecordSeizure c) {
-		Checks checks = new Checks().require("seizedOn", c.seizedOn()).notInFuture("seizedOn", c.seizedOn())
+		Checks checks = new Checks().require("seizedOn", c.seizedOn())
+			.notInFuture("seizedOn", c.seizedOn())
 			.country("country", c.country())
 			.rule(c.placeKind() != null, "placeKind", SeizureRule.PlaceKindRequired, List.of(PlaceKind.values()))
 			.rule(!blank(c.agency()), "agency", SeizureRule.AgencyRequired)
 			.rule(c.legalBasis() != null, "legalBasis", SeizureRule.LegalBasisRequired, List.of(LegalBasis.values()))
 			.rule(c.criminalContext() != null, "criminalContext", SeizureRule.CriminalContextRequired,
 					List.of(CriminalContext.values()));
-		boolean coordinates = (c.latitude() == null) == (c.longitude() == null) && (c.latitude() == null
-				|| (Math.abs(c.latitude()) <= 90 && Math.abs(c.longitude()) <= 180));
+		boolean coordinates = (c.latitude() == null) == (c.longitude() == null)
+				&& (c.latitude() == null || (Math.abs(c.latitude()) <= 90 && Math.abs(c.longitude()) <= 180));
 		checks.rule(coordinates, "latitude", SeizureRule.Coordinates);
 		if (c.shipment() != null) {
 			checks.optionalCountry("shipment.originCountry", c.shipment().originCountry())
@@ -218,17 +231,19 @@ public class Seizures {
 		checks.rule(item.observed() != null, at + ".observed", SeizureRule.ObservedMarkingsRequired)
 			.rule(item.kind() != ItemKind.PART || !blank(item.partKind()), at + ".partKind",
 					SeizureRule.PartKindRequired)
-			.rule(item.firearmId() == null || registry.recordNumber(item.firearmId()).isPresent(),
-					at + ".firearmId", SeizureRule.FirearmMustExist, item.firearmId())
-			.rule(item.tracePriority() != TracePriority.URGENT || !blank(item.urgentReason()),
-					at + ".urgentReason", SeizureRule.UrgentNeedsReason)
+			.rule(item.firearmId() == null || registry.recordNumber(item.firearmId()).isPresent(), at + ".firearmId",
+					SeizureRule.FirearmMustExist, item.firearmId())
+			.rule(item.tracePriority() != TracePriority.URGENT || !blank(item.urgentReason()), at + ".urgentReason",
+					SeizureRule.UrgentNeedsReason)
 			.optionalCountry(at + ".countryOfLastImport", item.countryOfLastImport());
 	}
 
 	private String nextReference(LocalDate on) {
 		String start = "SZ-" + on.getYear() + "-";
-		long count = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE reference LIKE ?").param(start + "%")
-			.query(Long.class).single();
+		long count = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE reference LIKE ?")
+			.param(start + "%")
+			.query(Long.class)
+			.single();
 		return start + String.format("%06d", count + 1);
 	}
 

@@ -1,8 +1,8 @@
 package org.armstrace.seizure;
 
 /**
- * What one step of the recovery protocol found, as a code; its values are listed with it and its words are
- * {@code protocol.outcome.<code>} in the bundles.
+ * What one step of the recovery protocol found, as a code; its values are listed with it
+ * and its words are {@code protocol.outcome.<code>} in the bundles.
  */
 public enum StepOutcome {
 
@@ -20,8 +20,7 @@ public enum StepOutcome {
 	/** candidates, best record number, band. */
 	NO_CERTAIN_MATCH_TIED,
 	/** item reference. */
-	NO_RECORD_FITS,
-	NO_SERIAL_READ,
+	NO_RECORD_FITS, NO_SERIAL_READ,
 	/** Checked when a record is confirmed. */
 	NO_RECORD_YET,
 	/** status. */
@@ -33,9 +32,7 @@ public enum StepOutcome {
 	/** trace request reference, investigation case reference. */
 	TRACE_OPENED,
 	/** the rules that refused it. */
-	TRACE_NOT_OPENED,
-	INTERNATIONAL_NOT_CONNECTED,
-	BALLISTIC_PENDING,
+	TRACE_NOT_OPENED, INTERNATIONAL_NOT_CONNECTED, BALLISTIC_PENDING,
 	/** the IBIN/NIBIN reference. */
 	BALLISTIC_RECORDED
 

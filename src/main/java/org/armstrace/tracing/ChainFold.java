@@ -38,16 +38,20 @@ import org.armstrace.tracing.CustodyChain.LegalHolder;
 import org.armstrace.tracing.CustodyChain.RetailSale;
 
 /**
- * A firearm's facts folded, oldest first, into its chain: every fact as a coded chain event, the legal holders in
- * turn, the first retail sale, and the flags the legal facts leave open (missing and not recovered, exported and
- * not re-imported, destroyed, deactivated). Facts after the legal chain are listed but change nothing.
+ * A firearm's facts folded, oldest first, into its chain: every fact as a coded chain
+ * event, the legal holders in turn, the first retail sale, and the flags the legal facts
+ * leave open (missing and not recovered, exported and not re-imported, destroyed,
+ * deactivated). Facts after the legal chain are listed but change nothing.
  */
 final class ChainFold {
 
 	private static final Set<HolderRole> TRADE = EnumSet.of(HolderRole.DEALER, HolderRole.MANUFACTURER,
 			HolderRole.BROKER);
 
-	/** How a holder is named on a chain: role and record id, never a name (answers are frozen on the ledger). */
+	/**
+	 * How a holder is named on a chain: role and record id, never a name (answers are
+	 * frozen on the ledger).
+	 */
 	private static final String UNRECORDED = "UNRECORDED_HOLDER";
 
 	private final Function<UUID, HolderView> holders;
@@ -70,7 +74,10 @@ final class ChainFold {
 		this.holders = holders;
 	}
 
-	/** Folds one fact in; {@code legal} is false for the findings that ended the legal chain and what followed. */
+	/**
+	 * Folds one fact in; {@code legal} is false for the findings that ended the legal
+	 * chain and what followed.
+	 */
 	void add(RegistryEvent fact, TimelineEvent t, boolean legal) {
 		List<String> values = new ArrayList<>();
 		Fact kind = describe(fact, values);
@@ -85,20 +92,20 @@ final class ChainFold {
 			retail = new RetailSale(tr.fromHolderId(), tr.toHolderId(), on);
 		}
 		switch (fact) {
-			case FirearmReportedLost l -> missing = Optional.of(Flag.of(FlagKind.LOST_OR_STOLEN,
-					FlagReason.REPORTED_LOST, on));
+			case FirearmReportedLost l ->
+				missing = Optional.of(Flag.of(FlagKind.LOST_OR_STOLEN, FlagReason.REPORTED_LOST, on));
 			case FirearmReportedStolen s -> missing = Optional.of(s.reportReference() == null
-					? Flag.of(FlagKind.LOST_OR_STOLEN, FlagReason.REPORTED_STOLEN, on)
-					: Flag.of(FlagKind.LOST_OR_STOLEN, FlagReason.REPORTED_STOLEN_WITH_REPORT, on, s.reportReference()));
+					? Flag.of(FlagKind.LOST_OR_STOLEN, FlagReason.REPORTED_STOLEN, on) : Flag
+						.of(FlagKind.LOST_OR_STOLEN, FlagReason.REPORTED_STOLEN_WITH_REPORT, on, s.reportReference()));
 			case FirearmRecovered r -> missing = Optional.empty();
 			case FirearmSeized s -> missing = Optional.empty();
-			case FirearmExported x -> exported = Optional.of(Flag.of(FlagKind.RE_ENTRY,
-					FlagReason.EXPORTED_NOT_RE_IMPORTED, x.toCountry(), on));
+			case FirearmExported x -> exported = Optional
+				.of(Flag.of(FlagKind.RE_ENTRY, FlagReason.EXPORTED_NOT_RE_IMPORTED, x.toCountry(), on));
 			case FirearmImported im -> exported = Optional.empty();
-			case FirearmDestroyed d -> destroyed = Optional.of(Flag.of(FlagKind.FOUND_AFTER_DESTRUCTION,
-					FlagReason.RECORDED_DESTROYED));
-			case FirearmDeactivated d -> deactivated = Optional.of(Flag.of(FlagKind.FOUND_AFTER_DEACTIVATION,
-					FlagReason.RECORDED_DEACTIVATED));
+			case FirearmDestroyed d ->
+				destroyed = Optional.of(Flag.of(FlagKind.FOUND_AFTER_DESTRUCTION, FlagReason.RECORDED_DESTROYED));
+			case FirearmDeactivated d ->
+				deactivated = Optional.of(Flag.of(FlagKind.FOUND_AFTER_DEACTIVATION, FlagReason.RECORDED_DEACTIVATED));
 			default -> {
 			}
 		}
@@ -141,8 +148,8 @@ final class ChainFold {
 	private void takenOverBy(UUID holder, LocalDate on, String type) {
 		if (!chain.isEmpty()) {
 			LegalHolder last = chain.removeLast();
-			chain.add(new LegalHolder(last.holderId(), last.role(), last.country(), last.from(), on,
-					last.acquiredBy()));
+			chain
+				.add(new LegalHolder(last.holderId(), last.role(), last.country(), last.from(), on, last.acquiredBy()));
 		}
 		HolderView h = holders.apply(holder);
 		chain.add(new LegalHolder(holder, h == null ? null : h.role().name(), h == null ? null : h.country(), on, null,
@@ -154,16 +161,16 @@ final class ChainFold {
 		return switch (fact) {
 			case FirearmManufactured m -> heldBy(m.holderId(), values, m.make(), m.countryOfManufacture())
 					? Fact.MANUFACTURED_HELD_BY : Fact.MANUFACTURED;
-			case LegacyFirearmImported l -> heldBy(l.holderId(), values, l.legacyReference(),
-					l.legacyStatus().name()) ? Fact.LEGACY_TAKEN_OVER_HELD_BY : Fact.LEGACY_TAKEN_OVER;
+			case LegacyFirearmImported l -> heldBy(l.holderId(), values, l.legacyReference(), l.legacyStatus().name())
+					? Fact.LEGACY_TAKEN_OVER_HELD_BY : Fact.LEGACY_TAKEN_OVER;
 			case FirearmMarked m -> add(values, Fact.MARKED, m.marking().text());
 			case FirearmImported im -> who(im.importerId(), add(values, Fact.IMPORTED, im.fromCountry()), values);
 			case FirearmExported x -> x.transitCountries() == null || x.transitCountries().isEmpty()
 					? add(values, Fact.EXPORTED, x.toCountry())
 					: add(values, Fact.EXPORTED_THROUGH, x.toCountry(), String.join(", ", x.transitCountries()));
 			case TransitRecorded tr -> add(values, Fact.IN_TRANSIT, tr.fromCountry(), tr.toCountry());
-			case FirearmTransferred tr -> who(tr.toHolderId(), who(tr.fromHolderId(),
-					isTrade(tr.fromHolderId()) ? Fact.SOLD : Fact.TRANSFERRED, values), values);
+			case FirearmTransferred tr -> who(tr.toHolderId(),
+					who(tr.fromHolderId(), isTrade(tr.fromHolderId()) ? Fact.SOLD : Fact.TRANSFERRED, values), values);
 			case FirearmReportedLost l -> who(l.reportedBy(), Fact.REPORTED_LOST, values);
 			case FirearmReportedStolen s -> who(s.reportedBy(), Fact.REPORTED_STOLEN, values);
 			case FirearmRecovered r -> add(values, Fact.RECOVERED, r.authority());
@@ -193,7 +200,10 @@ final class ChainFold {
 		return fact;
 	}
 
-	/** Adds a holder as role and id (an unrecorded one as a code of its own) and passes {@code fact} on. */
+	/**
+	 * Adds a holder as role and id (an unrecorded one as a code of its own) and passes
+	 * {@code fact} on.
+	 */
 	private Fact who(UUID id, Fact fact, List<String> values) {
 		HolderView h = id == null ? null : holders.apply(id);
 		values.add(id == null ? UNRECORDED : h == null ? "HOLDER" : h.role().name());

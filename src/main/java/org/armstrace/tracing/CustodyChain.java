@@ -8,24 +8,30 @@ import java.util.UUID;
 import org.armstrace.command.Wording;
 
 /**
- * Where a firearm's legal chain ran and where it left it: the legal holders in order, every fact between them,
- * the last legal holder, the point of diversion, the time from first retail sale to recovery, and the flags a
- * tracing officer acts on. Holders appear by id and role; names are read for display, never frozen into an answer.
- * Facts and flags are codes with their values, put into words in the reader's language; an answer frozen before
- * codes existed (schema version 1) keeps the English sentence it was answered with in {@code description} and
- * {@code detail}.
+ * Where a firearm's legal chain ran and where it left it: the legal holders in order,
+ * every fact between them, the last legal holder, the point of diversion, the time from
+ * first retail sale to recovery, and the flags a tracing officer acts on. Holders appear
+ * by id and role; names are read for display, never frozen into an answer. Facts and
+ * flags are codes with their values, put into words in the reader's language; an answer
+ * frozen before codes existed (schema version 1) keeps the English sentence it was
+ * answered with in {@code description} and {@code detail}.
  */
 public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder> holders, List<ChainEvent> events,
 		LegalHolder lastLegalHolder, ChainEvent pointOfDiversion, RetailSale firstRetailSale, LocalDate recoveredOn,
 		Long timeToCrimeDays, List<Flag> flags) {
 
-	/** One holder in the legal chain, from the fact that gave them the firearm to the one that took it away. */
+	/**
+	 * One holder in the legal chain, from the fact that gave them the firearm to the one
+	 * that took it away.
+	 */
 	public record LegalHolder(UUID holderId, String role, String country, LocalDate from, LocalDate until,
 			String acquiredBy) {
 	}
 
 	/**
-	 * One fact of the firearm's life as the chain reads it; {@code legal} is false for recovery and seizure.
+	 * One fact of the firearm's life as the chain reads it; {@code legal} is false for
+	 * recovery and seizure.
+	 *
 	 * @param fact what happened, with {@code values} (null in a version 1 answer)
 	 * @param description the English sentence of a version 1 answer (null since)
 	 */
@@ -48,8 +54,12 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 
 	}
 
-	/** The kinds of fact a chain shows; a holder is named by role and id ({@code {role} {id}}). */
+	/**
+	 * The kinds of fact a chain shows; a holder is named by role and id ({@code {role}
+	 * {id}}).
+	 */
 	public enum Fact {
+
 		/** make, country. */
 		MANUFACTURED,
 		/** make, country, holder role, holder id. */
@@ -90,14 +100,19 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 		DESTROYED,
 		/** authority. */
 		FOUND_AFTER_DESTRUCTION
+
 	}
 
-	/** The first transfer from the trade (dealer or manufacturer) to an end user: where time-to-crime starts. */
+	/**
+	 * The first transfer from the trade (dealer or manufacturer) to an end user: where
+	 * time-to-crime starts.
+	 */
 	public record RetailSale(UUID dealerId, UUID buyerId, LocalDate occurredOn) {
 	}
 
 	/**
 	 * A flag with what raised it.
+	 *
 	 * @param reason why, with {@code values} (null in a version 1 answer)
 	 * @param detail the English sentence of a version 1 answer (null since)
 	 */
@@ -124,6 +139,7 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 	}
 
 	public enum FlagKind {
+
 		/** Reported lost or stolen and not recovered before it was found. */
 		LOST_OR_STOLEN,
 		/** Legally exported, not re-imported, yet found in the country. */
@@ -132,18 +148,28 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 		FOUND_AFTER_DESTRUCTION,
 		/** Recorded deactivated, yet found: it may have been reactivated. */
 		FOUND_AFTER_DEACTIVATION,
-		/** The observed serial has characters that are unreadable or missing: the marking was removed in part. */
+		/**
+		 * The observed serial has characters that are unreadable or missing: the marking
+		 * was removed in part.
+		 */
 		MARKING_OBLITERATED,
-		/** The observed markings differ from the recorded ones beyond what reading explains. */
+		/**
+		 * The observed markings differ from the recorded ones beyond what reading
+		 * explains.
+		 */
 		MARKING_ALTERED,
-		/** Time from first retail sale to recovery under the short time-to-crime limit. */
+		/**
+		 * Time from first retail sale to recovery under the short time-to-crime limit.
+		 */
 		SHORT_TIME_TO_CRIME,
 		/** The dealer of the first retail sale has many short time-to-crime traces. */
 		DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES
+
 	}
 
 	/** What raised a flag; the values each takes are listed with it. */
 	public enum FlagReason {
+
 		/** reported on. */
 		REPORTED_LOST,
 		/** reported on. */
@@ -151,9 +177,7 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 		/** reported on, police report. */
 		REPORTED_STOLEN_WITH_REPORT,
 		/** country, exported on. */
-		EXPORTED_NOT_RE_IMPORTED,
-		RECORDED_DESTROYED,
-		RECORDED_DEACTIVATED,
+		EXPORTED_NOT_RE_IMPORTED, RECORDED_DESTROYED, RECORDED_DEACTIVATED,
 		/** observed serial, recorded serial, characters unreadable or missing. */
 		SERIAL_PARTLY_UNREADABLE,
 		/** observed serial, recorded serial, characters unreadable or missing. */
@@ -164,6 +188,7 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 		TIME_TO_CRIME_UNDER_LIMIT,
 		/** traces, limit, threshold. */
 		DEALER_SHORT_TRACES_OVER_THRESHOLD
+
 	}
 
 	public boolean has(FlagKind kind) {

@@ -32,9 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a firearm's timeline as a chain of custody. The legal chain is every fact before the firearm was last
- * found (seized, recovered, found after destruction) or, when it has not been found on the record, every fact;
- * its last fact is the point of diversion.
+ * Reads a firearm's timeline as a chain of custody. The legal chain is every fact before
+ * the firearm was last found (seized, recovered, found after destruction) or, when it has
+ * not been found on the record, every fact; its last fact is the point of diversion.
  */
 @Service
 public class CustodyChains {
@@ -60,8 +60,9 @@ public class CustodyChains {
 	}
 
 	/**
-	 * The chain of a firearm as found on {@code recoveredOn} (null: the date of its last recovery or seizure on
-	 * record, else today), compared with what was observed on it (null: no comparison of markings).
+	 * The chain of a firearm as found on {@code recoveredOn} (null: the date of its last
+	 * recovery or seizure on record, else today), compared with what was observed on it
+	 * (null: no comparison of markings).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CustodyChain> of(UUID firearmId, ObservedMarkings observed, LocalDate recoveredOn) {
@@ -99,8 +100,8 @@ public class CustodyChains {
 		List<ChainEvent> legalEvents = events.stream().filter(ChainEvent::legal).toList();
 		List<LegalHolder> chain = fold.holders();
 		return new CustodyChain(firearm.id(), firearm.recordNumber(), chain, events,
-				chain.isEmpty() ? null : chain.getLast(), legalEvents.isEmpty() ? null : legalEvents.getLast(),
-				retail, found, ttc, List.copyOf(flags));
+				chain.isEmpty() ? null : chain.getLast(), legalEvents.isEmpty() ? null : legalEvents.getLast(), retail,
+				found, ttc, List.copyOf(flags));
 	}
 
 	private static int lastFinding(List<RegistryEvent> facts) {
@@ -113,7 +114,10 @@ public class CustodyChains {
 		return lastFound;
 	}
 
-	/** The legal chain ends before the last finding; findings before it were part of the chain's history. */
+	/**
+	 * The legal chain ends before the last finding; findings before it were part of the
+	 * chain's history.
+	 */
 	private static int endOfLegalChain(List<RegistryEvent> facts, int lastFound) {
 		int end = lastFound < 0 ? facts.size() : lastFound;
 		while (end > 0 && isFinding(facts.get(end - 1))) {
@@ -130,8 +134,8 @@ public class CustodyChains {
 		boolean shortOne = ttc != null && ttc >= 0
 				&& !found.isAfter(retail.occurredOn().plus(shortTimeToCrime).minusDays(1));
 		if (shortOne) {
-			flags.add(Flag.of(FlagKind.SHORT_TIME_TO_CRIME, FlagReason.TIME_TO_CRIME_UNDER_LIMIT, ttc,
-					shortTimeToCrime));
+			flags.add(
+					Flag.of(FlagKind.SHORT_TIME_TO_CRIME, FlagReason.TIME_TO_CRIME_UNDER_LIMIT, ttc, shortTimeToCrime));
 		}
 		long total = shortTracesOf(retail.dealerId(), firearm.id()) + (shortOne ? 1 : 0);
 		if (total >= dealerShortTraces) {
@@ -147,8 +151,8 @@ public class CustodyChains {
 			String seen = SerialForms.normalise(observed.serial());
 			SerialAlignment.Fit fit = SerialAlignment.align(seen, SerialForms.normalise(firearm.serial()));
 			if (fit.unreadable() > 0 || fit.run() || fit.missingEdges() > 0) {
-				flags.add(Flag.of(FlagKind.MARKING_OBLITERATED, fit.run()
-						? FlagReason.SERIAL_PARTLY_UNREADABLE_WITH_RUN : FlagReason.SERIAL_PARTLY_UNREADABLE,
+				flags.add(Flag.of(FlagKind.MARKING_OBLITERATED,
+						fit.run() ? FlagReason.SERIAL_PARTLY_UNREADABLE_WITH_RUN : FlagReason.SERIAL_PARTLY_UNREADABLE,
 						observed.serial(), firearm.serial(), fit.unreadable() + fit.missingEdges()));
 			}
 			if (fit.differences() > 0) {
@@ -159,12 +163,18 @@ public class CustodyChains {
 		return flags;
 	}
 
-	/** Answered traces of other firearms first sold at retail by this dealer with a short time-to-crime. */
+	/**
+	 * Answered traces of other firearms first sold at retail by this dealer with a short
+	 * time-to-crime.
+	 */
 	private long shortTracesOf(UUID dealerId, UUID exceptFirearm) {
 		long days = shortTimeToCrime.toTotalMonths() * 30 + shortTimeToCrime.getDays();
-		return jdbc.sql("SELECT COUNT(DISTINCT firearm_id) FROM trace_request WHERE retail_dealer_id = ? "
-				+ "AND firearm_id <> ? AND time_to_crime_days IS NOT NULL AND time_to_crime_days < ? "
-				+ "AND state IN ('ANSWERED', 'CLOSED')").params(dealerId, exceptFirearm, days).query(Long.class)
+		return jdbc
+			.sql("SELECT COUNT(DISTINCT firearm_id) FROM trace_request WHERE retail_dealer_id = ? "
+					+ "AND firearm_id <> ? AND time_to_crime_days IS NOT NULL AND time_to_crime_days < ? "
+					+ "AND state IN ('ANSWERED', 'CLOSED')")
+			.params(dealerId, exceptFirearm, days)
+			.query(Long.class)
 			.single();
 	}
 

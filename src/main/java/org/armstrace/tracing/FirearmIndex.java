@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * The candidate index: one Lucene document per firearm, a projection of the ledger kept in
- * {@code ARMSTRACE_HOME/index/firearms}. It generates candidates only; ranking and explanation are ours. The
- * last ledger entry applied is kept in the commit's user data, so the index catches up from there at start and can
- * be rebuilt from zero at any time.
+ * The candidate index: one Lucene document per firearm, a projection of the ledger kept
+ * in {@code ARMSTRACE_HOME/index/firearms}. It generates candidates only; ranking and
+ * explanation are ours. The last ledger entry applied is kept in the commit's user data,
+ * so the index catches up from there at start and can be rebuilt from zero at any time.
  */
 @Component
 class FirearmIndex {
@@ -44,12 +44,18 @@ class FirearmIndex {
 	/** Candidates fetched from the index before our own ranking. */
 	static final int CANDIDATES = 200;
 
-	/** Folded 3-grams: they find serials that share most of their characters whatever else went wrong. */
+	/**
+	 * Folded 3-grams: they find serials that share most of their characters whatever else
+	 * went wrong.
+	 */
 	static final int GRAM = 3;
 
 	static final String LAST_SEQ = "lastSeq";
 
-	/** Raised whenever what a document holds changes: an index of another version is rebuilt from the ledger. */
+	/**
+	 * Raised whenever what a document holds changes: an index of another version is
+	 * rebuilt from the ledger.
+	 */
 	static final String VERSION = "4";
 
 	private final Directory directory;
@@ -67,7 +73,8 @@ class FirearmIndex {
 				opened = new IndexWriter(directory, new IndexWriterConfig());
 			}
 			catch (LockObtainFailedException held) {
-				// a running server owns the index and keeps it current: a command-line job only reads it
+				// a running server owns the index and keeps it current: a command-line
+				// job only reads it
 				opened = null;
 			}
 			this.writer = opened;
@@ -75,8 +82,8 @@ class FirearmIndex {
 			if (writer != null) {
 				Map<String, String> data = writer.getLiveCommitData() == null ? Map.of()
 						: iterableToMap(writer.getLiveCommitData());
-				if (!VERSION.equals(data.getOrDefault("version", VERSION)) || (data.containsKey(LAST_SEQ)
-						&& !data.containsKey("version"))) {
+				if (!VERSION.equals(data.getOrDefault("version", VERSION))
+						|| (data.containsKey(LAST_SEQ) && !data.containsKey("version"))) {
 					clear();
 				}
 			}
@@ -86,7 +93,10 @@ class FirearmIndex {
 		}
 	}
 
-	/** False when another process (a running server) holds the index: then it is read, never written. */
+	/**
+	 * False when another process (a running server) holds the index: then it is read,
+	 * never written.
+	 */
 	boolean writable() {
 		return writer != null;
 	}
@@ -129,7 +139,10 @@ class FirearmIndex {
 		}
 	}
 
-	/** Adds a firearm known not to be in the index yet (bulk loading), without looking for an older copy. */
+	/**
+	 * Adds a firearm known not to be in the index yet (bulk loading), without looking for
+	 * an older copy.
+	 */
 	void add(IndexedRecord firearm) {
 		try {
 			writer.addDocument(firearm.document());
@@ -143,7 +156,10 @@ class FirearmIndex {
 		return search(new TermQuery(new Term("id", id)), 1).stream().findFirst();
 	}
 
-	/** Makes what was put visible to searches and durable, with the last ledger entry it reflects. */
+	/**
+	 * Makes what was put visible to searches and durable, with the last ledger entry it
+	 * reflects.
+	 */
 	void commit(long lastSeq) {
 		try {
 			writer.setLiveCommitData(Map.of(LAST_SEQ, Long.toString(lastSeq), "version", VERSION).entrySet());
@@ -155,7 +171,10 @@ class FirearmIndex {
 		}
 	}
 
-	/** Merges the index into one segment: for bulk-loaded scratch indexes (the benchmark), not the live one. */
+	/**
+	 * Merges the index into one segment: for bulk-loaded scratch indexes (the benchmark),
+	 * not the live one.
+	 */
 	void forceMerge() {
 		try {
 			writer.forceMerge(1);
@@ -178,10 +197,11 @@ class FirearmIndex {
 	}
 
 	/**
-	 * Candidates for an observed serial (normalised); the make, when known, only raises a candidate. First the
-	 * precise ways in: the folded serial itself, within two edits, as a pattern, and as the end of a longer serial
-	 * (a missing leading part, through the reversed serial so no query starts with a wildcard). Only when those
-	 * find few records do shared 3-grams widen the net.
+	 * Candidates for an observed serial (normalised); the make, when known, only raises a
+	 * candidate. First the precise ways in: the folded serial itself, within two edits,
+	 * as a pattern, and as the end of a longer serial (a missing leading part, through
+	 * the reversed serial so no query starts with a wildcard). Only when those find few
+	 * records do shared 3-grams widen the net.
 	 */
 	List<IndexedRecord> candidates(String observed, String makeKey) {
 		String folded = SerialForms.fold(observed);
@@ -189,10 +209,12 @@ class FirearmIndex {
 		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
 			if (startsLiteral(folded)) {
-				serial.add(new BoostQuery(new WildcardQuery(new Term("folded", folded)), 8), BooleanClause.Occur.SHOULD);
+				serial.add(new BoostQuery(new WildcardQuery(new Term("folded", folded)), 8),
+						BooleanClause.Occur.SHOULD);
 			}
 			if (startsLiteral(reversed)) {
-				// the same pattern from the end, which also finds it at the end of a longer serial
+				// the same pattern from the end, which also finds it at the end of a
+				// longer serial
 				serial.add(new BoostQuery(new WildcardQuery(new Term("reversed", reversed)), 8),
 						BooleanClause.Occur.SHOULD);
 				serial.add(new WildcardQuery(new Term("reversed", reversed + "*")), BooleanClause.Occur.SHOULD);
@@ -200,8 +222,10 @@ class FirearmIndex {
 		}
 		else {
 			serial.add(new BoostQuery(new TermQuery(new Term("folded", folded)), 10), BooleanClause.Occur.SHOULD);
-			serial.add(new BoostQuery(new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100,
-					true), 4), BooleanClause.Occur.SHOULD);
+			serial.add(
+					new BoostQuery(
+							new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100, true), 4),
+					BooleanClause.Occur.SHOULD);
 			serial.add(new PrefixQuery(new Term("reversed", reversed)), BooleanClause.Occur.SHOULD);
 		}
 		List<IndexedRecord> found = serial.build().clauses().isEmpty() ? List.of()
@@ -231,12 +255,16 @@ class FirearmIndex {
 		return !pattern.isEmpty() && pattern.charAt(0) != SerialForms.RUN;
 	}
 
-	/** How far either side of a reading's number a registered serial makes it part of that series. */
+	/**
+	 * How far either side of a reading's number a registered serial makes it part of that
+	 * series.
+	 */
 	static final int SERIES_REACH = 3;
 
 	/**
-	 * A registered serial of the make within a few numbers of the reading (the same characters around its last
-	 * run of digits), or "" when there is none: then the reading itself looks like a serial of that series.
+	 * A registered serial of the make within a few numbers of the reading (the same
+	 * characters around its last run of digits), or "" when there is none: then the
+	 * reading itself looks like a serial of that series.
 	 */
 	String neighbourInSeries(String reading, String makeKey) {
 		if (reading.isEmpty() || SerialForms.hasWildcards(reading) || makeKey == null || makeKey.isEmpty()) {

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feeds the candidate index from the ledger: every second it applies the entries after the last one it indexed
- * (at start, all it missed while stopped). What it indexes is what identifies a firearm or a marked part: its
- * markings, make, model, calibre, type, country and year, and the firearm a part is fitted to; current status and holder are read from the registry when a trace runs.
+ * Feeds the candidate index from the ledger: every second it applies the entries after
+ * the last one it indexed (at start, all it missed while stopped). What it indexes is
+ * what identifies a firearm or a marked part: its markings, make, model, calibre, type,
+ * country and year, and the firearm a part is fitted to; current status and holder are
+ * read from the registry when a trace runs.
  */
 @Component
 class IndexUpdater {
@@ -48,7 +50,10 @@ class IndexUpdater {
 
 	private final JsonMapper json;
 
-	/** False for one-off command-line jobs (import, verify …): the server catches the index up when it starts. */
+	/**
+	 * False for one-off command-line jobs (import, verify …): the server catches the
+	 * index up when it starts.
+	 */
 	private final boolean regularly;
 
 	IndexUpdater(Ledger ledger, FirearmIndex index, Catalogue catalogue, JsonMapper json,
@@ -73,7 +78,10 @@ class IndexUpdater {
 		}
 	}
 
-	/** Applies every ledger entry after the last indexed one; returns how many entries it read. */
+	/**
+	 * Applies every ledger entry after the last indexed one; returns how many entries it
+	 * read.
+	 */
 	synchronized long catchUp() {
 		if (!index.writable()) {
 			return 0;
@@ -116,31 +124,37 @@ class IndexUpdater {
 		RegistryEvent event = EventTypes.read(json, entry, type);
 		switch (event) {
 			case FirearmManufactured m -> put(new IndexedRecord(m.firearmId().toString(), m.recordNumber(),
-					m.legacyReference(),
-					m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(), m.firearmType().name(),
-					m.countryOfManufacture(), m.year(), null, m.markings() == null ? List.of()
-							: m.markings().stream().filter(k -> k.kind() == MarkingKind.IMPORT).map(Marking::text)
+					m.legacyReference(), m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(),
+					m.firearmType().name(), m.countryOfManufacture(), m.year(), null,
+					m.markings() == null ? List.of()
+							: m.markings()
+								.stream()
+								.filter(k -> k.kind() == MarkingKind.IMPORT)
+								.map(Marking::text)
 								.toList()));
-			case LegacyFirearmImported l -> put(new IndexedRecord(l.firearmId().toString(),
-					l.recordNumber(), l.legacyReference(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
+			case LegacyFirearmImported l -> put(new IndexedRecord(l.firearmId().toString(), l.recordNumber(),
+					l.legacyReference(), l.serial(), l.make(), makeKey(l.make()), l.model(), l.calibre(),
 					l.firearmType().name(), l.countryOfManufacture(), l.year(), null, List.of()));
 			case PartManufactured p -> put(new IndexedRecord(p.partId().toString(),
 					"PART-" + p.partId().toString().substring(0, 8).toUpperCase(), null, p.serial(), p.make(),
 					makeKey(p.make()), null, p.calibre(), null, p.countryOfManufacture(), null, null, List.of(),
 					p.kind().name(), null));
-			case PartFitted p -> indexed(p.partId().toString())
-				.ifPresent(f -> put(f.withFittedTo(p.firearmId().toString())));
+			case PartFitted p ->
+				indexed(p.partId().toString()).ifPresent(f -> put(f.withFittedTo(p.firearmId().toString())));
 			case PartRemoved p -> indexed(p.partId().toString()).ifPresent(f -> put(f.withFittedTo(null)));
-			case FirearmConverted c -> indexed(c.firearmId().toString())
-				.ifPresent(f -> put(f.withType(c.newType().name())));
-			case FirearmImported i when i.importMarking() != null -> indexed(i.firearmId().toString())
-				.ifPresent(f -> put(f.withImportMarking(i.importMarking().text())));
+			case FirearmConverted c ->
+				indexed(c.firearmId().toString()).ifPresent(f -> put(f.withType(c.newType().name())));
+			case FirearmImported i when i.importMarking() != null ->
+				indexed(i.firearmId().toString()).ifPresent(f -> put(f.withImportMarking(i.importMarking().text())));
 			default -> {
 			}
 		}
 	}
 
-	/** Firearms put since the last commit: searches do not see them yet, later entries of the page may. */
+	/**
+	 * Firearms put since the last commit: searches do not see them yet, later entries of
+	 * the page may.
+	 */
 	private final Map<String, IndexedRecord> pending = new HashMap<>();
 
 	private void put(IndexedRecord firearm) {
@@ -153,7 +167,10 @@ class IndexUpdater {
 		return put != null ? Optional.of(put) : index.get(id);
 	}
 
-	/** Makes meet under their catalogue name, so "S&W" on record and "Smith and Wesson" observed agree. */
+	/**
+	 * Makes meet under their catalogue name, so "S&W" on record and "Smith and Wesson"
+	 * observed agree.
+	 */
 	String makeKey(String make) {
 		return Names.makerKey(catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make));
 	}

@@ -9,12 +9,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 
 /**
- * A firearm or marked part as the candidate index holds it, and the one place that maps it to a Lucene document
- * and back: the serial folded, reversed and cut into 3-grams for searching, the rest stored for ranking.
+ * A firearm or marked part as the candidate index holds it, and the one place that maps
+ * it to a Lucene document and back: the serial folded, reversed and cut into 3-grams for
+ * searching, the rest stored for ranking.
  */
-record IndexedRecord(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey, String model,
-		String calibre, String type, String country, Integer year, String status, List<String> importMarkings,
-		String partKind, String fittedTo) {
+record IndexedRecord(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey,
+		String model, String calibre, String type, String country, Integer year, String status,
+		List<String> importMarkings, String partKind, String fittedTo) {
 
 	IndexedRecord {
 		importMarkings = importMarkings == null ? List.of() : List.copyOf(importMarkings);
@@ -29,23 +30,26 @@ record IndexedRecord(String id, String recordNumber, String legacyReference, Str
 	}
 
 	IndexedRecord withFittedTo(String firearmId) {
-		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
-				year, status, importMarkings, partKind, firearmId);
+		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type,
+				country, year, status, importMarkings, partKind, firearmId);
 	}
 
 	IndexedRecord withType(String newType) {
-		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType, country,
-				year, status, importMarkings, partKind, fittedTo);
+		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, newType,
+				country, year, status, importMarkings, partKind, fittedTo);
 	}
 
 	IndexedRecord withImportMarking(String marking) {
 		List<String> all = new ArrayList<>(importMarkings);
 		all.add(marking);
-		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type, country,
-				year, status, all, partKind, fittedTo);
+		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, makeKey, model, calibre, type,
+				country, year, status, all, partKind, fittedTo);
 	}
 
-	/** The document a record is indexed as: each field's choice is explained in {@link FirearmIndex}. */
+	/**
+	 * The document a record is indexed as: each field's choice is explained in
+	 * {@link FirearmIndex}.
+	 */
 	Document document() {
 		Document doc = new Document();
 		doc.add(new StringField("id", id(), Field.Store.YES));

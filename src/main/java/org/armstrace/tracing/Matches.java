@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.armstrace.command.Refusal;
 
-/** What a search by observed markings found: ranked candidates, or why the observation cannot be searched. */
+/**
+ * What a search by observed markings found: ranked candidates, or why the observation
+ * cannot be searched.
+ */
 public record Matches(List<Candidate> candidates, List<Refusal> refusals) {
 
 	public Matches {

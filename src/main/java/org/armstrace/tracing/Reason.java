@@ -6,12 +6,14 @@ import java.util.List;
 import org.armstrace.command.Wording;
 
 /**
- * One line of a candidate's explanation, as a code and its values: which character was read as which, which
- * attribute agreed. The words are {@code reason.<code>} in the bundles.
+ * One line of a candidate's explanation, as a code and its values: which character was
+ * read as which, which attribute agreed. The words are {@code reason.<code>} in the
+ * bundles.
  */
 public record Reason(Code code, List<String> values) implements Wording {
 
 	public enum Code {
+
 		/** {0} read for {1} at position {2}. */
 		CHARACTER_MISREAD,
 		/** {0} differs from {1} at position {2}. */
@@ -27,9 +29,7 @@ public record Reason(Code code, List<String> values) implements Wording {
 		/** {0} observed but not recorded. */
 		OBSERVED_NOT_RECORDED,
 		/** {0} unreadable characters '?' accepted. */
-		UNREADABLE_ACCEPTED,
-		RUN_ACCEPTED,
-		EXACT,
+		UNREADABLE_ACCEPTED, RUN_ACCEPTED, EXACT,
 		/** Attribute {0} agrees (recorded {1}). */
 		ATTRIBUTE_AGREES,
 		/** Attribute {0} differs: observed {1}, recorded {2}. */
@@ -47,8 +47,8 @@ public record Reason(Code code, List<String> values) implements Wording {
 		/** A marked part of kind {0}, fitted to a firearm on record. */
 		MARKED_PART_FITTED,
 		/** A marked part of kind {0}, fitted to no firearm on record. */
-		MARKED_PART_NOT_FITTED,
-		TIE
+		MARKED_PART_NOT_FITTED, TIE
+
 	}
 
 	public Reason {

@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * How well an observed serial (normalised, perhaps with '?' and '*') fits a recorded one: the cheapest alignment
- * of the two, with what each step cost and why, so an officer can read the reasoning. Named costs, cheapest
- * first: a confusable reading, an unreadable character, a run, one transposition, a missing edge character, and a
- * plain difference.
+ * How well an observed serial (normalised, perhaps with '?' and '*') fits a recorded one:
+ * the cheapest alignment of the two, with what each step cost and why, so an officer can
+ * read the reasoning. Named costs, cheapest first: a confusable reading, an unreadable
+ * character, a run, one transposition, a missing edge character, and a plain difference.
  */
 final class SerialAlignment {
 
@@ -24,7 +24,10 @@ final class SerialAlignment {
 
 	static final double DIFFERENT = 1.0;
 
-	/** What the alignment found; {@code score} is 1 for an exact reading, falling towards 0. */
+	/**
+	 * What the alignment found; {@code score} is 1 for an exact reading, falling towards
+	 * 0.
+	 */
 	record Fit(double score, boolean exact, int confusables, int unreadable, int transpositions, int missingEdges,
 			int differences, boolean run, List<Reason> explanation) {
 
@@ -136,7 +139,10 @@ final class SerialAlignment {
 				tally.differences, tally.run, steps);
 	}
 
-	/** One step back along the cheapest alignment from (i, j), counted; returns where it leads. */
+	/**
+	 * One step back along the cheapest alignment from (i, j), counted; returns where it
+	 * leads.
+	 */
 	private static int[] step(String p, String c, double[][] d, int i, int j, Tally tally) {
 		final double eps = 1e-9;
 		if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
@@ -167,8 +173,8 @@ final class SerialAlignment {
 		}
 		if (j > 0 && (i == 0 || i == p.length()) && Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
 			tally.edges++;
-			tally.steps.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END,
-					c.charAt(j - 1)));
+			tally.steps
+				.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END, c.charAt(j - 1)));
 			return new int[] { i, j - 1 };
 		}
 		tally.differences++;

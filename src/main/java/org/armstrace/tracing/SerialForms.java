@@ -3,10 +3,11 @@ package org.armstrace.tracing;
 import java.util.Locale;
 
 /**
- * The forms a serial is compared in. Normalised: upper case, letters and digits only (separators and spaces
- * dropped), '?' and '*' kept as the officer typed them. Folded: every character replaced by the one it is most
- * often misread as or for, so that O, Q and D meet 0, I and L meet 1, S meets 5, B meets 8, Z meets 2, G meets 6
- * and U meets V. Public for whoever compares serials the way the engine does (the tracing benchmark).
+ * The forms a serial is compared in. Normalised: upper case, letters and digits only
+ * (separators and spaces dropped), '?' and '*' kept as the officer typed them. Folded:
+ * every character replaced by the one it is most often misread as or for, so that O, Q
+ * and D meet 0, I and L meet 1, S meets 5, B meets 8, Z meets 2, G meets 6 and U meets V.
+ * Public for whoever compares serials the way the engine does (the tracing benchmark).
  */
 public final class SerialForms {
 

@@ -24,8 +24,9 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The trace report an officer hands on: the request, what was observed, the answer as frozen (record, chain of
- * custody, flags) and the ledger entry that holds it. Holder names are resolved for the reader at print time.
+ * The trace report an officer hands on: the request, what was observed, the answer as
+ * frozen (record, chain of custody, flags) and the ledger entry that holds it. Holder
+ * names are resolved for the reader at print time.
  */
 final class TraceReport {
 
@@ -41,8 +42,9 @@ final class TraceReport {
 	}
 
 	/**
-	 * The report in the reader's language: {@code sentence} gives a bundle sentence with its values (the report's
-	 * own are {@code report.*}), {@code words} a coded fact or flag in words, {@code holderName} a holder's name.
+	 * The report in the reader's language: {@code sentence} gives a bundle sentence with
+	 * its values (the report's own are {@code report.*}), {@code words} a coded fact or
+	 * flag in words, {@code holderName} a holder's name.
 	 */
 	record Texts(BiFunction<String, Object[], String> sentence, Function<Wording, String> words,
 			Function<UUID, String> holderName) {
@@ -79,8 +81,8 @@ final class TraceReport {
 		}
 		if (request.closedOn() != null) {
 			section(doc, t.label("closed"));
-			doc.add(new Paragraph(request.closedOn() + (request.closingNote() == null ? "" : ": "
-					+ request.closingNote()), BODY));
+			doc.add(new Paragraph(
+					request.closedOn() + (request.closingNote() == null ? "" : ": " + request.closingNote()), BODY));
 		}
 		doc.close();
 		return out.toByteArray();
@@ -97,9 +99,10 @@ final class TraceReport {
 		row(observed, t.label("type"), o.type());
 		row(observed, t.label("countryOfManufacture"), o.countryOfManufacture());
 		row(observed, t.label("importMarking"), o.importMarking());
-		row(observed, t.label("recovered"), (request.recoveredOn() == null ? "" : request.recoveredOn().toString())
-				+ (request.recoveredCountry() == null ? "" : " · " + request.recoveredCountry())
-				+ (request.recoveredPlace() == null ? "" : ", " + request.recoveredPlace()));
+		row(observed, t.label("recovered"),
+				(request.recoveredOn() == null ? "" : request.recoveredOn().toString())
+						+ (request.recoveredCountry() == null ? "" : " · " + request.recoveredCountry())
+						+ (request.recoveredPlace() == null ? "" : ", " + request.recoveredPlace()));
 		row(observed, t.label("seizure"), request.seizureReference());
 		doc.add(observed);
 	}
@@ -107,17 +110,18 @@ final class TraceReport {
 	private static void chain(Document doc, TraceRequestView request, TracingEvent.TraceRequestAnswered answer,
 			Texts t) {
 		CustodyChain chain = answer.chain();
-		doc.add(new Paragraph(t.label("answeredRecord", answer.answeredOn(), chain.recordNumber())
-				+ (request.confirmedBand() == null ? "" : " (" + request.confirmedBand() + ", "
-						+ request.confirmedScore() + ")"), BOLD));
+		doc.add(new Paragraph(
+				t.label("answeredRecord", answer.answeredOn(), chain.recordNumber()) + (request.confirmedBand() == null
+						? "" : " (" + request.confirmedBand() + ", " + request.confirmedScore() + ")"),
+				BOLD));
 		PdfPTable facts = table(2, new float[] { 1, 3 });
 		LegalHolder last = chain.lastLegalHolder();
 		row(facts, t.label("lastLegalHolder"), last == null ? t.label("noneOnRecord")
 				: t.holderName().apply(last.holderId()) + " (" + last.role() + ", " + last.from() + ")");
 		row(facts, t.label("pointOfDiversion"), chain.pointOfDiversion() == null ? ""
 				: chain.pointOfDiversion().occurredOn() + ": " + t.words().apply(chain.pointOfDiversion()));
-		row(facts, t.label("firstRetailSale"), chain.firstRetailSale() == null ? t.label("noneOnRecord")
-				: chain.firstRetailSale().occurredOn() + " · "
+		row(facts, t.label("firstRetailSale"),
+				chain.firstRetailSale() == null ? t.label("noneOnRecord") : chain.firstRetailSale().occurredOn() + " · "
 						+ t.holderName().apply(chain.firstRetailSale().dealerId()));
 		row(facts, t.label("timeToCrime"), chain.timeToCrimeDays() == null ? t.label("unknown")
 				: t.label("days", chain.timeToCrimeDays(), chain.recoveredOn()));
@@ -128,8 +132,8 @@ final class TraceReport {
 			doc.add(new Paragraph(t.label("none"), BODY));
 		}
 		for (Flag flag : chain.flags()) {
-			doc.add(new Paragraph(t.sentence().apply("flag." + flag.kind(), new Object[0]) + ": " + t.words().apply(flag),
-					BODY));
+			doc.add(new Paragraph(
+					t.sentence().apply("flag." + flag.kind(), new Object[0]) + ": " + t.words().apply(flag), BODY));
 		}
 
 		section(doc, t.label("legalHolders"));

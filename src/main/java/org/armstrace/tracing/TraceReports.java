@@ -8,7 +8,10 @@ import org.armstrace.tracing.TraceRequestQueries.TraceRequestView;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Trace reports as PDF in the reader's language, holders named for the reader at print time. */
+/**
+ * Trace reports as PDF in the reader's language, holders named for the reader at print
+ * time.
+ */
 @Component
 class TraceReports {
 
@@ -23,10 +26,11 @@ class TraceReports {
 
 	byte[] pdf(TraceRequestView view) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return TraceReport.pdf(view, new TraceReport.Texts(words::text, wording -> words.text(wording, locale),
-				holderId -> registry.holder(holderId)
-					.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
-					.orElse(String.valueOf(holderId))));
+		return TraceReport.pdf(view,
+				new TraceReport.Texts(words::text, wording -> words.text(wording, locale),
+						holderId -> registry.holder(holderId)
+							.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
+							.orElse(String.valueOf(holderId))));
 	}
 
 }

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Applies tracing events to the trace request and case tables; a rebuild applies them all again from zero. */
+/**
+ * Applies tracing events to the trace request and case tables; a rebuild applies them all
+ * again from zero.
+ */
 @Component
 class TraceRequestProjection implements Projection<TracingEvent> {
 
@@ -35,8 +38,10 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 		long seq = entry.seq();
 		String actor = entry.actor();
 		switch (event) {
-			case InvestigationCaseOpened e -> jdbc.sql("INSERT INTO investigation_case (id, reference, opened_on, "
-					+ "last_seq) VALUES (?, ?, ?, ?)").params(e.caseId(), e.reference(), e.openedOn(), seq).update();
+			case InvestigationCaseOpened e ->
+				jdbc.sql("INSERT INTO investigation_case (id, reference, opened_on, " + "last_seq) VALUES (?, ?, ?, ?)")
+					.params(e.caseId(), e.reference(), e.openedOn(), seq)
+					.update();
 			case CasePersonAdded e -> subject(e.caseId(), "PERSON", e.personId(), e.role(), seq);
 			case TraceRequestOpened e -> {
 				jdbc.sql("INSERT INTO trace_request (id, reference, case_id, state, priority, urgent_reason, observed, "
@@ -51,42 +56,57 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 				jdbc.sql("UPDATE investigation_case SET last_seq = ? WHERE id = ?").params(seq, e.caseId()).update();
 			}
 			case TraceRequestAssigned e -> jdbc.sql("UPDATE trace_request SET unit = ?, last_seq = ? WHERE id = ?")
-				.params(e.unit(), seq, e.traceRequestId()).update();
+				.params(e.unit(), seq, e.traceRequestId())
+				.update();
 			case TraceCandidateConfirmed e -> {
 				jdbc.sql("UPDATE trace_request SET state = 'CONFIRMED', firearm_id = ?, confirmed_score = ?, "
 						+ "confirmed_band = ?, unresolved_reason = NULL, last_seq = ? WHERE id = ?")
-					.params(e.firearmId(), e.score(), e.band().name(), seq, e.traceRequestId()).update();
+					.params(e.firearmId(), e.score(), e.band().name(), seq, e.traceRequestId())
+					.update();
 				UUID caseId = jdbc.sql("SELECT case_id FROM trace_request WHERE id = ?")
-					.param(e.traceRequestId()).query(UUID.class).single();
+					.param(e.traceRequestId())
+					.query(UUID.class)
+					.single();
 				subject(caseId, "WEAPON", e.firearmId(), null, seq);
 			}
-			case TraceRequestUnresolved e -> jdbc.sql("UPDATE trace_request SET state = 'UNRESOLVED', firearm_id = NULL, "
-					+ "confirmed_score = NULL, confirmed_band = NULL, unresolved_reason = ?, last_seq = ? WHERE id = ?")
-				.params(e.reason(), seq, e.traceRequestId()).update();
-			case TraceRequestAnswered e -> jdbc.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, "
-					+ "answered_on = ?, retail_dealer_id = ?, time_to_crime_days = ?, last_seq = ? WHERE id = ?")
+			case TraceRequestUnresolved e -> jdbc
+				.sql("UPDATE trace_request SET state = 'UNRESOLVED', firearm_id = NULL, "
+						+ "confirmed_score = NULL, confirmed_band = NULL, unresolved_reason = ?, last_seq = ? WHERE id = ?")
+				.params(e.reason(), seq, e.traceRequestId())
+				.update();
+			case TraceRequestAnswered e -> jdbc
+				.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, "
+						+ "answered_on = ?, retail_dealer_id = ?, time_to_crime_days = ?, last_seq = ? WHERE id = ?")
 				.params(json.writeValueAsString(e), e.answeredOn(),
 						e.chain() == null || e.chain().firstRetailSale() == null ? null
 								: e.chain().firstRetailSale().dealerId(),
 						e.chain() == null ? null : e.chain().timeToCrimeDays(), seq, e.traceRequestId())
 				.update();
-			case TraceRequestClosed e -> jdbc.sql("UPDATE trace_request SET state = 'CLOSED', closed_on = ?, "
-					+ "closing_note = ?, last_seq = ? WHERE id = ?")
-				.params(e.closedOn(), e.note(), seq, e.traceRequestId()).update();
+			case TraceRequestClosed e -> jdbc
+				.sql("UPDATE trace_request SET state = 'CLOSED', closed_on = ?, "
+						+ "closing_note = ?, last_seq = ? WHERE id = ?")
+				.params(e.closedOn(), e.note(), seq, e.traceRequestId())
+				.update();
 		}
 	}
 
 	private void subject(UUID caseId, String kind, UUID subjectId, String role, long seq) {
 		int exists = jdbc.sql("SELECT COUNT(*) FROM case_subject WHERE case_id = ? AND kind = ? AND subject_id = ?")
-			.params(caseId, kind, subjectId).query(Integer.class).single();
+			.params(caseId, kind, subjectId)
+			.query(Integer.class)
+			.single();
 		if (exists == 0) {
 			jdbc.sql("INSERT INTO case_subject (case_id, kind, subject_id, role) VALUES (?, ?, ?, ?)")
-				.params(caseId, kind, subjectId, role).update();
+				.params(caseId, kind, subjectId, role)
+				.update();
 		}
 		jdbc.sql("UPDATE investigation_case SET last_seq = ? WHERE id = ?").params(seq, caseId).update();
 	}
 
-	/** Empties the tables the ledger can refill; circumstances and persons' identities stay. */
+	/**
+	 * Empties the tables the ledger can refill; circumstances and persons' identities
+	 * stay.
+	 */
 	@Override
 	public void reset() {
 		jdbc.sql("DELETE FROM case_subject").update();

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Trace requests and investigation cases as officers read them: one request, lists, counts, a case. */
+/**
+ * Trace requests and investigation cases as officers read them: one request, lists,
+ * counts, a case.
+ */
 @Service
 public class TraceRequestQueries {
 
@@ -56,26 +59,34 @@ public class TraceRequestQueries {
 	}
 
 	Optional<TraceRequestState> state(UUID id) {
-		return jdbc.sql("SELECT state FROM trace_request WHERE id = ?").param(id).query(String.class).optional()
+		return jdbc.sql("SELECT state FROM trace_request WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
 			.map(TraceRequestState::valueOf);
 	}
 
 	Optional<UUID> caseId(String reference) {
-		return jdbc.sql("SELECT id FROM investigation_case WHERE reference = ?").param(reference).query(UUID.class)
+		return jdbc.sql("SELECT id FROM investigation_case WHERE reference = ?")
+			.param(reference)
+			.query(UUID.class)
 			.optional();
 	}
 
 	ObservedMarkings observed(UUID id) {
-		return json.readValue(jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class)
-			.single(), ObservedMarkings.class);
+		return json.readValue(
+				jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class).single(),
+				ObservedMarkings.class);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<TraceRequestView> find(UUID id) {
 		LocalDate today = LocalDate.now();
-		return jdbc.sql("SELECT t.*, c.reference AS case_reference, s.circumstances FROM trace_request t "
-				+ "JOIN investigation_case c ON c.id = t.case_id "
-				+ "LEFT JOIN trace_request_circumstances s ON s.trace_request_id = t.id WHERE t.id = ?").param(id)
+		return jdbc
+			.sql("SELECT t.*, c.reference AS case_reference, s.circumstances FROM trace_request t "
+					+ "JOIN investigation_case c ON c.id = t.case_id "
+					+ "LEFT JOIN trace_request_circumstances s ON s.trace_request_id = t.id WHERE t.id = ?")
+			.param(id)
 			.query((rs, n) -> {
 				TraceRequestState state = TraceRequestState.valueOf(rs.getString("state"));
 				LocalDate due = rs.getObject("due_on", LocalDate.class);
@@ -100,11 +111,16 @@ public class TraceRequestQueries {
 
 	@Transactional(readOnly = true)
 	public Optional<UUID> idByReference(String reference) {
-		return jdbc.sql("SELECT id FROM trace_request WHERE reference = ?").param(reference).query(UUID.class)
+		return jdbc.sql("SELECT id FROM trace_request WHERE reference = ?")
+			.param(reference)
+			.query(UUID.class)
 			.optional();
 	}
 
-	/** Trace requests, newest first; {@code state} and {@code overdueOnly} narrow the list. */
+	/**
+	 * Trace requests, newest first; {@code state} and {@code overdueOnly} narrow the
+	 * list.
+	 */
 	@Transactional(readOnly = true)
 	public List<TraceRequestSummary> list(TraceRequestState state, boolean overdueOnly, int limit) {
 		LocalDate today = LocalDate.now();
@@ -137,43 +153,67 @@ public class TraceRequestQueries {
 
 	@Transactional(readOnly = true)
 	public long overdueCount() {
-		return jdbc.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED') "
-				+ "AND due_on < ?").param(LocalDate.now()).query(Long.class).single();
+		return jdbc
+			.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED') "
+					+ "AND due_on < ?")
+			.param(LocalDate.now())
+			.query(Long.class)
+			.single();
 	}
 
 	@Transactional(readOnly = true)
 	public long awaitingAnswerCount() {
 		return jdbc.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED')")
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 	}
 
-	/** The case with its traces, weapons and persons, and other traces of the same weapons outside it. */
+	/**
+	 * The case with its traces, weapons and persons, and other traces of the same weapons
+	 * outside it.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<InvestigationCase> investigationCase(String reference) {
 		LocalDate today = LocalDate.now();
-		return jdbc.sql("SELECT id, opened_on FROM investigation_case WHERE reference = ?").param(reference)
-			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getObject("opened_on", LocalDate.class) })
+		return jdbc.sql("SELECT id, opened_on FROM investigation_case WHERE reference = ?")
+			.param(reference)
+			.query((rs,
+					n) -> new Object[] { rs.getObject("id", UUID.class), rs.getObject("opened_on", LocalDate.class) })
 			.optional()
 			.map(row -> {
 				UUID id = (UUID) row[0];
-				List<TraceRequestSummary> traces = jdbc.sql("SELECT t.*, c.reference AS case_reference FROM "
-						+ "trace_request t JOIN investigation_case c ON c.id = t.case_id WHERE t.case_id = ? "
-						+ "ORDER BY t.opened_seq").param(id).query((rs, n) -> summary(rs, today)).list();
-				List<CaseWeapon> weapons = jdbc.sql("SELECT subject_id FROM case_subject WHERE case_id = ? AND kind = "
-						+ "'WEAPON' ORDER BY subject_id").param(id).query(UUID.class).list().stream()
-					.map(f -> new CaseWeapon(f, registry.recordNumber(f).orElse(null))).toList();
-				List<CasePerson> persons = jdbc.sql("SELECT s.subject_id, s.role, p.name, p.nationality FROM "
-						+ "case_subject s LEFT JOIN case_person_identity p ON p.person_id = s.subject_id "
-						+ "WHERE s.case_id = ? AND s.kind = 'PERSON' ORDER BY p.name")
+				List<TraceRequestSummary> traces = jdbc
+					.sql("SELECT t.*, c.reference AS case_reference FROM "
+							+ "trace_request t JOIN investigation_case c ON c.id = t.case_id WHERE t.case_id = ? "
+							+ "ORDER BY t.opened_seq")
+					.param(id)
+					.query((rs, n) -> summary(rs, today))
+					.list();
+				List<CaseWeapon> weapons = jdbc
+					.sql("SELECT subject_id FROM case_subject WHERE case_id = ? AND kind = "
+							+ "'WEAPON' ORDER BY subject_id")
+					.param(id)
+					.query(UUID.class)
+					.list()
+					.stream()
+					.map(f -> new CaseWeapon(f, registry.recordNumber(f).orElse(null)))
+					.toList();
+				List<CasePerson> persons = jdbc
+					.sql("SELECT s.subject_id, s.role, p.name, p.nationality FROM "
+							+ "case_subject s LEFT JOIN case_person_identity p ON p.person_id = s.subject_id "
+							+ "WHERE s.case_id = ? AND s.kind = 'PERSON' ORDER BY p.name")
 					.param(id)
 					.query((rs, n) -> new CasePerson(rs.getObject("subject_id", UUID.class), rs.getString("name"),
 							rs.getString("nationality"), rs.getString("role")))
 					.list();
-				List<TraceRequestSummary> related = weapons.isEmpty() ? List.of() : jdbc.sql("SELECT t.*, "
-						+ "c.reference AS case_reference FROM trace_request t JOIN investigation_case c ON "
-						+ "c.id = t.case_id WHERE t.case_id <> ? AND t.firearm_id IN (SELECT subject_id FROM "
-						+ "case_subject WHERE case_id = ? AND kind = 'WEAPON') ORDER BY t.opened_seq")
-					.params(id, id).query((rs, n) -> summary(rs, today)).list();
+				List<TraceRequestSummary> related = weapons.isEmpty() ? List.of()
+						: jdbc.sql("SELECT t.*, "
+								+ "c.reference AS case_reference FROM trace_request t JOIN investigation_case c ON "
+								+ "c.id = t.case_id WHERE t.case_id <> ? AND t.firearm_id IN (SELECT subject_id FROM "
+								+ "case_subject WHERE case_id = ? AND kind = 'WEAPON') ORDER BY t.opened_seq")
+							.params(id, id)
+							.query((rs, n) -> summary(rs, today))
+							.list();
 				return new InvestigationCase(id, reference, (LocalDate) row[1], traces, weapons, persons, related);
 			});
 	}

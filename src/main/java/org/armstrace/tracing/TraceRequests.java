@@ -26,15 +26,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The commands of a trace request, each a crime notice that opens (or joins) an investigation case: open,
- * candidate confirmed or unresolved, answered with the chain frozen into it, closed. Each runs through the command
- * kernel; a step the request's state does not allow is refused with the rule it broke. Reading them is
+ * The commands of a trace request, each a crime notice that opens (or joins) an
+ * investigation case: open, candidate confirmed or unresolved, answered with the chain
+ * frozen into it, closed. Each runs through the command kernel; a step the request's
+ * state does not allow is refused with the rule it broke. Reading them is
  * {@link TraceRequestQueries}.
  */
 @Service
 public class TraceRequests {
 
-	/** What an officer gives to open a trace request. Only the observed markings and the priority are required. */
+	/**
+	 * What an officer gives to open a trace request. Only the observed markings and the
+	 * priority are required.
+	 */
 	public record OpenTraceRequest(ObservedMarkings observed, TracePriority priority, String urgentReason,
 			LocalDate receivedOn, LocalDate recoveredOn, String recoveredCountry, String recoveredPlace,
 			String circumstances, String seizureReference, String unit, String caseReference, UUID firearmId) {
@@ -63,8 +67,8 @@ public class TraceRequests {
 
 	private final Period urgentDue;
 
-	TraceRequests(CommandKernel kernel, TraceRequestProjection projection, JdbcClient jdbc,
-			TraceRequestQueries queries, RegistryQueries registry, CustodyChains chains, Tracing tracing,
+	TraceRequests(CommandKernel kernel, TraceRequestProjection projection, JdbcClient jdbc, TraceRequestQueries queries,
+			RegistryQueries registry, CustodyChains chains, Tracing tracing,
 			@Value("${armstrace.tracing.due.routine:P30D}") Period routineDue,
 			@Value("${armstrace.tracing.due.urgent:P2D}") Period urgentDue) {
 		this.commands = kernel.commandsFor(projection);
@@ -110,10 +114,11 @@ public class TraceRequests {
 				events.add(confirmation(id, request.observed(), request.firearmId()));
 			}
 			Decision<TracingEvent> decision = Decision.record(id, events);
-			return blank(request.circumstances()) ? decision : decision.alsoWrite(() -> jdbc
-				.sql("INSERT INTO trace_request_circumstances (trace_request_id, circumstances) VALUES (?, ?)")
-				.params(id, request.circumstances().trim())
-				.update());
+			return blank(request.circumstances()) ? decision
+					: decision.alsoWrite(() -> jdbc
+						.sql("INSERT INTO trace_request_circumstances (trace_request_id, circumstances) VALUES (?, ?)")
+						.params(id, request.circumstances().trim())
+						.update());
 		});
 	}
 
@@ -153,7 +158,10 @@ public class TraceRequests {
 		});
 	}
 
-	/** Freezes the answer: the confirmed record's chain of custody and flags, or the unresolved reason. */
+	/**
+	 * Freezes the answer: the confirmed record's chain of custody and flags, or the
+	 * unresolved reason.
+	 */
 	public CommandResult answer(UUID id, String actor) {
 		return step("answer-trace-request", id, actor, state -> {
 			if (state != TraceRequestState.CONFIRMED && state != TraceRequestState.UNRESOLVED) {
@@ -178,12 +186,15 @@ public class TraceRequests {
 		});
 	}
 
-	/** Gathers a person into a case: the name and nationality stay in this database, off the ledger. */
+	/**
+	 * Gathers a person into a case: the name and nationality stay in this database, off
+	 * the ledger.
+	 */
 	public CommandResult addPerson(String caseReference, String name, String nationality, String role, String actor) {
 		return commands.run("add-case-person", actor, null, () -> {
 			Optional<UUID> caseId = blank(caseReference) ? Optional.empty() : queries.caseId(caseReference.trim());
-			Checks checks = new Checks().rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist,
-					caseReference)
+			Checks checks = new Checks()
+				.rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist, caseReference)
 				.rule(!blank(name), "name", TracingRule.NameRequired)
 				.optionalCountry("nationality", nationality)
 				.rule(!blank(role), "role", TracingRule.RoleRequired);
@@ -191,16 +202,20 @@ public class TraceRequests {
 				return checks.refuse();
 			}
 			UUID personId = UUID.randomUUID();
-			return Decision.<TracingEvent>record(caseId.get(), new CasePersonAdded(caseId.get(), personId,
-					role.trim().toUpperCase()))
-				.alsoWrite(() -> jdbc.sql("INSERT INTO case_person_identity (person_id, name, nationality) "
-						+ "VALUES (?, ?, ?)")
+			return Decision
+				.<TracingEvent>record(caseId.get(),
+						new CasePersonAdded(caseId.get(), personId, role.trim().toUpperCase()))
+				.alsoWrite(() -> jdbc
+					.sql("INSERT INTO case_person_identity (person_id, name, nationality) " + "VALUES (?, ?, ?)")
 					.params(personId, name.trim(), upper(nationality))
 					.update());
 		});
 	}
 
-	/** Empties and refills the trace request tables from the ledger (part of {@code armstrace rebuild}). */
+	/**
+	 * Empties and refills the trace request tables from the ledger (part of
+	 * {@code armstrace rebuild}).
+	 */
 	public long rebuild() {
 		return kernel.rebuild(projection, TracingEvent.TYPES);
 	}
@@ -208,9 +223,10 @@ public class TraceRequests {
 	/** A step on an existing trace request, decided on its current state. */
 	private CommandResult step(String command, UUID id, String actor,
 			Function<TraceRequestState, Decision<TracingEvent>> decide) {
-		return commands.run(command, actor, null, () -> queries.state(id)
-			.map(decide)
-			.orElseGet(() -> Decision.refuse("traceRequestId", TracingRule.TraceRequestMustExist, id)));
+		return commands.run(command, actor, null,
+				() -> queries.state(id)
+					.map(decide)
+					.orElseGet(() -> Decision.refuse("traceRequestId", TracingRule.TraceRequestMustExist, id)));
 	}
 
 	private TraceCandidateConfirmed confirmation(UUID id, ObservedMarkings observed, UUID firearmId) {
@@ -237,22 +253,28 @@ public class TraceRequests {
 		else if (r.priority() == TracePriority.URGENT && blank(r.urgentReason())) {
 			checks.add("urgentReason", TracingRule.UrgentNeedsReason);
 		}
-		checks.notInFuture("receivedOn", r.receivedOn()).notInFuture("recoveredOn", r.recoveredOn())
+		checks.notInFuture("receivedOn", r.receivedOn())
+			.notInFuture("recoveredOn", r.recoveredOn())
 			.optionalCountry("recoveredCountry", r.recoveredCountry());
-		checks.rule(blank(r.caseReference()) || queries.caseId(r.caseReference().trim()).isPresent(),
-				"caseReference", TracingRule.CaseMustExist, r.caseReference());
+		checks.rule(blank(r.caseReference()) || queries.caseId(r.caseReference().trim()).isPresent(), "caseReference",
+				TracingRule.CaseMustExist, r.caseReference());
 		checks.rule(r.firearmId() == null || registry.recordNumber(r.firearmId()).isPresent(), "firearmId",
 				TracingRule.FirearmMustExist, r.firearmId());
 		checks.maxLength("circumstances", r.circumstances(), MAX_CIRCUMSTANCES);
 		return checks;
 	}
 
-	/** How the observed markings fit a record, as the engine scores it (null when the serial is not readable). */
+	/**
+	 * How the observed markings fit a record, as the engine scores it (null when the
+	 * serial is not readable).
+	 */
 	private Candidate fitOf(ObservedMarkings observed, UUID firearmId) {
 		if (observed == null || blank(observed.serial())) {
 			return null;
 		}
-		return tracing.match(observed, Tracing.MAX_LIMIT).candidates().stream()
+		return tracing.match(observed, Tracing.MAX_LIMIT)
+			.candidates()
+			.stream()
 			.filter(c -> !c.isPart() && firearmId.toString().equals(c.firearmId()))
 			.findFirst()
 			.orElse(null);
@@ -260,8 +282,10 @@ public class TraceRequests {
 
 	private String nextReference(String prefix, String table, LocalDate on) {
 		String start = prefix + "-" + on.getYear() + "-";
-		long count = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE reference LIKE ?").param(start + "%")
-			.query(Long.class).single();
+		long count = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE reference LIKE ?")
+			.param(start + "%")
+			.query(Long.class)
+			.single();
 		return start + String.format("%06d", count + 1);
 	}
 

@@ -13,13 +13,16 @@ import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 
 /**
- * Matches observed markings against the registry: candidates from the index, ranked by our own scoring, each with
- * its explanation. Equal fits get equal scores and are marked as ties, never ordered by accident.
+ * Matches observed markings against the registry: candidates from the index, ranked by
+ * our own scoring, each with its explanation. Equal fits get equal scores and are marked
+ * as ties, never ordered by accident.
  */
 @Service
 public class Tracing {
 
-	/** Each attribute that disagrees with the observation costs this share of the score. */
+	/**
+	 * Each attribute that disagrees with the observation costs this share of the score.
+	 */
 	static final double DISAGREEING_ATTRIBUTE = 0.15;
 
 	/** Scores closer than this are equal: the candidates are a tie. */
@@ -37,7 +40,10 @@ public class Tracing {
 		this.catalogue = catalogue;
 	}
 
-	/** Brings the index up to the last committed ledger entry (a trace normally sees it within a second). */
+	/**
+	 * Brings the index up to the last committed ledger entry (a trace normally sees it
+	 * within a second).
+	 */
 	public long catchUp() {
 		return updater.catchUp();
 	}
@@ -51,8 +57,8 @@ public class Tracing {
 	public static final int MAX_LIMIT = 100;
 
 	/**
-	 * Ranked candidates for what was observed, at most {@code limit}; refused when the serial has no readable
-	 * character or the limit is out of range.
+	 * Ranked candidates for what was observed, at most {@code limit}; refused when the
+	 * serial has no readable character or the limit is out of range.
 	 */
 	public Matches match(ObservedMarkings observed, int limit) {
 		String serial = observed == null ? "" : SerialForms.normalise(observed.serial());
@@ -81,15 +87,15 @@ public class Tracing {
 				why.add(Reason.of(Reason.Code.TIE));
 			}
 			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(),
-					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie,
-					why, c.partId(), c.partKind()));
+					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why,
+					c.partId(), c.partKind()));
 		}
 		return Matches.found(shown);
 	}
 
 	/**
-	 * The make as the catalogue knows it, so aliases meet ("S&W" and "Smith & Wesson"); a misspelling close to
-	 * exactly one catalogue name is read as that name.
+	 * The make as the catalogue knows it, so aliases meet ("S&W" and "Smith & Wesson"); a
+	 * misspelling close to exactly one catalogue name is read as that name.
 	 */
 	String observedMakeKey(String make) {
 		if (make == null || make.isBlank()) {
@@ -113,7 +119,8 @@ public class Tracing {
 		if (observed.importMarking() != null && !observed.importMarking().isBlank()
 				&& !recorded.importMarkings().isEmpty()) {
 			String seen = SerialForms.normalise(observed.importMarking());
-			String match = recorded.importMarkings().stream()
+			String match = recorded.importMarkings()
+				.stream()
 				.filter(m -> SerialForms.normalise(m).equals(seen))
 				.findFirst()
 				.orElse(null);
@@ -129,22 +136,22 @@ public class Tracing {
 			disagreements += inside ? 0 : 1;
 		}
 		double score = fit.score() * Math.pow(1 - DISAGREEING_ATTRIBUTE, disagreements);
-		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE
-				: fit.exact() ? Candidate.Band.EXACT : fit.onlyMisread() ? Candidate.Band.PROBABLE
-						: Candidate.Band.POSSIBLE;
+		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE : fit.exact() ? Candidate.Band.EXACT
+				: fit.onlyMisread() ? Candidate.Band.PROBABLE : Candidate.Band.POSSIBLE;
 		if (band == Candidate.Band.PROBABLE && fit.transpositions() > 0) {
-			String neighbour = series.computeIfAbsent(recorded.makeKey(),
-					key -> index.neighbourInSeries(serial, key));
+			String neighbour = series.computeIfAbsent(recorded.makeKey(), key -> index.neighbourInSeries(serial, key));
 			if (!neighbour.isEmpty()) {
-				// a transposed reading that is itself a serial of a registered series may be an unregistered item
+				// a transposed reading that is itself a serial of a registered series may
+				// be an unregistered item
 				band = Candidate.Band.POSSIBLE;
 				why.add(Reason.of(Reason.Code.IN_REGISTERED_SERIES, neighbour));
 			}
 		}
 		boolean part = recorded.partKind() != null;
 		if (part) {
-			why.add(Reason.of(recorded.fittedTo() == null ? Reason.Code.MARKED_PART_NOT_FITTED
-					: Reason.Code.MARKED_PART_FITTED, recorded.partKind()));
+			why.add(Reason.of(
+					recorded.fittedTo() == null ? Reason.Code.MARKED_PART_NOT_FITTED : Reason.Code.MARKED_PART_FITTED,
+					recorded.partKind()));
 		}
 		return new Candidate(part ? recorded.fittedTo() : recorded.id(), recorded.recordNumber(),
 				recorded.legacyReference(), recorded.serial(), recorded.make(), recorded.model(), recorded.calibre(),
@@ -154,7 +161,9 @@ public class Tracing {
 
 	/** The attributes compared besides the serial; each is a term in the bundles. */
 	enum Attribute {
+
 		MAKE, CALIBRE, TYPE, COUNTRY_OF_MANUFACTURE
+
 	}
 
 	private static int attribute(Attribute name, String observedKey, String recordedKey, String observed,

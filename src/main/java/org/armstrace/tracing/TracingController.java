@@ -30,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Tracing over HTTP: search by observed markings, chains of custody, trace requests and investigation cases. */
+/**
+ * Tracing over HTTP: search by observed markings, chains of custody, trace requests and
+ * investigation cases.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Tracing", description = "From observed markings to the record, the chain of custody and the trace request")
@@ -92,8 +95,8 @@ class TracingController {
 		if (matches.refused()) {
 			return responses.refused(new CommandResult.Rejected(matches.refusals()), refusal -> false);
 		}
-		accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + observed.serial() + " make="
-				+ observed.make(), purpose, matches.candidates().size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "trace search",
+				"serial=" + observed.serial() + " make=" + observed.make(), purpose, matches.candidates().size());
 		return ResponseEntity.ok(new SearchResult(observed, matches.candidates()));
 	}
 
@@ -103,8 +106,8 @@ class TracingController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recoveredOn,
 			@RequestParam(required = false) String observedSerial, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		CustodyChain chain = chains.of(firearmId, observedSerial == null ? null
-				: ObservedMarkings.ofSerial(observedSerial, null), recoveredOn)
+		CustodyChain chain = chains
+			.of(firearmId, observedSerial == null ? null : ObservedMarkings.ofSerial(observedSerial, null), recoveredOn)
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + firearmId));
 		accessLog.record(who, AccessLog.Action.READ, "custody chain " + firearmId, null, purpose, 1);
 		return chain;
@@ -126,8 +129,8 @@ class TracingController {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "100") int limit,
 			Principal who) {
 		List<TraceRequestQueries.TraceRequestSummary> found = queries.list(state, overdue, limit);
-		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue,
-				null, found.size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue, null,
+				found.size());
 		return found;
 	}
 
@@ -204,8 +207,8 @@ class TracingController {
 	TraceRequestQueries.InvestigationCase investigationCase(@PathVariable String reference, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		if (purpose == null || purpose.isBlank()) {
-			throw new IllegalArgumentException(AccessLog.PURPOSE_HEADER
-					+ ": state why you consult this case (it names persons)");
+			throw new IllegalArgumentException(
+					AccessLog.PURPOSE_HEADER + ": state why you consult this case (it names persons)");
 		}
 		TraceRequestQueries.InvestigationCase found = queries.investigationCase(reference)
 			.orElseThrow(() -> new NoSuchElementException("no investigation case " + reference));

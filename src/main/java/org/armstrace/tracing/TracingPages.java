@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tracing pages: observed markings to ranked candidates with their explanations, a trace request opened from
- * a candidate (or from the markings alone), the list of requests with due dates, and one request's steps.
+ * The tracing pages: observed markings to ranked candidates with their explanations, a
+ * trace request opened from a candidate (or from the markings alone), the list of
+ * requests with due dates, and one request's steps.
  */
 @Controller
 class TracingPages {
@@ -90,8 +91,9 @@ class TracingPages {
 				Matches matches = tracing.match(observed, 20);
 				violations.addAll(matches.refusals());
 				if (!matches.refused()) {
-					accessLog.record(who, AccessLog.Action.SEARCH, "trace search", "serial=" + markings.serial()
-							+ " make=" + markings.make(), null, matches.candidates().size());
+					accessLog.record(who, AccessLog.Action.SEARCH, "trace search",
+							"serial=" + markings.serial() + " make=" + markings.make(), null,
+							matches.candidates().size());
 					model.addAttribute("candidates", matches.candidates());
 				}
 			}
@@ -112,7 +114,10 @@ class TracingPages {
 		return "tracing/new-request";
 	}
 
-	/** The trace request's own fields as the form names them (dates as typed, so a bad one can be shown back). */
+	/**
+	 * The trace request's own fields as the form names them (dates as typed, so a bad one
+	 * can be shown back).
+	 */
 	record RequestForm(String priority, String urgentReason, String receivedOn, String recoveredOn,
 			String recoveredCountry, String recoveredPlace, String circumstances, String seizureReference, String unit,
 			String caseReference) {
@@ -135,9 +140,10 @@ class TracingPages {
 			}
 		}
 		if (violations.isEmpty()) {
-			CommandResult result = requests.open(new TraceRequests.OpenTraceRequest(observed, priority,
-					form.urgentReason(), received, recovered, form.recoveredCountry(), form.recoveredPlace(),
-					form.circumstances(), form.seizureReference(), form.unit(), form.caseReference(), firearmId),
+			CommandResult result = requests.open(
+					new TraceRequests.OpenTraceRequest(observed, priority, form.urgentReason(), received, recovered,
+							form.recoveredCountry(), form.recoveredPlace(), form.circumstances(),
+							form.seizureReference(), form.unit(), form.caseReference(), firearmId),
 					actors.of(who), null);
 			if (result instanceof CommandResult.Accepted accepted) {
 				return "redirect:/trace-requests/" + accepted.subjectId();
@@ -153,7 +159,10 @@ class TracingPages {
 		return "tracing/new-request";
 	}
 
-	/** Field names of the command as the form's ids: observed.serial is the field "serial". */
+	/**
+	 * Field names of the command as the form's ids: observed.serial is the field
+	 * "serial".
+	 */
 	private static Refusal onForm(Refusal v) {
 		String field = switch (v.field()) {
 			case "observed" -> "serial";
@@ -167,8 +176,8 @@ class TracingPages {
 	String list(@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) TraceRequestState state, Principal who, Model model) {
 		List<TraceRequestQueries.TraceRequestSummary> found = queries.list(state, overdue, 200);
-		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue,
-				null, found.size());
+		accessLog.record(who, AccessLog.Action.SEARCH, "trace requests", "state=" + state + " overdue=" + overdue, null,
+				found.size());
 		model.addAttribute("requests", found);
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("overdueCount", queries.overdueCount());
@@ -187,8 +196,8 @@ class TracingPages {
 			model.addAttribute("candidates", tracing.match(view.observed(), 10).candidates());
 		}
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR));
-		model.addAttribute("violations", model.containsAttribute("violations") ? model.getAttribute("violations")
-				: List.of());
+		model.addAttribute("violations",
+				model.containsAttribute("violations") ? model.getAttribute("violations") : List.of());
 		return "tracing/request";
 	}
 

@@ -10,14 +10,17 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI description served at /api/docs: what the API is, and how to authenticate. */
+/**
+ * The OpenAPI description served at /api/docs: what the API is, and how to authenticate.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
 	@Bean
 	OpenAPI armsTraceApi() {
 		return new OpenAPI()
-			.info(new Info().title("ArmsTrace API").version("v1")
+			.info(new Info().title("ArmsTrace API")
+				.version("v1")
 				.description("Record-keeping and tracing of firearms, their parts and components and ammunition. "
 						+ "Errors are RFC 9457 problem details. The ledger's key, checkpoints, heads and proofs are "
 						+ "open; everything else needs 'Authorization: Bearer <token>'.")

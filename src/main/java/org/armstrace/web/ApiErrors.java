@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Maps the exceptions that modules throw for bad input to problem details (RFC 9457). Spring MVC's own errors
- * (missing or malformed parameters) are mapped by Spring itself ({@code spring.mvc.problemdetails.enabled}).
+ * Maps the exceptions that modules throw for bad input to problem details (RFC 9457).
+ * Spring MVC's own errors (missing or malformed parameters) are mapped by Spring itself
+ * ({@code spring.mvc.problemdetails.enabled}).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,22 +31,26 @@ class ApiErrors {
 		return problem;
 	}
 
-	/** Unreadable JSON: name the field (a JSON path) and what was wrong with its value. */
+	/**
+	 * Unreadable JSON: name the field (a JSON path) and what was wrong with its value.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		String detail = "the request body is not valid JSON for this request";
 		String field = null;
 		if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			field = databind.getPath().stream()
+			field = databind.getPath()
+				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+				.orElse(null);
 			detail = field + ": " + databind.getOriginalMessage().lines().findFirst().orElse("invalid value");
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle("Unreadable request");
 		if (field != null) {
-			problem.setProperty("violations", List.of(new CommandResponses.Violation(field,
-					CommonRule.ValueHasTheRightType.name(), detail, List.of())));
+			problem.setProperty("violations", List
+				.of(new CommandResponses.Violation(field, CommonRule.ValueHasTheRightType.name(), detail, List.of())));
 		}
 		return problem;
 	}

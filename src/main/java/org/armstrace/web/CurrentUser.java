@@ -49,8 +49,11 @@ class CurrentUser {
 		if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
 			return null;
 		}
-		return new Me(authentication.getName(), authentication.getAuthorities().stream()
-			.map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+		return new Me(authentication.getName(),
+				authentication.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.collect(Collectors.toSet()));
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The first page after sign-in: firearms by status, trace requests due, items in custody and judicial deadlines,
- * and the state of the ledger.
+ * The first page after sign-in: firearms by status, trace requests due, items in custody
+ * and judicial deadlines, and the state of the ledger.
  */
 @Controller
 class DashboardController {

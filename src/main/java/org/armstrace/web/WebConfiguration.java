@@ -12,8 +12,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The UI's language: the browser's (English, Spanish, French), or the one chosen with {@code ?lang=es}, kept in a
- * cookie.
+ * The UI's language: the browser's (English, Spanish, French), or the one chosen with
+ * {@code ?lang=es}, kept in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** The ledger benchmark on an empty ledger: its events go through the command kernel and the ledger verifies. */
+/**
+ * The ledger benchmark on an empty ledger: its events go through the command kernel and
+ * the ledger verifies.
+ */
 @DatabaseTest
 @TestPropertySource(properties = "armstrace.test.context=ledger-benchmark")
 @DirtiesContext
@@ -37,7 +40,8 @@ class LedgerBenchmarkTests {
 		assertThat(result.verification().treeSize()).isEqualTo(250);
 		assertThat(progress).containsExactly(100L, 200L);
 		assertThat(ledger.entriesFrom(0, 300)).hasSize(250)
-			.extracting(LedgerEntry::type).containsOnly("benchmark.synthetic-event");
+			.extracting(LedgerEntry::type)
+			.containsOnly("benchmark.synthetic-event");
 		assertThat(benchmark.ledgerSize()).isEqualTo(250);
 		assertThatThrownBy(() -> benchmark.run(10, 5, done -> {
 		})).isInstanceOf(IllegalStateException.class);

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
-/** The {@code verify} verb as an operator runs it: exit status 0 when the log extends the saved head. */
+/**
+ * The {@code verify} verb as an operator runs it: exit status 0 when the log extends the
+ * saved head.
+ */
 @DatabaseTest
 class VerifyVerbTests {
 
@@ -43,7 +46,8 @@ class VerifyVerbTests {
 		Path foreign = Files.writeString(folder.resolve("foreign.txt"),
 				Files.readString(saved).replaceFirst("\n\\d+\n", "\n999999\n"));
 		assertThat(verify.run(new DefaultApplicationArguments("verify", "--since-head=" + foreign))).isEqualTo(1);
-		assertThat(verify.run(new DefaultApplicationArguments("verify", "--since-head=" + folder.resolve("missing.txt"))))
+		assertThat(
+				verify.run(new DefaultApplicationArguments("verify", "--since-head=" + folder.resolve("missing.txt"))))
 			.isEqualTo(2);
 	}
 

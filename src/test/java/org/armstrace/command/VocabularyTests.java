@@ -29,13 +29,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * One rule vocabulary, spelled once: every rule of every module has its sentence in English, Spanish and French,
- * the three take the same values, and no rule's name is written as a string anywhere else in the code.
+ * One rule vocabulary, spelled once: every rule of every module has its sentence in
+ * English, Spanish and French, the three take the same values, and no rule's name is
+ * written as a string anywhere else in the code.
  */
 class VocabularyTests {
 
-	static final List<String> MODULE_BUNDLES = List.of("i18n/command", "i18n/registry", "i18n/tracing",
-			"i18n/seizure");
+	static final List<String> MODULE_BUNDLES = List.of("i18n/command", "i18n/registry", "i18n/tracing", "i18n/seizure");
 
 	static final List<String> LANGUAGES = List.of("", "_es", "_fr");
 
@@ -54,9 +54,8 @@ class VocabularyTests {
 
 	@Test
 	void everyCodedSentenceHasItsWordsInEveryLanguage() throws IOException {
-		Map<String, Object[]> codes = Map.of("reason.", Reason.Code.values(), "chain.fact.",
-				CustodyChain.Fact.values(), "chain.flag.", CustodyChain.FlagReason.values(), "protocol.outcome.",
-				StepOutcome.values());
+		Map<String, Object[]> codes = Map.of("reason.", Reason.Code.values(), "chain.fact.", CustodyChain.Fact.values(),
+				"chain.flag.", CustodyChain.FlagReason.values(), "protocol.outcome.", StepOutcome.values());
 		for (String language : LANGUAGES) {
 			Properties texts = all(language);
 			codes.forEach((prefix, values) -> assertThat(Stream.of(values).map(v -> prefix + v))
@@ -102,14 +101,18 @@ class VocabularyTests {
 		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
 			for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
 				String text = Files.readString(source);
-				names.stream().filter(name -> text.contains("\"" + name + "\""))
+				names.stream()
+					.filter(name -> text.contains("\"" + name + "\""))
 					.forEach(name -> found.add(source.getFileName() + ": \"" + name + "\""));
 			}
 		}
 		assertThat(found).isEmpty();
 	}
 
-	/** Every constant of every enum that implements {@link Rule}, found in the compiled code. */
+	/**
+	 * Every constant of every enum that implements {@link Rule}, found in the compiled
+	 * code.
+	 */
 	static List<Rule> allRules() {
 		List<Rule> rules = new ArrayList<>();
 		for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -67,16 +67,20 @@ class DemoRegistryTests {
 		demo.generate(4_000, 11, "AUT");
 
 		Map<String, Long> byStatus = jdbc.sql("SELECT status, COUNT(*) FROM firearm GROUP BY status")
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4_000);
-		assertThat(byStatus).containsKeys("ACTIVE", "STOLEN", "LOST", "EXPORTED", "DEACTIVATED", "DESTROYED",
-				"SEIZED");
+		assertThat(byStatus).containsKeys("ACTIVE", "STOLEN", "LOST", "EXPORTED", "DEACTIVATED", "DESTROYED", "SEIZED");
 		assertThat(byStatus.get("ACTIVE")).isGreaterThan(3_000);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM holder WHERE role = 'PRIVATE_OWNER'").query(Long.class).single())
 			.isEqualTo(1_600);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM firearm f JOIN holder h ON h.id = f.holder_id "
-				+ "WHERE h.role = 'PRIVATE_OWNER'").query(Long.class).single()).isGreaterThan(2_500);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM firearm f JOIN holder h ON h.id = f.holder_id "
+					+ "WHERE h.role = 'PRIVATE_OWNER'")
+			.query(Long.class)
+			.single()).isGreaterThan(2_500);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM part").query(Long.class).single()).isEqualTo(16);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM ammunition_lot").query(Long.class).single()).isEqualTo(20);
 		assertThat(verification.verify(null).ok()).isTrue();
@@ -85,13 +89,19 @@ class DemoRegistryTests {
 		rebuild.rebuild();
 		assertThat(jdbc.sql("SELECT * FROM firearm ORDER BY record_number").query().listOfRows()).isEqualTo(live);
 
-		// a stolen demo firearm traces, from its serial as read, to its last legal holder with the stolen flag
+		// a stolen demo firearm traces, from its serial as read, to its last legal holder
+		// with the stolen flag
 		tracing.catchUp();
-		Map<String, Object> stolen = jdbc.sql("SELECT id, serial, make, holder_id FROM firearm WHERE status = 'STOLEN' "
-				+ "ORDER BY record_number FETCH FIRST 1 ROWS ONLY").query().singleRow();
+		Map<String, Object> stolen = jdbc
+			.sql("SELECT id, serial, make, holder_id FROM firearm WHERE status = 'STOLEN' "
+					+ "ORDER BY record_number FETCH FIRST 1 ROWS ONLY")
+			.query()
+			.singleRow();
 		UUID stolenId = (UUID) stolen.get("id");
-		List<Candidate> candidates = tracing.match(ObservedMarkings.ofSerial(
-				stolen.get("serial").toString().toLowerCase(), stolen.get("make").toString()), 10).candidates();
+		List<Candidate> candidates = tracing
+			.match(ObservedMarkings.ofSerial(stolen.get("serial").toString().toLowerCase(),
+					stolen.get("make").toString()), 10)
+			.candidates();
 		assertThat(candidates.getFirst().firearmId()).isEqualTo(stolenId.toString());
 		CustodyChain chain = chains.of(stolenId, null, null).orElseThrow();
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(stolen.get("holder_id"));
@@ -99,8 +109,10 @@ class DemoRegistryTests {
 		assertThat(chain.pointOfDiversion().type()).isEqualTo("registry.firearm-reported-stolen");
 
 		// an exported demo firearm found in the country shows re-entry
-		UUID exported = jdbc.sql("SELECT id FROM firearm WHERE status = 'EXPORTED' ORDER BY record_number "
-				+ "FETCH FIRST 1 ROWS ONLY").query(UUID.class).single();
+		UUID exported = jdbc
+			.sql("SELECT id FROM firearm WHERE status = 'EXPORTED' ORDER BY record_number " + "FETCH FIRST 1 ROWS ONLY")
+			.query(UUID.class)
+			.single();
 		CustodyChain exportedChain = chains.of(exported, null, LocalDate.now()).orElseThrow();
 		assertThat(exportedChain.has(CustodyChain.FlagKind.RE_ENTRY)).isTrue();
 		assertThat(exportedChain.pointOfDiversion().type()).isEqualTo("registry.firearm-exported");

@@ -51,8 +51,9 @@ class AccessLogTests {
 	void searchesReadsAndRefusalsAreLoggedWithUserPurposeAndCountAndTheChainHolds() throws Exception {
 		Users.Account investigator = testUsers.user(Role.INVESTIGATOR);
 		String token = testUsers.tokenFor(investigator);
-		var holder = holders.register(new HolderCommands.RegisterHolder(HolderRole.PRIVATE_OWNER, "Synthetic Person",
-				null, "AUT", null), "user:test", null);
+		var holder = holders.register(
+				new HolderCommands.RegisterHolder(HolderRole.PRIVATE_OWNER, "Synthetic Person", null, "AUT", null),
+				"user:test", null);
 		String holderId = ((CommandResult.Accepted) holder).subjectId().toString();
 
 		assertThat(get("/api/v1/firearms?serial=ZZZ", token, "case 2026/17").statusCode()).isEqualTo(200);
@@ -63,8 +64,8 @@ class AccessLogTests {
 		assertThat(get("/api/v1/access-log", token, null).statusCode()).isEqualTo(403);
 
 		List<AccessLog.Entry> logged = accessLog.search(investigator.username(), null, 10);
-		assertThat(logged).extracting(AccessLog.Entry::action).containsExactly(AccessLog.Action.REFUSED,
-				AccessLog.Action.READ, AccessLog.Action.SEARCH);
+		assertThat(logged).extracting(AccessLog.Entry::action)
+			.containsExactly(AccessLog.Action.REFUSED, AccessLog.Action.READ, AccessLog.Action.SEARCH);
 		assertThat(logged.get(2).terms()).isEqualTo("serial=ZZZ");
 		assertThat(logged.get(2).purpose()).isEqualTo("case 2026/17");
 		assertThat(logged.get(2).resultCount()).isZero();
@@ -93,7 +94,8 @@ class AccessLogTests {
 			jdbc.sql("DROP TRIGGER access_log_append_only").update();
 			jdbc.sql(sql).update();
 			jdbc.sql("CREATE TRIGGER access_log_append_only BEFORE UPDATE, DELETE ON access_log FOR EACH ROW CALL "
-					+ "'org.armstrace.ledger.AppendOnlyGuard'").update();
+					+ "'org.armstrace.ledger.AppendOnlyGuard'")
+				.update();
 		}
 	}
 

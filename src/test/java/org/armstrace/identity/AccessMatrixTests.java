@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every row of docs/roles.md, called with a token of every role: exactly the roles the table names get through
- * (any answer but 401 and 403), every other role gets 403; public rows answer without a token.
+ * Every row of docs/roles.md, called with a token of every role: exactly the roles the
+ * table names get through (any answer but 401 and 403), every other role gets 403; public
+ * rows answer without a token.
  */
 @DatabaseTest
 class AccessMatrixTests {
@@ -103,7 +104,10 @@ class AccessMatrixTests {
 		return allowed;
 	}
 
-	/** The matrix rows of docs/roles.md (the project's docs are part of the checkout, so they are there in CI). */
+	/**
+	 * The matrix rows of docs/roles.md (the project's docs are part of the checkout, so
+	 * they are there in CI).
+	 */
 	private static List<Row> rows() throws IOException {
 		List<Row> rows = new ArrayList<>();
 		for (String line : Files.readAllLines(Path.of("docs/roles.md"))) {

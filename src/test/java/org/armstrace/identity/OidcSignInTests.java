@@ -24,9 +24,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * OIDC sign-in, configured with a provider that is never called (no network in tests): the sign-in page offers
- * it, the authorization request goes to it, and a provider's user becomes the local account of the same name with
- * that account's roles, or is refused.
+ * OIDC sign-in, configured with a provider that is never called (no network in tests):
+ * the sign-in page offers it, the authorization request goes to it, and a provider's user
+ * becomes the local account of the same name with that account's roles, or is refused.
  */
 @DatabaseTest
 @TestPropertySource(properties = { "armstrace.test.context=oidc",
@@ -54,12 +54,16 @@ class OidcSignInTests {
 	@Test
 	void theSignInPageOffersTheProviderAndItsLinkStartsAnAuthorizationRequest() throws Exception {
 		HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-		String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		assertThat(page).contains("id=\"provider-test-idp\"", "/oauth2/authorization/test-idp", "Sign in with Test IdP");
+		String page = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(page).contains("id=\"provider-test-idp\"", "/oauth2/authorization/test-idp",
+				"Sign in with Test IdP");
 
-		HttpResponse<String> start = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-				+ "/oauth2/authorization/test-idp")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> start = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/test-idp"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(start.statusCode()).isEqualTo(302);
 		assertThat(start.headers().firstValue("Location").orElseThrow())
 			.startsWith("http://127.0.0.1:9/authorize?response_type=code&client_id=armstrace")
@@ -73,7 +77,8 @@ class OidcSignInTests {
 		OidcUser mapped = accounts.map(fromProvider(registrar.username(), "ROLE_ADMIN"));
 
 		assertThat(mapped.getName()).isEqualTo(registrar.username());
-		assertThat(mapped.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_REGISTRAR");
+		assertThat(mapped.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("ROLE_REGISTRAR");
 		assertThatThrownBy(() -> accounts.map(fromProvider("nobody-" + System.nanoTime(), "ROLE_ADMIN")))
 			.isInstanceOf(OAuth2AuthenticationException.class)
 			.hasMessageContaining("no enabled ArmsTrace account");
@@ -81,8 +86,11 @@ class OidcSignInTests {
 
 	/** A user as a provider would hand it over, claiming a role ArmsTrace must ignore. */
 	private static OidcUser fromProvider(String username, String claimedRole) {
-		OidcIdToken token = OidcIdToken.withTokenValue("id-token").subject("subject-1")
-			.claim("preferred_username", username).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
+		OidcIdToken token = OidcIdToken.withTokenValue("id-token")
+			.subject("subject-1")
+			.claim("preferred_username", username)
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
 			.build();
 		return new DefaultOidcUser(List.of(new SimpleGrantedAuthority(claimedRole)), token, "sub");
 	}

@@ -47,8 +47,9 @@ class SignInTests {
 	void aSignInWithoutTheFormsCsrfTokenIsRefused() throws Exception {
 		String username = testUsers.user(Role.AUDITOR).username();
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> response = client.send(post("/sign-in", "username=" + username + "&password="
-				+ TestUsers.PASSWORD), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client.send(
+				post("/sign-in", "username=" + username + "&password=" + TestUsers.PASSWORD),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
@@ -56,8 +57,8 @@ class SignInTests {
 	void passwordsAreHashedLongEnoughAndChangedOnlyWithTheCurrentOne() {
 		assertThatThrownBy(() -> users.create("short-pass", "too-short", EnumSet.of(Role.ANALYST), false))
 			.hasMessageContaining("at least 12 characters");
-		Users.Account account = users.create("analyst-" + System.nanoTime(), "a-long-enough-one", EnumSet.of(Role.ANALYST),
-				true);
+		Users.Account account = users.create("analyst-" + System.nanoTime(), "a-long-enough-one",
+				EnumSet.of(Role.ANALYST), true);
 		assertThat(users.loadUserByUsername(account.username()).getPassword()).startsWith("{bcrypt}$2");
 		assertThatThrownBy(() -> users.changePassword(account.username(), "not-the-current", "another-long-one"))
 			.hasMessageContaining("currentPassword");
@@ -68,19 +69,23 @@ class SignInTests {
 	/** Signs in through the form; true when the server accepts the password. */
 	private boolean signIn(String username, String password) throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String form = client.send(HttpRequest.newBuilder(uri("/sign-in")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String form = client
+			.send(HttpRequest.newBuilder(uri("/sign-in")).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
 		assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
-		HttpResponse<String> response = client.send(post("/sign-in", "username=" + encode(username) + "&password="
-				+ encode(password) + "&_csrf=" + encode(csrf.group(1))), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client.send(post("/sign-in",
+				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1))),
+				HttpResponse.BodyHandlers.ofString());
 		String location = response.headers().firstValue("Location").orElse("");
 		return response.statusCode() == 302 && !location.contains("error") && !location.contains("sign-in");
 	}
 
 	private HttpRequest post(String path, String body) {
-		return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		return HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 	}
 
 	private URI uri(String path) {

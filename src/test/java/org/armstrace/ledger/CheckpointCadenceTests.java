@@ -24,7 +24,8 @@ class CheckpointCadenceTests {
 		signer.signDue();
 
 		List<SignedCheckpoint> heads = ledger.checkpoints(before, 1000);
-		// what is not yet under a head is less than one interval; the time rule signs it within 10 s
+		// what is not yet under a head is less than one interval; the time rule signs it
+		// within 10 s
 		assertThat(ledger.size() - heads.getLast().treeSize()).isLessThan(1_000);
 		for (int i = 1; i < heads.size(); i++) {
 			assertThat(heads.get(i).treeSize() - heads.get(i - 1).treeSize()).isBetween(1L, 1_000L);

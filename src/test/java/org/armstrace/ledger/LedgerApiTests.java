@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** The ledger as a witness or another State sees it over HTTP, and checks it with the standalone verifier. */
+/**
+ * The ledger as a witness or another State sees it over HTTP, and checks it with the
+ * standalone verifier.
+ */
 @DatabaseTest
 class LedgerApiTests {
 
@@ -71,8 +74,8 @@ class LedgerApiTests {
 
 		JsonNode proof = Api.json(api.get("/api/v1/ledger/proofs/consistency?from=" + older.path("treeSize").asLong()));
 		JsonNode newer = proof.path("head");
-		ProofVerifier.verifyConsistency(older.path("treeSize").asLong(), newer.path("treeSize").asLong(),
-				hashes(proof), Base64.getDecoder().decode(older.path("rootHash").asString()),
+		ProofVerifier.verifyConsistency(older.path("treeSize").asLong(), newer.path("treeSize").asLong(), hashes(proof),
+				Base64.getDecoder().decode(older.path("rootHash").asString()),
 				Base64.getDecoder().decode(newer.path("rootHash").asString()));
 	}
 

@@ -45,8 +45,11 @@ class LedgerAppendTests {
 		assertThat(appended).extracting(LedgerEntry::seq).containsExactly(before, before + 1, before + 2);
 		LedgerEntry first = appended.getFirst();
 		// RFC 8785: keys sorted, no white space
-		assertThat(first.json()).startsWith("{\"actor\":\"user:registrar-1\",\"event\":{\"note\":\"synthetic test item 0\"")
-			.contains("\"seq\":" + before).contains("\"type\":\"test.item-recorded\"").doesNotContain(" \"");
+		assertThat(first.json())
+			.startsWith("{\"actor\":\"user:registrar-1\",\"event\":{\"note\":\"synthetic test item 0\"")
+			.contains("\"seq\":" + before)
+			.contains("\"type\":\"test.item-recorded\"")
+			.doesNotContain(" \"");
 		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 		sha256.update((byte) 0);
 		assertThat(first.leafHash()).isEqualTo(sha256.digest(first.json().getBytes(StandardCharsets.UTF_8)));
@@ -103,13 +106,19 @@ class LedgerAppendTests {
 		signer.signNow();
 
 		assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_entry SET actor = 'someone-else'").update())
-			.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_entry").update())
-			.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_node").update())
-			.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_entry").update()).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_node").update()).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_checkpoint SET note = 'forged'").update())
-			.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThat(verification.verify(null).ok()).isTrue();
 	}
 

@@ -17,7 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** The node stops and starts again on the same database and key: the tree goes on where it stopped. */
+/**
+ * The node stops and starts again on the same database and key: the tree goes on where it
+ * stopped.
+ */
 @Tag(TestDatabase.TAG)
 @ExtendWith(TestDatabase.Availability.class)
 class LedgerRestartTests {
@@ -58,7 +61,8 @@ class LedgerRestartTests {
 
 	private static ConfigurableApplicationContext start(Map<String, Object> database) {
 		return new SpringApplicationBuilder(ArmsTraceApplication.class).web(WebApplicationType.NONE)
-			.initializers(context -> context.getEnvironment().getPropertySources()
+			.initializers(context -> context.getEnvironment()
+				.getPropertySources()
 				.addFirst(new MapPropertySource("restart-test-database", database)))
 			.run();
 	}

@@ -14,8 +14,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Each test breaks its ledger on purpose, so each gets a database of its own (a context no other test class
- * shares, closed after every test).
+ * Each test breaks its ledger on purpose, so each gets a database of its own (a context
+ * no other test class shares, closed after every test).
  */
 @DatabaseTest
 @TestPropertySource(properties = "armstrace.test.context=tampered")
@@ -61,11 +61,16 @@ class LedgerTamperTests {
 	@Test
 	void anEntryRewrittenTogetherWithItsHashesIsCaughtByTheSignedHead() {
 		// the attacker recomputes the leaf hash too, so only the signed root can tell
-		byte[] entry = ledger.entry(5).orElseThrow().json().replace("user:registrar-1", "user:registrar-2")
+		byte[] entry = ledger.entry(5)
+			.orElseThrow()
+			.json()
+			.replace("user:registrar-1", "user:registrar-2")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] leaf = TreeHasher.leafHash(entry);
-		tamperer.run(db -> db.sql("UPDATE ledger_entry SET entry = ?, leaf_hash = ?, actor = 'user:registrar-2' "
-				+ "WHERE seq = 5").params(entry, leaf).update());
+		tamperer.run(db -> db
+			.sql("UPDATE ledger_entry SET entry = ?, leaf_hash = ?, actor = 'user:registrar-2' " + "WHERE seq = 5")
+			.params(entry, leaf)
+			.update());
 
 		VerificationReport report = verification.verify(null);
 
@@ -124,7 +129,10 @@ class LedgerTamperTests {
 		assertThat(report.treeSize()).isEqualTo(65L);
 	}
 
-	/** Removes every entry from {@code seq} on, with its nodes and the heads that covered it. */
+	/**
+	 * Removes every entry from {@code seq} on, with its nodes and the heads that covered
+	 * it.
+	 */
 	private void cutTailAt(long seq) {
 		tamperer.run("DELETE FROM ledger_checkpoint WHERE tree_size > " + seq,
 				"DELETE FROM ledger_node WHERE leaf_seq >= " + seq, "DELETE FROM ledger_entry WHERE seq >= " + seq);

@@ -14,8 +14,9 @@ import org.armstrace.tracing.TracingEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * Entries written by an earlier version read into today's records, and those whose schema version has not changed
- * are encoded again to the very bytes that were hashed: the ledger's encoding does not drift.
+ * Entries written by an earlier version read into today's records, and those whose schema
+ * version has not changed are encoded again to the very bytes that were hashed: the
+ * ledger's encoding does not drift.
  */
 class PreviousLedgerEncodingTests {
 

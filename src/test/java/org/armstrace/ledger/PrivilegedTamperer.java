@@ -6,8 +6,8 @@ import org.armstrace.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What an attacker with database administrator rights can do: lift the append-only guard, change rows, and put
- * the guard back. Only the hashes and signatures can then tell.
+ * What an attacker with database administrator rights can do: lift the append-only guard,
+ * change rows, and put the guard back. Only the hashes and signatures can then tell.
  */
 final class PrivilegedTamperer {
 
@@ -55,7 +55,8 @@ final class PrivilegedTamperer {
 			}
 			else {
 				jdbc.sql("CREATE TRIGGER " + table + "_append_only BEFORE UPDATE, DELETE ON " + table
-						+ " FOR EACH ROW CALL '" + AppendOnlyGuard.class.getName() + "'").update();
+						+ " FOR EACH ROW CALL '" + AppendOnlyGuard.class.getName() + "'")
+					.update();
 			}
 		}
 	}

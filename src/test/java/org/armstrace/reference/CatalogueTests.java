@@ -30,7 +30,8 @@ class CatalogueTests {
 	void theStarterCatalogueHoldsAtLeastSixtyMakesAndFortyCalibres() {
 		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).hasSizeGreaterThanOrEqualTo(60);
 		assertThat(catalogue.entries(Catalogue.Kind.CALIBRE)).hasSizeGreaterThanOrEqualTo(40);
-		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Glock")).singleElement()
+		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Glock"))
+			.singleElement()
 			.satisfies(glock -> assertThat(glock.models()).contains("G17", "G19"));
 	}
 
@@ -58,7 +59,8 @@ class CatalogueTests {
 	@Test
 	void anAliasThatAlreadyStandsForAnotherEntryIsRefused() {
 		assertThatThrownBy(() -> catalogue.add(Catalogue.Kind.MAKE, "Example Works", "AUT", List.of("S&W")))
-			.isInstanceOf(IllegalArgumentException.class).hasMessage("alias 'S&W' already stands for 'Smith & Wesson'");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("alias 'S&W' already stands for 'Smith & Wesson'");
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Example Works")).isEmpty();
 	}
 
@@ -82,7 +84,8 @@ class CatalogueTests {
 				"row 5: alias 'H&K' already stands for 'Heckler & Koch'");
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "SYNARS")).contains("Synthetic Arsenal");
 		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Synthetic Arsenal"))
-			.singleElement().satisfies(e -> assertThat(e.models()).containsExactly("SA-1", "SA-2"));
+			.singleElement()
+			.satisfies(e -> assertThat(e.models()).containsExactly("SA-1", "SA-2"));
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "Glock Austria")).contains("Glock");
 		var match = Api.json(api.get("/api/v1/reference/calibres/match?text=9mm%20Para", token));
 		assertThat(match.path("canonical").asString()).isEqualTo("9x19mm");

@@ -25,8 +25,8 @@ class DataQualityTests {
 
 	@Test
 	void textThatMatchesNoCatalogueEntryIsKeptAsEnteredAndReported() {
-		UUID misspelt = accepted(firearms.register(pistol("Smiht & Wesson", RegistryFixture.nextSerial(), null), ACTOR,
-				null));
+		UUID misspelt = accepted(
+				firearms.register(pistol("Smiht & Wesson", RegistryFixture.nextSerial(), null), ACTOR, null));
 		UUID alias = accepted(firearms.register(pistol("S&W", RegistryFixture.nextSerial(), null), ACTOR, null));
 
 		assertThat(queries.firearm(misspelt).orElseThrow().make()).isEqualTo("Smiht & Wesson");

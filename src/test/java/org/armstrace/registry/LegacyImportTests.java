@@ -70,25 +70,34 @@ class LegacyImportTests {
 		assertThat(report.imported()).isEqualTo(2);
 		assertThat(report.rejected()).isEqualTo(5);
 		assertThat(ledger.size()).isEqualTo(before + 2);
-		List<CSVRecord> refused = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-			.parse(new StringReader(rejects.toString())).getRecords();
+		List<CSVRecord> refused = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(rejects.toString()))
+			.getRecords();
 		assertThat(refused).extracting(r -> r.get("row_number")).containsExactly("3", "4", "5", "6", "7");
 		assertThat(refused.get(0).get("type")).isEqualTo("bazooka");
 		assertThat(refused.get(0).get("reason")).startsWith("type: FirearmTypeIsKnown: 'bazooka'");
 		assertThat(refused.get(1).get("reason")).contains("serial: SerialNumberFormat: serial must be 1 to 60 letters")
-			.contains("country_of_manufacture: CountryIsIso3166Alpha3").contains("year: YearIsPlausible");
+			.contains("country_of_manufacture: CountryIsIso3166Alpha3")
+			.contains("year: YearIsPlausible");
 		assertThat(refused.get(2).get("reason"))
 			.isEqualTo("holder_ref: HolderMustExist: no holder 'NO-SUCH-LICENCE' on the record");
 		assertThat(refused.get(3).get("reason")).startsWith("legacy_ref: LegacyReferenceIsUnique");
 		assertThat(refused.get(4).get("reason")).startsWith("serial: MarkingIsUnique");
 
-		assertThat(jdbc.sql("SELECT holder_id FROM firearm WHERE legacy_reference = ?").param(p + "1")
-			.query(UUID.class).single()).isEqualTo(holder);
-		assertThat(jdbc.sql("SELECT status FROM firearm WHERE legacy_reference = ?").param(p + "2").query(String.class)
+		assertThat(jdbc.sql("SELECT holder_id FROM firearm WHERE legacy_reference = ?")
+			.param(p + "1")
+			.query(UUID.class)
+			.single()).isEqualTo(holder);
+		assertThat(jdbc.sql("SELECT status FROM firearm WHERE legacy_reference = ?")
+			.param(p + "2")
+			.query(String.class)
 			.single()).isEqualTo("STOLEN");
 
-		LegacyImport.Report again = legacyImport.importCsv(new StringReader(csv), new StringWriter(),
-				"system:import", n -> {
+		LegacyImport.Report again = legacyImport.importCsv(new StringReader(csv), new StringWriter(), "system:import",
+				n -> {
 				});
 		assertThat(again.imported()).isZero();
 		assertThat(again.alreadyImported()).isEqualTo(2);
@@ -97,8 +106,8 @@ class LegacyImportTests {
 
 	@Test
 	void aFileLackingRequiredColumnsIsRefusedWhole() {
-		var thrown = Assertions.catchThrowable(() -> legacyImport.importCsv(
-				new StringReader("ref,make\n1,Glock\n"), new StringWriter(), "system:import", n -> {
+		var thrown = Assertions.catchThrowable(() -> legacyImport.importCsv(new StringReader("ref,make\n1,Glock\n"),
+				new StringWriter(), "system:import", n -> {
 				}));
 		assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("[legacy_ref, type, serial, country_of_manufacture]");

@@ -38,17 +38,19 @@ class LifeCycleTests {
 		UUID dealer = fixture.dealer();
 		UUID id = fixture.registeredPistolHeldBy(dealer);
 
-		accepted(firearms.addMarking(id, new FirearmCommands.AddMarking(new Marking(MarkingKind.PROOF, "BUG 2020",
-				null, 2020), null), ACTOR, null));
+		accepted(firearms.addMarking(id,
+				new FirearmCommands.AddMarking(new Marking(MarkingKind.PROOF, "BUG 2020", null, 2020), null), ACTOR,
+				null));
 		accepted(firearms.export(id, new FirearmCommands.ExportFirearm("CHE", List.of("DEU"), "EXP-9", null), ACTOR,
 				null));
 		assertThat(status(id)).isEqualTo(FirearmStatus.EXPORTED);
-		assertThat(rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR,
-				null))).containsExactly("firearmId:ExportedFirearmIsNotInTheCountry");
-		accepted(firearms.recordTransit(id, new FirearmCommands.RecordTransit("CHE", "AUT", "TR-1", null), ACTOR,
-				null));
-		accepted(firearms.importFirearm(id, new FirearmCommands.ImportFirearm("CHE", dealer, 2026, false, "IMP-9",
-				null), ACTOR, null));
+		assertThat(
+				rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR, null)))
+			.containsExactly("firearmId:ExportedFirearmIsNotInTheCountry");
+		accepted(
+				firearms.recordTransit(id, new FirearmCommands.RecordTransit("CHE", "AUT", "TR-1", null), ACTOR, null));
+		accepted(firearms.importFirearm(id,
+				new FirearmCommands.ImportFirearm("CHE", dealer, 2026, false, "IMP-9", null), ACTOR, null));
 		assertThat(status(id)).isEqualTo(FirearmStatus.ACTIVE);
 		accepted(firearms.convert(id, new FirearmCommands.ConvertFirearm(FirearmType.CARBINE, "stock fitted", null),
 				ACTOR, null));
@@ -56,39 +58,41 @@ class LifeCycleTests {
 		assertThat(queries.firearm(id).orElseThrow().kinds().converted()).isTrue();
 		accepted(firearms.reportLost(id, new FirearmCommands.ReportMissing(dealer, "LOSS-1", null), ACTOR, null));
 		assertThat(status(id)).isEqualTo(FirearmStatus.LOST);
-		assertThat(rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR,
-				null))).containsExactly("firearmId:LostFirearmCannotBeTransferred");
+		assertThat(
+				rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR, null)))
+			.containsExactly("firearmId:LostFirearmCannotBeTransferred");
 		accepted(firearms.recover(id, new FirearmCommands.RecordRecovery("Police", null), ACTOR, null));
 		accepted(firearms.seize(id, new FirearmCommands.RecordSeizure("Police", "CASE-3", null), ACTOR, null));
 		assertThat(status(id)).isEqualTo(FirearmStatus.SEIZED);
-		accepted(firearms.destroy(id, new FirearmCommands.DestroyFirearm("smelting", List.of("Officer B"), null),
-				ACTOR, null));
+		accepted(firearms.destroy(id, new FirearmCommands.DestroyFirearm("smelting", List.of("Officer B"), null), ACTOR,
+				null));
 
 		RegistryQueries.FirearmView record = queries.firearm(id).orElseThrow();
 		assertThat(record.status()).isEqualTo(FirearmStatus.DESTROYED);
 		assertThat(record.markings()).extracting(Marking::kind).contains(MarkingKind.PROOF, MarkingKind.IMPORT);
-		assertThat(record.timeline()).extracting(RegistryQueries.TimelineEvent::type).containsExactly(
-				"registry.firearm-manufactured", "registry.firearm-marked", "registry.firearm-exported",
-				"registry.transit-recorded", "registry.firearm-imported", "registry.firearm-converted",
-				"registry.firearm-reported-lost", "registry.firearm-recovered", "registry.firearm-seized",
-				"registry.firearm-destroyed");
+		assertThat(record.timeline()).extracting(RegistryQueries.TimelineEvent::type)
+			.containsExactly("registry.firearm-manufactured", "registry.firearm-marked", "registry.firearm-exported",
+					"registry.transit-recorded", "registry.firearm-imported", "registry.firearm-converted",
+					"registry.firearm-reported-lost", "registry.firearm-recovered", "registry.firearm-seized",
+					"registry.firearm-destroyed");
 	}
 
 	@Test
 	void aProductionRunRecordsEverySerialOrNone() {
 		UUID maker = fixture.holder(HolderRole.MANUFACTURER, "AUT");
 		String prefix = "RUN" + System.nanoTime() % 100_000 + "-";
-		var run = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm",
-				"AUT", 2026, maker, prefix, 1, 50, 4, LocalDate.now());
+		var run = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm", "AUT",
+				2026, maker, prefix, 1, 50, 4, LocalDate.now());
 		long before = ledger.size();
 
 		accepted(productionRuns.register(run, ACTOR, null));
 
 		assertThat(ledger.size()).isEqualTo(before + 50);
-		assertThat(queries.firearmsBySerial(prefix, 100)).hasSize(50).extracting(RegistryQueries.FirearmSummary::serial)
+		assertThat(queries.firearmsBySerial(prefix, 100)).hasSize(50)
+			.extracting(RegistryQueries.FirearmSummary::serial)
 			.contains(prefix + "0001", prefix + "0050");
-		var overlapping = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2",
-				"9x19mm", "AUT", 2026, maker, prefix, 45, 10, 4, null);
+		var overlapping = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm",
+				"AUT", 2026, maker, prefix, 45, 10, 4, null);
 		assertThat(rules(productionRuns.register(overlapping, ACTOR, null))).hasSize(6)
 			.allMatch(r -> r.equals("serialPrefix:MarkingIsUnique"));
 		assertThat(ledger.size()).isEqualTo(before + 50);

@@ -36,7 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-/** An officer's day in a real browser (headless Chromium): sign in, search, read a record, record a transfer. */
+/**
+ * An officer's day in a real browser (headless Chromium): sign in, search, read a record,
+ * record a transfer.
+ */
 @DatabaseTest
 @ExtendWith(BrowserTest.Availability.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,17 +104,20 @@ class OfficerBrowserTests {
 		clickAndWait(By.linkText(queries.firearm(id).orElseThrow().recordNumber()));
 
 		assertThat(browser.findElement(By.id("serial")).getText()).isEqualTo(serial);
-		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Manufactured")
-			.contains("Proof checked");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Manufactured").contains("Proof checked");
 		BrowserTest.screenshot(browser, "record");
 
-		// what the registrar did in the browser is in the access log, for an auditor to see
+		// what the registrar did in the browser is in the access log, for an auditor to
+		// see
 		browser.manage().deleteAllCookies();
 		signIn(testUsers.user(Role.AUDITOR).username());
 		browser.get(url("/audit/access-log?user=" + registrar.username()));
 		String log = browser.findElement(By.id("access-log")).getText();
-		assertThat(log).contains("SEARCH").contains("serial=" + serial.toLowerCase()).contains("inspection 2026/4")
-			.contains("READ").contains("firearm " + queries.firearm(id).orElseThrow().recordNumber())
+		assertThat(log).contains("SEARCH")
+			.contains("serial=" + serial.toLowerCase())
+			.contains("inspection 2026/4")
+			.contains("READ")
+			.contains("firearm " + queries.firearm(id).orElseThrow().recordNumber())
 			.contains(registrar.username());
 		BrowserTest.screenshot(browser, "access-log-of-registrar");
 	}
@@ -202,9 +208,8 @@ class OfficerBrowserTests {
 	void aRegistrarImportsACsvWatchesItFinishAndCanDownloadTheRefusedRows() throws Exception {
 		String p = "WEB" + System.nanoTime() % 1_000_000 + "-";
 		Path csv = Files.createTempFile("legacy", ".csv");
-		Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n"
-				+ p + "1,Glock,17,pistol,9x19mm," + p + "S1,AUT,2001,,\n"
-				+ p + "2,Glock,17,pistol,9x19mm," + p + "S2,Austria,2001,,\n");
+		Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n" + p + "1,Glock,17,pistol,9x19mm," + p
+				+ "S1,AUT,2001,,\n" + p + "2,Glock,17,pistol,9x19mm," + p + "S2,Austria,2001,,\n");
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		browser.get(url("/imports"));
 		browser.findElement(By.id("file")).sendKeys(csv.toString());
@@ -232,15 +237,15 @@ class OfficerBrowserTests {
 		browser.findElement(By.id("serial")).sendKeys("5" + serial.substring(1, 4) + "-" + serial.substring(4));
 		browser.findElement(By.id("make")).sendKeys("Synthetic Arms");
 		clickAndWait(By.id("trace"));
-		WebElement row = browser.findElement(By.xpath("//table[@id='candidates']//tr[td/a[text()='" + recordNumber
-				+ "']]"));
+		WebElement row = browser
+			.findElement(By.xpath("//table[@id='candidates']//tr[td/a[text()='" + recordNumber + "']]"));
 		assertThat(row.getText()).contains("Probable");
 		assertThat(browser.findElement(By.xpath("//table[@id='candidates']/tbody/tr[1]")).getText())
 			.contains(recordNumber);
 		BrowserTest.screenshot(browser, "trace-candidates");
 		row.findElement(By.xpath(".//a[starts-with(@id, 'open-request')]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-				By.id("chosen-record")));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("chosen-record")));
 		assertThat(browser.findElement(By.id("chosen-record")).getText()).contains(recordNumber);
 
 		// urgent without a reason is refused, the error linked to its field
@@ -256,8 +261,7 @@ class OfficerBrowserTests {
 		clickAndWait(By.id("open-request"));
 
 		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Record confirmed");
-		assertThat(browser.findElement(By.id("due-on")).getText())
-			.isEqualTo(LocalDate.now().plusDays(2).toString());
+		assertThat(browser.findElement(By.id("due-on")).getText()).isEqualTo(LocalDate.now().plusDays(2).toString());
 		clickAndWait(By.id("answer-request"));
 		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("Answered");
 		assertThat(browser.findElement(By.id("answer")).getText()).contains("Reported lost or stolen")
@@ -312,8 +316,7 @@ class OfficerBrowserTests {
 		browser.findElement(By.id("country")).sendKeys("AUT");
 		browser.findElement(By.id("agency")).sendKeys("Customs Service");
 		new Select(browser.findElement(By.id("placeKind"))).selectByValue("VEHICLE");
-		new Select(browser.findElement(By.id("legalBasis")))
-			.selectByValue("TRAFFICKING");
+		new Select(browser.findElement(By.id("legalBasis"))).selectByValue("TRAFFICKING");
 		browser.findElement(By.id("storageLocation")).sendKeys("Border store 1");
 		new Select(browser.findElement(By.id("item0-kind"))).selectByValue("FIREARM");
 		browser.findElement(By.id("item0-serial")).sendKeys(serial.toLowerCase());
@@ -323,22 +326,21 @@ class OfficerBrowserTests {
 		WebElement summary = browser.findElement(By.className("govuk-error-summary"));
 		assertThat(summary.getText()).contains("criminal context must be one of");
 		assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#criminalContext");
-		new Select(browser.findElement(By.id("criminalContext")))
-			.selectByValue("NONE_KNOWN");
+		new Select(browser.findElement(By.id("criminalContext"))).selectByValue("NONE_KNOWN");
 		clickAndWait(By.id("record-seizure"));
 		BrowserTest.screenshot(browser, "seizure-recorded");
 
 		String protocol = browser.findElement(By.id("protocol-1")).getText();
-		assertThat(protocol).contains("National registry Done matched to "
-				+ queries.firearm(id).orElseThrow().recordNumber());
+		assertThat(protocol)
+			.contains("National registry Done matched to " + queries.firearm(id).orElseThrow().recordNumber());
 		assertThat(protocol).contains("Lost or stolen Needs attention the record says stolen");
 		assertThat(protocol).contains("Trace request Done trace request TR-");
 		assertThat(protocol).contains("International check Not connected");
 		BrowserTest.screenshot(browser, "seizure-protocol");
 
 		browser.findElement(By.cssSelector("h3 a")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-				By.id("missing")));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("missing")));
 		assertThat(browser.findElement(By.id("missing")).getText()).contains("is CONFIRMED: answer it");
 		String itemUrl = browser.getCurrentUrl();
 
@@ -424,7 +426,9 @@ class OfficerBrowserTests {
 	}
 
 	private List<String> violations(String page) {
-		return new AxeBuilder().analyze(browser).getViolations().stream()
+		return new AxeBuilder().analyze(browser)
+			.getViolations()
+			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
 			.map((Rule rule) -> page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp())
 			.toList();

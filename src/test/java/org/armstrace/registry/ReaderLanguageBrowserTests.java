@@ -32,8 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An officer who reads Spanish or French sees refusals, candidate explanations, protocol steps and flags in that
- * language, naming the same values (statuses, characters, records, dates) as an English reader sees.
+ * An officer who reads Spanish or French sees refusals, candidate explanations, protocol
+ * steps and flags in that language, naming the same values (statuses, characters,
+ * records, dates) as an English reader sees.
  */
 @DatabaseTest
 @ExtendWith(BrowserTest.Availability.class)
@@ -122,7 +123,8 @@ class ReaderLanguageBrowserTests {
 		assertThat(browser.findElement(By.className("govuk-error-summary")).getText())
 			.contains(expected.refusedTransfer());
 
-		// a candidate's explanation: which character was read as which, which attribute agreed
+		// a candidate's explanation: which character was read as which, which attribute
+		// agreed
 		browser.get(url("/trace?serial=5" + firearm.serial().substring(1) + "&make=Synthetic+Arms"));
 		String explanation = browser.findElement(By.id("candidates")).getAttribute("textContent");
 		assertThat(explanation).contains(expected.misread(), expected.makeAgrees());
@@ -136,9 +138,10 @@ class ReaderLanguageBrowserTests {
 		BrowserTest.screenshot(browser, "seizure-protocol-" + expected.language());
 
 		// an answered trace request: its flags and chain of custody
-		UUID request = accepted(traceRequests.open(new TraceRequests.OpenTraceRequest(ObservedMarkings.ofSerial(
-				firearm.serial(), "Synthetic Arms"), TracePriority.ROUTINE, null, null, LocalDate.now(), "AUT", null,
-				null, null, null, null, stolen), "user:language-test", null));
+		UUID request = accepted(traceRequests
+			.open(new TraceRequests.OpenTraceRequest(ObservedMarkings.ofSerial(firearm.serial(), "Synthetic Arms"),
+					TracePriority.ROUTINE, null, null, LocalDate.now(), "AUT", null, null, null, null, null, stolen),
+					"user:language-test", null));
 		accepted(traceRequests.answer(request, "user:language-test"));
 		browser.get(url("/trace-requests/" + request));
 		String answer = browser.findElement(By.id("answer")).getText();
@@ -150,9 +153,9 @@ class ReaderLanguageBrowserTests {
 	private static Seizures.RecordSeizure seizureOf(RegistryQueries.FirearmView firearm) {
 		return new Seizures.RecordSeizure(LocalDate.now(), "AUT", null, "Graz", null, null, PlaceKind.VEHICLE,
 				"Federal Police", null, LegalBasis.ILLICIT_POSSESSION, CriminalContext.NONE_KNOWN, null, List.of(),
-				List.of(new Seizures.Item(ItemKind.FIREARM, ObservedMarkings.ofSerial(firearm.serial(),
-						"Synthetic Arms"), null, null, null, null, null, null, null, "Store 1", "Officer A", null, null,
-						null, null)));
+				List.of(new Seizures.Item(ItemKind.FIREARM,
+						ObservedMarkings.ofSerial(firearm.serial(), "Synthetic Arms"), null, null, null, null, null,
+						null, null, "Store 1", "Officer A", null, null, null, null)));
 	}
 
 	private static UUID accepted(CommandResult result) {

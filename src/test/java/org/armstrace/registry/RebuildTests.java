@@ -23,8 +23,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The projections are a function of the ledger: after 1,000 random commands (many of them refused by the rules),
- * the tables rebuilt from the ledger alone equal the live ones, row for row.
+ * The projections are a function of the ledger: after 1,000 random commands (many of them
+ * refused by the rules), the tables rebuilt from the ledger alone equal the live ones,
+ * row for row.
  */
 @DatabaseTest
 @TestPropertySource(properties = "armstrace.test.context=rebuild")
@@ -67,7 +68,8 @@ class RebuildTests {
 	@Test
 	void tablesRebuiltFromTheLedgerEqualTheLiveOnes() throws Exception {
 		for (int i = 0; i < 12; i++) {
-			holders.add(fixture.holder(HolderRole.values()[i % HolderRole.values().length], i % 3 == 0 ? "DEU" : "AUT"));
+			holders
+				.add(fixture.holder(HolderRole.values()[i % HolderRole.values().length], i % 3 == 0 ? "DEU" : "AUT"));
 		}
 		int accepted = 0;
 		for (int i = 0; i < COMMANDS; i++) {
@@ -77,12 +79,16 @@ class RebuildTests {
 		}
 		StringBuilder legacy = new StringBuilder(String.join(",", LegacyImport.COLUMNS)).append('\n');
 		for (int i = 0; i < 30; i++) {
-			legacy.append("RB-").append(i).append(",Glock,17,pistol,9x19mm,RB").append(i).append(",AUT,2001,,")
-				.append(i % 5 == 0 ? "stolen" : "").append('\n');
+			legacy.append("RB-")
+				.append(i)
+				.append(",Glock,17,pistol,9x19mm,RB")
+				.append(i)
+				.append(",AUT,2001,,")
+				.append(i % 5 == 0 ? "stolen" : "")
+				.append('\n');
 		}
-		assertThat(legacyImport.importCsv(new StringReader(legacy.toString()), new StringWriter(),
-				ACTOR, n -> {
-				}).imported()).isEqualTo(30);
+		assertThat(legacyImport.importCsv(new StringReader(legacy.toString()), new StringWriter(), ACTOR, n -> {
+		}).imported()).isEqualTo(30);
 		Map<String, List<Map<String, Object>>> live = snapshot();
 
 		rebuild.rebuild();
@@ -101,9 +107,10 @@ class RebuildTests {
 		if (pick < 25 || guns.isEmpty()) {
 			String make = List.of("Synthetic Arms", "Example Works", "Demo Gunmakers").get(random.nextInt(3));
 			var result = firearms.register(new FirearmCommands.RegisterFirearm(
-					FirearmType.values()[random.nextInt(FirearmType.values().length)], null, make, "M" + random.nextInt(9),
-					"9x19mm", "SYN" + random.nextInt(400), random.nextBoolean() ? "AUT" : "BEL", 2000 + random.nextInt(24),
-					List.of(), any(holders), null, random.nextInt(20) == 0, day), ACTOR, null);
+					FirearmType.values()[random.nextInt(FirearmType.values().length)], null, make,
+					"M" + random.nextInt(9), "9x19mm", "SYN" + random.nextInt(400),
+					random.nextBoolean() ? "AUT" : "BEL", 2000 + random.nextInt(24), List.of(), any(holders), null,
+					random.nextInt(20) == 0, day), ACTOR, null);
 			remember(result, guns);
 			return result;
 		}
@@ -114,18 +121,20 @@ class RebuildTests {
 			case 1 -> firearms.reportStolen(gun, new FirearmCommands.ReportMissing(holder, "R", day), ACTOR, null);
 			case 2 -> firearms.reportLost(gun, new FirearmCommands.ReportMissing(holder, "R", day), ACTOR, null);
 			case 3 -> firearms.recover(gun, new FirearmCommands.RecordRecovery("Police", day), ACTOR, null);
-			case 4 -> firearms.export(gun, new FirearmCommands.ExportFirearm("CHE", List.of("DEU"), "EXP", day), ACTOR,
+			case 4 ->
+				firearms.export(gun, new FirearmCommands.ExportFirearm("CHE", List.of("DEU"), "EXP", day), ACTOR, null);
+			case 5 -> firearms.importFirearm(gun,
+					new FirearmCommands.ImportFirearm("CHE", holder, 2024, random.nextBoolean(), "IMP", day), ACTOR,
 					null);
-			case 5 -> firearms.importFirearm(gun, new FirearmCommands.ImportFirearm("CHE", holder, 2024,
-					random.nextBoolean(), "IMP", day), ACTOR, null);
 			case 6 -> firearms.deactivate(gun, new FirearmCommands.DeactivateFirearm(random.nextBoolean() ? "C1" : null,
 					"EU", "Proof House", "DEACT", day), ACTOR, null);
 			case 7 -> firearms.destroy(gun, new FirearmCommands.DestroyFirearm("cut", List.of("W"), day), ACTOR, null);
-			case 8 -> firearms.foundAfterDestruction(gun, new FirearmCommands.RecordFoundAfterDestruction("Customs",
-					day), ACTOR, null);
+			case 8 -> firearms.foundAfterDestruction(gun,
+					new FirearmCommands.RecordFoundAfterDestruction("Customs", day), ACTOR, null);
 			case 9 -> firearms.seize(gun, new FirearmCommands.RecordSeizure("Police", "CASE", day), ACTOR, null);
-			case 10 -> firearms.addMarking(gun, new FirearmCommands.AddMarking(new Marking(MarkingKind.PROOF, "PROOF",
-					null, null), day), ACTOR, null);
+			case 10 -> firearms.addMarking(gun,
+					new FirearmCommands.AddMarking(new Marking(MarkingKind.PROOF, "PROOF", null, null), day), ACTOR,
+					null);
 			case 11 -> partCommand(gun, day);
 			case 12 -> ammunitionCommand(holder, day);
 			default -> firearms.convert(gun, new FirearmCommands.ConvertFirearm(FirearmType.RIFLE, "rebarrelled", day),
@@ -152,10 +161,12 @@ class RebuildTests {
 			return result;
 		}
 		return random.nextBoolean()
-				? ammunition.transfer(any(lots), new AmmunitionCommands.TransferAmmunition(holder, any(holders),
-						1 + random.nextInt(300), day), ACTOR, null)
-				: ammunition.consume(any(lots), new AmmunitionCommands.ConsumeAmmunition(holder,
-						1 + random.nextInt(300), "use", day), ACTOR, null);
+				? ammunition.transfer(any(lots),
+						new AmmunitionCommands.TransferAmmunition(holder, any(holders), 1 + random.nextInt(300), day),
+						ACTOR, null)
+				: ammunition.consume(any(lots),
+						new AmmunitionCommands.ConsumeAmmunition(holder, 1 + random.nextInt(300), "use", day), ACTOR,
+						null);
 	}
 
 	private UUID any(List<UUID> ids) {
@@ -171,7 +182,10 @@ class RebuildTests {
 	private Map<String, List<Map<String, Object>>> snapshot() {
 		Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
 		for (String table : RegistryProjection.TABLES) {
-			List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
+			List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table)
+				.query()
+				.listOfRows()
+				.stream()
 				.map(row -> {
 					Map<String, Object> normal = new LinkedHashMap<>();
 					row.forEach((column, value) -> normal.put(column.toLowerCase(), value));

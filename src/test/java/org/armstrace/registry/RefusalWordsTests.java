@@ -12,7 +12,10 @@ import org.armstrace.command.Words;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A refusal in the reader's language names the same values in every language: the holder, the status, the action. */
+/**
+ * A refusal in the reader's language names the same values in every language: the holder,
+ * the status, the action.
+ */
 @DatabaseTest
 class RefusalWordsTests {
 
@@ -29,8 +32,10 @@ class RefusalWordsTests {
 	void aRefusedTransferOfAStolenFirearmReadsWithItsValuesInEnglishSpanishAndFrench() {
 		UUID owner = fixture.owner();
 		UUID stolen = fixture.stolenPistolHeldBy(owner);
-		Refusal refusal = ((CommandResult.Rejected) firearms.transfer(stolen, new FirearmCommands.TransferFirearm(
-				fixture.owner(), null), RegistryFixture.ACTOR, null)).violations().getFirst();
+		Refusal refusal = ((CommandResult.Rejected) firearms.transfer(stolen,
+				new FirearmCommands.TransferFirearm(fixture.owner(), null), RegistryFixture.ACTOR, null))
+			.violations()
+			.getFirst();
 
 		assertThat(refusal.rule()).isEqualTo(RegistryRule.StolenFirearmCannotBeTransferred);
 		assertThat(refusal.values()).containsExactly("STOLEN", "TRANSFER", "ACTIVE, DEACTIVATED");
@@ -46,7 +51,8 @@ class RefusalWordsTests {
 	void aRefusalNamingAHolderNamesItInEveryLanguage() {
 		UUID nobody = UUID.randomUUID();
 		Refusal refusal = ((CommandResult.Rejected) firearms.transfer(fixture.registeredPistolHeldBy(fixture.owner()),
-				new FirearmCommands.TransferFirearm(nobody, null), RegistryFixture.ACTOR, null)).violations()
+				new FirearmCommands.TransferFirearm(nobody, null), RegistryFixture.ACTOR, null))
+			.violations()
 			.getFirst();
 
 		assertThat(words.text(refusal, Locale.ENGLISH)).contains(nobody.toString());

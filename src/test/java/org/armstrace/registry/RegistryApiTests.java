@@ -80,10 +80,12 @@ class RegistryApiTests {
 			.containsExactly("registry.firearm-manufactured", "registry.firearm-transferred");
 		for (JsonNode event : timeline) {
 			JsonNode proof = event.path("proof");
-			Checkpoint head = Checkpoint.parse(NoteVerifier.fromVerifierKey(verifierKey)
-				.verify(proof.path("checkpoint").path("note").asString()));
+			Checkpoint head = Checkpoint.parse(
+					NoteVerifier.fromVerifierKey(verifierKey).verify(proof.path("checkpoint").path("note").asString()));
 			byte[] entry = Api.json(api.get("/api/v1/ledger/entries/" + event.path("seq").asLong(), token))
-				.path("canonicalJson").asString().getBytes(StandardCharsets.UTF_8);
+				.path("canonicalJson")
+				.asString()
+				.getBytes(StandardCharsets.UTF_8);
 			ProofVerifier.verifyInclusion(event.path("seq").asLong(), head.size(), TreeHasher.leafHash(entry),
 					proof.path("proof").valueStream().map(h -> Base64.getDecoder().decode(h.asString())).toList(),
 					head.rootHash());
@@ -118,8 +120,8 @@ class RegistryApiTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Api.json(bad).path("violations").get(0).path("field").asString()).isEqualTo("type");
 
-		HttpResponse<String> missing = api.post("/api/v1/firearms/" + UUID.randomUUID() + "/transfers",
-				token, "{\"toHolderId\":\"" + fixture.owner() + "\"}");
+		HttpResponse<String> missing = api.post("/api/v1/firearms/" + UUID.randomUUID() + "/transfers", token,
+				"{\"toHolderId\":\"" + fixture.owner() + "\"}");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(api.post("/api/v1/firearms", null, "{}").statusCode()).isEqualTo(401);
 	}

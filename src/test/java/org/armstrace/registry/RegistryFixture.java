@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.armstrace.command.CommandResult;
 import org.springframework.stereotype.Component;
 
-/** Registry facts as tests need them, in the domain's words: a dealer, a registered pistol held by someone. */
+/**
+ * Registry facts as tests need them, in the domain's words: a dealer, a registered pistol
+ * held by someone.
+ */
 @Component
 class RegistryFixture {
 
@@ -28,8 +31,9 @@ class RegistryFixture {
 	}
 
 	UUID holder(HolderRole role, String country) {
-		return accepted(holders.register(new HolderCommands.RegisterHolder(role, "Synthetic " + role + " "
-				+ serials.incrementAndGet(), "1 Example Street", country, "LIC-" + serials.get()), ACTOR, null));
+		return accepted(holders
+			.register(new HolderCommands.RegisterHolder(role, "Synthetic " + role + " " + serials.incrementAndGet(),
+					"1 Example Street", country, "LIC-" + serials.get()), ACTOR, null));
 	}
 
 	UUID dealer() {

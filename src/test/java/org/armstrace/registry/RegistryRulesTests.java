@@ -47,8 +47,9 @@ class RegistryRulesTests {
 		assertThat(firearm.recordNumber()).matches("FA-\\d{4}-\\d{6}");
 		assertThat(firearm.status()).isEqualTo(FirearmStatus.ACTIVE);
 		assertThat(firearm.holder().id()).isEqualTo(dealer);
-		assertThat(firearm.markings()).extracting(Marking::kind).containsExactly(MarkingKind.MANUFACTURER,
-				MarkingKind.COUNTRY_OF_MANUFACTURE, MarkingKind.SERIAL, MarkingKind.YEAR);
+		assertThat(firearm.markings()).extracting(Marking::kind)
+			.containsExactly(MarkingKind.MANUFACTURER, MarkingKind.COUNTRY_OF_MANUFACTURE, MarkingKind.SERIAL,
+					MarkingKind.YEAR);
 		assertThat(firearm.timeline()).extracting(RegistryQueries.TimelineEvent::type)
 			.containsExactly("registry.firearm-manufactured");
 	}
@@ -74,8 +75,8 @@ class RegistryRulesTests {
 			.containsExactly("serial:MarkingIsUnique");
 		assertThat(ledger.size()).isEqualTo(size);
 
-		var duplicate = new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Synthetic Arms", "P1",
-				"9x19mm", serial, "AUT", 2020, List.of(), null, null, true, null);
+		var duplicate = new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Synthetic Arms", "P1", "9x19mm",
+				serial, "AUT", 2020, List.of(), null, null, true, null);
 		UUID second = accepted(firearms.register(duplicate, ACTOR, null));
 		assertThat(queries.firearm(first).orElseThrow().suspectedDuplicate()).isTrue();
 		assertThat(queries.firearm(second).orElseThrow().suspectedDuplicate()).isTrue();
@@ -84,11 +85,11 @@ class RegistryRulesTests {
 	@Test
 	void manufactureNeedsMakerCountryAndSerialAndListsEveryMissingField() {
 		long size = ledger.size();
-		var incomplete = new FirearmCommands.RegisterFirearm(FirearmType.RIFLE, null, " ", null, null, "",
-				"Austria", null, List.of(), null, null, false, LocalDate.now().plusDays(3));
+		var incomplete = new FirearmCommands.RegisterFirearm(FirearmType.RIFLE, null, " ", null, null, "", "Austria",
+				null, List.of(), null, null, false, LocalDate.now().plusDays(3));
 
-		assertThat(rules(firearms.register(incomplete, ACTOR, null))).containsExactlyInAnyOrder(
-				"make:FieldIsRequired", "serial:SerialNumberFormat", "countryOfManufacture:CountryIsIso3166Alpha3",
+		assertThat(rules(firearms.register(incomplete, ACTOR, null))).containsExactlyInAnyOrder("make:FieldIsRequired",
+				"serial:SerialNumberFormat", "countryOfManufacture:CountryIsIso3166Alpha3",
 				"occurredOn:DateIsNotInTheFuture");
 		assertThat(ledger.size()).isEqualTo(size);
 	}
@@ -98,8 +99,9 @@ class RegistryRulesTests {
 		UUID importer = fixture.dealer();
 		UUID id = fixture.registeredPistolHeldBy(null);
 
-		assertThat(rules(firearms.importFirearm(id, new FirearmCommands.ImportFirearm("DEU", importer, null, false,
-				"IMP-1", null), ACTOR, null))).containsExactly("importYear:ImportNeedsImportMarking");
+		assertThat(rules(firearms.importFirearm(id,
+				new FirearmCommands.ImportFirearm("DEU", importer, null, false, "IMP-1", null), ACTOR, null)))
+			.containsExactly("importYear:ImportNeedsImportMarking");
 
 		accepted(firearms.importFirearm(id,
 				new FirearmCommands.ImportFirearm("DEU", importer, 2025, false, "IMP-1", null), ACTOR, null));
@@ -126,12 +128,14 @@ class RegistryRulesTests {
 	void aDeactivationNeedsACertificateNumber() {
 		UUID id = fixture.registeredPistolHeldBy(fixture.owner());
 
-		assertThat(rules(firearms.deactivate(id, new FirearmCommands.DeactivateFirearm(null, "EU 2015/2403",
-				"Proof House", "AUT-DEACT-1", null), ACTOR, null)))
+		assertThat(rules(firearms.deactivate(id,
+				new FirearmCommands.DeactivateFirearm(null, "EU 2015/2403", "Proof House", "AUT-DEACT-1", null), ACTOR,
+				null)))
 			.containsExactly("certificateNumber:DeactivationNeedsCertificate");
 
-		accepted(firearms.deactivate(id, new FirearmCommands.DeactivateFirearm("CERT-77", "EU 2015/2403",
-				"Proof House", "AUT-DEACT-1", null), ACTOR, null));
+		accepted(firearms.deactivate(id,
+				new FirearmCommands.DeactivateFirearm("CERT-77", "EU 2015/2403", "Proof House", "AUT-DEACT-1", null),
+				ACTOR, null));
 		assertThat(queries.firearm(id).orElseThrow().status()).isEqualTo(FirearmStatus.DEACTIVATED);
 	}
 
@@ -142,13 +146,14 @@ class RegistryRulesTests {
 		accepted(firearms.destroy(id, new FirearmCommands.DestroyFirearm("shredding", List.of("Officer A"), null),
 				ACTOR, null));
 
-		assertThat(rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR,
-				null))).containsExactly("firearmId:DestroyedFirearmAcceptsOnlyFoundAfterDestruction");
+		assertThat(
+				rules(firearms.transfer(id, new FirearmCommands.TransferFirearm(fixture.owner(), null), ACTOR, null)))
+			.containsExactly("firearmId:DestroyedFirearmAcceptsOnlyFoundAfterDestruction");
 		assertThat(rules(firearms.reportStolen(id, new FirearmCommands.ReportMissing(owner, "x", null), ACTOR, null)))
 			.containsExactly("firearmId:DestroyedFirearmAcceptsOnlyFoundAfterDestruction");
 
-		accepted(firearms.foundAfterDestruction(id,
-				new FirearmCommands.RecordFoundAfterDestruction("Customs", null), ACTOR, null));
+		accepted(firearms.foundAfterDestruction(id, new FirearmCommands.RecordFoundAfterDestruction("Customs", null),
+				ACTOR, null));
 		RegistryQueries.FirearmView found = queries.firearm(id).orElseThrow();
 		assertThat(found.status()).isEqualTo(FirearmStatus.FOUND_AFTER_DESTRUCTION);
 		assertThat(found.diversionFlag()).isTrue();
@@ -164,9 +169,11 @@ class RegistryRulesTests {
 				null));
 
 		assertThat(rules(ammunition.transfer(lot, new AmmunitionCommands.TransferAmmunition(maker, dealer, 401, null),
-				ACTOR, null))).containsExactly("quantity:AmmunitionQuantityNeverNegative");
-		assertThat(rules(ammunition.consume(lot, new AmmunitionCommands.ConsumeAmmunition(dealer, 601, "range",
-				null), ACTOR, null))).containsExactly("quantity:AmmunitionQuantityNeverNegative");
+				ACTOR, null)))
+			.containsExactly("quantity:AmmunitionQuantityNeverNegative");
+		assertThat(rules(ammunition.consume(lot, new AmmunitionCommands.ConsumeAmmunition(dealer, 601, "range", null),
+				ACTOR, null)))
+			.containsExactly("quantity:AmmunitionQuantityNeverNegative");
 
 		accepted(ammunition.consume(lot, new AmmunitionCommands.ConsumeAmmunition(dealer, 600, "range", null), ACTOR,
 				null));
@@ -204,7 +211,8 @@ class RegistryRulesTests {
 
 		assertThat(ledger.size()).isEqualTo(size + 1);
 		assertThat(((CommandResult.Accepted) retry).replayed()).isTrue();
-		assertThat(((CommandResult.Accepted) retry).ledgerSeqs()).isEqualTo(((CommandResult.Accepted) first).ledgerSeqs());
+		assertThat(((CommandResult.Accepted) retry).ledgerSeqs())
+			.isEqualTo(((CommandResult.Accepted) first).ledgerSeqs());
 		assertThat(rules(firearms.reportLost(id, new FirearmCommands.ReportMissing(owner, "x", null), ACTOR, key)))
 			.containsExactly("idempotencyKey:IdempotencyKeyIsForOneCommand");
 	}

@@ -15,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** Seizures over HTTP: recorded with the protocol, refused with fields, custody CSV, the gate, IAFQ formats. */
+/**
+ * Seizures over HTTP: recorded with the protocol, refused with fields, custody CSV, the
+ * gate, IAFQ formats.
+ */
 @DatabaseTest
 class SeizureApiTests {
 
@@ -38,7 +41,8 @@ class SeizureApiTests {
 				 "items": [{"kind": "PART", "partKind": "BARREL", "observed": {"serial": "BRL*77"},
 				            "storageLocation": "Airport store"},
 				           {"kind": "AMMUNITION", "calibre": "9x19mm", "quantity": 200, "storageLocation": "Airport store"}]}
-				""".formatted(LocalDate.now().minusDays(1));
+				"""
+			.formatted(LocalDate.now().minusDays(1));
 
 		HttpResponse<String> created = api.post("/api/v1/seizures", customs, body);
 
@@ -46,9 +50,9 @@ class SeizureApiTests {
 		JsonNode seizure = Api.json(created);
 		assertThat(seizure.path("carrier").asString()).isEqualTo("ExpressCourier");
 		JsonNode part = seizure.path("items").get(0);
-		assertThat(part.path("protocol").valueStream().map(s -> s.path("step").asString()).toList())
-			.containsExactly("NATIONAL_REGISTRY_MATCH", "LOST_OR_STOLEN_STATUS", "TRACE_REQUEST",
-					"INTERNATIONAL_CHECK", "BALLISTIC_REFERENCE");
+		assertThat(part.path("protocol").valueStream().map(s -> s.path("step").asString()).toList()).containsExactly(
+				"NATIONAL_REGISTRY_MATCH", "LOST_OR_STOLEN_STATUS", "TRACE_REQUEST", "INTERNATIONAL_CHECK",
+				"BALLISTIC_REFERENCE");
 		String partId = part.path("id").asString();
 
 		HttpResponse<String> check = api.get("/api/v1/seized-items/" + partId + "/destruction-check", customs);

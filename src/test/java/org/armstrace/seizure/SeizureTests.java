@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The recovery protocol, evidence custody, the destruction gate and IAFQ data, on both databases. */
+/**
+ * The recovery protocol, evidence custody, the destruction gate and IAFQ data, on both
+ * databases.
+ */
 @DatabaseTest
 class SeizureTests {
 
@@ -95,8 +98,8 @@ class SeizureTests {
 				ACTOR, null));
 		tracing.catchUp();
 
-		UUID seizureId = ok(seizures.record(seizure(firearm(ObservedMarkings.ofSerial(serial.toLowerCase(), "Glock"),
-				null), ammunition()), ACTOR));
+		UUID seizureId = ok(seizures.record(
+				seizure(firearm(ObservedMarkings.ofSerial(serial.toLowerCase(), "Glock"), null), ammunition()), ACTOR));
 
 		SeizureQueries.SeizureView view = queries.seizure(seizureId).orElseThrow();
 		assertThat(view.reference()).matches("SZ-\\d{4}-\\d{6}");
@@ -105,8 +108,8 @@ class SeizureTests {
 		assertThat(item.firearmId()).isEqualTo(pistol);
 		Map<ProtocolStep, SeizureQueries.Step> steps = steps(item);
 		assertThat(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH).state()).isEqualTo(StepState.DONE);
-		assertThat(TestWords.english(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH))).startsWith("matched to "
-				+ registry.recordNumber(pistol).orElseThrow() + ", EXACT");
+		assertThat(TestWords.english(steps.get(ProtocolStep.NATIONAL_REGISTRY_MATCH)))
+			.startsWith("matched to " + registry.recordNumber(pistol).orElseThrow() + ", EXACT");
 		assertThat(steps.get(ProtocolStep.LOST_OR_STOLEN_STATUS).state()).isEqualTo(StepState.NEEDS_ATTENTION);
 		assertThat(TestWords.english(steps.get(ProtocolStep.LOST_OR_STOLEN_STATUS))).contains("stolen");
 		assertThat(steps.get(ProtocolStep.TRACE_REQUEST).state()).isEqualTo(StepState.DONE);
@@ -115,27 +118,30 @@ class SeizureTests {
 		assertThat(view.items().get(1).kind()).isEqualTo(ItemKind.AMMUNITION);
 		assertThat(view.items().get(1).protocol()).isEmpty();
 
-		TraceRequestQueries.TraceRequestView trace = traceQueries.find(steps.get(ProtocolStep.TRACE_REQUEST)
-			.traceRequestId()).orElseThrow();
+		TraceRequestQueries.TraceRequestView trace = traceQueries
+			.find(steps.get(ProtocolStep.TRACE_REQUEST).traceRequestId())
+			.orElseThrow();
 		assertThat(trace.state()).isEqualTo(TraceRequestState.CONFIRMED);
 		assertThat(trace.firearmId()).isEqualTo(pistol);
 		assertThat(trace.seizureReference()).isEqualTo(item.reference());
 		assertThat(traceQueries.investigationCase(trace.caseReference()).orElseThrow().persons())
-			.extracting(TraceRequestQueries.CasePerson::name).containsExactly("Synthetic Suspect");
+			.extracting(TraceRequestQueries.CasePerson::name)
+			.containsExactly("Synthetic Suspect");
 		assertThat(registry.firearmSummary(pistol).orElseThrow().status()).isEqualTo(FirearmStatus.SEIZED);
 
 		ok(traceRequests.answer(trace.id(), ACTOR));
-		assertThat(traceQueries.find(trace.id()).orElseThrow().answer().chain().has(
-				CustodyChain.FlagKind.LOST_OR_STOLEN)).isTrue();
+		assertThat(
+				traceQueries.find(trace.id()).orElseThrow().answer().chain().has(CustodyChain.FlagKind.LOST_OR_STOLEN))
+			.isTrue();
 	}
 
 	@Test
 	void destructionIsRefusedWhileTheTraceIsOpenOrAHoldIsActiveWithEveryReasonAndGoesThroughOnceBothAreCleared() {
-		UUID seizureId = ok(seizures.record(seizure(firearm(ObservedMarkings.ofSerial("ZZ" + numbers.incrementAndGet(),
-				"Baikal"), null)), ACTOR));
+		UUID seizureId = ok(seizures.record(
+				seizure(firearm(ObservedMarkings.ofSerial("ZZ" + numbers.incrementAndGet(), "Baikal"), null)), ACTOR));
 		SeizureQueries.ItemView item = queries.seizure(seizureId).orElseThrow().items().getFirst();
-		ok(custody.placeHold(item.id(), new EvidenceCustody.PlaceHold("COURT-7", "District Court 2", LocalDate.now(),
-				null), ACTOR));
+		ok(custody.placeHold(item.id(),
+				new EvidenceCustody.PlaceHold("COURT-7", "District Court 2", LocalDate.now(), null), ACTOR));
 		long before = ledger.size();
 
 		CommandResult refused = destruction.destroy(destroy(item.id()), ACTOR);
@@ -147,7 +153,8 @@ class SeizureTests {
 
 		UUID trace = steps(item).get(ProtocolStep.TRACE_REQUEST).traceRequestId();
 		ok(traceRequests.unresolved(trace, "markings do not fit any record", ACTOR));
-		// unresolved is not enough: the request must be closed as unresolved (or answered)
+		// unresolved is not enough: the request must be closed as unresolved (or
+		// answered)
 		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(2)
 			.anyMatch(m -> m.contains("is UNRESOLVED"));
 		ok(traceRequests.close(trace, "no record: closed unresolved", ACTOR));
@@ -162,22 +169,30 @@ class SeizureTests {
 		SeizureQueries.ItemView destroyed = queries.item(item.id()).orElseThrow();
 		assertThat(destroyed.custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
 		assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.now());
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).anyMatch(m -> m.contains("already destroyed"));
+		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR)))
+			.anyMatch(m -> m.contains("already destroyed"));
 	}
 
 	@Test
 	void anIsacsExceptionReplacesTheTraceAndBatchDestructionRecordsOneEventPerItem() {
-		UUID seizureId = ok(seizures.record(seizure(firearm(ObservedMarkings.ofSerial("OLD" + numbers.incrementAndGet(),
-				"Mauser"), "ISACS 05.31: made before 1946"), firearm(ObservedMarkings.ofSerial("OLD"
-						+ numbers.incrementAndGet(), "Mauser"), "ISACS 05.31: made before 1946")), ACTOR));
-		List<UUID> items = queries.seizure(seizureId).orElseThrow().items().stream()
-			.map(SeizureQueries.ItemView::id).toList();
+		UUID seizureId = ok(seizures.record(seizure(
+				firearm(ObservedMarkings.ofSerial("OLD" + numbers.incrementAndGet(), "Mauser"),
+						"ISACS 05.31: made before 1946"),
+				firearm(ObservedMarkings.ofSerial("OLD" + numbers.incrementAndGet(), "Mauser"),
+						"ISACS 05.31: made before 1946")),
+				ACTOR));
+		List<UUID> items = queries.seizure(seizureId)
+			.orElseThrow()
+			.items()
+			.stream()
+			.map(SeizureQueries.ItemView::id)
+			.toList();
 		assertThat(steps(queries.item(items.getFirst()).orElseThrow()).get(ProtocolStep.TRACE_REQUEST).state())
 			.isEqualTo(StepState.EXCEPTION);
 		long before = ledger.size();
 
-		ok(destruction.destroy(new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null),
-				ACTOR));
+		ok(destruction.destroy(
+				new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null), ACTOR));
 
 		assertThat(ledger.size()).isEqualTo(before + 2);
 	}
@@ -186,11 +201,12 @@ class SeizureTests {
 	void badInputIsRefusedWithEveryFieldAndRuleAndWritesNothing() {
 		long before = ledger.size();
 		CommandResult refused = seizures.record(new Seizures.RecordSeizure(LocalDate.now().plusDays(3), "XX", null,
-				null, 91.0, null, null, " ", null, null, null, null,
-				List.of(new Seizures.Person("", "ZZZ", null)),
+				null, 91.0, null, null, " ", null, null, null, null, List.of(new Seizures.Person("", "ZZZ", null)),
 				List.of(new Seizures.Item(ItemKind.AMMUNITION, null, null, null, null, 0L, null, null, null, null, null,
-						null, null, null, null), new Seizures.Item(ItemKind.PART, null, null, null, null, null, null, null,
-								null, null, null, null, null, null, null))), ACTOR);
+						null, null, null, null),
+						new Seizures.Item(ItemKind.PART, null, null, null, null, null, null, null, null, null, null,
+								null, null, null, null))),
+				ACTOR);
 		assertThat(((CommandResult.Rejected) refused).violations()).extracting(v -> v.field() + ":" + v.rule())
 			.containsExactlyInAnyOrder("seizedOn:DateIsNotInTheFuture", "country:CountryIsIso3166Alpha3",
 					"placeKind:PlaceKindRequired", "agency:AgencyRequired", "legalBasis:LegalBasisRequired",
@@ -208,10 +224,13 @@ class SeizureTests {
 		String location = "Store " + numbers.incrementAndGet();
 		ok(custody.recordCustodyEvent(item, new EvidenceCustody.RecordCustodyEvent(CustodyEventKind.MOVED, location,
 				"Officer C", null, "moved for space"), ACTOR));
-		ok(custody.placeHold(item, new EvidenceCustody.PlaceHold("COURT-9", "Regional Court", LocalDate.now().minusDays(40),
-				LocalDate.now().plusDays(5)), ACTOR));
-		UUID late = queries.seizure(ok(seizures.record(seizure(ammunition()), ACTOR))).orElseThrow().items()
-			.getFirst().id();
+		ok(custody.placeHold(item, new EvidenceCustody.PlaceHold("COURT-9", "Regional Court",
+				LocalDate.now().minusDays(40), LocalDate.now().plusDays(5)), ACTOR));
+		UUID late = queries.seizure(ok(seizures.record(seizure(ammunition()), ACTOR)))
+			.orElseThrow()
+			.items()
+			.getFirst()
+			.id();
 		ok(custody.placeHold(late, new EvidenceCustody.PlaceHold("COURT-10", "Regional Court",
 				LocalDate.now().minusDays(40), LocalDate.now().minusDays(1)), ACTOR));
 
@@ -221,8 +240,9 @@ class SeizureTests {
 		assertThat(deadlines).anyMatch(d -> d.itemId().equals(late) && d.overdue());
 		assertThat(queries.deadlines(1)).noneMatch(d -> d.itemId().equals(item));
 		assertThat(CustodyCsv.of(queries.inCustody(location, null, 10))).contains(location, "COURT-9 Regional Court");
-		assertThat(messages(custody.recordCustodyEvent(item, new EvidenceCustody.RecordCustodyEvent(CustodyEventKind.MOVED,
-				" ", null, null, null), ACTOR))).containsExactly("say where the item is stored");
+		assertThat(messages(custody.recordCustodyEvent(item,
+				new EvidenceCustody.RecordCustodyEvent(CustodyEventKind.MOVED, " ", null, null, null), ACTOR)))
+			.containsExactly("say where the item is stored");
 	}
 
 	@Test
@@ -243,7 +263,9 @@ class SeizureTests {
 		assertThat(report.seizures()).isEqualTo(seizuresMade);
 		assertThat(report.firearms()).isEqualTo(firearmsSeized);
 		assertThat(report.rounds()).isEqualTo(rounds);
-		report.tables().stream().filter(t -> t.name().startsWith("Firearms"))
+		report.tables()
+			.stream()
+			.filter(t -> t.name().startsWith("Firearms"))
 			.forEach(t -> assertThat(t.total()).as(t.name()).isEqualTo(firearmsSeized));
 		assertThat(report.tables().getLast().total()).isEqualTo(rounds);
 
@@ -259,7 +281,8 @@ class SeizureTests {
 		assertThat(iafq.csv(report)).contains("Summary,firearms,all," + firearmsSeized);
 		// postal cases in which a sender recurs
 		assertThat(count("SELECT COUNT(*) FROM (SELECT sender_id FROM seizure WHERE sender_id IS NOT NULL GROUP BY "
-				+ "sender_id HAVING COUNT(*) > 1) x", null, null)).isGreaterThan(0);
+				+ "sender_id HAVING COUNT(*) > 1) x", null, null))
+			.isGreaterThan(0);
 
 		List<Map<String, Object>> live = jdbc.sql("SELECT * FROM seized_item ORDER BY id").query().listOfRows();
 		seizures.rebuild();
@@ -277,8 +300,8 @@ class SeizureTests {
 	static Seizures.RecordSeizure seizure(Seizures.Item... items) {
 		return new Seizures.RecordSeizure(LocalDate.now().minusDays(2), "AUT", "Vienna", "Favoriten", 48.17, 16.38,
 				PlaceKind.VEHICLE, "Federal Police", "CASE-" + numbers.incrementAndGet(), LegalBasis.ILLICIT_POSSESSION,
-				CriminalContext.DRUG_TRAFFICKING, null, List.of(new Seizures.Person("Synthetic Suspect", "AUT",
-						PersonRole.SUSPECT)), List.of(items));
+				CriminalContext.DRUG_TRAFFICKING, null,
+				List.of(new Seizures.Person("Synthetic Suspect", "AUT", PersonRole.SUSPECT)), List.of(items));
 	}
 
 	static Seizures.Item firearm(ObservedMarkings observed, String exception) {

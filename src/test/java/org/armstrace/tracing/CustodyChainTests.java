@@ -20,7 +20,10 @@ import org.armstrace.tracing.CustodyChain.FlagKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A firearm's life read as a chain of custody: holders, point of diversion, time-to-crime, and each flag. */
+/**
+ * A firearm's life read as a chain of custody: holders, point of diversion,
+ * time-to-crime, and each flag.
+ */
 @DatabaseTest
 class CustodyChainTests {
 
@@ -46,8 +49,10 @@ class CustodyChainTests {
 		UUID dealer = holder(HolderRole.DEALER);
 		UUID owner = holder(HolderRole.PRIVATE_OWNER);
 		UUID pistol = pistol(maker, LocalDate.of(2020, 1, 10));
-		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(dealer, LocalDate.of(2020, 2, 1)), ACTOR, null));
-		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, LocalDate.of(2021, 3, 1)), ACTOR, null));
+		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(dealer, LocalDate.of(2020, 2, 1)), ACTOR,
+				null));
+		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, LocalDate.of(2021, 3, 1)), ACTOR,
+				null));
 		ok(firearms.reportStolen(pistol, new FirearmCommands.ReportMissing(owner, "POL-77", LocalDate.of(2022, 5, 5)),
 				ACTOR, null));
 		ok(firearms.seize(pistol, new FirearmCommands.RecordSeizure("Police", "CASE-1", LocalDate.of(2023, 1, 1)),
@@ -55,7 +60,8 @@ class CustodyChainTests {
 
 		CustodyChain chain = chains.of(pistol, null, null).orElseThrow();
 
-		assertThat(chain.holders()).extracting(CustodyChain.LegalHolder::holderId).containsExactly(maker, dealer, owner);
+		assertThat(chain.holders()).extracting(CustodyChain.LegalHolder::holderId)
+			.containsExactly(maker, dealer, owner);
 		assertThat(chain.holders().get(1).until()).isEqualTo(LocalDate.of(2021, 3, 1));
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(owner);
 		assertThat(chain.pointOfDiversion().type()).isEqualTo("registry.firearm-reported-stolen");
@@ -75,11 +81,13 @@ class CustodyChainTests {
 		UUID dealer = holder(HolderRole.DEALER);
 		UUID owner = holder(HolderRole.PRIVATE_OWNER);
 		UUID pistol = pistol(dealer, LocalDate.of(2010, 1, 10));
-		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, LocalDate.of(2011, 6, 1)), ACTOR, null));
+		ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, LocalDate.of(2011, 6, 1)), ACTOR,
+				null));
 
 		CustodyChain chain = chains.of(pistol, null, LocalDate.of(2024, 6, 1)).orElseThrow();
 
-		assertThat(TestWords.english(chain.pointOfDiversion())).startsWith("sold by dealer " + dealer + " to private owner");
+		assertThat(TestWords.english(chain.pointOfDiversion()))
+			.startsWith("sold by dealer " + dealer + " to private owner");
 		assertThat(chain.lastLegalHolder().holderId()).isEqualTo(owner);
 		assertThat(chain.timeToCrimeDays()).isGreaterThan(4000);
 		assertThat(chain.flags()).isEmpty();
@@ -89,8 +97,8 @@ class CustodyChainTests {
 	void anExportedFirearmFoundInTheCountryIsARentry() {
 		UUID dealer = holder(HolderRole.DEALER);
 		UUID pistol = pistol(dealer, LocalDate.of(2019, 1, 10));
-		ok(firearms.export(pistol, new FirearmCommands.ExportFirearm("DEU", List.of(), "EXP-1", LocalDate.of(2019, 9, 1)),
-				ACTOR, null));
+		ok(firearms.export(pistol,
+				new FirearmCommands.ExportFirearm("DEU", List.of(), "EXP-1", LocalDate.of(2019, 9, 1)), ACTOR, null));
 
 		CustodyChain chain = chains.of(pistol, null, LocalDate.of(2024, 2, 2)).orElseThrow();
 
@@ -103,10 +111,11 @@ class CustodyChainTests {
 	void aDestroyedFirearmFoundAgainAndADeactivatedOneAreFlagged() {
 		UUID dealer = holder(HolderRole.DEALER);
 		UUID destroyed = pistol(dealer, LocalDate.of(2015, 1, 10));
-		ok(firearms.destroy(destroyed, new FirearmCommands.DestroyFirearm("crushing", List.of("Officer A"),
-				LocalDate.of(2016, 1, 1)), ACTOR, null));
-		ok(firearms.foundAfterDestruction(destroyed, new FirearmCommands.RecordFoundAfterDestruction("Customs",
-				LocalDate.of(2020, 1, 1)), ACTOR, null));
+		ok(firearms.destroy(destroyed,
+				new FirearmCommands.DestroyFirearm("crushing", List.of("Officer A"), LocalDate.of(2016, 1, 1)), ACTOR,
+				null));
+		ok(firearms.foundAfterDestruction(destroyed,
+				new FirearmCommands.RecordFoundAfterDestruction("Customs", LocalDate.of(2020, 1, 1)), ACTOR, null));
 		UUID deactivated = pistol(dealer, LocalDate.of(2015, 1, 10));
 		ok(firearms.deactivate(deactivated, new FirearmCommands.DeactivateFirearm("DEACT-" + numbers.incrementAndGet(),
 				"EU 2018/337", "Proof House", "DEACT AUT 2016", LocalDate.of(2016, 1, 1)), ACTOR, null));
@@ -116,7 +125,8 @@ class CustodyChainTests {
 		assertThat(TestWords.english(chains.of(destroyed, null, null).orElseThrow().pointOfDiversion()))
 			.startsWith("destroyed (crushing)");
 		assertThat(chains.of(deactivated, null, LocalDate.of(2021, 1, 1)).orElseThrow().flags())
-			.extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.FOUND_AFTER_DEACTIVATION);
+			.extracting(CustodyChain.Flag::kind)
+			.containsExactly(FlagKind.FOUND_AFTER_DEACTIVATION);
 	}
 
 	@Test
@@ -125,14 +135,17 @@ class CustodyChainTests {
 		String serial = "CC" + numbers.incrementAndGet();
 		UUID pistol = pistol(dealer, LocalDate.of(2018, 1, 10), serial);
 
-		CustodyChain obliterated = chains.of(pistol, ObservedMarkings.ofSerial(serial.substring(0, 4) + "??"
-				+ serial.substring(6), null), null).orElseThrow();
-		CustodyChain altered = chains.of(pistol, ObservedMarkings.ofSerial(serial.substring(0, 3) + "X"
-				+ serial.substring(4), null), null).orElseThrow();
+		CustodyChain obliterated = chains
+			.of(pistol, ObservedMarkings.ofSerial(serial.substring(0, 4) + "??" + serial.substring(6), null), null)
+			.orElseThrow();
+		CustodyChain altered = chains
+			.of(pistol, ObservedMarkings.ofSerial(serial.substring(0, 3) + "X" + serial.substring(4), null), null)
+			.orElseThrow();
 		CustodyChain misread = chains.of(pistol, ObservedMarkings.ofSerial(serial.toLowerCase(), null), null)
 			.orElseThrow();
 
-		assertThat(obliterated.flags()).extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.MARKING_OBLITERATED);
+		assertThat(obliterated.flags()).extracting(CustodyChain.Flag::kind)
+			.containsExactly(FlagKind.MARKING_OBLITERATED);
 		assertThat(TestWords.english(obliterated.flags().getFirst())).contains("2 character(s) unreadable or missing");
 		assertThat(altered.flags()).extracting(CustodyChain.Flag::kind).containsExactly(FlagKind.MARKING_ALTERED);
 		assertThat(misread.flags()).isEmpty();
@@ -149,7 +162,8 @@ class CustodyChainTests {
 			ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, sold), ACTOR, null));
 			CustodyChain chain = chains.of(pistol, null, LocalDate.now()).orElseThrow();
 			assertThat(chain.has(FlagKind.SHORT_TIME_TO_CRIME)).isTrue();
-			assertThat(chain.has(FlagKind.DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES)).as("trace %d", i).isEqualTo(i == 2);
+			assertThat(chain.has(FlagKind.DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES)).as("trace %d", i)
+				.isEqualTo(i == 2);
 			// each trace answered: it counts for the dealer from then on
 			UUID request = ok(requests.open(new TraceRequests.OpenTraceRequest(ObservedMarkings.ofSerial("X1", null),
 					TracePriority.ROUTINE, null, null, LocalDate.now(), "AUT", null, null, null, null, null, pistol),
@@ -157,13 +171,15 @@ class CustodyChainTests {
 			ok(requests.answer(request, ACTOR));
 			last = pistol;
 		}
-		assertThat(chains.of(last, null, LocalDate.now()).orElseThrow()
+		assertThat(chains.of(last, null, LocalDate.now())
+			.orElseThrow()
 			.has(FlagKind.DEALER_WITH_MANY_SHORT_TIME_TO_CRIME_TRACES)).isTrue();
 	}
 
 	UUID holder(HolderRole role) {
-		return ok(holders.register(new HolderCommands.RegisterHolder(role, "Synthetic " + role + " "
-				+ numbers.incrementAndGet(), "1 Example Street", "AUT", "LIC-" + numbers.get()), ACTOR, null));
+		return ok(holders
+			.register(new HolderCommands.RegisterHolder(role, "Synthetic " + role + " " + numbers.incrementAndGet(),
+					"1 Example Street", "AUT", "LIC-" + numbers.get()), ACTOR, null));
 	}
 
 	UUID pistol(UUID holder, LocalDate on) {

@@ -23,8 +23,8 @@ class SerialAlignmentTests {
 		SerialAlignment.Fit fit = fit("A8I23O56", "AB123056");
 		assertThat(fit.onlyMisread()).isTrue();
 		assertThat(fit.confusables()).isEqualTo(3);
-		assertThat(TestWords.english(fit.explanation())).contains("'8' read for 'B' at position 2", "'I' read for '1' at position 3",
-				"'O' read for '0' at position 6");
+		assertThat(TestWords.english(fit.explanation())).contains("'8' read for 'B' at position 2",
+				"'I' read for '1' at position 3", "'O' read for '0' at position 6");
 		assertThat(fit.score()).isGreaterThan(0.9).isLessThan(1.0);
 	}
 
@@ -52,7 +52,8 @@ class SerialAlignmentTests {
 	void aMissingLeadingPartCostsLessThanADifference() {
 		SerialAlignment.Fit missing = fit("123456", "AB123456");
 		assertThat(missing.missingEdges()).isEqualTo(2);
-		assertThat(TestWords.english(missing.explanation())).contains("'A' missing at the start", "'B' missing at the start");
+		assertThat(TestWords.english(missing.explanation())).contains("'A' missing at the start",
+				"'B' missing at the start");
 		assertThat(missing.score()).isGreaterThan(fit("XY123456", "AB123456").score());
 	}
 

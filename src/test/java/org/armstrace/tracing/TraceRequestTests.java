@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
-/** A trace request from observed markings to a frozen answer, every step on the ledger, and every refusal. */
+/**
+ * A trace request from observed markings to a frozen answer, every step on the ledger,
+ * and every refusal.
+ */
 @DatabaseTest
 class TraceRequestTests {
 
@@ -50,8 +53,9 @@ class TraceRequestTests {
 
 	@Test
 	void aStolenFirearmIsTracedFromItsMarkingsToAnAnswerWithItsChainFrozenAndAReport() throws Exception {
-		UUID owner = ok(holders.register(new HolderCommands.RegisterHolder(HolderRole.PRIVATE_OWNER, "Synthetic Owner",
-				null, "AUT", null), ACTOR, null));
+		UUID owner = ok(holders.register(
+				new HolderCommands.RegisterHolder(HolderRole.PRIVATE_OWNER, "Synthetic Owner", null, "AUT", null),
+				ACTOR, null));
 		String serial = "TRQ" + CustodyChainTests.numbers.incrementAndGet();
 		UUID pistol = ok(firearms.register(new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Glock", "17",
 				"9x19mm", serial, "AUT", 2019, List.of(), owner, null, false, LocalDate.of(2019, 4, 1)), ACTOR, null));
@@ -61,9 +65,9 @@ class TraceRequestTests {
 		long before = ledger.size();
 
 		ObservedMarkings observed = ObservedMarkings.ofSerial(serial.substring(0, serial.length() - 1) + "?", "Glock");
-		UUID id = ok(requests.open(new OpenTraceRequest(observed, TracePriority.URGENT, "armed robbery suspect in custody",
-				null, LocalDate.now().minusDays(1), "AUT", "Vienna", "found in a car", "SZ-1", "Tracing unit East", null,
-				null), ACTOR, null));
+		UUID id = ok(requests.open(new OpenTraceRequest(observed, TracePriority.URGENT,
+				"armed robbery suspect in custody", null, LocalDate.now().minusDays(1), "AUT", "Vienna",
+				"found in a car", "SZ-1", "Tracing unit East", null, null), ACTOR, null));
 		TraceRequestView opened = queries.find(id).orElseThrow();
 		assertThat(opened.state()).isEqualTo(TraceRequestState.OPEN);
 		assertThat(opened.reference()).matches("TR-\\d{4}-\\d{6}");
@@ -81,7 +85,8 @@ class TraceRequestTests {
 		assertThat(answered.answer().chain().flags()).extracting(CustodyChain.Flag::kind)
 			.contains(FlagKind.LOST_OR_STOLEN, FlagKind.MARKING_OBLITERATED);
 		assertThat(queries.investigationCase(answered.caseReference()).orElseThrow().weapons())
-			.extracting(TraceRequestQueries.CaseWeapon::firearmId).containsExactly(pistol);
+			.extracting(TraceRequestQueries.CaseWeapon::firearmId)
+			.containsExactly(pistol);
 
 		// the answer is frozen: later facts about the firearm do not change it
 		ok(firearms.recover(pistol, new FirearmCommands.RecordRecovery("Police", LocalDate.now()), ACTOR, null));
@@ -96,7 +101,8 @@ class TraceRequestTests {
 
 		ok(requests.close(id, "answered to requesting unit", ACTOR));
 		assertThat(queries.find(id).orElseThrow().state()).isEqualTo(TraceRequestState.CLOSED);
-		assertThat(ledger.size()).isEqualTo(before + 6); // confirmed, answered, recovered, closed
+		assertThat(ledger.size()).isEqualTo(before + 6); // confirmed, answered,
+															// recovered, closed
 	}
 
 	@Test
@@ -105,7 +111,8 @@ class TraceRequestTests {
 		assertThat(rules(requests.open(new OpenTraceRequest(null, null, null, null, LocalDate.now().plusDays(2), "XX",
 				null, null, null, null, "IC-1900-000001", null), ACTOR, null)))
 			.containsExactlyInAnyOrder("observed:ObservedMarkingsRequired", "priority:PriorityRequired",
-					"recoveredOn:DateIsNotInTheFuture", "recoveredCountry:CountryIsIso3166Alpha3", "caseReference:CaseMustExist");
+					"recoveredOn:DateIsNotInTheFuture", "recoveredCountry:CountryIsIso3166Alpha3",
+					"caseReference:CaseMustExist");
 		assertThat(rules(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("AB1", null),
 				TracePriority.URGENT, " ", null, null, null, null, null, null, null, null, null), ACTOR, null)))
 			.containsExactly("urgentReason:UrgentNeedsReason");
@@ -137,26 +144,33 @@ class TraceRequestTests {
 		ok(requests.addPerson(caseReference, "Synthetic Suspect", "AUT", "suspect", ACTOR));
 
 		TraceRequestQueries.InvestigationCase found = queries.investigationCase(caseReference).orElseThrow();
-		assertThat(found.traces()).extracting(TraceRequestQueries.TraceRequestSummary::id).containsExactly(first, second);
-		assertThat(found.persons()).extracting(TraceRequestQueries.CasePerson::name).containsExactly("Synthetic Suspect");
-		assertThat(new String(ledger.entry(before).orElseThrow().canonicalJson(), StandardCharsets.UTF_8)).doesNotContain("Synthetic Suspect");
+		assertThat(found.traces()).extracting(TraceRequestQueries.TraceRequestSummary::id)
+			.containsExactly(first, second);
+		assertThat(found.persons()).extracting(TraceRequestQueries.CasePerson::name)
+			.containsExactly("Synthetic Suspect");
+		assertThat(new String(ledger.entry(before).orElseThrow().canonicalJson(), StandardCharsets.UTF_8))
+			.doesNotContain("Synthetic Suspect");
 		assertThat(rules(requests.addPerson(caseReference, "", "XXX", "", ACTOR)))
 			.containsExactlyInAnyOrder("name:NameRequired", "nationality:CountryIsIso3166Alpha3", "role:RoleRequired");
 	}
 
 	@Test
 	void requestsPastTheirDueDateAreOverdueUntilAnswered() {
-		UUID late = ok(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("OD1", null),
-				TracePriority.ROUTINE, null, LocalDate.now().minusDays(31), null, null, null, null, null, null, null,
-				null), ACTOR, null));
-		UUID urgentLate = ok(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("OD2", null),
-				TracePriority.URGENT, "child at risk", LocalDate.now().minusDays(3), null, null, null, null, null, null,
-				null, null), ACTOR, null));
-		UUID onTime = ok(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("OD3", null),
-				TracePriority.ROUTINE, null, LocalDate.now().minusDays(29), null, null, null, null, null, null, null,
-				null), ACTOR, null));
+		UUID late = ok(requests.open(new OpenTraceRequest(ObservedMarkings.ofSerial("OD1", null), TracePriority.ROUTINE,
+				null, LocalDate.now().minusDays(31), null, null, null, null, null, null, null, null), ACTOR, null));
+		UUID urgentLate = ok(requests
+			.open(new OpenTraceRequest(ObservedMarkings.ofSerial("OD2", null), TracePriority.URGENT, "child at risk",
+					LocalDate.now().minusDays(3), null, null, null, null, null, null, null, null), ACTOR, null));
+		UUID onTime = ok(
+				requests.open(
+						new OpenTraceRequest(ObservedMarkings.ofSerial("OD3", null), TracePriority.ROUTINE, null,
+								LocalDate.now().minusDays(29), null, null, null, null, null, null, null, null),
+						ACTOR, null));
 
-		List<UUID> overdue = queries.list(null, true, 1000).stream().map(TraceRequestQueries.TraceRequestSummary::id).toList();
+		List<UUID> overdue = queries.list(null, true, 1000)
+			.stream()
+			.map(TraceRequestQueries.TraceRequestSummary::id)
+			.toList();
 		assertThat(overdue).contains(late, urgentLate).doesNotContain(onTime);
 		assertThat(queries.find(late).orElseThrow().overdue()).isTrue();
 

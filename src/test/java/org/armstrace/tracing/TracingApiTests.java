@@ -20,7 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** Tracing over HTTP: search, a trace request from open to answered, its reports, and refusals that name fields. */
+/**
+ * Tracing over HTTP: search, a trace request from open to answered, its reports, and
+ * refusals that name fields.
+ */
 @DatabaseTest
 class TracingApiTests {
 
@@ -49,13 +52,15 @@ class TracingApiTests {
 	@Test
 	void aSearchAnswersRankedCandidatesAndARequestGoesFromOpenToAnsweredWithItsReports() {
 		String serial = "API" + CustodyChainTests.numbers.incrementAndGet();
-		UUID pistol = CustodyChainTests.ok(firearms.register(new FirearmCommands.RegisterFirearm(FirearmType.PISTOL,
-				null, "Beretta", "92", "9x19mm", serial, "ITA", 2018, List.of(), null, null, false,
-				LocalDate.of(2018, 1, 1)), CustodyChainTests.ACTOR, null));
+		UUID pistol = CustodyChainTests
+			.ok(firearms.register(
+					new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Beretta", "92", "9x19mm", serial,
+							"ITA", 2018, List.of(), null, null, false, LocalDate.of(2018, 1, 1)),
+					CustodyChainTests.ACTOR, null));
 		tracing.catchUp();
 
-		HttpResponse<String> search = api.post("/api/v1/trace/search", token, "{\"serial\": \"" + serial.toLowerCase()
-				+ "\", \"make\": \"Beretta\"}");
+		HttpResponse<String> search = api.post("/api/v1/trace/search", token,
+				"{\"serial\": \"" + serial.toLowerCase() + "\", \"make\": \"Beretta\"}");
 		assertThat(search.statusCode()).isEqualTo(200);
 		JsonNode top = Api.json(search).path("candidates").get(0);
 		assertThat(top.path("firearmId").asString()).isEqualTo(pistol.toString());

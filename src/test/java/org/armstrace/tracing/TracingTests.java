@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A small hand-made registry and damaged readings of it, with the rank, band and reasons each must get. */
+/**
+ * A small hand-made registry and damaged readings of it, with the rank, band and reasons
+ * each must get.
+ */
 @DatabaseTest
 class TracingTests {
 
@@ -36,7 +39,9 @@ class TracingTests {
 	@Autowired
 	PartCommands parts;
 
-	/** A prefix no other test uses, so that this corpus is alone with its near neighbours. */
+	/**
+	 * A prefix no other test uses, so that this corpus is alone with its near neighbours.
+	 */
 	String t;
 
 	String glock;
@@ -62,7 +67,8 @@ class TracingTests {
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.EXACT);
 		assertThat(found.getFirst().score()).isEqualTo(1.0);
-		assertThat(TestWords.english(found.getFirst().explanation())).contains("every character read and equal", "make agrees (Glock)");
+		assertThat(TestWords.english(found.getFirst().explanation())).contains("every character read and equal",
+				"make agrees (Glock)");
 	}
 
 	@Test
@@ -70,7 +76,8 @@ class TracingTests {
 		List<Candidate> found = match(t + "A8I23456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.PROBABLE);
-		assertThat(TestWords.english(found.getFirst().explanation())).anyMatch(line -> line.startsWith("'8' read for 'B'"));
+		assertThat(TestWords.english(found.getFirst().explanation()))
+			.anyMatch(line -> line.startsWith("'8' read for 'B'"));
 	}
 
 	@Test
@@ -94,7 +101,8 @@ class TracingTests {
 		List<Candidate> found = match(t.substring(2) + "AB123456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
-		assertThat(TestWords.english(found.getFirst().explanation())).anyMatch(line -> line.endsWith("missing at the start"));
+		assertThat(TestWords.english(found.getFirst().explanation()))
+			.anyMatch(line -> line.endsWith("missing at the start"));
 	}
 
 	@Test
@@ -105,7 +113,8 @@ class TracingTests {
 		Candidate otherMake = found.stream().filter(c -> glock.equals(c.firearmId())).findFirst().orElseThrow();
 		assertThat(otherMake.band()).isEqualTo(Candidate.Band.POSSIBLE);
 		assertThat(otherMake.score()).isEqualTo(1 - Tracing.DISAGREEING_ATTRIBUTE);
-		assertThat(TestWords.english(otherMake.explanation())).contains("make differs: observed 'Smith and Wesson', recorded 'Glock'");
+		assertThat(TestWords.english(otherMake.explanation()))
+			.contains("make differs: observed 'Smith and Wesson', recorded 'Glock'");
 	}
 
 	@Test
@@ -118,7 +127,8 @@ class TracingTests {
 	void aMissingTrailingCharacterAndSeparatorsStillFindTheRecord() {
 		List<Candidate> found = match(t + " cd-77711", "Beretta");
 		assertThat(found.getFirst().serial()).isEqualTo(t + "CD777111");
-		assertThat(TestWords.english(found.getFirst().explanation())).anyMatch(line -> line.endsWith("missing at the end"));
+		assertThat(TestWords.english(found.getFirst().explanation()))
+			.anyMatch(line -> line.endsWith("missing at the end"));
 	}
 
 	@Test
@@ -126,7 +136,10 @@ class TracingTests {
 		List<Candidate> found = match(t + "AB*456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
-		Candidate otherMake = found.stream().filter(c -> smithAndWesson.equals(c.firearmId())).findFirst().orElseThrow();
+		Candidate otherMake = found.stream()
+			.filter(c -> smithAndWesson.equals(c.firearmId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(otherMake.score()).isLessThan(found.getFirst().score());
 	}
 
@@ -145,31 +158,38 @@ class TracingTests {
 		register("Glock", "AUT", series + "13", "9x19mm");
 		tracing.catchUp();
 
-		// "...12" is one transposition from "...21", but "...13" next to it says it may be an unregistered item
+		// "...12" is one transposition from "...21", but "...13" next to it says it may
+		// be an unregistered item
 		Candidate top = match(series + "12", "Glock").getFirst();
 
 		assertThat(top.firearmId()).isEqualTo(registered);
 		assertThat(top.band()).isEqualTo(Candidate.Band.POSSIBLE);
-		assertThat(TestWords.english(top.explanation())).anyMatch(line -> line.startsWith("the reading itself falls within a registered "
-				+ "series"));
+		assertThat(TestWords.english(top.explanation()))
+			.anyMatch(line -> line.startsWith("the reading itself falls within a registered " + "series"));
 	}
 
 	@Test
 	void anImportMarkingThatAgreesIsNamedAndOneThatDiffersCosts() {
 		String imported = register("Glock", "AUT", t + "IM5000", "9x19mm");
-		UUID importer = CustodyChainTests.ok(holders.register(new HolderCommands.RegisterHolder(
-				HolderRole.DEALER, "Synthetic Importer", null, "AUT", "LIC-IMP"), "user:test", null));
-		CustodyChainTests.ok(firearms.export(UUID.fromString(imported), new FirearmCommands.ExportFirearm(
-				"DEU", List.of(), "EXP-1", LocalDate.of(2020, 1, 1)), "user:test", null));
+		UUID importer = CustodyChainTests.ok(holders.register(
+				new HolderCommands.RegisterHolder(HolderRole.DEALER, "Synthetic Importer", null, "AUT", "LIC-IMP"),
+				"user:test", null));
+		CustodyChainTests.ok(firearms.export(UUID.fromString(imported),
+				new FirearmCommands.ExportFirearm("DEU", List.of(), "EXP-1", LocalDate.of(2020, 1, 1)), "user:test",
+				null));
 		CustodyChainTests.ok(firearms.importFirearm(UUID.fromString(imported),
-				new FirearmCommands.ImportFirearm("DEU", importer, 2021, false, "IMP-1", LocalDate.of(2021, 1,
-						1)), "user:test", null));
+				new FirearmCommands.ImportFirearm("DEU", importer, 2021, false, "IMP-1", LocalDate.of(2021, 1, 1)),
+				"user:test", null));
 		tracing.catchUp();
 
-		Candidate agrees = tracing.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "AUT 2021",
-				null, null), 10).candidates().getFirst();
-		Candidate differs = tracing.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "FRA 2020",
-				null, null), 10).candidates().getFirst();
+		Candidate agrees = tracing
+			.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "AUT 2021", null, null), 10)
+			.candidates()
+			.getFirst();
+		Candidate differs = tracing
+			.match(new ObservedMarkings(t + "IM5000", "Glock", null, null, null, null, "FRA 2020", null, null), 10)
+			.candidates()
+			.getFirst();
 
 		assertThat(TestWords.english(agrees.explanation())).anyMatch(line -> line.startsWith("import marking agrees"));
 		assertThat(agrees.band()).isEqualTo(Candidate.Band.EXACT);
@@ -179,10 +199,10 @@ class TracingTests {
 
 	@Test
 	void aMarkedPartIsACandidateAndLeadsToTheFirearmItIsFittedTo() {
-		UUID slide = CustodyChainTests.ok(parts.register(new PartCommands.RegisterPart(PartKind.SLIDE,
-				"Glock", "9x19mm", t + "SL777", "AUT", List.of(), null, null), "user:test", null));
-		CustodyChainTests.ok(parts.fit(slide, new PartCommands.FitPart(UUID.fromString(glock), null),
-				"user:test", null));
+		UUID slide = CustodyChainTests.ok(parts.register(new PartCommands.RegisterPart(PartKind.SLIDE, "Glock",
+				"9x19mm", t + "SL777", "AUT", List.of(), null, null), "user:test", null));
+		CustodyChainTests
+			.ok(parts.fit(slide, new PartCommands.FitPart(UUID.fromString(glock), null), "user:test", null));
 		tracing.catchUp();
 
 		Candidate top = match(t + "SL77?", "Glock").getFirst();
@@ -198,8 +218,8 @@ class TracingTests {
 	void aSerialWithNothingReadableIsRefused() {
 		Matches refused = tracing.match(ObservedMarkings.ofSerial("?-*", null), 10);
 		assertThat(refused.refused()).isTrue();
-		assertThat(refused.refusals()).extracting(r -> r.field() + ":" + r.rule()).containsExactly(
-				"serial:SerialReadable");
+		assertThat(refused.refusals()).extracting(r -> r.field() + ":" + r.rule())
+			.containsExactly("serial:SerialReadable");
 		assertThat(TestWords.english(refused.refusals().getFirst())).startsWith("serial:");
 	}
 
@@ -212,6 +232,5 @@ class TracingTests {
 				"M", calibre, serial, country, 2015, List.of(), null, null, false, null), "user:test", null);
 		return ((CommandResult.Accepted) result).subjectId().toString();
 	}
-
 
 }

@@ -24,8 +24,8 @@ import org.armstrace.registry.RegistryEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every UI string is a message key with a real text in English, Spanish and French, and every key a template
- * uses exists.
+ * Every UI string is a message key with a real text in English, Spanish and French, and
+ * every key a template uses exists.
  */
 class MessageBundlesTests {
 
@@ -36,9 +36,12 @@ class MessageBundlesTests {
 			Properties other = load(bundle);
 			assertThat(other.stringPropertyNames()).as(bundle).isEqualTo(en.stringPropertyNames());
 			assertThat(other.stringPropertyNames()).as(bundle).allMatch(key -> !other.getProperty(key).isBlank());
-			long same = en.stringPropertyNames().stream().filter(k -> en.getProperty(k).equals(other.getProperty(k)))
+			long same = en.stringPropertyNames()
+				.stream()
+				.filter(k -> en.getProperty(k).equals(other.getProperty(k)))
 				.count();
-			// a few words are the same in both languages (ArmsTrace, Revolver, Action); most are not
+			// a few words are the same in both languages (ArmsTrace, Revolver, Action);
+			// most are not
 			assertThat(same).as(bundle + ": texts left in English").isLessThan(en.size() / 10);
 		}
 	}

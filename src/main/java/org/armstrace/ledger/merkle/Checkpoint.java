@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A C2SP tlog-checkpoint body: the origin line, the tree size in decimal, the base64 root hash, each ending in a
- * newline. Extension lines after the root are allowed when parsing and ignored.
+ * A C2SP tlog-checkpoint body: the origin line, the tree size in decimal, the base64 root
+ * hash, each ending in a newline. Extension lines after the root are allowed when parsing
+ * and ignored.
  */
 public record Checkpoint(String origin, long size, byte[] rootHash) {
 
@@ -37,8 +38,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
 		}
 		String[] lines = body.split("\n", -1);
 		if (lines.length < 4) {
-			throw new IllegalArgumentException("a checkpoint has an origin, a size and a root line, got "
-					+ (lines.length - 1) + " line(s)");
+			throw new IllegalArgumentException(
+					"a checkpoint has an origin, a size and a root line, got " + (lines.length - 1) + " line(s)");
 		}
 		if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
 			throw new IllegalArgumentException("line 2 (tree size) is not a decimal number: '" + lines[1] + "'");

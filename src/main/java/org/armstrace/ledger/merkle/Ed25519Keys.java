@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Ed25519 keys with the JDK's own provider: raw 32-byte forms, and PEM files holding both halves. */
+/**
+ * Ed25519 keys with the JDK's own provider: raw 32-byte forms, and PEM files holding both
+ * halves.
+ */
 public final class Ed25519Keys {
 
 	/** X.509 SubjectPublicKeyInfo before the 32 raw bytes (RFC 8410). */
@@ -46,7 +49,9 @@ public final class Ed25519Keys {
 		return (PublicKey) decode(true, concat(PUBLIC_PREFIX, raw));
 	}
 
-	/** The private key from its 32-byte seed (as Go's note keys and RFC 8032 store it). */
+	/**
+	 * The private key from its 32-byte seed (as Go's note keys and RFC 8032 store it).
+	 */
 	public static PrivateKey privateKeyFromSeed(byte[] seed) {
 		if (seed.length != 32) {
 			throw new IllegalArgumentException("an Ed25519 seed is 32 bytes, got " + seed.length);

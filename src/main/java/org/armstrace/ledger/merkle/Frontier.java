@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compact right edge of a tree of {@code size} leaves: one hash per set bit of size, the largest perfect
- * subtree first. Enough to append a leaf in O(log n) hashes and to compute the root. Not thread-safe: a writer
- * works on its own {@link #copy()}.
+ * The compact right edge of a tree of {@code size} leaves: one hash per set bit of size,
+ * the largest perfect subtree first. Enough to append a leaf in O(log n) hashes and to
+ * compute the root. Not thread-safe: a writer works on its own {@link #copy()}.
  */
 public final class Frontier {
 
@@ -34,7 +34,10 @@ public final class Frontier {
 		return new Frontier(size, new ArrayList<>(hashes.stream().map(byte[]::clone).toList()));
 	}
 
-	/** Reads the frontier of a tree of {@code size} leaves: the perfect subtrees named by the bits of size. */
+	/**
+	 * Reads the frontier of a tree of {@code size} leaves: the perfect subtrees named by
+	 * the bits of size.
+	 */
 	public static Frontier load(long size, NodeSource source) {
 		List<byte[]> hashes = new ArrayList<>();
 		for (int level = 63 - Long.numberOfLeadingZeros(Math.max(size, 1)); level >= 0; level--) {
@@ -45,7 +48,9 @@ public final class Frontier {
 		return of(size, hashes);
 	}
 
-	/** Appends a leaf; each perfect subtree it completes is merged and told to the sink. */
+	/**
+	 * Appends a leaf; each perfect subtree it completes is merged and told to the sink.
+	 */
 	public void append(byte[] leafHash, NodeSink sink) {
 		byte[] hash = leafHash;
 		int level = 0;

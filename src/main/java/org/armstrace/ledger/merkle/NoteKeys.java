@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The C2SP signed-note rules shared by signer and verifier: names, key ids, verifier keys. */
+/**
+ * The C2SP signed-note rules shared by signer and verifier: names, key ids, verifier
+ * keys.
+ */
 final class NoteKeys {
 
 	static final String SIGNATURE_PREFIX = "\u2014 ";
@@ -19,8 +22,8 @@ final class NoteKeys {
 	}
 
 	static void requireValidName(String name) {
-		if (name == null || name.isEmpty() || name.contains("+") || name.codePoints().anyMatch(
-				c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+		if (name == null || name.isEmpty() || name.contains("+") || name.codePoints()
+			.anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
 			throw new IllegalArgumentException("a note key name is non-empty, without spaces or '+': '" + name + "'");
 		}
 	}

@@ -8,8 +8,8 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * Signs notes in the C2SP signed-note format with an Ed25519 key: the text, a blank line, then
- * {@code — <key name> base64(key id || signature)}.
+ * Signs notes in the C2SP signed-note format with an Ed25519 key: the text, a blank line,
+ * then {@code — <key name> base64(key id || signature)}.
  */
 public final class NoteSigner {
 
@@ -30,7 +30,10 @@ public final class NoteSigner {
 		return keyName;
 	}
 
-	/** {@code name+keyid+base64(0x01 || public key)}, as Go's note package and the witnesses read it. */
+	/**
+	 * {@code name+keyid+base64(0x01 || public key)}, as Go's note package and the
+	 * witnesses read it.
+	 */
 	public String verifierKey() {
 		return NoteKeys.verifierKey(keyName, rawPublicKey);
 	}

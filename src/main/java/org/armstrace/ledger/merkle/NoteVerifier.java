@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Opens C2SP signed notes: returns the text if it carries a valid signature by this verifier's key. */
+/**
+ * Opens C2SP signed notes: returns the text if it carries a valid signature by this
+ * verifier's key.
+ */
 public final class NoteVerifier {
 
 	private final String keyName;
@@ -53,7 +56,9 @@ public final class NoteVerifier {
 		return keyName;
 	}
 
-	/** @return the note's text (ending in a newline), signed by this key */
+	/**
+	 * @return the note's text (ending in a newline), signed by this key
+	 */
 	public String verify(String note) throws InvalidNoteException {
 		if (note == null || !note.endsWith("\n")) {
 			throw new InvalidNoteException("a signed note ends with a newline");

@@ -5,22 +5,26 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Checks RFC 9162 inclusion (§2.1.3.2) and consistency (§2.1.4.2) proofs. Pure functions: they need nothing but
- * the proof, the sizes and the hashes a verifier already trusts (from a signed checkpoint).
+ * Checks RFC 9162 inclusion (§2.1.3.2) and consistency (§2.1.4.2) proofs. Pure functions:
+ * they need nothing but the proof, the sizes and the hashes a verifier already trusts
+ * (from a signed checkpoint).
  */
 public final class ProofVerifier {
 
 	private ProofVerifier() {
 	}
 
-	/** Proves that {@code leafHash} is leaf {@code index} of the tree of {@code size} leaves with {@code root}. */
+	/**
+	 * Proves that {@code leafHash} is leaf {@code index} of the tree of {@code size}
+	 * leaves with {@code root}.
+	 */
 	public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
 			throws InvalidProofException {
 		requireHash("root", root);
 		byte[] computed = rootFromInclusionProof(index, size, leafHash, proof);
 		if (!MessageDigest.isEqual(computed, root)) {
-			throw new InvalidProofException("root mismatch: the proof leads to " + b64(computed) + ", expected "
-					+ b64(root));
+			throw new InvalidProofException(
+					"root mismatch: the proof leads to " + b64(computed) + ", expected " + b64(root));
 		}
 	}
 
@@ -61,7 +65,10 @@ public final class ProofVerifier {
 		return r;
 	}
 
-	/** Proves that the tree of {@code size2} leaves with {@code root2} extends the tree of {@code size1}. */
+	/**
+	 * Proves that the tree of {@code size2} leaves with {@code root2} extends the tree of
+	 * {@code size1}.
+	 */
 	public static void verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
 			throws InvalidProofException {
 		List<byte[]> path = proof == null ? List.of() : proof;
@@ -69,13 +76,14 @@ public final class ProofVerifier {
 			throw new InvalidProofException("size2 (" + size2 + ") must not be smaller than size1 (" + size1 + ")");
 		}
 		if (size1 == 0) {
-			// every tree extends the empty one: such a proof would prove nothing, so none is accepted
+			// every tree extends the empty one: such a proof would prove nothing, so none
+			// is accepted
 			throw new InvalidProofException("a consistency proof from the empty tree proves nothing");
 		}
 		if (size1 == size2) {
 			if (!path.isEmpty()) {
-				throw new InvalidProofException("trees of equal size need an empty proof, got " + path.size()
-						+ " hashes");
+				throw new InvalidProofException(
+						"trees of equal size need an empty proof, got " + path.size() + " hashes");
 			}
 			if (root1 == null || !MessageDigest.isEqual(root1, root2)) {
 				throw new InvalidProofException("trees of equal size " + size1 + " have different roots");
@@ -97,16 +105,19 @@ public final class ProofVerifier {
 		byte[] seed = size1IsPowerOfTwo ? root1 : path.getFirst();
 		byte[][] roots = consistencyRoots(size1, size2, seed, path.subList(size1IsPowerOfTwo ? 0 : 1, path.size()));
 		if (!MessageDigest.isEqual(roots[0], root1)) {
-			throw new InvalidProofException("the proof does not lead to root1: got " + b64(roots[0]) + ", expected "
-					+ b64(root1));
+			throw new InvalidProofException(
+					"the proof does not lead to root1: got " + b64(roots[0]) + ", expected " + b64(root1));
 		}
 		if (!MessageDigest.isEqual(roots[1], root2)) {
-			throw new InvalidProofException("the proof does not lead to root2: got " + b64(roots[1]) + ", expected "
-					+ b64(root2));
+			throw new InvalidProofException(
+					"the proof does not lead to root2: got " + b64(roots[1]) + ", expected " + b64(root2));
 		}
 	}
 
-	/** The two roots a consistency proof leads to from {@code seed} (RFC 9162, 2.1.4.2): {first, second}. */
+	/**
+	 * The two roots a consistency proof leads to from {@code seed} (RFC 9162, 2.1.4.2):
+	 * {first, second}.
+	 */
 	private static byte[][] consistencyRoots(long size1, long size2, byte[] seed, List<byte[]> path)
 			throws InvalidProofException {
 		long fn = size1 - 1;
@@ -144,8 +155,9 @@ public final class ProofVerifier {
 	}
 
 	/**
-	 * Length of an inclusion proof: the levels below the split where the paths of {@code index} and of the last
-	 * leaf part (inner), plus the set bits of index above it (border).
+	 * Length of an inclusion proof: the levels below the split where the paths of
+	 * {@code index} and of the last leaf part (inner), plus the set bits of index above
+	 * it (border).
 	 */
 	private static int inclusionProofLength(long index, long size) {
 		int inner = 64 - Long.numberOfLeadingZeros(index ^ (size - 1));

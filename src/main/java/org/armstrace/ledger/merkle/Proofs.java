@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds RFC 9162 §2.1.3 inclusion and §2.1.4 consistency proofs, and roots, from stored perfect subtrees. Every
- * hash in a proof is the root of a range of leaves, assembled from at most 2·log2(n) perfect subtrees.
+ * Builds RFC 9162 §2.1.3 inclusion and §2.1.4 consistency proofs, and roots, from stored
+ * perfect subtrees. Every hash in a proof is the root of a range of leaves, assembled
+ * from at most 2·log2(n) perfect subtrees.
  */
 public final class Proofs {
 
@@ -80,8 +81,8 @@ public final class Proofs {
 	}
 
 	/**
-	 * The hash of leaves [begin, end), where begin is a multiple of the largest power of two not above
-	 * end - begin (true of every range the RFC's recursion visits).
+	 * The hash of leaves [begin, end), where begin is a multiple of the largest power of
+	 * two not above end - begin (true of every range the RFC's recursion visits).
 	 */
 	static byte[] rangeRoot(long begin, long end, NodeSource source) {
 		long n = end - begin;

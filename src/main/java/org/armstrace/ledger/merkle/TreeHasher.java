@@ -3,7 +3,10 @@ package org.armstrace.ledger.merkle;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** RFC 9162 §2.1.1 hashing with domain separation: 0x00 before a leaf, 0x01 before two children. */
+/**
+ * RFC 9162 §2.1.1 hashing with domain separation: 0x00 before a leaf, 0x01 before two
+ * children.
+ */
 public final class TreeHasher {
 
 	public static final int HASH_SIZE = 32;

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A tree kept in maps, built the way the ledger builds its tables: leaves, plus the nodes the frontier reports. */
+/**
+ * A tree kept in maps, built the way the ledger builds its tables: leaves, plus the nodes
+ * the frontier reports.
+ */
 final class InMemoryTree implements NodeSource {
 
 	private final List<byte[]> leaves = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Takes valid proofs and breaks them at random (a flipped bit, a wrong index or size, a hash dropped, added or
- * moved, swapped roots): the verifier must reject every broken proof, and never with anything but
- * {@link InvalidProofException}.
+ * Takes valid proofs and breaks them at random (a flipped bit, a wrong index or size, a
+ * hash dropped, added or moved, swapped roots): the verifier must reject every broken
+ * proof, and never with anything but {@link InvalidProofException}.
  */
 class ProofVerifierFuzzTests {
 
@@ -50,7 +50,8 @@ class ProofVerifierFuzzTests {
 				}
 				case 1 -> index = index + 1 + random.nextInt((int) size + 3);
 				case 2 -> {
-					// a larger tree, with its true root: the old path must not prove the leaf in it
+					// a larger tree, with its true root: the old path must not prove the
+					// leaf in it
 					size = size + 1 + random.nextInt(40);
 					root = Proofs.root(size, tree);
 				}
@@ -76,8 +77,8 @@ class ProofVerifierFuzzTests {
 				rejected++;
 				continue;
 			}
-			throw new AssertionError("accepted a broken inclusion proof: mutation " + mutation + ", index " + i
-					+ ", size " + s);
+			throw new AssertionError(
+					"accepted a broken inclusion proof: mutation " + mutation + ", index " + i + ", size " + s);
 		}
 		assertThat(rejected).isEqualTo(CASES);
 	}
@@ -117,8 +118,8 @@ class ProofVerifierFuzzTests {
 				rejected++;
 				continue;
 			}
-			throw new AssertionError("accepted a broken consistency proof: mutation " + mutation + ", sizes "
-					+ size1 + " -> " + size2);
+			throw new AssertionError(
+					"accepted a broken consistency proof: mutation " + mutation + ", sizes " + size1 + " -> " + size2);
 		}
 		assertThat(rejected).isEqualTo(CASES);
 	}

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cross-checks the frontier and the proof builder against a naive tree written straight from the definitions of
- * RFC 9162 §2.1 (MTH, PATH, PROOF), for every size up to 70 and every index and pair of sizes.
+ * Cross-checks the frontier and the proof builder against a naive tree written straight
+ * from the definitions of RFC 9162 §2.1 (MTH, PATH, PROOF), for every size up to 70 and
+ * every index and pair of sizes.
  */
 class ReferenceTreeTests {
 
@@ -43,7 +44,8 @@ class ReferenceTreeTests {
 		for (int size = 1; size <= MAX; size++) {
 			for (int index = 0; index < size; index++) {
 				List<byte[]> proof = Proofs.inclusion(index, size, tree);
-				assertThat(proof).usingElementComparator(Arrays::compare).as("PATH(%d, D[%d])", index, size)
+				assertThat(proof).usingElementComparator(Arrays::compare)
+					.as("PATH(%d, D[%d])", index, size)
 					.containsExactlyElementsOf(path(index, 0, size));
 				ProofVerifier.verifyInclusion(index, size, leaves.get(index), proof, mth(0, size));
 			}
@@ -56,7 +58,8 @@ class ReferenceTreeTests {
 			for (int size1 = 1; size1 <= size2; size1++) {
 				List<byte[]> proof = Proofs.consistency(size1, size2, tree);
 				List<byte[]> expected = size1 == size2 ? List.of() : subproof(size1, 0, size2, true);
-				assertThat(proof).usingElementComparator(Arrays::compare).as("PROOF(%d, D[%d])", size1, size2)
+				assertThat(proof).usingElementComparator(Arrays::compare)
+					.as("PROOF(%d, D[%d])", size1, size2)
 					.containsExactlyElementsOf(expected);
 				ProofVerifier.verifyConsistency(size1, size2, proof, mth(0, size1), mth(0, size2));
 			}

@@ -25,14 +25,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The RFC 6962/9162 test vectors of transparency-dev/merkle (src/test/resources/rfc9162, Apache 2.0): a correct
- * verifier accepts every case with wantErr false and rejects every case with wantErr true.
+ * The RFC 6962/9162 test vectors of transparency-dev/merkle (src/test/resources/rfc9162,
+ * Apache 2.0): a correct verifier accepts every case with wantErr false and rejects every
+ * case with wantErr true.
  */
 class Rfc9162VectorTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The eight leaf inputs of the vectors' trees, and the root of every size 0..8 (from the vectors' README). */
+	/**
+	 * The eight leaf inputs of the vectors' trees, and the root of every size 0..8 (from
+	 * the vectors' README).
+	 */
 	static final String[] LEAVES = { "", "00", "10", "2021", "3031", "40414243", "5051525354555657",
 			"606162636465666768696a6b6c6d6e6f" };
 
@@ -107,7 +111,8 @@ class Rfc9162VectorTests {
 		}
 		JsonNode inclusion = read(dir("inclusion").resolve("1/happy-path.json"));
 		assertThat(Proofs.inclusion(inclusion.path("leafIdx").asLong(), inclusion.path("treeSize").asLong(), tree))
-			.usingElementComparator(Arrays::compare).containsExactlyElementsOf(hashes(inclusion.path("proof")));
+			.usingElementComparator(Arrays::compare)
+			.containsExactlyElementsOf(hashes(inclusion.path("proof")));
 		JsonNode consistency = read(dir("consistency").resolve("1/happy-path.json"));
 		assertThat(Proofs.consistency(consistency.path("size1").asLong(), consistency.path("size2").asLong(), tree))
 			.usingElementComparator(Arrays::compare)
@@ -116,8 +121,10 @@ class Rfc9162VectorTests {
 
 	@Test
 	void aConsistencyProofFromTheEmptyTreeIsRefusedAsMeaningless() {
-		assertThatThrownBy(() -> ProofVerifier.verifyConsistency(0, 5, List.of(), TreeHasher.emptyRoot(),
-				TreeHasher.emptyRoot())).isInstanceOf(InvalidProofException.class).hasMessageContaining("empty tree");
+		assertThatThrownBy(
+				() -> ProofVerifier.verifyConsistency(0, 5, List.of(), TreeHasher.emptyRoot(), TreeHasher.emptyRoot()))
+			.isInstanceOf(InvalidProofException.class)
+			.hasMessageContaining("empty tree");
 	}
 
 	private static Stream<Arguments> cases(String kind) throws IOException, URISyntaxException {
@@ -139,7 +146,10 @@ class Rfc9162VectorTests {
 		return JSON.readTree(Files.readString(file));
 	}
 
-	/** The vectors hold sizes as Go uint64s (e.g. 2^64-1); as a Java long they keep their bits. */
+	/**
+	 * The vectors hold sizes as Go uint64s (e.g. 2^64-1); as a Java long they keep their
+	 * bits.
+	 */
 	private static long uint64(JsonNode number) {
 		return new BigInteger(number.asString()).longValue();
 	}

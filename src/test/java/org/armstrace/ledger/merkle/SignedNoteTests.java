@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class SignedNoteTests {
 
-	/** The example key and note of Go's golang.org/x/mod/sumdb/note package documentation. */
+	/**
+	 * The example key and note of Go's golang.org/x/mod/sumdb/note package documentation.
+	 */
 	static final String GO_PRIVATE_KEY = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 
 	static final String GO_VERIFIER_KEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
@@ -39,7 +41,8 @@ class SignedNoteTests {
 	void aNoteWithOneChangedCharacterIsRejected() {
 		NoteVerifier verifier = NoteVerifier.fromVerifierKey(GO_VERIFIER_KEY);
 		assertThatThrownBy(() -> verifier.verify(GO_NOTE.replace("cryptography", "cryptographY")))
-			.isInstanceOf(InvalidNoteException.class).hasMessageContaining("does not verify");
+			.isInstanceOf(InvalidNoteException.class)
+			.hasMessageContaining("does not verify");
 	}
 
 	@Test
@@ -57,12 +60,12 @@ class SignedNoteTests {
 	@Test
 	void aCheckpointRoundTripsThroughSigningAndParsing() throws Exception {
 		KeyPair key = Ed25519Keys.generate();
-		Checkpoint checkpoint = new Checkpoint("armstrace.example/ledger", 1207,
-				TreeHasher.leafHash("x".getBytes()));
+		Checkpoint checkpoint = new Checkpoint("armstrace.example/ledger", 1207, TreeHasher.leafHash("x".getBytes()));
 		NoteSigner signer = new NoteSigner("armstrace.example/ledger", key.getPrivate(), key.getPublic());
 		String note = signer.sign(checkpoint.body());
 
-		assertThat(note).startsWith("armstrace.example/ledger\n1207\n").contains("\n\n\u2014 armstrace.example/ledger ");
+		assertThat(note).startsWith("armstrace.example/ledger\n1207\n")
+			.contains("\n\n\u2014 armstrace.example/ledger ");
 		NoteVerifier verifier = NoteVerifier.fromVerifierKey(signer.verifierKey());
 		assertThat(Checkpoint.parse(verifier.verify(note))).isEqualTo(checkpoint);
 	}
