@@ -103,6 +103,10 @@ class RegistryApiTests {
 		JsonNode violation = Api.json(refused).path("violations").get(0);
 		assertThat(violation.path("field").asString()).isEqualTo("firearmId");
 		assertThat(violation.path("rule").asString()).isEqualTo("StolenFirearmCannotBeTransferred");
+		assertThat(violation.path("values").valueStream().map(JsonNode::asString)).containsExactly("STOLEN", "TRANSFER",
+				"ACTIVE, DEACTIVATED");
+		assertThat(violation.path("message").asString()).isEqualTo(
+				"a firearm that is stolen cannot be transferred until it is recovered (allowed when active, deactivated)");
 
 		api.post("/api/v1/firearms/" + id + "/recoveries", token, "{\"authority\":\"Police\"}");
 		long size = ledger.size();

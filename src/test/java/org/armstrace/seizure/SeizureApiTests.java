@@ -53,6 +53,10 @@ class SeizureApiTests {
 		assertThat(part.path("protocol").valueStream().map(s -> s.path("step").asString()).toList()).containsExactly(
 				"NATIONAL_REGISTRY_MATCH", "LOST_OR_STOLEN_STATUS", "TRACE_REQUEST", "INTERNATIONAL_CHECK",
 				"BALLISTIC_REFERENCE");
+		JsonNode international = part.path("protocol").get(3);
+		assertThat(international.path("outcome").asString()).isEqualTo("INTERNATIONAL_NOT_CONNECTED");
+		assertThat(international.path("message").asString())
+			.isEqualTo("exchange with other States and INTERPOL iARMS is not connected: check by hand");
 		String partId = part.path("id").asString();
 
 		HttpResponse<String> check = api.get("/api/v1/seized-items/" + partId + "/destruction-check", customs);

@@ -66,6 +66,12 @@ class TracingApiTests {
 		assertThat(top.path("firearmId").asString()).isEqualTo(pistol.toString());
 		assertThat(top.path("band").asString()).isEqualTo("EXACT");
 		assertThat(top.path("explanation").isArray()).isTrue();
+		// each line of the explanation: its code and values, and its English sentence
+		// beside them
+		assertThat(top.path("explanation").valueStream().map(line -> line.path("code").asString())).contains("EXACT",
+				"ATTRIBUTE_AGREES");
+		assertThat(top.path("explanation").valueStream().map(line -> line.path("message").asString()))
+			.contains("every character read and equal", "make agrees (Beretta)");
 		assertThat(api.post("/api/v1/trace/search", token, "{\"make\": \"Beretta\"}").body()).contains("serial");
 
 		String open = "{\"observed\": {\"serial\": \"" + serial + "\", \"make\": \"Beretta\"}, \"priority\": "
