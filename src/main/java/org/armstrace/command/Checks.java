@@ -3,7 +3,6 @@ package org.armstrace.command;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.armstrace.ledger.LedgerEvent;
 import org.armstrace.reference.CountryCode;
@@ -35,12 +34,15 @@ public final class Checks {
 		return this;
 	}
 
-	/** A required ISO 3166-1 alpha-3 code; lower case is read as upper case. */
+	/**
+	 * A required ISO 3166-1 alpha-3 code, exactly as stored (upper case): a command that
+	 * accepts lower case upper-cases the value before it checks and records it.
+	 */
 	public Checks country(String field, String value) {
 		if (value == null || value.isBlank()) {
 			add(field, CommonRule.FieldIsRequired);
 		}
-		else if (!CountryCode.isValid(value.trim().toUpperCase(Locale.ROOT))) {
+		else if (!CountryCode.isValid(value)) {
 			add(field, CommonRule.CountryIsIso3166Alpha3, value);
 		}
 		return this;

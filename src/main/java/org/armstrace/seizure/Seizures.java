@@ -184,7 +184,7 @@ public class Seizures {
 	private Checks check(RecordSeizure c) {
 		Checks checks = new Checks().require("seizedOn", c.seizedOn())
 			.notInFuture("seizedOn", c.seizedOn())
-			.country("country", c.country())
+			.country("country", upper(c.country()))
 			.rule(c.placeKind() != null, "placeKind", SeizureRule.PlaceKindRequired, List.of(PlaceKind.values()))
 			.rule(!blank(c.agency()), "agency", SeizureRule.AgencyRequired)
 			.rule(c.legalBasis() != null, "legalBasis", SeizureRule.LegalBasisRequired, List.of(LegalBasis.values()))
@@ -194,8 +194,8 @@ public class Seizures {
 				&& (c.latitude() == null || (Math.abs(c.latitude()) <= 90 && Math.abs(c.longitude()) <= 180));
 		checks.rule(coordinates, "latitude", SeizureRule.Coordinates);
 		if (c.shipment() != null) {
-			checks.optionalCountry("shipment.originCountry", c.shipment().originCountry())
-				.optionalCountry("shipment.destinationCountry", c.shipment().destinationCountry());
+			checks.optionalCountry("shipment.originCountry", upper(c.shipment().originCountry()))
+				.optionalCountry("shipment.destinationCountry", upper(c.shipment().destinationCountry()));
 		}
 		List<Person> persons = persons(c);
 		for (int i = 0; i < persons.size(); i++) {
@@ -204,7 +204,7 @@ public class Seizures {
 			if (p != null) {
 				checks.rule(p.role() != null, "persons[" + i + "].role", SeizureRule.RoleRequired,
 						List.of(PersonRole.values()));
-				checks.optionalCountry("persons[" + i + "].nationality", p.nationality());
+				checks.optionalCountry("persons[" + i + "].nationality", upper(p.nationality()));
 			}
 		}
 		if (c.items() == null || c.items().isEmpty()) {
@@ -235,7 +235,7 @@ public class Seizures {
 					SeizureRule.FirearmMustExist, item.firearmId())
 			.rule(item.tracePriority() != TracePriority.URGENT || !blank(item.urgentReason()), at + ".urgentReason",
 					SeizureRule.UrgentNeedsReason)
-			.optionalCountry(at + ".countryOfLastImport", item.countryOfLastImport());
+			.optionalCountry(at + ".countryOfLastImport", upper(item.countryOfLastImport()));
 	}
 
 	private String nextReference(LocalDate on) {

@@ -196,7 +196,7 @@ public class TraceRequests {
 			Checks checks = new Checks()
 				.rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist, caseReference)
 				.rule(!blank(name), "name", TracingRule.NameRequired)
-				.optionalCountry("nationality", nationality)
+				.optionalCountry("nationality", upper(nationality))
 				.rule(!blank(role), "role", TracingRule.RoleRequired);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -245,7 +245,7 @@ public class TraceRequests {
 			checks.add("observed.serial", TracingRule.SerialCharacters, o.serial());
 		}
 		if (o != null) {
-			checks.optionalCountry("observed.countryOfManufacture", o.countryOfManufacture());
+			checks.optionalCountry("observed.countryOfManufacture", upper(o.countryOfManufacture()));
 		}
 		if (r.priority() == null) {
 			checks.add("priority", TracingRule.PriorityRequired);
@@ -255,7 +255,7 @@ public class TraceRequests {
 		}
 		checks.notInFuture("receivedOn", r.receivedOn())
 			.notInFuture("recoveredOn", r.recoveredOn())
-			.optionalCountry("recoveredCountry", r.recoveredCountry());
+			.optionalCountry("recoveredCountry", upper(r.recoveredCountry()));
 		checks.rule(blank(r.caseReference()) || queries.caseId(r.caseReference().trim()).isPresent(), "caseReference",
 				TracingRule.CaseMustExist, r.caseReference());
 		checks.rule(r.firearmId() == null || registry.recordNumber(r.firearmId()).isPresent(), "firearmId",
