@@ -1,6 +1,5 @@
 package org.armstrace.demo;
 
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,10 +152,6 @@ public class DemoRegistry {
 
 	static FirearmType typeFor(Random random) {
 		return TYPE_MIX[random.nextInt(TYPE_MIX.length)];
-	}
-
-	static LocalDate day(Random random, int fromYear, int toYear) {
-		return LocalDate.of(fromYear, 1, 1).plusDays(random.nextInt(Math.max(1, (toYear - fromYear) * 365)));
 	}
 
 }
