@@ -1,11 +1,13 @@
 package org.armstrace.ledger;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -30,8 +32,17 @@ class EntryStore {
 
 	private final JdbcTemplate streaming;
 
-	EntryStore(JdbcClient jdbc, JdbcTemplate template) {
+	/**
+	 * The statement that bounds this transaction's wait for the ledger's lock, in the
+	 * database's dialect.
+	 */
+	private final String boundedWait;
+
+	EntryStore(JdbcClient jdbc, JdbcTemplate template, LedgerProperties properties) {
 		this.jdbc = jdbc;
+		long millis = properties.appendWait().toMillis();
+		this.boundedWait = isPostgreSql(template) ? "SET LOCAL lock_timeout = '" + millis + "ms'"
+				: "SET LOCK_TIMEOUT " + millis;
 		this.streaming = new JdbcTemplate(template.getDataSource());
 		this.streaming.setFetchSize(5_000);
 	}
@@ -43,7 +54,19 @@ class EntryStore {
 	 * Blocks until no other transaction is appending; held until this transaction ends.
 	 */
 	void lockSequencer() {
+		// a writer queues behind the one appending, for as long as
+		// armstrace.ledger.append-wait allows
+		jdbc.sql(boundedWait).update();
 		jdbc.sql("SELECT id FROM ledger_sequencer WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+	}
+
+	private static boolean isPostgreSql(JdbcTemplate template) {
+		try (Connection connection = template.getDataSource().getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot read which database this is", e);
+		}
 	}
 
 	/** Number of committed entries (entries are numbered 0..size-1 without gaps). */

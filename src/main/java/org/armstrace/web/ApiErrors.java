@@ -6,9 +6,13 @@ import java.util.NoSuchElementException;
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommonRule;
 import org.springframework.core.Ordered;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,6 +58,22 @@ class ApiErrors {
 		}
 		return problem;
 	}
+
+	/**
+	 * Another command held the ledger longer than {@code armstrace.ledger.append-wait}:
+	 * nothing was written, the client may try again.
+	 */
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the ledger is busy with another command; nothing was recorded: try again");
+		problem.setTitle("Busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+			.body(problem);
+	}
+
+	static final long RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler(NoSuchElementException.class)
 	ProblemDetail notFound(NoSuchElementException e) {
