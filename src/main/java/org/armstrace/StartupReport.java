@@ -3,7 +3,6 @@ package org.armstrace;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;

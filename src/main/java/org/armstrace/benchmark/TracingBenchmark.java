@@ -11,13 +11,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
 import org.armstrace.benchmark.BenchmarkQueries.Query;
 import org.armstrace.benchmark.BenchmarkRegistry.Format;
 import org.armstrace.benchmark.BenchmarkRegistry.Make;
+import org.armstrace.command.Bounds;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.tracing.Candidate;
 import org.armstrace.tracing.ObservedMarkings;
@@ -48,10 +48,13 @@ public class TracingBenchmark {
 
 	private final Catalogue catalogue;
 
+	private final Bounds bounds;
+
 	private final DataSource dataSource;
 
-	TracingBenchmark(Catalogue catalogue, DataSource dataSource) {
+	TracingBenchmark(Catalogue catalogue, DataSource dataSource, Bounds bounds) {
 		this.catalogue = catalogue;
+		this.bounds = bounds;
 		this.dataSource = dataSource;
 	}
 
@@ -81,7 +84,7 @@ public class TracingBenchmark {
 			.accept(String.format("generated %,d firearms (%d makes, %,d gap serials kept) and %,d queries in %.1f s",
 					registry.size, registry.makes.size(), registry.gapSerials.size(), queries.size(), secs(t0)));
 		Readings readings = new Readings(registry);
-		ScratchMatching engine = new ScratchMatching(dir, catalogue);
+		ScratchMatching engine = new ScratchMatching(dir, catalogue, bounds);
 		try {
 			load(engine, registry, progress);
 			Map<Kind, Tally> measured = measureEngine(engine, queries, registry, readings);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;

@@ -1,8 +1,11 @@
 package org.armstrace.command;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +46,10 @@ public class CommandKernel {
 
 	private final JsonMapper json;
 
-	CommandKernel(Ledger ledger, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+	private final Bounds bounds;
+
+	CommandKernel(Ledger ledger, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Bounds bounds) {
+		this.bounds = bounds;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -75,24 +81,48 @@ public class CommandKernel {
 		 * @param command the command's name, stored with its idempotency key
 		 * @param actor who gives it: an opaque user or system id
 		 * @param idempotencyKey the client's key, or null
+		 * @param request what the client sent (the command record, or its parts such as
+		 * the subject's id and the body): its bounds are checked before anything else,
+		 * and a retry under the same key must send the same
 		 * @param decide reads the current state, returns events or refusals; called with
 		 * the lock held
 		 */
+		public CommandResult run(String command, String actor, String idempotencyKey, Object request,
+				Supplier<Decision<E>> decide) {
+			return kernel.run(new Call(command, actor, idempotencyKey, request), projection, decide);
+		}
+
+		/**
+		 * Runs a command that carries no request of a client (generated data, a
+		 * benchmark).
+		 */
 		public CommandResult run(String command, String actor, String idempotencyKey, Supplier<Decision<E>> decide) {
-			return kernel.run(command, actor, idempotencyKey, projection, decide);
+			return run(command, actor, idempotencyKey, null, decide);
 		}
 
 	}
 
-	<E extends LedgerEvent> CommandResult run(String command, String actor, String idempotencyKey,
-			Projection<? super E> projection, Supplier<Decision<E>> decide) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+	/**
+	 * One call of a command: its name, who gives it, the client's key and what the client
+	 * sent.
+	 */
+	private record Call(String command, String actor, String key, Object request) {
+	}
+
+	<E extends LedgerEvent> CommandResult run(Call call, Projection<? super E> projection,
+			Supplier<Decision<E>> decide) {
+		if (call.key() != null && (call.key().isBlank() || call.key().length() > MAX_KEY_LENGTH)) {
 			return CommandResult.Rejected.of("idempotencyKey", CommonRule.IdempotencyKeyFormat, MAX_KEY_LENGTH);
 		}
+		List<Refusal> outOfBounds = bounds.of(call.request());
+		if (!outOfBounds.isEmpty()) {
+			return new CommandResult.Rejected(outOfBounds);
+		}
+		String fingerprint = call.key() == null ? null : fingerprint(call);
 		return transactions.execute(status -> {
 			ledger.lockForAppend();
-			if (idempotencyKey != null) {
-				Optional<CommandResult> earlier = earlier(command, idempotencyKey);
+			if (call.key() != null) {
+				Optional<CommandResult> earlier = earlier(call, fingerprint);
 				if (earlier.isPresent()) {
 					return earlier.get();
 				}
@@ -106,7 +136,7 @@ public class CommandKernel {
 			}
 			List<Long> seqs = List.of();
 			if (!decision.events().isEmpty()) {
-				List<LedgerEntry> entries = ledger.append(actor, decision.events());
+				List<LedgerEntry> entries = ledger.append(call.actor(), decision.events());
 				projection.applyAll(decision.events(), entries);
 				projection.caughtUpTo(entries.getLast().seq());
 				seqs = entries.stream().map(LedgerEntry::seq).toList();
@@ -114,20 +144,33 @@ public class CommandKernel {
 			if (decision.offLedger() != null) {
 				decision.offLedger().run();
 			}
-			if (idempotencyKey != null) {
-				remember(idempotencyKey, command, decision.subjectId(), seqs);
+			if (call.key() != null) {
+				remember(call, fingerprint, decision.subjectId(), seqs);
 			}
 			return new CommandResult.Accepted(decision.subjectId(), seqs, false);
 		});
 	}
 
-	private Optional<CommandResult> earlier(String command, String key) {
-		return jdbc.sql("SELECT command, subject_id, ledger_seqs FROM command_key WHERE idempotency_key = ?")
-			.param(key)
+	/**
+	 * A key is one user's: the same key from another user is another command. Under it,
+	 * another command or another request is refused rather than answered with the first
+	 * one's result.
+	 */
+	private Optional<CommandResult> earlier(Call call, String fingerprint) {
+		// a key stored before keys were scoped ('*') still answers a retry from anyone
+		return jdbc
+			.sql("SELECT command, fingerprint, subject_id, ledger_seqs FROM command_key "
+					+ "WHERE idempotency_key = ? AND actor IN (?, '*') "
+					+ "ORDER BY CASE WHEN actor = '*' THEN 1 ELSE 0 END FETCH FIRST 1 ROWS ONLY")
+			.params(call.key(), call.actor())
 			.query((rs, n) -> {
-				if (!rs.getString("command").equals(command)) {
+				if (!rs.getString("command").equals(call.command())) {
 					return (CommandResult) CommandResult.Rejected.of("idempotencyKey",
 							CommonRule.IdempotencyKeyIsForOneCommand, rs.getString("command"));
+				}
+				String earlier = rs.getString("fingerprint");
+				if (earlier != null && !earlier.equals(fingerprint)) {
+					return CommandResult.Rejected.of("idempotencyKey", CommonRule.IdempotencyKeyIsForOneRequest);
 				}
 				String stored = rs.getString("ledger_seqs");
 				List<Long> seqs = stored == null || stored.isEmpty() ? List.of()
@@ -137,10 +180,22 @@ public class CommandKernel {
 			.optional();
 	}
 
-	private void remember(String key, String command, UUID subjectId, List<Long> seqs) {
-		jdbc.sql("INSERT INTO command_key (idempotency_key, command, subject_id, ledger_seqs, recorded_at) "
-				+ "VALUES (?, ?, ?, ?, ?)")
-			.params(key, command, subjectId, seqs.stream().map(String::valueOf).collect(Collectors.joining(",")),
+	/** What the client sent, as a SHA-256 of its JSON: a retry sends the same. */
+	private String fingerprint(Call call) {
+		try {
+			byte[] sent = json.writeValueAsBytes(call.request() == null ? List.of() : call.request());
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
+	}
+
+	private void remember(Call call, String fingerprint, UUID subjectId, List<Long> seqs) {
+		jdbc.sql("INSERT INTO command_key (actor, idempotency_key, command, fingerprint, subject_id, ledger_seqs, "
+				+ "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(call.actor(), call.key(), call.command(), fingerprint, subjectId,
+					seqs.stream().map(String::valueOf).collect(Collectors.joining(",")),
 					OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 	}

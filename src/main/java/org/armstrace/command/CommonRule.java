@@ -18,6 +18,14 @@ public enum CommonRule implements Rule {
 	CountryIsIso3166Alpha3,
 	/** {0} is a year outside 1300 .. next year ({1}). */
 	YearIsPlausible,
+	/** {0} holds more than {1} entries ({2}). */
+	ListIsTooLong,
+	/** {0} is above {1} ({2}). */
+	NumberIsAtMost,
+	/** {0} is below {1} ({2}). */
+	NumberIsAtLeast,
+	/** {0} lies outside {1} .. {2} ({3}). */
+	DateIsPlausible,
 	/** {0} is not greater than 0 ({1}). */
 	QuantityIsPositive,
 	/** {0} is a whole number between {1} and {2} ({3}). */
@@ -35,6 +43,8 @@ public enum CommonRule implements Rule {
 	/** The idempotency key is 1 to {1} characters. */
 	IdempotencyKeyFormat,
 	/** The idempotency key was used for another command ({1}). */
-	IdempotencyKeyIsForOneCommand
+	IdempotencyKeyIsForOneCommand,
+	/** The idempotency key was used for this command with another request. */
+	IdempotencyKeyIsForOneRequest
 
 }

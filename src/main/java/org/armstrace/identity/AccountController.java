@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.armstrace.command.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,16 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /** One's own API tokens, and (for admins) the users. */
 @RestController
 @Tag(name = "Accounts", description = "Users and their API tokens")
 class AccountController {
 
-	record NewToken(String label) {
+	record NewToken(@Size(max = Limits.NAME) String label) {
 	}
 
-	record NewUser(String username, Set<Role> roles) {
+	record NewUser(@Size(max = Limits.NAME) String username, @Size(max = Limits.FEW) Set<Role> roles) {
 	}
 
 	/**
@@ -55,7 +58,7 @@ class AccountController {
 	@Operation(summary = "Create an API token acting for you; its secret is in this answer only")
 	@PostMapping("/api/v1/account/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiTokens.IssuedToken createToken(Principal who, @RequestBody NewToken body) {
+	ApiTokens.IssuedToken createToken(Principal who, @Valid @RequestBody NewToken body) {
 		return tokens.issue(userId(who), body.label());
 	}
 
@@ -75,7 +78,7 @@ class AccountController {
 	@Operation(summary = "Create a user with a one-time password (admin)")
 	@PostMapping("/api/v1/users")
 	@ResponseStatus(HttpStatus.CREATED)
-	CreatedUser createUser(@RequestBody NewUser body) {
+	CreatedUser createUser(@Valid @RequestBody NewUser body) {
 		if (body.roles() == null || body.roles().isEmpty()) {
 			throw new IllegalArgumentException("roles: a user needs at least one role");
 		}

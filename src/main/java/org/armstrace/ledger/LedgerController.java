@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 
 /**
  * The ledger over HTTP. Key, heads and proofs carry hashes only and are open to anyone
@@ -59,7 +60,7 @@ class LedgerController {
 			String subjectId, String leafHash, String canonicalJson) {
 	}
 
-	record VerifyRequest(String sinceHead) {
+	record VerifyRequest(@Size(max = 4_000) String sinceHead) {
 	}
 
 	@Operation(summary = "The node's Ed25519 public key, also as a C2SP note verifier key")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
+import org.armstrace.command.Limits;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * The reference catalogue over HTTP: read it, match a text against it, extend it (JSON or
@@ -35,7 +38,9 @@ class ReferenceController {
 		this.catalogue = catalogue;
 	}
 
-	record NewEntry(String name, String country, List<String> aliases, List<String> models) {
+	record NewEntry(@Size(max = Limits.NAME) String name, @Size(max = Limits.COUNTRY) String country,
+			@Size(max = Limits.ITEMS) List<@Size(max = Limits.NAME) String> aliases,
+			@Size(max = Limits.ITEMS) List<@Size(max = Limits.NAME) String> models) {
 	}
 
 	record MatchView(String text, String canonical, boolean matched) {
@@ -55,7 +60,7 @@ class ReferenceController {
 
 	@Operation(summary = "Add an entry, or aliases to an existing one")
 	@PostMapping("/{kind}")
-	Catalogue.Entry add(@PathVariable String kind, @RequestBody NewEntry body) {
+	Catalogue.Entry add(@PathVariable String kind, @Valid @RequestBody NewEntry body) {
 		return catalogue.add(kind(kind), body.name(), body.country(),
 				body.aliases() == null ? List.of() : body.aliases(), body.models() == null ? List.of() : body.models());
 	}

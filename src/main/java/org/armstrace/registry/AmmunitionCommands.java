@@ -1,13 +1,20 @@
 package org.armstrace.registry;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 
 /**
  * Ammunition by lot (manufacturer, calibre, lot number) and quantity per holder;
@@ -16,14 +23,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class AmmunitionCommands {
 
-	public record ProduceAmmunition(String manufacturer, String calibre, String lotNumber, String headstamp,
-			Integer year, UUID holderId, long quantity, LocalDate occurredOn) {
+	public record ProduceAmmunition(@Size(max = Limits.NAME) String manufacturer,
+			@Size(max = Limits.SHORT) String calibre, @Size(max = Limits.REFERENCE) String lotNumber,
+			@Size(max = Limits.REFERENCE) String headstamp, Integer year, UUID holderId,
+			@Max(Limits.ROUNDS) long quantity, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record TransferAmmunition(UUID fromHolderId, UUID toHolderId, long quantity, LocalDate occurredOn) {
+	public record TransferAmmunition(UUID fromHolderId, UUID toHolderId, @Max(Limits.ROUNDS) long quantity,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record ConsumeAmmunition(UUID holderId, long quantity, String reason, LocalDate occurredOn) {
+	public record ConsumeAmmunition(UUID holderId, @Max(Limits.ROUNDS) long quantity,
+			@Size(max = Limits.TEXT) String reason, @PlausibleDate LocalDate occurredOn) {
 	}
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -36,7 +47,7 @@ public class AmmunitionCommands {
 	}
 
 	public CommandResult produce(ProduceAmmunition c, String actor, String key) {
-		return commands.run("produce-ammunition", actor, key, () -> {
+		return commands.run("produce-ammunition", actor, key, c, () -> {
 			Checks checks = new Checks().require("manufacturer", c.manufacturer())
 				.require("calibre", c.calibre())
 				.require("lotNumber", c.lotNumber())
@@ -58,7 +69,7 @@ public class AmmunitionCommands {
 	}
 
 	public CommandResult transfer(UUID lotId, TransferAmmunition c, String actor, String key) {
-		return commands.run("transfer-ammunition", actor, key, () -> {
+		return commands.run("transfer-ammunition", actor, key, Arrays.asList(lotId, c), () -> {
 			Checks checks = lotChecks(lotId).require("fromHolderId", c.fromHolderId())
 				.require("toHolderId", c.toHolderId())
 				.positive("quantity", c.quantity())
@@ -73,7 +84,7 @@ public class AmmunitionCommands {
 	}
 
 	public CommandResult consume(UUID lotId, ConsumeAmmunition c, String actor, String key) {
-		return commands.run("consume-ammunition", actor, key, () -> {
+		return commands.run("consume-ammunition", actor, key, Arrays.asList(lotId, c), () -> {
 			Checks checks = lotChecks(lotId).require("holderId", c.holderId())
 				.positive("quantity", c.quantity())
 				.require("reason", c.reason())

@@ -2,6 +2,7 @@ package org.armstrace.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,9 +12,14 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * The life cycle of a firearm, one method per fact. Every method returns
@@ -26,48 +32,62 @@ public class FirearmCommands {
 	static final String RECORD_PREFIX = "FA";
 
 	/** Registration at manufacture, or of a legacy or newly found item. */
-	public record RegisterFirearm(FirearmType type, FirearmKinds kinds, String make, String model, String calibre,
-			String serial, String countryOfManufacture, Integer year, List<Marking> markings, UUID holderId,
-			String legacyReference, boolean suspectedDuplicate, LocalDate occurredOn) {
+	public record RegisterFirearm(FirearmType type, @Valid FirearmKinds kinds, @Size(max = Limits.NAME) String make,
+			@Size(max = Limits.NAME) String model, @Size(max = Limits.SHORT) String calibre,
+			@Size(max = Limits.MARKING) String serial, @Size(max = Limits.COUNTRY) String countryOfManufacture,
+			Integer year, @Size(max = Limits.FEW) List<@Valid Marking> markings, UUID holderId,
+			@Size(max = Limits.REFERENCE) String legacyReference, boolean suspectedDuplicate,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record AddMarking(Marking marking, LocalDate occurredOn) {
+	public record AddMarking(@Valid Marking marking, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record ImportFirearm(String fromCountry, UUID importerId, Integer importYear,
-			boolean importMarkingAlreadyPresent, String licenceReference, LocalDate occurredOn) {
+	public record ImportFirearm(@Size(max = Limits.COUNTRY) String fromCountry, UUID importerId, Integer importYear,
+			boolean importMarkingAlreadyPresent, @Size(max = Limits.REFERENCE) String licenceReference,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record ExportFirearm(String toCountry, List<String> transitCountries, String licenceReference,
-			LocalDate occurredOn) {
+	public record ExportFirearm(@Size(max = Limits.COUNTRY) String toCountry,
+			@Size(max = Limits.FEW) List<@Size(max = Limits.COUNTRY) String> transitCountries,
+			@Size(max = Limits.REFERENCE) String licenceReference, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record RecordTransit(String fromCountry, String toCountry, String licenceReference, LocalDate occurredOn) {
+	public record RecordTransit(@Size(max = Limits.COUNTRY) String fromCountry,
+			@Size(max = Limits.COUNTRY) String toCountry, @Size(max = Limits.REFERENCE) String licenceReference,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record TransferFirearm(UUID toHolderId, LocalDate occurredOn) {
+	public record TransferFirearm(UUID toHolderId, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record ReportMissing(UUID reportedBy, String reportReference, LocalDate occurredOn) {
+	public record ReportMissing(UUID reportedBy, @Size(max = Limits.REFERENCE) String reportReference,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record RecordRecovery(String authority, LocalDate occurredOn) {
+	public record RecordRecovery(@Size(max = Limits.NAME) String authority, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record RecordSeizure(String authority, String caseReference, LocalDate occurredOn) {
+	public record RecordSeizure(@Size(max = Limits.NAME) String authority,
+			@Size(max = Limits.REFERENCE) String caseReference, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record DeactivateFirearm(String certificateNumber, String standard, String verifyingAuthority,
-			String deactivationMarking, LocalDate occurredOn) {
+	public record DeactivateFirearm(@Size(max = Limits.REFERENCE) String certificateNumber,
+			@Size(max = Limits.NAME) String standard, @Size(max = Limits.NAME) String verifyingAuthority,
+			@Size(max = Limits.MARKING) String deactivationMarking, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record ConvertFirearm(FirearmType newType, String description, LocalDate occurredOn) {
+	public record ConvertFirearm(FirearmType newType, @Size(max = Limits.TEXT) String description,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record DestroyFirearm(String method, List<String> witnesses, LocalDate occurredOn) {
+	public record DestroyFirearm(@Size(max = Limits.NAME) String method,
+			@Size(max = Limits.FEW) List<@Size(max = Limits.NAME) String> witnesses,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record RecordFoundAfterDestruction(String authority, LocalDate occurredOn) {
+	public record RecordFoundAfterDestruction(@Size(max = Limits.NAME) String authority,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -80,7 +100,7 @@ public class FirearmCommands {
 	}
 
 	public CommandResult register(RegisterFirearm c, String actor, String idempotencyKey) {
-		return commands.run("register-firearm", actor, idempotencyKey, () -> {
+		return commands.run("register-firearm", actor, idempotencyKey, c, () -> {
 			Checks checks = new Checks().require("type", c.type())
 				// ITI: a marking names the maker, the country and the serial
 				.require("make", c.make())
@@ -89,6 +109,8 @@ public class FirearmCommands {
 				.maxLength("calibre", c.calibre(), 100)
 				.country("countryOfManufacture", c.countryOfManufacture())
 				.year("year", c.year())
+				.rule(c.occurredOn() == null || c.year() == null || c.occurredOn().getYear() >= c.year(), "occurredOn",
+						RegistryRule.DateIsNotBeforeManufacture, c.year(), c.occurredOn())
 				.notInFuture("occurredOn", c.occurredOn())
 				.maxLength("legacyReference", c.legacyReference(), 100);
 			SerialNumbers.check(checks, "serial", c.serial());
@@ -120,7 +142,7 @@ public class FirearmCommands {
 	}
 
 	public CommandResult addMarking(UUID firearmId, AddMarking c, String actor, String key) {
-		return onFirearm("mark-firearm", firearmId, LifeCycleRules.MARK, actor, key, (f, checks) -> {
+		return onFirearm("mark-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.MARK, actor, key, (f, checks) -> {
 			checks.require("marking", c.marking()).notInFuture("occurredOn", c.occurredOn());
 			checkMarkings(c.marking() == null ? List.of() : List.of(c.marking()), checks);
 			return checks.failed() ? null
@@ -129,135 +151,147 @@ public class FirearmCommands {
 	}
 
 	public CommandResult importFirearm(UUID firearmId, ImportFirearm c, String actor, String key) {
-		return onFirearm("import-firearm", firearmId, LifeCycleRules.IMPORT, actor, key, (f, checks) -> {
-			checks.country("fromCountry", c.fromCountry())
-				.require("importerId", c.importerId())
-				.notInFuture("occurredOn", c.occurredOn())
-				.year("importYear", c.importYear());
-			checks.rule(c.importerId() == null || state.holderExists(c.importerId()), "importerId",
-					RegistryRule.HolderMustExist, c.importerId());
-			// ITI para 8(b): an import marking (the importing country, the importer's,
-			// and the year) unless one is
-			// already present
-			checks.rule(c.importMarkingAlreadyPresent() || c.importYear() != null, "importYear",
-					RegistryRule.ImportNeedsImportMarking);
-			if (checks.failed()) {
-				return null;
-			}
-			LocalDate on = Checks.orToday(c.occurredOn());
-			return new RegistryEvent.FirearmImported(firearmId, c.fromCountry(), c.importerId(),
-					c.importMarkingAlreadyPresent() ? null
-							: Marking.importMarking(state.holderCountry(c.importerId()).orElseThrow(), c.importYear()),
-					c.importMarkingAlreadyPresent(), c.licenceReference(), on);
-		});
+		return onFirearm("import-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.IMPORT, actor, key,
+				(f, checks) -> {
+					checks.country("fromCountry", c.fromCountry())
+						.require("importerId", c.importerId())
+						.notInFuture("occurredOn", c.occurredOn())
+						.year("importYear", c.importYear());
+					checks.rule(c.importerId() == null || state.holderExists(c.importerId()), "importerId",
+							RegistryRule.HolderMustExist, c.importerId());
+					// ITI para 8(b): an import marking (the importing country, the
+					// importer's,
+					// and the year) unless one is
+					// already present
+					checks.rule(c.importMarkingAlreadyPresent() || c.importYear() != null, "importYear",
+							RegistryRule.ImportNeedsImportMarking);
+					if (checks.failed()) {
+						return null;
+					}
+					LocalDate on = Checks.orToday(c.occurredOn());
+					return new RegistryEvent.FirearmImported(firearmId, c.fromCountry(), c.importerId(),
+							c.importMarkingAlreadyPresent() ? null : Marking
+								.importMarking(state.holderCountry(c.importerId()).orElseThrow(), c.importYear()),
+							c.importMarkingAlreadyPresent(), c.licenceReference(), on);
+				});
 	}
 
 	public CommandResult export(UUID firearmId, ExportFirearm c, String actor, String key) {
-		return onFirearm("export-firearm", firearmId, LifeCycleRules.EXPORT, actor, key, (f, checks) -> {
-			checks.country("toCountry", c.toCountry()).notInFuture("occurredOn", c.occurredOn());
-			List<String> transit = c.transitCountries() == null ? List.of() : c.transitCountries();
-			for (int i = 0; i < transit.size(); i++) {
-				checks.country("transitCountries[" + i + "]", transit.get(i));
-			}
-			return checks.failed() ? null : new RegistryEvent.FirearmExported(firearmId, c.toCountry(), transit,
-					c.licenceReference(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("export-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.EXPORT, actor, key,
+				(f, checks) -> {
+					checks.country("toCountry", c.toCountry()).notInFuture("occurredOn", c.occurredOn());
+					List<String> transit = c.transitCountries() == null ? List.of() : c.transitCountries();
+					for (int i = 0; i < transit.size(); i++) {
+						checks.country("transitCountries[" + i + "]", transit.get(i));
+					}
+					return checks.failed() ? null : new RegistryEvent.FirearmExported(firearmId, c.toCountry(), transit,
+							c.licenceReference(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult recordTransit(UUID firearmId, RecordTransit c, String actor, String key) {
-		return onFirearm("record-transit", firearmId, LifeCycleRules.TRANSIT, actor, key, (f, checks) -> {
-			checks.country("fromCountry", c.fromCountry())
-				.country("toCountry", c.toCountry())
-				.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(), c.toCountry(),
-					c.licenceReference(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("record-transit", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSIT, actor, key,
+				(f, checks) -> {
+					checks.country("fromCountry", c.fromCountry())
+						.country("toCountry", c.toCountry())
+						.notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(),
+							c.toCountry(), c.licenceReference(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult transfer(UUID firearmId, TransferFirearm c, String actor, String key) {
-		return onFirearm("transfer-firearm", firearmId, LifeCycleRules.TRANSFER, actor, key, (f, checks) -> {
-			checks.require("toHolderId", c.toHolderId()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
-					RegistryRule.HolderMustExist, c.toHolderId());
-			checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
-					RegistryRule.TransferChangesHolder, c.toHolderId());
-			return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
-					c.toHolderId(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("transfer-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSFER, actor, key,
+				(f, checks) -> {
+					checks.require("toHolderId", c.toHolderId()).notInFuture("occurredOn", c.occurredOn());
+					checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
+							RegistryRule.HolderMustExist, c.toHolderId());
+					checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
+							RegistryRule.TransferChangesHolder, c.toHolderId());
+					return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
+							c.toHolderId(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult reportLost(UUID firearmId, ReportMissing c, String actor, String key) {
-		return onFirearm("report-lost", firearmId, LifeCycleRules.REPORT_MISSING, actor, key, (f, checks) -> {
-			checks.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmReportedLost(firearmId, c.reportedBy(),
-					c.reportReference(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("report-lost", firearmId, c, c.occurredOn(), LifeCycleRules.REPORT_MISSING, actor, key,
+				(f, checks) -> {
+					checks.notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmReportedLost(firearmId, c.reportedBy(),
+							c.reportReference(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult reportStolen(UUID firearmId, ReportMissing c, String actor, String key) {
-		return onFirearm("report-stolen", firearmId, LifeCycleRules.REPORT_MISSING, actor, key, (f, checks) -> {
-			checks.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmReportedStolen(firearmId, c.reportedBy(),
-					c.reportReference(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("report-stolen", firearmId, c, c.occurredOn(), LifeCycleRules.REPORT_MISSING, actor, key,
+				(f, checks) -> {
+					checks.notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmReportedStolen(firearmId, c.reportedBy(),
+							c.reportReference(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult recover(UUID firearmId, RecordRecovery c, String actor, String key) {
-		return onFirearm("recover-firearm", firearmId, LifeCycleRules.RECOVER, actor, key, (f, checks) -> {
-			checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null
-					: new RegistryEvent.FirearmRecovered(firearmId, c.authority(), Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("recover-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.RECOVER, actor, key,
+				(f, checks) -> {
+					checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmRecovered(firearmId, c.authority(),
+							Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult seize(UUID firearmId, RecordSeizure c, String actor, String key) {
-		return onFirearm("seize-firearm", firearmId, LifeCycleRules.SEIZE, actor, key, (f, checks) -> {
-			checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmSeized(firearmId, c.authority(), c.caseReference(),
-					Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("seize-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.SEIZE, actor, key,
+				(f, checks) -> {
+					checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmSeized(firearmId, c.authority(),
+							c.caseReference(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult deactivate(UUID firearmId, DeactivateFirearm c, String actor, String key) {
-		return onFirearm("deactivate-firearm", firearmId, LifeCycleRules.DEACTIVATE, actor, key, (f, checks) -> {
-			if (c.certificateNumber() == null || c.certificateNumber().isBlank()) {
-				checks.add("certificateNumber", RegistryRule.DeactivationNeedsCertificate);
-			}
-			checks.require("verifyingAuthority", c.verifyingAuthority())
-				.require("deactivationMarking", c.deactivationMarking())
-				.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null
-					: new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(), c.standard(),
-							c.verifyingAuthority(),
-							new Marking(MarkingKind.DEACTIVATION, c.deactivationMarking(), null, null),
-							Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("deactivate-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.DEACTIVATE, actor, key,
+				(f, checks) -> {
+					if (c.certificateNumber() == null || c.certificateNumber().isBlank()) {
+						checks.add("certificateNumber", RegistryRule.DeactivationNeedsCertificate);
+					}
+					checks.require("verifyingAuthority", c.verifyingAuthority())
+						.require("deactivationMarking", c.deactivationMarking())
+						.notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null
+							: new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(), c.standard(),
+									c.verifyingAuthority(),
+									new Marking(MarkingKind.DEACTIVATION, c.deactivationMarking(), null, null),
+									Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult convert(UUID firearmId, ConvertFirearm c, String actor, String key) {
-		return onFirearm("convert-firearm", firearmId, LifeCycleRules.CONVERT, actor, key, (f, checks) -> {
-			checks.require("newType", c.newType())
-				.require("description", c.description())
-				.notInFuture("occurredOn", c.occurredOn());
-			return checks.failed() ? null : new RegistryEvent.FirearmConverted(firearmId, c.newType(), c.description(),
-					Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("convert-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.CONVERT, actor, key,
+				(f, checks) -> {
+					checks.require("newType", c.newType())
+						.require("description", c.description())
+						.notInFuture("occurredOn", c.occurredOn());
+					return checks.failed() ? null : new RegistryEvent.FirearmConverted(firearmId, c.newType(),
+							c.description(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult destroy(UUID firearmId, DestroyFirearm c, String actor, String key) {
-		return onFirearm("destroy-firearm", firearmId, LifeCycleRules.DESTROY, actor, key, (f, checks) -> {
-			checks.require("method", c.method()).notInFuture("occurredOn", c.occurredOn());
-			checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses",
-					RegistryRule.DestructionIsWitnessed);
-			return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(), c.witnesses(),
-					Checks.orToday(c.occurredOn()));
-		});
+		return onFirearm("destroy-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.DESTROY, actor, key,
+				(f, checks) -> {
+					checks.require("method", c.method()).notInFuture("occurredOn", c.occurredOn());
+					checks.rule(c.witnesses() != null && !c.witnesses().isEmpty(), "witnesses",
+							RegistryRule.DestructionIsWitnessed);
+					return checks.failed() ? null : new RegistryEvent.FirearmDestroyed(firearmId, c.method(),
+							c.witnesses(), Checks.orToday(c.occurredOn()));
+				});
 	}
 
 	public CommandResult foundAfterDestruction(UUID firearmId, RecordFoundAfterDestruction c, String actor,
 			String key) {
-		return onFirearm("found-after-destruction", firearmId, LifeCycleRules.FOUND_AFTER_DESTRUCTION_RECORD, actor,
-				key, (f, checks) -> {
+		return onFirearm("found-after-destruction", firearmId, c, c.occurredOn(),
+				LifeCycleRules.FOUND_AFTER_DESTRUCTION_RECORD, actor, key, (f, checks) -> {
 					checks.require("authority", c.authority()).notInFuture("occurredOn", c.occurredOn());
 					return checks.failed() ? null : new RegistryEvent.FirearmFoundAfterDestruction(firearmId,
 							c.authority(), Checks.orToday(c.occurredOn()));
@@ -268,15 +302,18 @@ public class FirearmCommands {
 	 * The common shape of a command on an existing firearm: it must exist and its status
 	 * allow the action.
 	 */
-	private CommandResult onFirearm(String command, UUID firearmId, LifeCycleRules action, String actor, String key,
-			BiFunction<FirearmState, Checks, RegistryEvent> decide) {
-		return commands.run(command, actor, key, () -> {
+	private CommandResult onFirearm(String command, UUID firearmId, Object body, LocalDate occurredOn,
+			LifeCycleRules action, String actor, String key, BiFunction<FirearmState, Checks, RegistryEvent> decide) {
+		return commands.run(command, actor, key, Arrays.asList(firearmId, body), () -> {
 			Optional<FirearmState> firearm = state.firearm(firearmId);
 			if (firearm.isEmpty()) {
 				return Decision.refuse("firearmId", RegistryRule.FirearmMustExist, firearmId);
 			}
 			Checks checks = new Checks();
 			action.check(firearm.get().status(), checks);
+			Integer made = firearm.get().year();
+			checks.rule(occurredOn == null || made == null || occurredOn.getYear() >= made, "occurredOn",
+					RegistryRule.DateIsNotBeforeManufacture, made, occurredOn);
 			RegistryEvent event = decide.apply(firearm.get(), checks);
 			return checks.failed() || event == null ? checks.refuse() : Decision.record(firearmId, event);
 		});

@@ -6,8 +6,11 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * Holders: manufacturers, dealers, brokers, State agencies and private owners. The ledger
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class HolderCommands {
 
-	public record RegisterHolder(HolderRole role, String name, String address, String country,
-			String licenceReference) {
+	public record RegisterHolder(HolderRole role, @Size(max = Limits.NAME) String name,
+			@Size(max = Limits.TEXT) String address, @Size(max = Limits.COUNTRY) String country,
+			@Size(max = Limits.REFERENCE) String licenceReference) {
 	}
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -32,7 +36,7 @@ public class HolderCommands {
 	}
 
 	public CommandResult register(RegisterHolder c, String actor, String idempotencyKey) {
-		return commands.run("register-holder", actor, idempotencyKey, () -> {
+		return commands.run("register-holder", actor, idempotencyKey, c, () -> {
 			Checks checks = new Checks().require("role", c.role())
 				.require("name", c.name())
 				.maxLength("name", c.name(), 300)

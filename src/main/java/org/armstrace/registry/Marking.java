@@ -3,11 +3,16 @@ package org.armstrace.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.armstrace.command.Limits;
+
+import jakarta.validation.constraints.Size;
+
 /**
  * One marking as stamped on an item. {@code country} and {@code year} are filled where
  * the marking states them (an import marking is a country and a year).
  */
-public record Marking(MarkingKind kind, String text, String country, Integer year) {
+public record Marking(MarkingKind kind, @Size(max = Limits.MARKING) String text,
+		@Size(max = Limits.COUNTRY) String country, Integer year) {
 
 	/**
 	 * The markings a record implies when none are listed: maker, country, serial and year

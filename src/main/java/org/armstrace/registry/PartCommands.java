@@ -1,6 +1,7 @@
 package org.armstrace.registry;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,9 +10,14 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.armstrace.registry.RegistryState.PartState;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * Essential parts and components: marked and recorded on their own, fitted to and removed
@@ -20,14 +26,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class PartCommands {
 
-	public record RegisterPart(PartKind kind, String make, String calibre, String serial, String countryOfManufacture,
-			List<Marking> markings, UUID holderId, LocalDate occurredOn) {
+	public record RegisterPart(PartKind kind, @Size(max = Limits.NAME) String make,
+			@Size(max = Limits.SHORT) String calibre, @Size(max = Limits.MARKING) String serial,
+			@Size(max = Limits.COUNTRY) String countryOfManufacture,
+			@Size(max = Limits.FEW) List<@Valid Marking> markings, UUID holderId, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record FitPart(UUID firearmId, LocalDate occurredOn) {
+	public record FitPart(UUID firearmId, @PlausibleDate LocalDate occurredOn) {
 	}
 
-	public record RemovePart(LocalDate occurredOn) {
+	public record RemovePart(@PlausibleDate LocalDate occurredOn) {
 	}
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -40,7 +48,7 @@ public class PartCommands {
 	}
 
 	public CommandResult register(RegisterPart c, String actor, String key) {
-		return commands.run("register-part", actor, key, () -> {
+		return commands.run("register-part", actor, key, c, () -> {
 			Checks checks = new Checks().require("kind", c.kind())
 				.require("make", c.make())
 				.maxLength("make", c.make(), 200)
@@ -62,7 +70,7 @@ public class PartCommands {
 	}
 
 	public CommandResult fit(UUID partId, FitPart c, String actor, String key) {
-		return commands.run("fit-part", actor, key, () -> {
+		return commands.run("fit-part", actor, key, Arrays.asList(partId, c), () -> {
 			Checks checks = new Checks().require("firearmId", c.firearmId()).notInFuture("occurredOn", c.occurredOn());
 			Optional<PartState> part = state.part(partId);
 			checks.rule(part.isPresent(), "partId", RegistryRule.PartMustExist, partId);
@@ -79,7 +87,7 @@ public class PartCommands {
 	}
 
 	public CommandResult remove(UUID partId, RemovePart c, String actor, String key) {
-		return commands.run("remove-part", actor, key, () -> {
+		return commands.run("remove-part", actor, key, Arrays.asList(partId, c), () -> {
 			Checks checks = new Checks().notInFuture("occurredOn", c.occurredOn());
 			Optional<PartState> part = state.part(partId);
 			checks.rule(part.isPresent(), "partId", RegistryRule.PartMustExist, partId);

@@ -9,8 +9,12 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * A manufacturer's production run recorded as one command: every serial is checked, and
@@ -24,9 +28,11 @@ public class ProductionRuns {
 	 * {@code serialPrefix} followed by consecutive numbers from {@code firstNumber},
 	 * zero-padded to {@code digits}.
 	 */
-	public record RegisterProductionRun(FirearmType type, String make, String model, String calibre,
-			String countryOfManufacture, Integer year, UUID holderId, String serialPrefix, long firstNumber, int count,
-			int digits, LocalDate occurredOn) {
+	public record RegisterProductionRun(FirearmType type, @Size(max = Limits.NAME) String make,
+			@Size(max = Limits.NAME) String model, @Size(max = Limits.SHORT) String calibre,
+			@Size(max = Limits.COUNTRY) String countryOfManufacture, Integer year, UUID holderId,
+			@Size(max = Limits.MARKING) String serialPrefix, long firstNumber, int count, int digits,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
 	/**
@@ -45,7 +51,7 @@ public class ProductionRuns {
 	}
 
 	public CommandResult register(RegisterProductionRun c, String actor, String idempotencyKey) {
-		return commands.run("register-production-run", actor, idempotencyKey, () -> {
+		return commands.run("register-production-run", actor, idempotencyKey, c, () -> {
 			Checks checks = new Checks().require("type", c.type())
 				.require("make", c.make())
 				.maxLength("make", c.make(), 200)

@@ -16,8 +16,8 @@ public enum RegistryRule implements Rule {
 	MarkingIsUnique, LegacyReferenceIsUnique, SerialNumberFormat, FirearmTypeIsKnown, FirearmStatusIsKnown,
 	ProductionRunSize,
 	/** ITI para 8(b): an import marking, unless one is already present. */
-	ImportNeedsImportMarking, TransferChangesHolder, DeactivationNeedsCertificate, DestructionIsWitnessed,
-	AmmunitionQuantityNeverNegative, PartIsFittedToOneFirearm, OnlyFittedPartCanBeRemoved,
+	ImportNeedsImportMarking, TransferChangesHolder, DateIsNotBeforeManufacture, DeactivationNeedsCertificate,
+	DestructionIsWitnessed, AmmunitionQuantityNeverNegative, PartIsFittedToOneFirearm, OnlyFittedPartCanBeRemoved,
 	StolenFirearmCannotBeTransferred, LostFirearmCannotBeTransferred, StolenFirearmCannotChangeUntilRecovered,
 	LostFirearmCannotChangeUntilRecovered, DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
 	ExportedFirearmIsNotInTheCountry, SeizedFirearmIsInCustody, DivertedFirearmMustBeSeizedFirst,

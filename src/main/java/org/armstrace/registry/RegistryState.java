@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryState {
 
-	record FirearmState(UUID id, String recordNumber, FirearmStatus status, UUID holderId, FirearmType type) {
+	record FirearmState(UUID id, String recordNumber, FirearmStatus status, UUID holderId, FirearmType type,
+			Integer year) {
 	}
 
 	record PartState(UUID id, PartKind kind, UUID fittedTo) {
@@ -29,11 +30,12 @@ class RegistryState {
 		if (id == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT id, record_number, status, holder_id, type FROM firearm WHERE id = ?")
+		return jdbc
+			.sql("SELECT id, record_number, status, holder_id, type, year_of_manufacture FROM firearm WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> new FirearmState(rs.getObject("id", UUID.class), rs.getString("record_number"),
 					FirearmStatus.valueOf(rs.getString("status")), rs.getObject("holder_id", UUID.class),
-					FirearmType.valueOf(rs.getString("type"))))
+					FirearmType.valueOf(rs.getString("type")), (Integer) rs.getObject("year_of_manufacture")))
 			.optional();
 	}
 

@@ -12,6 +12,8 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.command.Refusal;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.seizure.SeizureEvent.SeizedItemDestroyed;
@@ -19,6 +21,8 @@ import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.tracing.TraceRequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * The destruction of seized items, in batches, only when every item may be destroyed: its
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DestructionGate {
 
-	public record DestroyItems(List<UUID> itemIds, String method, List<String> witnesses, LocalDate on) {
+	public record DestroyItems(@Size(max = Limits.ITEMS) List<UUID> itemIds, @Size(max = Limits.NAME) String method,
+			@Size(max = Limits.FEW) List<@Size(max = Limits.NAME) String> witnesses, @PlausibleDate LocalDate on) {
 	}
 
 	private final CommandKernel.Commands<SeizureEvent> commands;
@@ -49,7 +54,7 @@ public class DestructionGate {
 	}
 
 	public CommandResult destroy(DestroyItems c, String actor) {
-		return commands.run("destroy-seized-items", actor, null, () -> {
+		return commands.run("destroy-seized-items", actor, null, c, () -> {
 			LocalDate on = Checks.orToday(c.on());
 			Checks checks = new Checks()
 				.rule(c.itemIds() != null && !c.itemIds().isEmpty(), "itemIds", SeizureRule.ItemsRequired)

@@ -4,6 +4,7 @@ import static org.armstrace.seizure.RecoveryProtocol.blank;
 import static org.armstrace.seizure.RecoveryProtocol.trim;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,11 +14,15 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.seizure.SeizureEvent.CustodyEventRecorded;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldPlaced;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldReleased;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Size;
 
 /**
  * The evidence custody of seized items: where each is and who holds it, and the judicial
@@ -26,14 +31,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class EvidenceCustody {
 
-	public record RecordCustodyEvent(CustodyEventKind kind, String location, String custodian, LocalDate on,
-			String note) {
+	public record RecordCustodyEvent(CustodyEventKind kind, @Size(max = Limits.NAME) String location,
+			@Size(max = Limits.NAME) String custodian, @PlausibleDate LocalDate on,
+			@Size(max = Limits.TEXT) String note) {
 	}
 
-	public record PlaceHold(String caseReference, String court, LocalDate placedOn, LocalDate until) {
+	public record PlaceHold(@Size(max = Limits.REFERENCE) String caseReference, @Size(max = Limits.NAME) String court,
+			@PlausibleDate LocalDate placedOn, @PlausibleDate LocalDate until) {
 	}
 
-	public record ReleaseHold(UUID holdId, LocalDate releasedOn, String reason) {
+	public record ReleaseHold(UUID holdId, @PlausibleDate LocalDate releasedOn,
+			@Size(max = Limits.TEXT) String reason) {
 	}
 
 	private final CommandKernel.Commands<SeizureEvent> commands;
@@ -46,7 +54,7 @@ public class EvidenceCustody {
 	}
 
 	public CommandResult recordCustodyEvent(UUID itemId, RecordCustodyEvent c, String actor) {
-		return onItem("record-custody-event", itemId, actor, item -> {
+		return onItem("record-custody-event", itemId, c, actor, item -> {
 			Checks checks = new Checks()
 				.rule(c.kind() != null, "kind", SeizureRule.KindRequired, List.of(CustodyEventKind.values()))
 				.rule(!(c.kind() == CustodyEventKind.CHECKED_IN || c.kind() == CustodyEventKind.MOVED)
@@ -59,10 +67,11 @@ public class EvidenceCustody {
 	}
 
 	public CommandResult placeHold(UUID itemId, PlaceHold c, String actor) {
-		return onItem("place-judicial-hold", itemId, actor, item -> {
+		return onItem("place-judicial-hold", itemId, c, actor, item -> {
 			LocalDate placed = Checks.orToday(c.placedOn());
 			Checks checks = new Checks().rule(!blank(c.caseReference()), "caseReference", SeizureRule.CaseRequired)
 				.rule(!blank(c.court()), "court", SeizureRule.CourtRequired)
+				.notInFuture("placedOn", c.placedOn())
 				.inOrder("until", placed, c.until(), "placedOn");
 			notDestroyed(item, checks);
 			return checks.failed() ? checks.refuse() : Decision.record(itemId, new JudicialHoldPlaced(itemId,
@@ -71,7 +80,7 @@ public class EvidenceCustody {
 	}
 
 	public CommandResult releaseHold(UUID itemId, ReleaseHold c, String actor) {
-		return onItem("release-judicial-hold", itemId, actor, item -> {
+		return onItem("release-judicial-hold", itemId, c, actor, item -> {
 			Optional<Boolean> released = c.holdId() == null ? Optional.empty()
 					: jdbc.sql("SELECT released_on IS NOT NULL FROM judicial_hold WHERE id = ? AND item_id = ?")
 						.params(c.holdId(), itemId)
@@ -96,9 +105,9 @@ public class EvidenceCustody {
 				item.reference(), item.destroyedOn());
 	}
 
-	private CommandResult onItem(String command, UUID itemId, String actor,
+	private CommandResult onItem(String command, UUID itemId, Object body, String actor,
 			Function<SeizureQueries.ItemRow, Decision<SeizureEvent>> decide) {
-		return commands.run(command, actor, null,
+		return commands.run(command, actor, null, Arrays.asList(itemId, body),
 				() -> SeizureQueries.itemRow(jdbc, itemId)
 					.map(decide)
 					.orElseGet(() -> Decision.refuse("itemId", SeizureRule.ItemMustExist, itemId)));

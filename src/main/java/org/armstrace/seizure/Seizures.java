@@ -16,6 +16,8 @@ import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureEvent.PersonInvolved;
 import org.armstrace.seizure.SeizureEvent.SeizureRecorded;
@@ -24,6 +26,10 @@ import org.armstrace.tracing.TracePriority;
 import org.armstrace.tracing.TraceRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 
 /**
  * Records seizures: where, how and by whom, the persons involved and every item, and runs
@@ -34,20 +40,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Seizures {
 
-	public record RecordSeizure(LocalDate seizedOn, String country, String region, String locality, Double latitude,
-			Double longitude, PlaceKind placeKind, String agency, String caseReference, LegalBasis legalBasis,
-			CriminalContext criminalContext, ShipmentDetails shipment, List<Person> persons, List<Item> items) {
+	public record RecordSeizure(@PlausibleDate LocalDate seizedOn, @Size(max = Limits.COUNTRY) String country,
+			@Size(max = Limits.SHORT) String region, @Size(max = Limits.SHORT) String locality, Double latitude,
+			Double longitude, PlaceKind placeKind, @Size(max = Limits.NAME) String agency,
+			@Size(max = Limits.REFERENCE) String caseReference, LegalBasis legalBasis, CriminalContext criminalContext,
+			@Valid ShipmentDetails shipment, @Size(max = Limits.ITEMS) List<@Valid Person> persons,
+			@Size(max = Limits.ITEMS) List<@Valid Item> items) {
 	}
 
-	public record ShipmentDetails(String carrier, String trackingNumber, String declaredContent, String originCountry,
-			String destinationCountry, Party sender, Party recipient) {
+	public record ShipmentDetails(@Size(max = Limits.SHORT) String carrier,
+			@Size(max = Limits.REFERENCE) String trackingNumber, @Size(max = Limits.NAME) String declaredContent,
+			@Size(max = Limits.COUNTRY) String originCountry, @Size(max = Limits.COUNTRY) String destinationCountry,
+			@Valid Party sender, @Valid Party recipient) {
 	}
 
 	/** A sender or recipient: name and address stay in this database, off the ledger. */
-	public record Party(String name, String address) {
+	public record Party(@Size(max = Limits.NAME) String name, @Size(max = Limits.TEXT) String address) {
 	}
 
-	public record Person(String name, String nationality, PersonRole role) {
+	public record Person(@Size(max = Limits.NAME) String name, @Size(max = Limits.COUNTRY) String nationality,
+			PersonRole role) {
 	}
 
 	/**
@@ -56,10 +68,13 @@ public class Seizures {
 	 * with its reason, a ballistic reference. Ammunition: calibre and quantity, headstamp
 	 * or lot.
 	 */
-	public record Item(ItemKind kind, ObservedMarkings observed, UUID firearmId, String partKind, String calibre,
-			Long quantity, String headstamp, String lotNumber, String countryOfLastImport, String storageLocation,
-			String custodian, String traceException, String ballisticReference, TracePriority tracePriority,
-			String urgentReason) {
+	public record Item(ItemKind kind, @Valid ObservedMarkings observed, UUID firearmId,
+			@Size(max = Limits.CODE) String partKind, @Size(max = Limits.SHORT) String calibre,
+			@Max(Limits.ROUNDS) Long quantity, @Size(max = Limits.REFERENCE) String headstamp,
+			@Size(max = Limits.REFERENCE) String lotNumber, @Size(max = Limits.COUNTRY) String countryOfLastImport,
+			@Size(max = Limits.NAME) String storageLocation, @Size(max = Limits.NAME) String custodian,
+			@Size(max = Limits.TEXT) String traceException, @Size(max = Limits.REFERENCE) String ballisticReference,
+			TracePriority tracePriority, @Size(max = Limits.TEXT) String urgentReason) {
 	}
 
 	private final CommandKernel.Commands<SeizureEvent> commands;
@@ -96,7 +111,7 @@ public class Seizures {
 	 * and part.
 	 */
 	public CommandResult record(RecordSeizure c, String actor, String idempotencyKey) {
-		return commands.run("record-seizure", actor, idempotencyKey, () -> {
+		return commands.run("record-seizure", actor, idempotencyKey, c, () -> {
 			Checks checks = check(c);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -190,8 +205,9 @@ public class Seizures {
 			.rule(c.legalBasis() != null, "legalBasis", SeizureRule.LegalBasisRequired, List.of(LegalBasis.values()))
 			.rule(c.criminalContext() != null, "criminalContext", SeizureRule.CriminalContextRequired,
 					List.of(CriminalContext.values()));
-		boolean coordinates = (c.latitude() == null) == (c.longitude() == null)
-				&& (c.latitude() == null || (Math.abs(c.latitude()) <= 90 && Math.abs(c.longitude()) <= 180));
+		boolean coordinates = c.latitude() == null && c.longitude() == null || c.latitude() != null
+				&& c.longitude() != null && Double.isFinite(c.latitude()) && Double.isFinite(c.longitude())
+				&& Math.abs(c.latitude()) <= 90 && Math.abs(c.longitude()) <= 180;
 		checks.rule(coordinates, "latitude", SeizureRule.Coordinates);
 		if (c.shipment() != null) {
 			checks.optionalCountry("shipment.originCountry", upper(c.shipment().originCountry()))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.armstrace.command.Bounds;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
 
@@ -24,10 +25,10 @@ public final class ScratchMatching implements AutoCloseable {
 	/**
 	 * An empty index under {@code folder}: whatever was indexed there before is cleared.
 	 */
-	public ScratchMatching(Path folder, Catalogue catalogue) {
+	public ScratchMatching(Path folder, Catalogue catalogue, Bounds bounds) {
 		this.index = new FirearmIndex(folder);
 		this.index.clear();
-		this.tracing = new Tracing(index, null, catalogue);
+		this.tracing = new Tracing(index, null, catalogue, bounds);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.armstrace.tracing;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -20,17 +21,47 @@ public final class SerialForms {
 	private SerialForms() {
 	}
 
+	/**
+	 * The serial as compared: Unicode compatibility forms first (NFKC: a fullwidth "ＡＢ１２"
+	 * is "AB12"), then the Cyrillic and Greek capitals that look like Latin ones read as
+	 * those, and digits of any script as digits (a stamped serial is Latin; a look-alike
+	 * typed from another keyboard is the same mark), upper case, letters and digits only.
+	 */
 	public static String normalise(String serial) {
 		if (serial == null) {
 			return "";
 		}
+		String compatible = Normalizer.normalize(serial, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
 		StringBuilder out = new StringBuilder();
-		for (char c : serial.toUpperCase(Locale.ROOT).toCharArray()) {
-			if (Character.isLetterOrDigit(c) || c == ONE || c == RUN) {
-				out.append(c);
+		for (char c : compatible.toCharArray()) {
+			char latin = latin(c);
+			if (Character.isLetterOrDigit(latin) || latin == ONE || latin == RUN) {
+				out.append(latin);
 			}
 		}
 		return out.toString().replaceAll("\\*+", "*");
+	}
+
+	/**
+	 * Cyrillic and Greek capitals that look like Latin ones, and the Latin letter each is
+	 * read as.
+	 */
+	private static final String LOOK_ALIKES = "АAВBЕEЁEЅSІIЈJКKМMНHОOРPСCТTУYХXАAΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX";
+
+	private static char latin(char c) {
+		if (c < 128) {
+			return c;
+		}
+		if (Character.isDigit(c)) {
+			// a digit of another script (Arabic-Indic, Devanagari …) is the digit
+			return (char) ('0' + Character.digit(c, 10));
+		}
+		for (int i = 0; i < LOOK_ALIKES.length(); i += 2) {
+			if (LOOK_ALIKES.charAt(i) == c) {
+				return LOOK_ALIKES.charAt(i + 1);
+			}
+		}
+		return c;
 	}
 
 	static char fold(char c) {

@@ -3,6 +3,7 @@ package org.armstrace.tracing;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.PlausibleDate;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TracingEvent.CasePersonAdded;
 import org.armstrace.tracing.TracingEvent.InvestigationCaseOpened;
@@ -24,6 +27,9 @@ import org.armstrace.tracing.TracingEvent.TraceRequestUnresolved;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * The commands of a trace request, each a crime notice that opens (or joins) an
@@ -39,13 +45,27 @@ public class TraceRequests {
 	 * What an officer gives to open a trace request. Only the observed markings and the
 	 * priority are required.
 	 */
-	public record OpenTraceRequest(ObservedMarkings observed, TracePriority priority, String urgentReason,
-			LocalDate receivedOn, LocalDate recoveredOn, String recoveredCountry, String recoveredPlace,
-			String circumstances, String seizureReference, String unit, String caseReference, UUID firearmId) {
+	public record OpenTraceRequest(@Valid ObservedMarkings observed, TracePriority priority,
+			@Size(max = Limits.TEXT) String urgentReason, @PlausibleDate LocalDate receivedOn,
+			@PlausibleDate LocalDate recoveredOn, @Size(max = Limits.COUNTRY) String recoveredCountry,
+			@Size(max = Limits.TEXT) String recoveredPlace, @Size(max = Limits.LONG_TEXT) String circumstances,
+			@Size(max = Limits.REFERENCE) String seizureReference, @Size(max = Limits.SHORT) String unit,
+			@Size(max = Limits.REFERENCE) String caseReference, UUID firearmId) {
 	}
 
-	/** The longest free text a trace request keeps (circumstances). */
-	static final int MAX_CIRCUMSTANCES = 4000;
+	/** What the steps on a trace request carry, bounded as every command's fields are. */
+	private record Assignment(@Size(max = Limits.SHORT) String unit) {
+	}
+
+	private record Unresolved(@Size(max = Limits.TEXT) String reason) {
+	}
+
+	private record Closing(@Size(max = Limits.TEXT) String note) {
+	}
+
+	private record CasePerson(@Size(max = Limits.REFERENCE) String caseReference, @Size(max = Limits.NAME) String name,
+			@Size(max = Limits.COUNTRY) String nationality, @Size(max = Limits.CODE) String role) {
+	}
 
 	private final CommandKernel.Commands<TracingEvent> commands;
 
@@ -88,7 +108,7 @@ public class TraceRequests {
 	}
 
 	public CommandResult open(OpenTraceRequest request, String actor, String clientKey) {
-		return commands.run("open-trace-request", actor, clientKey, () -> {
+		return commands.run("open-trace-request", actor, clientKey, request, () -> {
 			Checks checks = check(request);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -123,7 +143,7 @@ public class TraceRequests {
 	}
 
 	public CommandResult assign(UUID id, String unit, String actor) {
-		return step("assign-trace-request", id, actor, state -> {
+		return step("assign-trace-request", id, new Assignment(unit), actor, state -> {
 			Checks checks = new Checks().rule(!blank(unit), "unit", TracingRule.UnitRequired)
 				.rule(state != TraceRequestState.CLOSED, "state", TracingRule.NotClosed, state);
 			return checks.failed() ? checks.refuse() : Decision.record(id, new TraceRequestAssigned(id, unit.trim()));
@@ -131,7 +151,7 @@ public class TraceRequests {
 	}
 
 	public CommandResult confirm(UUID id, UUID firearmId, String actor) {
-		return step("confirm-trace-candidate", id, actor, state -> {
+		return step("confirm-trace-candidate", id, firearmId, actor, state -> {
 			if (firearmId == null) {
 				return Decision.refuse("firearmId", TracingRule.FirearmRequired);
 			}
@@ -147,7 +167,7 @@ public class TraceRequests {
 	}
 
 	public CommandResult unresolved(UUID id, String reason, String actor) {
-		return step("mark-trace-unresolved", id, actor, state -> {
+		return step("mark-trace-unresolved", id, new Unresolved(reason), actor, state -> {
 			if (blank(reason)) {
 				return Decision.refuse("reason", TracingRule.ReasonRequired);
 			}
@@ -163,7 +183,7 @@ public class TraceRequests {
 	 * unresolved reason.
 	 */
 	public CommandResult answer(UUID id, String actor) {
-		return step("answer-trace-request", id, actor, state -> {
+		return step("answer-trace-request", id, null, actor, state -> {
 			if (state != TraceRequestState.CONFIRMED && state != TraceRequestState.UNRESOLVED) {
 				return Decision.refuse("state", TracingRule.AnswerAfterConfirmation, state);
 			}
@@ -178,7 +198,7 @@ public class TraceRequests {
 	}
 
 	public CommandResult close(UUID id, String note, String actor) {
-		return step("close-trace-request", id, actor, state -> {
+		return step("close-trace-request", id, new Closing(note), actor, state -> {
 			if (state != TraceRequestState.ANSWERED && state != TraceRequestState.UNRESOLVED) {
 				return Decision.refuse("state", TracingRule.CloseWhenAnsweredOrUnresolved, state);
 			}
@@ -191,25 +211,28 @@ public class TraceRequests {
 	 * the ledger.
 	 */
 	public CommandResult addPerson(String caseReference, String name, String nationality, String role, String actor) {
-		return commands.run("add-case-person", actor, null, () -> {
-			Optional<UUID> caseId = blank(caseReference) ? Optional.empty() : queries.caseId(caseReference.trim());
-			Checks checks = new Checks()
-				.rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist, caseReference)
-				.rule(!blank(name), "name", TracingRule.NameRequired)
-				.optionalCountry("nationality", upper(nationality))
-				.rule(!blank(role), "role", TracingRule.RoleRequired);
-			if (checks.failed()) {
-				return checks.refuse();
-			}
-			UUID personId = UUID.randomUUID();
-			return Decision
-				.<TracingEvent>record(caseId.get(),
-						new CasePersonAdded(caseId.get(), personId, role.trim().toUpperCase()))
-				.alsoWrite(() -> jdbc
-					.sql("INSERT INTO case_person_identity (person_id, name, nationality) " + "VALUES (?, ?, ?)")
-					.params(personId, name.trim(), upper(nationality))
-					.update());
-		});
+		return commands.run("add-case-person", actor, null, Arrays.asList(caseReference, name, nationality, role),
+				() -> {
+					Optional<UUID> caseId = blank(caseReference) ? Optional.empty()
+							: queries.caseId(caseReference.trim());
+					Checks checks = new Checks()
+						.rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist, caseReference)
+						.rule(!blank(name), "name", TracingRule.NameRequired)
+						.optionalCountry("nationality", upper(nationality))
+						.rule(!blank(role), "role", TracingRule.RoleRequired);
+					if (checks.failed()) {
+						return checks.refuse();
+					}
+					UUID personId = UUID.randomUUID();
+					return Decision
+						.<TracingEvent>record(caseId.get(),
+								new CasePersonAdded(caseId.get(), personId, role.trim().toUpperCase()))
+						.alsoWrite(() -> jdbc
+							.sql("INSERT INTO case_person_identity (person_id, name, nationality) "
+									+ "VALUES (?, ?, ?)")
+							.params(personId, name.trim(), upper(nationality))
+							.update());
+				});
 	}
 
 	/**
@@ -221,9 +244,9 @@ public class TraceRequests {
 	}
 
 	/** A step on an existing trace request, decided on its current state. */
-	private CommandResult step(String command, UUID id, String actor,
+	private CommandResult step(String command, UUID id, Object body, String actor,
 			Function<TraceRequestState, Decision<TracingEvent>> decide) {
-		return commands.run(command, actor, null,
+		return commands.run(command, actor, null, Arrays.asList(id, body),
 				() -> queries.state(id)
 					.map(decide)
 					.orElseGet(() -> Decision.refuse("traceRequestId", TracingRule.TraceRequestMustExist, id)));
@@ -260,7 +283,6 @@ public class TraceRequests {
 				TracingRule.CaseMustExist, r.caseReference());
 		checks.rule(r.firearmId() == null || registry.recordNumber(r.firearmId()).isPresent(), "firearmId",
 				TracingRule.FirearmMustExist, r.firearmId());
-		checks.maxLength("circumstances", r.circumstances(), MAX_CIRCUMSTANCES);
 		return checks;
 	}
 

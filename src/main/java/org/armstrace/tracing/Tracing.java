@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.armstrace.command.Bounds;
 import org.armstrace.command.Checks;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
@@ -34,7 +35,10 @@ public class Tracing {
 
 	private final Catalogue catalogue;
 
-	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue) {
+	private final Bounds bounds;
+
+	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Bounds bounds) {
+		this.bounds = bounds;
 		this.index = index;
 		this.updater = updater;
 		this.catalogue = catalogue;
@@ -61,8 +65,13 @@ public class Tracing {
 	 * serial has no readable character or the limit is out of range.
 	 */
 	public Matches match(ObservedMarkings observed, int limit) {
+		Checks checks = new Checks().addAll(bounds.of(observed));
+		if (checks.failed()) {
+			// a bound is checked before any work: a serial of 10,000 characters is never
+			// aligned
+			return Matches.refused(checks.refusals());
+		}
 		String serial = observed == null ? "" : SerialForms.normalise(observed.serial());
-		Checks checks = new Checks();
 		checks.rule(!serial.replace("*", "").replace("?", "").isEmpty(), "serial", TracingRule.SerialReadable,
 				observed == null ? "" : observed.serial());
 		checks.rule(limit >= 1 && limit <= MAX_LIMIT, "limit", TracingRule.LimitIsInRange, MAX_LIMIT, limit);

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.Limits;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 
 /**
  * Tracing over HTTP: search by observed markings, chains of custody, trace requests and
@@ -42,19 +44,20 @@ class TracingController {
 	record SearchResult(ObservedMarkings observed, List<Candidate> candidates) {
 	}
 
-	record Assignment(String unit) {
+	record Assignment(@Size(max = Limits.SHORT) String unit) {
 	}
 
 	record Confirmation(UUID firearmId) {
 	}
 
-	record UnresolvedReason(String reason) {
+	record UnresolvedReason(@Size(max = Limits.TEXT) String reason) {
 	}
 
-	record Note(String note) {
+	record Note(@Size(max = Limits.TEXT) String note) {
 	}
 
-	record NewPerson(String name, String nationality, String role) {
+	record NewPerson(@Size(max = Limits.NAME) String name, @Size(max = Limits.COUNTRY) String nationality,
+			@Size(max = Limits.CODE) String role) {
 	}
 
 	static final String KEY = CommandResponses.IDEMPOTENCY_KEY;

@@ -1,22 +1,31 @@
 package org.armstrace.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.armstrace.command.Bounds;
 import org.armstrace.command.CommandResponses;
+import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
+import org.armstrace.command.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import jakarta.validation.ConstraintViolation;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -27,6 +36,12 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
+
+	private final CommandResponses responses;
+
+	ApiErrors(CommandResponses responses) {
+		this.responses = responses;
+	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badInput(IllegalArgumentException e) {
@@ -74,6 +89,37 @@ class ApiErrors {
 	}
 
 	static final long RETRY_AFTER_SECONDS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	/**
+	 * A statement the database refused. Its message can hold the values of the row
+	 * (names, addresses), so the log keeps only what kind of error it was; the client
+	 * learns nothing of the database.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ProblemDetail database(DataAccessException e) {
+		String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "none";
+		log.error("the database refused a statement: {} (SQL state {})", e.getClass().getSimpleName(), state);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"the request could not be recorded; nothing was written");
+		problem.setTitle("Not recorded");
+		return problem;
+	}
+
+	/**
+	 * A request body out of its bounds ({@code @Valid}): refused like a command, field by
+	 * field.
+	 */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> outOfBounds(MethodArgumentNotValidException e) {
+		List<Refusal> refusals = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> Bounds.refusal(error.unwrap(ConstraintViolation.class)))
+			.toList();
+		return responses.refused(new CommandResult.Rejected(refusals), refusal -> false);
+	}
 
 	@ExceptionHandler(NoSuchElementException.class)
 	ProblemDetail notFound(NoSuchElementException e) {

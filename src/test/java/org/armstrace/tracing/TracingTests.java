@@ -215,6 +215,24 @@ class TracingTests {
 	}
 
 	@Test
+	void aReadingTypedInLookAlikeCyrillicOrFullwidthCharactersIsTheSameMark() {
+		// "АВ" in Cyrillic, and the whole serial in fullwidth forms, as a keyboard of
+		// another script types them
+		String cyrillic = t + "\u0410\u0412123456";
+		StringBuilder fullwidth = new StringBuilder();
+		(t + "AB123456").chars().forEach(c -> fullwidth.append((char) (c - 0x21 + 0xFF01)));
+
+		assertThat(match(cyrillic, "Glock").getFirst()).satisfies(top -> {
+			assertThat(top.firearmId()).isEqualTo(glock);
+			assertThat(top.band()).isEqualTo(Candidate.Band.EXACT);
+		});
+		assertThat(match(fullwidth.toString(), "Glock").getFirst()).satisfies(top -> {
+			assertThat(top.firearmId()).isEqualTo(glock);
+			assertThat(top.band()).isEqualTo(Candidate.Band.EXACT);
+		});
+	}
+
+	@Test
 	void aSerialWithNothingReadableIsRefused() {
 		Matches refused = tracing.match(ObservedMarkings.ofSerial("?-*", null), 10);
 		assertThat(refused.refused()).isTrue();
