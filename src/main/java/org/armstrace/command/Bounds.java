@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -51,7 +52,9 @@ public class Bounds {
 
 	/** One broken bound as a refusal, named by its rule. */
 	public static Refusal refusal(ConstraintViolation<?> violation) {
-		String field = violation.getPropertyPath().toString();
+		// an element of a list is named by its index alone: items[2], not items[2].<list
+		// element>
+		String field = violation.getPropertyPath().toString().replace(".<list element>", "");
 		Object value = violation.getInvalidValue();
 		Object annotation = violation.getConstraintDescriptor().getAnnotation();
 		return switch (annotation) {
@@ -59,6 +62,7 @@ public class Bounds {
 				Refusal.of(field, CommonRule.ListIsTooLong, size.max(), list.size());
 			case Size size -> Refusal.of(field, CommonRule.FieldIsTooLong, size.max());
 			case Max max -> Refusal.of(field, CommonRule.NumberIsAtMost, max.value(), value);
+			case NotNull required -> Refusal.of(field, CommonRule.FieldIsRequired);
 			case Min min -> Refusal.of(field, CommonRule.NumberIsAtLeast, min.value(), value);
 			case PlausibleDate plausible -> Refusal.of(field, CommonRule.DateIsPlausible, PlausibleDate.FIRST,
 					LocalDate.now().plusYears(plausible.yearsAhead()), value);

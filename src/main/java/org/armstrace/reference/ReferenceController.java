@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -39,8 +40,8 @@ class ReferenceController {
 	}
 
 	record NewEntry(@Size(max = Limits.NAME) String name, @Size(max = Limits.COUNTRY) String country,
-			@Size(max = Limits.ITEMS) List<@Size(max = Limits.NAME) String> aliases,
-			@Size(max = Limits.ITEMS) List<@Size(max = Limits.NAME) String> models) {
+			@Size(max = Limits.ITEMS) List<@NotNull @Size(max = Limits.NAME) String> aliases,
+			@Size(max = Limits.ITEMS) List<@NotNull @Size(max = Limits.NAME) String> models) {
 	}
 
 	record MatchView(String text, String canonical, boolean matched) {

@@ -19,6 +19,7 @@ import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -35,7 +36,7 @@ public class FirearmCommands {
 	public record RegisterFirearm(FirearmType type, @Valid FirearmKinds kinds, @Size(max = Limits.NAME) String make,
 			@Size(max = Limits.NAME) String model, @Size(max = Limits.SHORT) String calibre,
 			@Size(max = Limits.MARKING) String serial, @Size(max = Limits.COUNTRY) String countryOfManufacture,
-			Integer year, @Size(max = Limits.FEW) List<@Valid Marking> markings, UUID holderId,
+			Integer year, @Size(max = Limits.FEW) List<@NotNull @Valid Marking> markings, UUID holderId,
 			@Size(max = Limits.REFERENCE) String legacyReference, boolean suspectedDuplicate,
 			@PlausibleDate LocalDate occurredOn) {
 	}
@@ -49,7 +50,7 @@ public class FirearmCommands {
 	}
 
 	public record ExportFirearm(@Size(max = Limits.COUNTRY) String toCountry,
-			@Size(max = Limits.FEW) List<@Size(max = Limits.COUNTRY) String> transitCountries,
+			@Size(max = Limits.FEW) List<@NotNull @Size(max = Limits.COUNTRY) String> transitCountries,
 			@Size(max = Limits.REFERENCE) String licenceReference, @PlausibleDate LocalDate occurredOn) {
 	}
 
@@ -82,7 +83,7 @@ public class FirearmCommands {
 	}
 
 	public record DestroyFirearm(@Size(max = Limits.NAME) String method,
-			@Size(max = Limits.FEW) List<@Size(max = Limits.NAME) String> witnesses,
+			@Size(max = Limits.FEW) List<@NotNull @Size(max = Limits.NAME) String> witnesses,
 			@PlausibleDate LocalDate occurredOn) {
 	}
 

@@ -17,6 +17,7 @@ import org.armstrace.registry.RegistryState.PartState;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -29,7 +30,8 @@ public class PartCommands {
 	public record RegisterPart(PartKind kind, @Size(max = Limits.NAME) String make,
 			@Size(max = Limits.SHORT) String calibre, @Size(max = Limits.MARKING) String serial,
 			@Size(max = Limits.COUNTRY) String countryOfManufacture,
-			@Size(max = Limits.FEW) List<@Valid Marking> markings, UUID holderId, @PlausibleDate LocalDate occurredOn) {
+			@Size(max = Limits.FEW) List<@NotNull @Valid Marking> markings, UUID holderId,
+			@PlausibleDate LocalDate occurredOn) {
 	}
 
 	public record FitPart(UUID firearmId, @PlausibleDate LocalDate occurredOn) {

@@ -22,6 +22,7 @@ import org.armstrace.tracing.TraceRequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -33,8 +34,10 @@ import jakarta.validation.constraints.Size;
 @Service
 public class DestructionGate {
 
-	public record DestroyItems(@Size(max = Limits.ITEMS) List<UUID> itemIds, @Size(max = Limits.NAME) String method,
-			@Size(max = Limits.FEW) List<@Size(max = Limits.NAME) String> witnesses, @PlausibleDate LocalDate on) {
+	public record DestroyItems(@Size(max = Limits.ITEMS) List<@NotNull UUID> itemIds,
+			@Size(max = Limits.NAME) String method,
+			@Size(max = Limits.FEW) List<@NotNull @Size(max = Limits.NAME) String> witnesses,
+			@PlausibleDate LocalDate on) {
 	}
 
 	private final CommandKernel.Commands<SeizureEvent> commands;

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -44,8 +45,8 @@ public class Seizures {
 			@Size(max = Limits.SHORT) String region, @Size(max = Limits.SHORT) String locality, Double latitude,
 			Double longitude, PlaceKind placeKind, @Size(max = Limits.NAME) String agency,
 			@Size(max = Limits.REFERENCE) String caseReference, LegalBasis legalBasis, CriminalContext criminalContext,
-			@Valid ShipmentDetails shipment, @Size(max = Limits.ITEMS) List<@Valid Person> persons,
-			@Size(max = Limits.ITEMS) List<@Valid Item> items) {
+			@Valid ShipmentDetails shipment, @Size(max = Limits.ITEMS) List<@NotNull @Valid Person> persons,
+			@Size(max = Limits.ITEMS) List<@NotNull @Valid Item> items) {
 	}
 
 	public record ShipmentDetails(@Size(max = Limits.SHORT) String carrier,

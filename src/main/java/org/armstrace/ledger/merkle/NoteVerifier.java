@@ -67,6 +67,11 @@ public final class NoteVerifier {
 		if (split < 0) {
 			throw new InvalidNoteException("a signed note has a blank line before its signatures");
 		}
+		if (split + 2 >= note.length()) {
+			// found by the fuzz test: "\n\n" and a note ending in its blank line have no
+			// signature line at all
+			throw new InvalidNoteException("a signed note has at least one signature line after its blank line");
+		}
 		String text = note.substring(0, split + 1);
 		boolean sawOurKey = false;
 		for (String line : note.substring(split + 2, note.length() - 1).split("\n", -1)) {
