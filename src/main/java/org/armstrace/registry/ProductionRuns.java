@@ -3,6 +3,7 @@ package org.armstrace.registry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.armstrace.command.Checks;
@@ -68,11 +69,12 @@ public class ProductionRuns {
 			}
 			List<String> serials = serials(c);
 			SerialNumbers.check(checks, "serialPrefix", serials.getLast());
-			String makeKey = Names.makerKey(c.make());
+			Map<String, String> taken = state.firearmsWithMarkings(Names.makerKey(c.make()), c.countryOfManufacture(),
+					serials.stream().map(SerialNumbers::key).toList());
 			for (String serial : serials) {
-				state.firearmWithMarking(makeKey, c.countryOfManufacture(), SerialNumbers.key(serial))
-					.ifPresent(twin -> checks.add("serialPrefix", RegistryRule.MarkingIsUnique, c.make(),
-							c.countryOfManufacture(), serial, state.firearm(twin).orElseThrow().recordNumber()));
+				String twin = taken.get(SerialNumbers.key(serial));
+				checks.rule(twin == null, "serialPrefix", RegistryRule.MarkingIsUnique, c.make(),
+						c.countryOfManufacture(), serial, twin);
 			}
 			if (checks.failed()) {
 				return checks.refuse();

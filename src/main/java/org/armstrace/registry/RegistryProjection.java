@@ -65,6 +65,11 @@ class RegistryProjection implements Projection<RegistryEvent> {
 					entries.stream().map(LedgerEntry::seq).toList());
 			return;
 		}
+		if (events.size() > 1 && events.stream()
+			.allMatch(e -> e instanceof FirearmManufactured m && m.suspectedDuplicateOf() == null)) {
+			insertRun(events.stream().map(FirearmManufactured.class::cast).toList(), entries);
+			return;
+		}
 		Projection.super.applyAll(events, entries);
 	}
 
@@ -188,6 +193,47 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			jdbc.sql("UPDATE firearm SET suspected_duplicate = TRUE WHERE id = ?")
 				.param(e.suspectedDuplicateOf())
 				.update();
+		}
+	}
+
+	/**
+	 * A production run, many rows per statement: the same rows {@link #manufactured}
+	 * writes one by one (a new firearm's markings are numbered from 0), in a fraction of
+	 * the round trips.
+	 */
+	private void insertRun(List<FirearmManufactured> run, List<LedgerEntry> entries) {
+		final int rowsPerStatement = 250;
+		for (int from = 0; from < run.size(); from += rowsPerStatement) {
+			int to = Math.min(run.size(), from + rowsPerStatement);
+			StringBuilder firearms = new StringBuilder("INSERT INTO firearm (id, record_number, type, craft_made, "
+					+ "printed_3d, converted, modular, make, make_key, model, calibre, serial, serial_key, "
+					+ "country_of_manufacture, year_of_manufacture, legacy_reference, status, holder_id, "
+					+ "suspected_duplicate, diversion_flag, registered_seq, last_seq) VALUES ");
+			StringBuilder markings = new StringBuilder(
+					"INSERT INTO item_marking (item_id, ordinal, kind, text, country, marking_year) VALUES ");
+			List<Object> firearmParams = new ArrayList<>();
+			List<Object> markingParams = new ArrayList<>();
+			for (int i = from; i < to; i++) {
+				FirearmManufactured e = run.get(i);
+				long seq = entries.get(i).seq();
+				firearms.append(i == from ? "" : ", ")
+					.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)");
+				firearmParams.addAll(Arrays.asList(e.firearmId(), e.recordNumber(), e.firearmType().name(),
+						e.kinds().craftMade(), e.kinds().printed3d(), e.kinds().converted(), e.kinds().modular(),
+						e.make(), Names.makerKey(e.make()), e.model(), e.calibre(), e.serial(),
+						SerialNumbers.key(e.serial()), e.countryOfManufacture(), e.year(), e.legacyReference(),
+						FirearmStatus.ACTIVE.name(), e.holderId(), seq, seq));
+				for (int ordinal = 0; ordinal < e.markings().size(); ordinal++) {
+					Marking m = e.markings().get(ordinal);
+					markings.append(markingParams.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+					markingParams.addAll(
+							Arrays.asList(e.firearmId(), ordinal, m.kind().name(), m.text(), m.country(), m.year()));
+				}
+			}
+			jdbc.sql(firearms.toString()).params(firearmParams).update();
+			if (!markingParams.isEmpty()) {
+				jdbc.sql(markings.toString()).params(markingParams).update();
+			}
 		}
 	}
 

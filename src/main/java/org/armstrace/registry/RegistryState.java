@@ -2,11 +2,14 @@ package org.armstrace.registry;
 
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** The current state commands check their rules against, read from the projections. */
@@ -50,6 +53,20 @@ class RegistryState {
 			.params(serialKey, makeKey, country)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/**
+	 * Of many serials of one maker and country, those already on the record, with the
+	 * record number that bears each: one look-up for a whole production run.
+	 */
+	Map<String, String> firearmsWithMarkings(String makeKey, String country, List<String> serialKeys) {
+		Map<String, String> found = new HashMap<>();
+		jdbc.sql("SELECT serial_key, record_number FROM firearm WHERE make_key = ? AND country_of_manufacture = ? "
+				+ "AND serial_key = ANY (?)")
+			.params(makeKey, country, new SqlArrayValue("varchar", serialKeys.toArray()))
+			.query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getString(2)))
+			.list();
+		return found;
 	}
 
 	boolean holderExists(UUID id) {
