@@ -159,6 +159,19 @@ class HostileInputTests {
 		String firewall = raw("GET /api/v1/firearms/%2e%2e/holders HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
 		assertThat(firewall).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
+
+		// refused by the server before any filter: a '{' in the path, an encoded NUL, a
+		// control character in a header
+		for (String request : List.of("GET /api/v1/fire{arms HTTP/1.1\r\n", "GET /api/v1/%00 HTTP/1.1\r\n",
+				"GET /api/v1/firearms HTTP/1.1\r\nX-Note: a\u0001b\r\n")) {
+			String answer = raw(request + "Host: localhost\r\nConnection: close\r\n\r\n");
+			assertThat(answer).as(request)
+				.startsWith("HTTP/1.1 400")
+				.containsIgnoringCase("content-type: application/problem+json")
+				.contains("\"status\":400")
+				.doesNotContain("<html")
+				.doesNotContain("Tomcat");
+		}
 	}
 
 	private String raw(String request) throws IOException {
