@@ -2,7 +2,6 @@ package org.armstrace.registry;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
@@ -27,6 +25,7 @@ import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
+import org.armstrace.csv.CsvWriter;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,10 +108,7 @@ public class LegacyImport {
 			List<String> header = new ArrayList<>(parser.getHeaderNames());
 			header.add("row_number");
 			header.add("reason");
-			CSVPrinter rejected = CSVFormat.DEFAULT.builder()
-				.setHeader(header.toArray(String[]::new))
-				.get()
-				.print(rejects);
+			CsvWriter rejected = new CsvWriter(rejects).row(header);
 			List<Row> batch = new ArrayList<>(BATCH);
 			for (CSVRecord record : parser) {
 				batch.add(new Row(record.getRecordNumber(), record, new Checks()));
@@ -130,7 +126,7 @@ public class LegacyImport {
 		return new Report(run, rows, counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void importBatch(List<Row> batch, UUID run, String actor, long[] counts, CSVPrinter rejects) {
+	private void importBatch(List<Row> batch, UUID run, String actor, long[] counts, CsvWriter rejects) {
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -161,12 +157,7 @@ public class LegacyImport {
 				List<String> values = new ArrayList<>(row.record().toList());
 				values.add(Long.toString(row.number()));
 				values.add(String.join("; ", row.checks().refusals().stream().map(this::reason).toList()));
-				try {
-					rejects.printRecord(values);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException("cannot write the rejects file", e);
-				}
+				rejects.row(values);
 			}
 		}
 	}

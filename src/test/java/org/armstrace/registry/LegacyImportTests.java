@@ -105,6 +105,32 @@ class LegacyImportTests {
 	}
 
 	@Test
+	void theRejectsFileShowsWhatWasSentButNoCellAsAFormula() throws Exception {
+		String p = "FRM" + System.nanoTime() % 1_000_000 + "-";
+		String csv = """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(1),pistol,-2+3,%1$sF1,Austria,1999,,
+				%1$s2,Glock,17,pistol,9mm,-17,XXX,1999,,
+				""".formatted(p);
+		StringWriter rejects = new StringWriter();
+
+		legacyImport.importCsv(new StringReader(csv), rejects, "system:import", n -> {
+		});
+
+		assertThat(rejects.toString()).doesNotContain(",=HYPERLINK").doesNotContain(",@SUM").doesNotContain(",-2+3");
+		List<CSVRecord> refused = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(rejects.toString()))
+			.getRecords();
+		assertThat(refused.get(0).get("make")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+		assertThat(refused.get(0).get("model")).isEqualTo("'@SUM(1)");
+		assertThat(refused.get(0).get("calibre")).isEqualTo("'-2+3");
+		assertThat(refused.get(1).get("serial")).as("a number is data").isEqualTo("-17");
+	}
+
+	@Test
 	void aFileLackingRequiredColumnsIsRefusedWhole() {
 		var thrown = Assertions.catchThrowable(() -> legacyImport.importCsv(new StringReader("ref,make\n1,Glock\n"),
 				new StringWriter(), "system:import", n -> {
