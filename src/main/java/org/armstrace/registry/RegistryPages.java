@@ -76,15 +76,31 @@ class RegistryPages {
 		return "registry/search";
 	}
 
+	/**
+	 * A record: its holder by role and id; with a stated purpose also the holder's name,
+	 * address and licence, and the purpose goes to the access log.
+	 */
 	@GetMapping("/firearms/{id}")
-	String firearm(@PathVariable UUID id, Principal who, Model model) {
-		RegistryQueries.FirearmView firearm = queries.firearm(id)
+	String firearm(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who, Model model) {
+		boolean stated = purpose != null && !purpose.isBlank();
+		RegistryQueries.FirearmView firearm = (stated ? queries.firearmWithHolderIdentity(id) : queries.firearm(id))
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
-		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, null, 1);
+		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), disclosed(firearm, stated),
+				stated ? purpose : null, 1);
 		model.addAttribute("firearm", firearm);
+		model.addAttribute("purpose", purpose);
+		model.addAttribute("holderShown", stated && firearm.holder() != null);
 		model.addAttribute("mayTransfer", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.DEALER));
 		model.addAttribute("actions", LifeCyclePages.allowed(who));
 		return "registry/firearm";
+	}
+
+	/**
+	 * What the access log notes of a record read: whose name, address and licence it
+	 * showed (null when none).
+	 */
+	static String disclosed(RegistryQueries.FirearmView firearm, boolean purposeStated) {
+		return purposeStated && firearm.holder() != null ? "holder shown: " + firearm.holder().id() : null;
 	}
 
 	@GetMapping("/firearms/{id}/transfer")
