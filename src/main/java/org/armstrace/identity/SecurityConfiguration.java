@@ -120,6 +120,8 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 					.requestMatchers("/firearms/*/transfer")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
+					.requestMatchers("/firearms/*/actions/lost-report", "/firearms/*/actions/theft-report")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.DEALER.name())
 					.requestMatchers("/firearms", "/firearms/**")
 					.hasAnyRole(readers)
 					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction")

@@ -104,10 +104,11 @@ class RegistryPages {
 	}
 
 	@GetMapping("/firearms/{id}/transfer")
-	String transferForm(@PathVariable UUID id, Model model) {
+	String transferForm(@PathVariable UUID id, @RequestParam(required = false) String recorded, Model model) {
 		model.addAttribute("firearm",
 				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", List.of());
+		model.addAttribute("recorded", recorded != null);
 		return "registry/transfer";
 	}
 
@@ -123,7 +124,10 @@ class RegistryPages {
 			CommandResult result = firearms.transfer(id, new FirearmCommands.TransferFirearm(holder, on),
 					actors.of(who), null);
 			if (result instanceof CommandResult.Accepted) {
-				return "redirect:/firearms/" + id;
+				// a role that reads no record (DEALER) stays on the form, with a
+				// confirmation
+				return Role.readsRecords(who) ? "redirect:/firearms/" + id
+						: "redirect:/firearms/" + id + "/transfer?recorded";
 			}
 			// a rule about the firearm itself (its status) is shown at the one field the
 			// form has
@@ -140,6 +144,7 @@ class RegistryPages {
 		model.addAttribute("firearm",
 				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", violations);
+		model.addAttribute("recorded", false);
 		model.addAttribute("toHolderId", toHolderId);
 		model.addAttribute("occurredOn", occurredOn);
 		return "registry/transfer";
