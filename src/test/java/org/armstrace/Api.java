@@ -34,6 +34,13 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
 	}
 
+	public HttpResponse<String> getWithHeader(String path, String token, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + token)
+			.header(header, value)
+			.GET());
+	}
+
 	public HttpResponse<String> post(String path, String token, String jsonBody) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.armstrace.csv.CsvWriter;
 import org.armstrace.registry.LegacyImport;
 
 /**
@@ -39,11 +38,8 @@ public final class SyntheticLegacyCsv {
 	 */
 	public static void write(Path out, long rows, int badEvery, long seed) throws IOException {
 		Random random = new Random(seed);
-		try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.DEFAULT.builder()
-					.setHeader(LegacyImport.COLUMNS.toArray(String[]::new))
-					.get()
-					.print(writer)) {
+		try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+			CsvWriter csv = new CsvWriter(writer).row(LegacyImport.COLUMNS);
 			for (long i = 1; i <= rows; i++) {
 				int m = random.nextInt(MAKES.length);
 				int t = random.nextInt(TYPES.length);
@@ -57,8 +53,8 @@ public final class SyntheticLegacyCsv {
 						default -> year = "19x7";
 					}
 				}
-				csv.printRecord("LEG-" + i, MAKES[m], "Model " + (1 + random.nextInt(30)), TYPES[t], CALIBRES[t],
-						serial, country, year, "", random.nextInt(40) == 0 ? "stolen" : "active");
+				csv.row("LEG-" + i, MAKES[m], "Model " + (1 + random.nextInt(30)), TYPES[t], CALIBRES[t], serial,
+						country, year, "", random.nextInt(40) == 0 ? "stolen" : "active");
 			}
 		}
 	}

@@ -27,7 +27,7 @@ final class AccessRules {
 
 	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
-	static final Set<Role> READERS = EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR);
+	static final Set<Role> READERS = Role.READERS;
 
 	static final List<Rule> API = List.of(rule(HttpMethod.GET, "/api/v1/ledger/entries/**", ADMIN, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/ledger/verify", ADMIN, AUDITOR),

@@ -2,6 +2,8 @@ package org.armstrace.identity;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 
@@ -12,6 +14,13 @@ import org.springframework.security.core.Authentication;
 public enum Role {
 
 	ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR, DEALER;
+
+	/**
+	 * The roles that read individual records (READERS in docs/roles.md): not ANALYST, who
+	 * reads aggregates, nor DEALER, who records facts.
+	 */
+	public static final Set<Role> READERS = Set
+		.copyOf(EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR));
 
 	/** The Spring Security authority, e.g. ROLE_REGISTRAR. */
 	public String authority() {
@@ -26,6 +35,11 @@ public enum Role {
 		return who instanceof Authentication authentication && authentication.getAuthorities()
 			.stream()
 			.anyMatch(a -> Arrays.stream(roles).anyMatch(r -> r.authority().equals(a.getAuthority())));
+	}
+
+	/** Whether the signed-in person (or token) may read individual records. */
+	public static boolean readsRecords(Principal who) {
+		return anyOf(who, READERS.toArray(Role[]::new));
 	}
 
 }

@@ -120,6 +120,8 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 					.requestMatchers("/firearms/*/transfer")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
+					.requestMatchers("/firearms/*/actions/lost-report", "/firearms/*/actions/theft-report")
+					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.DEALER.name())
 					.requestMatchers("/firearms", "/firearms/**")
 					.hasAnyRole(readers)
 					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction")
@@ -154,11 +156,7 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + (mustChange ? "/account/password" : "/"));
 				}))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
-			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
-				accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
-						request.getMethod() + " " + request.getRequestURI(), null, null, null);
-				response.sendError(HttpServletResponse.SC_FORBIDDEN);
-			}));
+			.exceptionHandling(errors -> errors.accessDeniedHandler(refusedPage()));
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")
@@ -197,6 +195,15 @@ class SecurityConfiguration {
 			return null;
 		}
 		return new PreAuthenticatedAuthenticationToken("api-token", header.substring(BEARER.length()).trim());
+	}
+
+	/** A refused page answers 403 (the error page) and is written to the access log. */
+	private AccessDeniedHandler refusedPage() {
+		return (request, response, denied) -> {
+			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
+					request.getMethod() + " " + request.getRequestURI(), null, null, null);
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		};
 	}
 
 	/** A refused access is answered with a problem and written to the access log. */

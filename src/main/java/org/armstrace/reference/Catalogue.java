@@ -16,8 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.armstrace.csv.CsvReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -263,20 +262,30 @@ public class Catalogue {
 
 	/**
 	 * Loads a CSV with the header {@code name,country,aliases,models} (makes) or
-	 * {@code name,aliases} (calibres), aliases and models separated by '|'. Each row is
-	 * taken or refused on its own; the report names every refused row.
+	 * {@code name,aliases} (calibres), aliases and models separated by '|'; a row may
+	 * leave off the columns after its name. A byte-order mark before the header is
+	 * dropped. Each row is taken or refused on its own (one that leaves a quote open, or
+	 * has more values than the header, too); the report names every refused row by its
+	 * line, the header being line 1.
 	 */
 	public CsvReport importCsv(Kind kind, Reader csv) throws IOException {
 		int added = 0;
 		int extended = 0;
 		List<String> rejected = new ArrayList<>();
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-		for (CSVRecord row : format.parse(csv)) {
+		CsvReader file = new CsvReader(csv);
+		if (file.column("name") < 0) {
+			throw new IllegalArgumentException("the CSV header lacks the column 'name'");
+		}
+		for (CsvReader.Row row = file.next(); row != null; row = file.next()) {
+			if (row.problem() != null && row.problem() != CsvReader.Problem.MISSING_COLUMNS) {
+				rejected.add("row " + (row.number() + 1) + ": " + row.problem().describe(row, file.header().size()));
+				continue;
+			}
 			try {
-				String name = row.get("name");
+				String name = value(file, row, "name");
 				boolean known = canonical(kind, name).isPresent();
-				add(kind, name, kind == Kind.MAKE && row.isSet("country") ? row.get("country") : null,
-						list(row, "aliases"), kind == Kind.MAKE ? list(row, "models") : List.of());
+				add(kind, name, kind == Kind.MAKE ? blankToNull(value(file, row, "country")) : null,
+						list(file, row, "aliases"), kind == Kind.MAKE ? list(file, row, "models") : List.of());
 				if (known) {
 					extended++;
 				}
@@ -285,15 +294,19 @@ public class Catalogue {
 				}
 			}
 			catch (IllegalArgumentException | IllegalStateException e) {
-				rejected.add("row " + (row.getRecordNumber() + 1) + ": " + e.getMessage());
+				rejected.add("row " + (row.number() + 1) + ": " + e.getMessage());
 			}
 		}
 		return new CsvReport(added, extended, rejected);
 	}
 
-	private static List<String> list(CSVRecord row, String column) {
-		return row.isSet(column) && !row.get(column).isBlank() ? Arrays.asList(row.get(column).split("\\|"))
-				: List.of();
+	private static String value(CsvReader file, CsvReader.Row row, String column) {
+		return row.get(file.column(column)).trim();
+	}
+
+	private static List<String> list(CsvReader file, CsvReader.Row row, String column) {
+		String value = value(file, row, column);
+		return value.isBlank() ? List.of() : Arrays.asList(value.split("\\|"));
 	}
 
 	private static String blankToNull(String text) {

@@ -106,8 +106,10 @@ public class AmmunitionCommands {
 		if (holderId == null || quantity <= 0 || !state.lotExists(lotId)) {
 			return;
 		}
+		// names the rounds asked for, never what the holder holds: see "Personal data" in
+		// docs/roles.md
 		long held = state.quantityHeld(lotId, holderId);
-		checks.rule(held >= quantity, "quantity", RegistryRule.AmmunitionQuantityNeverNegative, held, quantity);
+		checks.rule(held >= quantity, "quantity", RegistryRule.AmmunitionQuantityNeverNegative, quantity);
 	}
 
 }

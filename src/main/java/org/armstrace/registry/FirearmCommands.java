@@ -208,7 +208,7 @@ public class FirearmCommands {
 					checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
 							RegistryRule.HolderMustExist, c.toHolderId());
 					checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
-							RegistryRule.TransferChangesHolder, c.toHolderId());
+							RegistryRule.TransferChangesHolder);
 					return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
 							c.toHolderId(), Checks.orToday(c.occurredOn()));
 				});

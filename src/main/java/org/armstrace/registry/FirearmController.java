@@ -9,6 +9,7 @@ import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,13 +73,16 @@ class FirearmController {
 				queries::firearm, RegistryRule::missingSubject);
 	}
 
-	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs")
+	@Operation(summary = "A firearm's current state, markings, fitted parts and whole timeline with ledger proofs; "
+			+ "its holder by role and id, with name, address and licence only when X-Access-Purpose states why")
 	@GetMapping("/{id}")
 	RegistryQueries.FirearmView firearm(@PathVariable UUID id, Principal who,
 			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		RegistryQueries.FirearmView firearm = queries.firearm(id)
+		boolean stated = purpose != null && !purpose.isBlank();
+		RegistryQueries.FirearmView firearm = (stated ? queries.firearmWithHolderIdentity(id) : queries.firearm(id))
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
-		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, purpose, 1);
+		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(),
+				RegistryPages.disclosed(firearm, stated), stated ? purpose : null, 1);
 		return firearm;
 	}
 
@@ -113,84 +117,90 @@ class FirearmController {
 	@PostMapping("/{id}/markings")
 	ResponseEntity<?> mark(@PathVariable UUID id, @RequestBody FirearmCommands.AddMarking body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.addMarking(id, body, actors.of(who), key));
+		return onFirearm(firearms.addMarking(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/imports")
 	ResponseEntity<?> importFirearm(@PathVariable UUID id, @RequestBody FirearmCommands.ImportFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.importFirearm(id, body, actors.of(who), key));
+		return onFirearm(firearms.importFirearm(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/exports")
 	ResponseEntity<?> export(@PathVariable UUID id, @RequestBody FirearmCommands.ExportFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.export(id, body, actors.of(who), key));
+		return onFirearm(firearms.export(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/transits")
 	ResponseEntity<?> transit(@PathVariable UUID id, @RequestBody FirearmCommands.RecordTransit body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.recordTransit(id, body, actors.of(who), key));
+		return onFirearm(firearms.recordTransit(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/transfers")
 	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.transfer(id, body, actors.of(who), key));
+		return onFirearm(firearms.transfer(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/lost-reports")
 	ResponseEntity<?> lost(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportLost(id, body, actors.of(who), key));
+		return onFirearm(firearms.reportLost(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/theft-reports")
 	ResponseEntity<?> stolen(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportStolen(id, body, actors.of(who), key));
+		return onFirearm(firearms.reportStolen(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/recoveries")
 	ResponseEntity<?> recover(@PathVariable UUID id, @RequestBody FirearmCommands.RecordRecovery body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.recover(id, body, actors.of(who), key));
+		return onFirearm(firearms.recover(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/seizures")
 	ResponseEntity<?> seize(@PathVariable UUID id, @RequestBody FirearmCommands.RecordSeizure body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.seize(id, body, actors.of(who), key));
+		return onFirearm(firearms.seize(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/deactivations")
 	ResponseEntity<?> deactivate(@PathVariable UUID id, @RequestBody FirearmCommands.DeactivateFirearm body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.deactivate(id, body, actors.of(who), key));
+		return onFirearm(firearms.deactivate(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/conversions")
 	ResponseEntity<?> convert(@PathVariable UUID id, @RequestBody FirearmCommands.ConvertFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.convert(id, body, actors.of(who), key));
+		return onFirearm(firearms.convert(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/destructions")
 	ResponseEntity<?> destroy(@PathVariable UUID id, @RequestBody FirearmCommands.DestroyFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.destroy(id, body, actors.of(who), key));
+		return onFirearm(firearms.destroy(id, body, actors.of(who), key), who);
 	}
 
 	@PostMapping("/{id}/found-after-destruction")
 	ResponseEntity<?> foundAfterDestruction(@PathVariable UUID id,
 			@RequestBody FirearmCommands.RecordFoundAfterDestruction body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.foundAfterDestruction(id, body, actors.of(who), key));
+		return onFirearm(firearms.foundAfterDestruction(id, body, actors.of(who), key), who);
 	}
 
-	private ResponseEntity<?> onFirearm(CommandResult result) {
-		return responses.answer(result, "/api/v1/firearms/", queries::firearm, RegistryRule::missingSubject);
+	/**
+	 * A command's answer: the record as read without a purpose (its holder by role and
+	 * id) to whoever may read records; to a role that only records facts (DEALER), the
+	 * firearm's summary.
+	 */
+	private ResponseEntity<?> onFirearm(CommandResult result, Principal who) {
+		return responses.answer(result, "/api/v1/firearms/",
+				Role.readsRecords(who) ? queries::firearm : queries::firearmSummary, RegistryRule::missingSubject);
 	}
 
 }

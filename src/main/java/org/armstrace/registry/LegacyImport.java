@@ -2,7 +2,6 @@ package org.armstrace.registry;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +16,15 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
+import org.armstrace.csv.CsvWriter;
 import org.armstrace.reference.Names;
+import org.armstrace.registry.LegacyRows.Row;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -59,13 +56,6 @@ public class LegacyImport {
 	public record Report(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis) {
 	}
 
-	private record Row(long number, CSVRecord record, Checks checks) {
-		String get(String column) {
-			String value = record.isMapped(column) ? record.get(column) : "";
-			return value == null || value.isBlank() ? null : value.trim();
-		}
-	}
-
 	private final CommandKernel.Commands<RegistryEvent> commands;
 
 	private final RegistryState state;
@@ -89,52 +79,35 @@ public class LegacyImport {
 	public Report importCsv(Reader csv, Writer rejects, String actor, LongConsumer progress) throws IOException {
 		long started = System.nanoTime();
 		UUID run = UUID.randomUUID();
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setTrim(true)
-			.setIgnoreEmptyLines(true)
-			.get();
 		long rows = 0;
 		long[] counts = new long[3];
-		try (CSVParser parser = format.parse(csv)) {
-			List<String> missing = COLUMNS.stream()
-				.filter(c -> !parser.getHeaderMap().containsKey(c) && !c.equals("model") && !c.equals("calibre")
-						&& !c.equals("year") && !c.equals("holder_ref") && !c.equals("status"))
-				.toList();
-			if (!missing.isEmpty()) {
-				throw new IllegalArgumentException(
-						"the CSV header lacks the column(s) " + missing + "; expected " + String.join(",", COLUMNS));
+		LegacyRows file = new LegacyRows(csv);
+		List<String> header = new ArrayList<>(file.header());
+		header.add("row_number");
+		header.add("reason");
+		CsvWriter rejected = new CsvWriter(rejects).row(header);
+		List<Row> batch = new ArrayList<>(BATCH);
+		for (Row row = file.next(); row != null; row = file.next()) {
+			batch.add(row);
+			rows++;
+			if (batch.size() == BATCH) {
+				importBatch(batch, run, actor, counts, rejected);
+				progress.accept(rows);
+				batch.clear();
 			}
-			List<String> header = new ArrayList<>(parser.getHeaderNames());
-			header.add("row_number");
-			header.add("reason");
-			CSVPrinter rejected = CSVFormat.DEFAULT.builder()
-				.setHeader(header.toArray(String[]::new))
-				.get()
-				.print(rejects);
-			List<Row> batch = new ArrayList<>(BATCH);
-			for (CSVRecord record : parser) {
-				batch.add(new Row(record.getRecordNumber(), record, new Checks()));
-				rows++;
-				if (batch.size() == BATCH) {
-					importBatch(batch, run, actor, counts, rejected);
-					progress.accept(rows);
-					batch.clear();
-				}
-			}
-			importBatch(batch, run, actor, counts, rejected);
-			progress.accept(rows);
-			rejected.flush();
 		}
+		importBatch(batch, run, actor, counts, rejected);
+		progress.accept(rows);
+		rejected.flush();
 		return new Report(run, rows, counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void importBatch(List<Row> batch, UUID run, String actor, long[] counts, CSVPrinter rejects) {
+	private void importBatch(List<Row> batch, UUID run, String actor, long[] counts, CsvWriter rejects) {
 		if (batch.isEmpty()) {
 			return;
 		}
-		batch.forEach(LegacyImport::validate);
+		// a row that does not fit the header is refused for that alone
+		batch.stream().filter(r -> !r.checks().failed()).forEach(LegacyImport::validate);
 		long[] imported = { 0 };
 		commands.run("import-legacy-firearms", actor, null, () -> {
 			List<Row> accepted = acceptable(batch.stream().filter(r -> !r.checks().failed()).toList(), counts);
@@ -158,15 +131,10 @@ public class LegacyImport {
 		for (Row row : batch) {
 			if (row.checks().failed()) {
 				counts[2]++;
-				List<String> values = new ArrayList<>(row.record().toList());
+				List<String> values = new ArrayList<>(row.asSent());
 				values.add(Long.toString(row.number()));
 				values.add(String.join("; ", row.checks().refusals().stream().map(this::reason).toList()));
-				try {
-					rejects.printRecord(values);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException("cannot write the rejects file", e);
-				}
+				rejects.row(values);
 			}
 		}
 	}

@@ -236,8 +236,11 @@ class LifeCyclePages {
 	}
 
 	@GetMapping("/firearms/{id}/actions/{action}")
-	String form(@PathVariable UUID id, @PathVariable String action, Principal who, Model model) {
+	String form(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String recorded,
+			Principal who, Model model) {
 		Action a = permitted(action, who);
+		model.addAttribute("recorded", recorded != null);
+		model.addAttribute("mayRead", Role.readsRecords(who));
 		return page(id, a, Map.of(), List.of(), model);
 	}
 
@@ -260,10 +263,15 @@ class LifeCyclePages {
 		if (violations.isEmpty()) {
 			CommandResult result = a.run.apply(new Values(form, parsed), new Target(firearms, id, actors.of(who)));
 			if (result instanceof CommandResult.Accepted) {
-				return "redirect:/firearms/" + id;
+				// a role that reads no record (DEALER) stays on the form, with a
+				// confirmation
+				return Role.readsRecords(who) ? "redirect:/firearms/" + id
+						: "redirect:/firearms/" + id + "/actions/" + a.path + "?recorded";
 			}
 			((CommandResult.Rejected) result).violations().forEach(v -> violations.add(onForm(v, a)));
 		}
+		model.addAttribute("recorded", false);
+		model.addAttribute("mayRead", Role.readsRecords(who));
 		return page(id, a, form, violations, model);
 	}
 

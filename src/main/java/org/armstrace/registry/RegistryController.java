@@ -3,12 +3,19 @@ package org.armstrace.registry;
 import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.identity.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -124,8 +131,15 @@ class RegistryController {
 	@PostMapping("/ammunition-lots/{id}/transfers")
 	ResponseEntity<?> transferAmmunition(@PathVariable UUID id, @RequestBody AmmunitionCommands.TransferAmmunition body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
-		return responses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/",
-				queries::ammunitionLot, RegistryRule::missingSubject);
+		// a role that only records facts (DEALER) sees the holdings of the two holders it
+		// named, not everyone's
+		Set<UUID> named = Stream.of(body.fromHolderId(), body.toHolderId())
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Function<UUID, Optional<?>> read = Role.readsRecords(who) ? queries::ammunitionLot
+				: lot -> queries.ammunitionLot(lot).map(l -> l.heldBy(named));
+		return responses.answer(ammunition.transfer(id, body, actors.of(who), key), "/api/v1/ammunition-lots/", read,
+				RegistryRule::missingSubject);
 	}
 
 	@PostMapping("/ammunition-lots/{id}/consumptions")

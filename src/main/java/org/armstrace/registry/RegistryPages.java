@@ -76,22 +76,39 @@ class RegistryPages {
 		return "registry/search";
 	}
 
+	/**
+	 * A record: its holder by role and id; with a stated purpose also the holder's name,
+	 * address and licence, and the purpose goes to the access log.
+	 */
 	@GetMapping("/firearms/{id}")
-	String firearm(@PathVariable UUID id, Principal who, Model model) {
-		RegistryQueries.FirearmView firearm = queries.firearm(id)
+	String firearm(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who, Model model) {
+		boolean stated = purpose != null && !purpose.isBlank();
+		RegistryQueries.FirearmView firearm = (stated ? queries.firearmWithHolderIdentity(id) : queries.firearm(id))
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
-		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), null, null, 1);
+		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(), disclosed(firearm, stated),
+				stated ? purpose : null, 1);
 		model.addAttribute("firearm", firearm);
+		model.addAttribute("purpose", purpose);
+		model.addAttribute("holderShown", stated && firearm.holder() != null);
 		model.addAttribute("mayTransfer", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.DEALER));
 		model.addAttribute("actions", LifeCyclePages.allowed(who));
 		return "registry/firearm";
 	}
 
+	/**
+	 * What the access log notes of a record read: whose name, address and licence it
+	 * showed (null when none).
+	 */
+	static String disclosed(RegistryQueries.FirearmView firearm, boolean purposeStated) {
+		return purposeStated && firearm.holder() != null ? "holder shown: " + firearm.holder().id() : null;
+	}
+
 	@GetMapping("/firearms/{id}/transfer")
-	String transferForm(@PathVariable UUID id, Model model) {
+	String transferForm(@PathVariable UUID id, @RequestParam(required = false) String recorded, Model model) {
 		model.addAttribute("firearm",
 				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", List.of());
+		model.addAttribute("recorded", recorded != null);
 		return "registry/transfer";
 	}
 
@@ -107,7 +124,10 @@ class RegistryPages {
 			CommandResult result = firearms.transfer(id, new FirearmCommands.TransferFirearm(holder, on),
 					actors.of(who), null);
 			if (result instanceof CommandResult.Accepted) {
-				return "redirect:/firearms/" + id;
+				// a role that reads no record (DEALER) stays on the form, with a
+				// confirmation
+				return Role.readsRecords(who) ? "redirect:/firearms/" + id
+						: "redirect:/firearms/" + id + "/transfer?recorded";
 			}
 			// a rule about the firearm itself (its status) is shown at the one field the
 			// form has
@@ -124,6 +144,7 @@ class RegistryPages {
 		model.addAttribute("firearm",
 				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
 		model.addAttribute("violations", violations);
+		model.addAttribute("recorded", false);
 		model.addAttribute("toHolderId", toHolderId);
 		model.addAttribute("occurredOn", occurredOn);
 		return "registry/transfer";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +37,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class RegistryQueries {
 
-	public record HolderView(UUID id, HolderRole role, String name, String country, String licenceReference) {
+	/**
+	 * A holder. Name, address, country and licence reference identify a person or a
+	 * business: they are filled only where a purpose was stated (the holder endpoint, a
+	 * record read with a purpose) and left out everywhere else, where a holder is its
+	 * role and record id ({@link #withoutIdentity()}).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record HolderView(UUID id, HolderRole role, String name, String address, String country,
+			String licenceReference) {
+
+		/** The holder by role and record id only. */
+		public HolderView withoutIdentity() {
+			return new HolderView(id, role, null, null, null, null);
+		}
+
 	}
 
 	public record PartView(UUID id, PartKind kind, String make, String serial, String countryOfManufacture,
@@ -71,6 +88,13 @@ public class RegistryQueries {
 
 	public record AmmunitionLotView(UUID id, String manufacturer, String calibre, String lotNumber, String headstamp,
 			Integer year, List<AmmunitionHolding> holdings) {
+
+		/** The lot with the holdings of these holders only. */
+		public AmmunitionLotView heldBy(Set<UUID> holders) {
+			return new AmmunitionLotView(id, manufacturer, calibre, lotNumber, headstamp, year,
+					holdings.stream().filter(h -> holders.contains(h.holderId())).toList());
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -88,8 +112,25 @@ public class RegistryQueries {
 		this.json = json;
 	}
 
+	/**
+	 * A firearm as anyone who may read it sees it without stating a purpose: its holder
+	 * by role and record id.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<FirearmView> firearm(UUID id) {
+		return read(id, false);
+	}
+
+	/**
+	 * A firearm with its holder's name, address and licence: only for a read with a
+	 * stated purpose, which the caller writes to the access log.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<FirearmView> firearmWithHolderIdentity(UUID id) {
+		return read(id, true);
+	}
+
+	private Optional<FirearmView> read(UUID id, boolean holderIdentity) {
 		return jdbc.sql("SELECT * FROM firearm WHERE id = ?").param(id).query((rs, n) -> {
 			UUID holderId = rs.getObject("holder_id", UUID.class);
 			return new FirearmView(id, rs.getString("record_number"), FirearmType.valueOf(rs.getString("type")),
@@ -101,8 +142,10 @@ public class RegistryQueries {
 					rs.getString("serial"), rs.getString("country_of_manufacture"),
 					(Integer) rs.getObject("year_of_manufacture"), rs.getString("legacy_reference"),
 					FirearmStatus.valueOf(rs.getString("status")),
-					holderId == null ? null : holder(holderId).orElse(null), rs.getBoolean("suspected_duplicate"),
-					rs.getBoolean("diversion_flag"), markings(id), fittedParts(id), timeline(id.toString()));
+					holderId == null ? null
+							: holder(holderId).map(h -> holderIdentity ? h : h.withoutIdentity()).orElse(null),
+					rs.getBoolean("suspected_duplicate"), rs.getBoolean("diversion_flag"), markings(id),
+					fittedParts(id), timeline(id.toString()));
 		}).optional();
 	}
 
@@ -227,11 +270,12 @@ public class RegistryQueries {
 	@Transactional(readOnly = true)
 	public Optional<HolderView> holder(UUID id) {
 		return jdbc
-			.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name FROM holder h "
+			.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name, i.address FROM holder h "
 					+ "LEFT JOIN holder_identity i ON i.holder_id = h.id WHERE h.id = ?")
 			.param(id)
 			.query((rs, n) -> new HolderView(rs.getObject("id", UUID.class), HolderRole.valueOf(rs.getString("role")),
-					rs.getString("name"), rs.getString("country"), rs.getString("licence_reference")))
+					rs.getString("name"), rs.getString("address"), rs.getString("country"),
+					rs.getString("licence_reference")))
 			.optional();
 	}
 

@@ -21,7 +21,13 @@ public enum RegistryRule implements Rule {
 	StolenFirearmCannotBeTransferred, LostFirearmCannotBeTransferred, StolenFirearmCannotChangeUntilRecovered,
 	LostFirearmCannotChangeUntilRecovered, DestroyedFirearmAcceptsOnlyFoundAfterDestruction,
 	ExportedFirearmIsNotInTheCountry, SeizedFirearmIsInCustody, DivertedFirearmMustBeSeizedFirst,
-	DeactivatedFirearmCannotDoThis, FirearmIsNotMissingOrDestroyed;
+	DeactivatedFirearmCannotDoThis, FirearmIsNotMissingOrDestroyed,
+	/** A row of an imported file has a value for every column of its header. */
+	RowHasEveryColumn,
+	/** A row of an imported file has no value beyond its header's columns. */
+	RowHasNoExtraColumn,
+	/** A value of an imported file opened with a quote is closed again. */
+	QuotedFieldIsClosed;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 

@@ -1,9 +1,6 @@
 package org.armstrace.seizure;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,14 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.csv.CsvWriter;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -194,99 +184,26 @@ public class IafqExport {
 		return "UNRESOLVED".equals(state) ? "UNRESOLVED" : "PENDING";
 	}
 
+	/**
+	 * The report as a workbook: summary, one sheet per table, items (see
+	 * {@link IafqWorkbook}).
+	 */
 	public byte[] xlsx(Report report) {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = book.createCellStyle();
-			Font font = book.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			Sheet summary = book.createSheet("Summary");
-			int r = 0;
-			r = row(summary, r, bold, "IAFQ seized-item data", null);
-			r = row(summary, r, null, "Period from", report.from().toString());
-			r = row(summary, r, null, "Period to", report.to().toString());
-			r = row(summary, r, null, "Seizures", report.seizures());
-			r = row(summary, r, null, "Firearms seized", report.firearms());
-			r = row(summary, r, null, "Parts and components seized", report.parts());
-			row(summary, r, null, "Rounds of ammunition seized", report.rounds());
-			summary.autoSizeColumn(0);
-			for (Table table : report.tables()) {
-				Sheet sheet = book.createSheet(
-						table.name().replace("Firearms by ", "By ").replace("Ammunition rounds by ", "Ammunition by "));
-				int i = row(sheet, 0, bold, table.dimension(),
-						"Ammunition rounds by calibre".equals(table.name()) ? "rounds" : "firearms");
-				for (Map.Entry<String, Long> e : table.counts().entrySet()) {
-					i = row(sheet, i, null, e.getKey(), e.getValue());
-				}
-				row(sheet, i, bold, "Total", table.total());
-				sheet.autoSizeColumn(0);
-			}
-			Sheet items = book.createSheet("Items");
-			Row head = items.createRow(0);
-			for (int c = 0; c < ITEM_COLUMNS.size(); c++) {
-				Cell cell = head.createCell(c);
-				cell.setCellValue(ITEM_COLUMNS.get(c));
-				cell.setCellStyle(bold);
-			}
-			int i = 1;
-			for (List<String> item : report.items()) {
-				Row row = items.createRow(i++);
-				for (int c = 0; c < item.size(); c++) {
-					if (item.get(c) != null) {
-						row.createCell(c).setCellValue(item.get(c));
-					}
-				}
-			}
-			items.createFreezePane(0, 1);
-			book.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static int row(Sheet sheet, int at, CellStyle style, String label, Object value) {
-		Row row = sheet.createRow(at);
-		Cell a = row.createCell(0);
-		a.setCellValue(label);
-		if (style != null) {
-			a.setCellStyle(style);
-		}
-		if (value instanceof Number n) {
-			Cell b = row.createCell(1);
-			b.setCellValue(n.doubleValue());
-			if (style != null) {
-				b.setCellStyle(style);
-			}
-		}
-		else if (value != null) {
-			Cell b = row.createCell(1);
-			b.setCellValue(value.toString());
-			if (style != null) {
-				b.setCellStyle(style);
-			}
-		}
-		return at + 1;
+		return IafqWorkbook.of(report);
 	}
 
 	/** The counted tables as one CSV: table, dimension, value, count. */
 	public String csv(Report report) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setHeader("table", "dimension", "value", "count").get())) {
-			csv.printRecord("Summary", "seizures", "all", report.seizures());
-			csv.printRecord("Summary", "firearms", "all", report.firearms());
-			csv.printRecord("Summary", "parts", "all", report.parts());
-			csv.printRecord("Summary", "rounds", "all", report.rounds());
-			for (Table table : report.tables()) {
-				for (Map.Entry<String, Long> e : table.counts().entrySet()) {
-					csv.printRecord(table.name(), table.dimension(), e.getKey(), e.getValue());
-				}
+		CsvWriter csv = new CsvWriter(out).row("table", "dimension", "value", "count");
+		csv.row("Summary", "seizures", "all", report.seizures());
+		csv.row("Summary", "firearms", "all", report.firearms());
+		csv.row("Summary", "parts", "all", report.parts());
+		csv.row("Summary", "rounds", "all", report.rounds());
+		for (Table table : report.tables()) {
+			for (Map.Entry<String, Long> e : table.counts().entrySet()) {
+				csv.row(table.name(), table.dimension(), e.getKey(), e.getValue());
 			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 		return out.toString();
 	}
@@ -294,14 +211,9 @@ public class IafqExport {
 	/** The item list the tables are counted from, as CSV. */
 	public String itemsCsv(Report report) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setHeader(ITEM_COLUMNS.toArray(String[]::new)).get())) {
-			for (List<String> item : report.items()) {
-				csv.printRecord(item);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		CsvWriter csv = new CsvWriter(out).row(ITEM_COLUMNS);
+		for (List<String> item : report.items()) {
+			csv.row(item);
 		}
 		return out.toString();
 	}

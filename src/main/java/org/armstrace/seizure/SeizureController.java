@@ -99,10 +99,11 @@ class SeizureController {
 
 	@Operation(summary = "A seized item: custody, holds and the recovery protocol checklist")
 	@GetMapping("/seized-items/{id}")
-	SeizureQueries.ItemView item(@PathVariable UUID id, Principal who) {
+	SeizureQueries.ItemView item(@PathVariable UUID id, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		SeizureQueries.ItemView view = queries.item(id)
 			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
-		accessLog.record(who, AccessLog.Action.READ, "seized item " + view.reference(), null, null, 1);
+		accessLog.record(who, AccessLog.Action.READ, "seized item " + view.reference(), null, purpose, 1);
 		return view;
 	}
 
@@ -149,30 +150,34 @@ class SeizureController {
 	@GetMapping("/custody/items")
 	List<SeizureQueries.ItemView> inCustody(@RequestParam(required = false) String location,
 			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "1000") int limit,
-			Principal who) {
+			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, 100_000));
 		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
-				null, items.size());
+				purpose, items.size());
 		return items;
 	}
 
 	@Operation(summary = "Items in custody as CSV")
 	@GetMapping(value = "/custody/items.csv", produces = "text/csv")
 	ResponseEntity<byte[]> inCustodyCsv(@RequestParam(required = false) String location,
-			@RequestParam(required = false) CustodyStatus status, Principal who) {
+			@RequestParam(required = false) CustodyStatus status, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 1_000_000);
 		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
-				"location=" + location + " status=" + status, null, items.size());
+				"location=" + location + " status=" + status, purpose, items.size());
 		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 
 	@Operation(summary = "Judicial deadlines: holds ending within the days given, and overdue ones")
 	@GetMapping("/custody/deadlines")
-	List<SeizureQueries.Deadline> deadlines(@RequestParam(defaultValue = "30") int days) {
+	List<SeizureQueries.Deadline> deadlines(@RequestParam(defaultValue = "30") int days, Principal who,
+			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		if (days < 0 || days > 3650) {
 			throw new IllegalArgumentException("days: between 0 and 3650, was " + days);
 		}
-		return queries.deadlines(days);
+		List<SeizureQueries.Deadline> deadlines = queries.deadlines(days);
+		accessLog.record(who, AccessLog.Action.SEARCH, "judicial deadlines", "days=" + days, purpose, deadlines.size());
+		return deadlines;
 	}
 
 	@Operation(summary = "IAFQ seized-item data for a period: format xlsx, csv (counted tables) or items.csv")

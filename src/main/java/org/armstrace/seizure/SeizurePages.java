@@ -23,7 +23,6 @@ import org.armstrace.identity.Role;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.PartKind;
 import org.armstrace.tracing.ObservedMarkings;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +30,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per
- * row), a seizure with each item's protocol checklist, an item's custody and holds, items
- * in custody with the judicial deadlines, batch destruction, and the IAFQ export.
+ * row), a seizure with each item's protocol checklist, an item's custody, holds and
+ * destruction. Items in custody and the IAFQ export are {@link CustodyPages}.
  */
 @Controller
 class SeizurePages {
@@ -46,8 +44,6 @@ class SeizurePages {
 	private final Seizures seizures;
 
 	private final SeizureQueries queries;
-
-	private final IafqExport iafq;
 
 	private final AccessLog accessLog;
 
@@ -62,13 +58,12 @@ class SeizurePages {
 	private final DestructionGate destruction;
 
 	SeizurePages(Seizures seizures, EvidenceCustody custody, DestructionGate destruction, SeizureQueries queries,
-			IafqExport iafq, AccessLog accessLog, Actors actors, JdbcClient jdbc, Words words) {
+			AccessLog accessLog, Actors actors, JdbcClient jdbc, Words words) {
 		this.words = words;
 		this.custody = custody;
 		this.destruction = destruction;
 		this.seizures = seizures;
 		this.queries = queries;
-		this.iafq = iafq;
 		this.accessLog = accessLog;
 		this.actors = actors;
 		this.jdbc = jdbc;
@@ -193,14 +188,18 @@ class SeizurePages {
 	}
 
 	@GetMapping("/seized-items/{id}")
-	String item(@PathVariable UUID id, Principal who, Model model) {
-		return itemPage(id, List.of(), who, model);
+	String item(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who, Model model) {
+		return itemPage(id, List.of(), purpose, who, model);
 	}
 
 	private String itemPage(UUID id, List<Refusal> violations, Principal who, Model model) {
+		return itemPage(id, violations, null, who, model);
+	}
+
+	private String itemPage(UUID id, List<Refusal> violations, String purpose, Principal who, Model model) {
 		SeizureQueries.ItemView item = queries.item(id)
 			.orElseThrow(() -> new NoSuchElementException("no seized item " + id));
-		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, null, 1);
+		accessLog.record(who, AccessLog.Action.READ, "seized item " + item.reference(), null, blankToNull(purpose), 1);
 		model.addAttribute("i", item);
 		model.addAttribute("violations", violations);
 		model.addAttribute("missing", destruction.missingForDestruction(id, LocalDate.now()).orElseThrow());
@@ -268,56 +267,8 @@ class SeizurePages {
 		return "redirect:/seized-items/" + id;
 	}
 
-	@GetMapping("/custody")
-	String custody(@RequestParam(required = false) String location, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "30") int days, Principal who, Model model) {
-		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 200);
-		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
-				null, items.size());
-		model.addAttribute("items", items);
-		model.addAttribute("deadlines", queries.deadlines(Math.max(0, Math.min(days, 3650))));
-		model.addAttribute("days", days);
-		model.addAttribute("location", location);
-		model.addAttribute("status", status);
-		model.addAttribute("statuses",
-				List.of(CustodyStatus.IN_CUSTODY, CustodyStatus.AT_LABORATORY, CustodyStatus.AT_COURT));
-		model.addAttribute(
-				"locations", jdbc
-					.sql("SELECT DISTINCT storage_location FROM seized_item WHERE "
-							+ "storage_location IS NOT NULL ORDER BY storage_location")
-					.query(String.class)
-					.list());
-		return "seizure/custody";
-	}
-
-	@GetMapping(value = "/custody/items.csv")
-	@ResponseBody
-	ResponseEntity<byte[]> custodyCsv(@RequestParam(required = false) String location,
-			@RequestParam(required = false) String status, Principal who) {
-		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
-				"location=" + location + " status=" + status, null, items.size());
-		return Downloads.csv("custody.csv", CustodyCsv.of(items));
-	}
-
-	@GetMapping("/iafq")
-	String iafqPage(Model model) {
-		int year = LocalDate.now().getYear() - 1;
-		model.addAttribute("from", LocalDate.of(year, 1, 1));
-		model.addAttribute("to", LocalDate.of(year, 12, 31));
-		return "seizure/iafq";
-	}
-
-	@GetMapping("/iafq/export")
-	@ResponseBody
-	ResponseEntity<byte[]> iafqExport(@RequestParam String from, @RequestParam String to,
-			@RequestParam(defaultValue = "xlsx") String format, Principal who) {
-		IafqExport.Report report = iafq.report(LocalDate.parse(from), LocalDate.parse(to));
-		accessLog.record(who, AccessLog.Action.EXPORT, "IAFQ " + from + ".." + to + " (" + format + ")", null, null,
-				report.items().size());
-		return Downloads.iafq(iafq, report, format);
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
 	}
 
 	private static String value(Map<String, String> form, String name) {

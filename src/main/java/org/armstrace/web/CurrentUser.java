@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.armstrace.identity.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,11 @@ class CurrentUser {
 
 		public boolean admin() {
 			return roles.contains("ROLE_ADMIN");
+		}
+
+		/** May read individual records: the search and the record pages. */
+		public boolean reader() {
+			return Role.READERS.stream().anyMatch(role -> roles.contains(role.authority()));
 		}
 
 		/** May trace from observed markings and open trace requests. */

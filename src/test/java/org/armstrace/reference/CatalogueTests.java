@@ -92,6 +92,26 @@ class CatalogueTests {
 	}
 
 	@Test
+	void aCsvWithAByteOrderMarkLoadsAndAnUnclosedQuoteCostsOnlyItsRow() {
+		Api api = new Api(port);
+		String token = testUsers.token(Role.ADMIN);
+		HttpResponse<String> loaded = api.postText("/api/v1/reference/calibres/csv", token, """
+				\uFEFFname,aliases
+				Synthetic 7x77mm,7x77 Syn
+				"Broken 8x88mm,8x88
+				Synthetic 6x66mm,6x66 Syn|6.6 Syn,stray
+				Synthetic 5x55mm,5x55 Syn
+				""", "text/csv");
+		assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+		var report = Api.json(loaded);
+		assertThat(report.path("added").asInt()).isEqualTo(2);
+		assertThat(report.path("rejected").valueStream().map(r -> r.asString()).toList()).containsExactly(
+				"row 3: a quoted value is not closed", "row 4: has 3 values, more than the header's 2 columns");
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, "7x77 Syn")).contains("Synthetic 7x77mm");
+		assertThat(catalogue.canonical(Catalogue.Kind.CALIBRE, "5x55 Syn")).contains("Synthetic 5x55mm");
+	}
+
+	@Test
 	void countriesComeFromTheJdkAsAlpha3Codes() {
 		assertThat(new CountryCode("AUT").code()).isEqualTo("AUT");
 		assertThatThrownBy(() -> new CountryCode("XXX")).hasMessageContaining("ISO 3166-1 alpha-3");

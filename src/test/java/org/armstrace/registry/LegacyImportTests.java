@@ -105,6 +105,96 @@ class LegacyImportTests {
 	}
 
 	@Test
+	void theRejectsFileShowsWhatWasSentButNoCellAsAFormula() throws Exception {
+		String p = "FRM" + System.nanoTime() % 1_000_000 + "-";
+		String csv = """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(1),pistol,-2+3,%1$sF1,Austria,1999,,
+				%1$s2,Glock,17,pistol,9mm,-17,XXX,1999,,
+				""".formatted(p);
+		StringWriter rejects = new StringWriter();
+
+		legacyImport.importCsv(new StringReader(csv), rejects, "system:import", n -> {
+		});
+
+		assertThat(rejects.toString()).doesNotContain(",=HYPERLINK").doesNotContain(",@SUM").doesNotContain(",-2+3");
+		List<CSVRecord> refused = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(rejects.toString()))
+			.getRecords();
+		assertThat(refused.get(0).get("make")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+		assertThat(refused.get(0).get("model")).isEqualTo("'@SUM(1)");
+		assertThat(refused.get(0).get("calibre")).isEqualTo("'-2+3");
+		assertThat(refused.get(1).get("serial")).as("a number is data").isEqualTo("-17");
+	}
+
+	@Test
+	void aByteOrderMarkAShortRowAndAnUnclosedQuoteCostOnlyTheirOwnRows() throws Exception {
+		String p = "BRK" + System.nanoTime() % 1_000_000 + "-";
+		String csv = """
+				\uFEFFlegacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,Glock,17,pistol,9mm,%1$sK1,AUT,1999,,
+				%1$s2,Glock,17,pistol
+				%1$s3,"Glock,17,pistol,9mm,%1$sK3,AUT,1999,,
+				%1$s4,Glock,17,pistol,9mm,%1$sK4,AUT,1999,,active,surplus
+				%1$s5,Glock,17,pistol,9mm,%1$sK5,AUT,1999,,
+				""".formatted(p);
+		StringWriter rejects = new StringWriter();
+
+		LegacyImport.Report report = legacyImport.importCsv(new StringReader(csv), rejects, "system:import", n -> {
+		});
+
+		assertThat(report.rows()).isEqualTo(5);
+		assertThat(report.imported()).isEqualTo(2);
+		assertThat(report.rejected()).isEqualTo(3);
+		List<CSVRecord> refused = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(rejects.toString()))
+			.getRecords();
+		assertThat(refused).extracting(r -> r.get("row_number")).containsExactly("2", "3", "4");
+		assertThat(refused).allSatisfy(r -> assertThat(r.size()).isEqualTo(12));
+		assertThat(refused.get(0).get("legacy_ref")).isEqualTo(p + "2");
+		assertThat(refused.get(0).get("type")).isEqualTo("pistol");
+		assertThat(refused.get(0).get("reason"))
+			.isEqualTo("row: RowHasEveryColumn: the row has 4 of the header's 10 columns");
+		assertThat(refused.get(1).get("make")).isEqualTo("Glock,17,pistol,9mm," + p + "K3,AUT,1999,,");
+		assertThat(refused.get(1).get("reason")).startsWith("row: QuotedFieldIsClosed: ");
+		assertThat(refused.get(2).get("reason"))
+			.isEqualTo("row: RowHasNoExtraColumn: the row has 11 values, more than the header's 10 columns: surplus");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM firearm WHERE legacy_reference IN (?, ?)")
+			.params(p + "1", p + "5")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aCorrectedRejectsFileImportsWhatItShows() throws Exception {
+		String p = "FIX" + System.nanoTime() % 1_000_000 + "-";
+		String csv = """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s1,@Arms,17,pistol,9mm,%1$sR1,Austria,1999,,
+				""".formatted(p);
+		StringWriter rejects = new StringWriter();
+		legacyImport.importCsv(new StringReader(csv), rejects, "system:import", n -> {
+		});
+		String corrected = rejects.toString().replace("Austria", "AUT");
+
+		LegacyImport.Report again = legacyImport.importCsv(new StringReader(corrected), new StringWriter(),
+				"system:import", n -> {
+				});
+
+		assertThat(again.imported()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT make FROM firearm WHERE legacy_reference = ?")
+			.param(p + "1")
+			.query(String.class)
+			.single()).isEqualTo("@Arms");
+	}
+
+	@Test
 	void aFileLackingRequiredColumnsIsRefusedWhole() {
 		var thrown = Assertions.catchThrowable(() -> legacyImport.importCsv(new StringReader("ref,make\n1,Glock\n"),
 				new StringWriter(), "system:import", n -> {
@@ -119,7 +209,7 @@ class LegacyImportTests {
 		String token = testUsers.token(Role.REGISTRAR);
 		String p = "UPL" + System.nanoTime() % 1_000_000 + "-";
 		HttpResponse<String> uploaded = api.postText("/api/v1/firearms/imports", token, """
-				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				\uFEFFlegacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
 				%1$s1,CZ,75,pistol,9x19mm,%1$sB1,CZE,2010,,
 				%1$s2,CZ,75,pistol,9x19mm,%1$sB2,XXX,2010,,
 				""".formatted(p), "text/csv");
