@@ -55,6 +55,7 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			                                 refused rows go to FILE.rejects.csv (exit 3 when there are any)
 			  generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]
 			                                 write a synthetic legacy file
+			  reset-sign-in --user=NAME      give an account a new one-time password and remove its second factor
 			  benchmark-ledger [--events=N] [--batch=B]
 			                                 append N synthetic events to an EMPTY ledger, then verify; prints rates
 			""";

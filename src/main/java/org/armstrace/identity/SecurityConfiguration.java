@@ -15,8 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -27,9 +32,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,13 +65,28 @@ class SecurityConfiguration {
 
 	private final OidcAccounts oidcAccounts;
 
+	private final SignInSteps steps;
+
 	SecurityConfiguration(JsonMapper json, Users users, AccessLog accessLog,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations, OidcAccounts oidcAccounts) {
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, OidcAccounts oidcAccounts,
+			SignInSteps steps) {
 		this.json = json;
 		this.users = users;
 		this.accessLog = accessLog;
 		this.clientRegistrations = clientRegistrations;
 		this.oidcAccounts = oidcAccounts;
+		this.steps = steps;
+	}
+
+	/**
+	 * Every rule of both chains that needs a signed-in person or a token also needs the
+	 * sign-in steps taken ({@link SignInSteps}); public pages and endpoints do not.
+	 */
+	@Bean
+	AuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory() {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(steps);
+		return factory;
 	}
 
 	@Bean
@@ -112,6 +134,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**")
 					.permitAll()
+					.requestMatchers(SignInSteps.PASSWORD_PAGE)
+					.access(steps.allowing(SignInSteps.NEW_PASSWORD))
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
 					.requestMatchers("/audit/**", "/ledger/verify")
@@ -146,19 +170,18 @@ class SecurityConfiguration {
 					.authenticated())
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
-				.failureUrl("/sign-in?error")
-				.successHandler((request, response, authentication) -> {
-					boolean mustChange = users.find(authentication.getName())
-						.map(Users.Account::mustChangePassword)
-						.orElse(false);
-					response.sendRedirect(request.getContextPath() + (mustChange ? "/account/password" : "/"));
-				}))
+				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+						+ (failure instanceof CredentialsExpiredException ? "/sign-in?used" : "/sign-in?error")))
+				.successHandler((request, response, authentication) -> response
+					.sendRedirect(request.getContextPath() + steps.next(authentication))))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
-			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+			.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor((request, response, denied) -> {
 				accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
 						request.getMethod() + " " + request.getRequestURI(), null, null, null);
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
-			}));
+			}, AnyRequestMatcher.INSTANCE)
+				.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.NEW_PASSWORD),
+						SignInSteps.NEW_PASSWORD));
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")
@@ -205,8 +228,13 @@ class SecurityConfiguration {
 			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
 					request.getMethod() + " " + request.getRequestURI(), null,
 					request.getHeader(AccessLog.PURPOSE_HEADER), null);
+			boolean oneTimePassword = denied instanceof AuthorizationDeniedException refusal
+					&& refusal.getAuthorizationResult() instanceof FactorAuthorizationDecision;
 			writeProblem(request, response, HttpStatus.FORBIDDEN,
-					"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+					oneTimePassword
+							? "the account this token acts for still has its one-time password: sign in and choose a "
+									+ "password of your own first"
+							: "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
 		};
 	}
 
