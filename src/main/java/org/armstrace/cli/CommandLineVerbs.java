@@ -24,7 +24,7 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	/**
 	 * Serves like {@code serve}, and fills an empty registry with generated demo data.
 	 */
-	static final String DEMO = "demo";
+	public static final String DEMO = "demo";
 
 	static final String USAGE = """
 			usage: armstrace <verb> [options]

@@ -136,6 +136,8 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers(SignInSteps.PASSWORD_PAGE)
 					.access(steps.allowing(SignInSteps.NEW_PASSWORD))
+					.requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.ENROLMENT_PAGE)
+					.access(steps.allowing(SignInSteps.TOTP))
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
 					.requestMatchers("/audit/**", "/ledger/verify")
@@ -181,7 +183,8 @@ class SecurityConfiguration {
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			}, AnyRequestMatcher.INSTANCE)
 				.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.NEW_PASSWORD),
-						SignInSteps.NEW_PASSWORD));
+						SignInSteps.NEW_PASSWORD)
+				.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.TOTP), SignInSteps.TOTP));
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")

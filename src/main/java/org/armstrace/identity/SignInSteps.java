@@ -27,9 +27,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * What a signed-in person must still do before they reach anything else, in order: choose
  * a password of their own after signing in with a one-time password
- * ({@link #NEW_PASSWORD}). Each step is a factor in Spring Security's sense: a session
- * that lacks it is denied every page but the step's own, and sent there. An API token
- * acting for an account that still has its one-time password is refused.
+ * ({@link #NEW_PASSWORD}), then give the code of their second factor, or enrol one where
+ * their role requires it ({@link #TOTP}). Each step is a factor in Spring Security's
+ * sense: a session that lacks it is denied every page but the step's own, and sent there.
+ * An API token acting for an account that still has its one-time password is refused; API
+ * tokens need no second factor (they serve machines).
  */
 @Component
 class SignInSteps implements AuthorizationManager<RequestAuthorizationContext> {
@@ -37,12 +39,22 @@ class SignInSteps implements AuthorizationManager<RequestAuthorizationContext> {
 	/** A password of one's own, chosen after signing in with a one-time password. */
 	static final String NEW_PASSWORD = "FACTOR_NEW_PASSWORD";
 
+	/** The code of a time-based one-time password generator (RFC 6238). */
+	static final String TOTP = "FACTOR_TOTP";
+
 	static final String PASSWORD_PAGE = "/account/password";
+
+	static final String CODE_PAGE = "/sign-in/code";
+
+	static final String ENROLMENT_PAGE = "/account/second-factor";
 
 	private final Users users;
 
-	SignInSteps(Users users) {
+	private final SecondFactorPolicy policy;
+
+	SignInSteps(Users users, SecondFactorPolicy policy) {
 		this.users = users;
+		this.policy = policy;
 	}
 
 	@Override
@@ -89,6 +101,9 @@ class SignInSteps implements AuthorizationManager<RequestAuthorizationContext> {
 		if (account.mustChangePassword() && has(who, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
 			return Optional.of(NEW_PASSWORD);
 		}
+		if ((account.secondFactor() || policy.requires(account)) && !has(who, TOTP)) {
+			return Optional.of(TOTP);
+		}
 		return Optional.empty();
 	}
 
@@ -98,7 +113,10 @@ class SignInSteps implements AuthorizationManager<RequestAuthorizationContext> {
 	}
 
 	private String pageOf(String step, Authentication who) {
-		return PASSWORD_PAGE;
+		if (NEW_PASSWORD.equals(step)) {
+			return PASSWORD_PAGE;
+		}
+		return users.find(who.getName()).map(Users.Account::secondFactor).orElse(false) ? CODE_PAGE : ENROLMENT_PAGE;
 	}
 
 	/** Sends a session to the page of the step it still has to take. */

@@ -230,6 +230,17 @@ public class Users {
 			.orElseThrow(() -> new UsernameNotFoundException("no user " + username));
 	}
 
+	/** Whether the account is locked now (too many wrong passwords or codes). */
+	@Transactional(readOnly = true)
+	public boolean locked(String username) {
+		return jdbc.sql("SELECT locked_until FROM app_user WHERE username = ?")
+			.param(username)
+			.query((rs, n) -> rs.getObject("locked_until", OffsetDateTime.class))
+			.optional()
+			.map(until -> until.isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
+			.orElse(false);
+	}
+
 	/** A wrong password: count it, and lock the account at the limit. */
 	@Transactional
 	void recordFailure(String username) {
