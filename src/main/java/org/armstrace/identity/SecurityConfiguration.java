@@ -116,6 +116,7 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.addFilterBefore(bearer, AuthorizationFilter.class)
+			.headers(headers -> SecurityHeaders.apply(headers, SecurityHeaders.API_POLICY))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so there is no
 			// cross-site request to forge.
@@ -132,7 +133,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
 		http.authorizeHttpRequests(
-				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**")
+				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**", "/js/**")
 					.permitAll()
 					.requestMatchers(SignInSteps.PASSWORD_PAGE)
 					.access(steps.allowing(SignInSteps.NEW_PASSWORD))
@@ -177,6 +178,7 @@ class SecurityConfiguration {
 				.successHandler((request, response, authentication) -> response
 					.sendRedirect(request.getContextPath() + steps.next(authentication))))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
+			.headers(headers -> SecurityHeaders.apply(headers, SecurityHeaders.PAGE_POLICY))
 			.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor((request, response, denied) -> {
 				accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
 						request.getMethod() + " " + request.getRequestURI(), null, null, null);
