@@ -35,6 +35,11 @@ public enum CommonRule implements Rule {
 	/** The idempotency key is 1 to {1} characters. */
 	IdempotencyKeyFormat,
 	/** The idempotency key was used for another command ({1}). */
-	IdempotencyKeyIsForOneCommand
+	IdempotencyKeyIsForOneCommand,
+	/**
+	 * Two-person approval: whoever proposed a destruction or asked for an export cannot
+	 * approve it.
+	 */
+	ApproverIsNotTheProposer
 
 }

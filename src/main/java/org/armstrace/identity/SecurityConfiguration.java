@@ -149,13 +149,14 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
 					.requestMatchers("/firearms", "/firearms/**")
 					.hasAnyRole(readers)
-					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction")
+					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction", "/destructions/*/approval")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 					.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
 					.requestMatchers("/seizures/new")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**")
+					.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**",
+							"/destructions")
 					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
 							Role.AUDITOR.name())
 					.requestMatchers("/iafq", "/iafq/**")

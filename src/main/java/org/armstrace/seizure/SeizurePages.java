@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per
  * row), a seizure with each item's protocol checklist, an item's custody and holds, items
- * in custody with the judicial deadlines, batch destruction, and the IAFQ export.
+ * in custody with the judicial deadlines, proposing a destruction, and the IAFQ export.
  */
 @Controller
 class SeizurePages {
@@ -207,6 +207,8 @@ class SeizurePages {
 		model.addAttribute("custodyKinds", CustodyEventKind.values());
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		model.addAttribute("mayDestroy", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR));
+		model.addAttribute("proposals",
+				destruction.awaitingApproval().stream().filter(p -> p.itemIds().contains(id)).toList());
 		return "seizure/item";
 	}
 
@@ -254,7 +256,7 @@ class SeizurePages {
 		List<String> witnesses = value(form, "witnesses") == null ? List.of()
 				: Arrays.stream(value(form, "witnesses").split(",")).map(String::trim).toList();
 		return after(id,
-				destruction.destroy(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
+				destruction.propose(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
 						actors.of(who)),
 				who, model);
 	}
@@ -289,17 +291,6 @@ class SeizurePages {
 					.query(String.class)
 					.list());
 		return "seizure/custody";
-	}
-
-	@GetMapping(value = "/custody/items.csv")
-	@ResponseBody
-	ResponseEntity<byte[]> custodyCsv(@RequestParam(required = false) String location,
-			@RequestParam(required = false) String status, Principal who) {
-		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
-				"location=" + location + " status=" + status, null, items.size());
-		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 
 	@GetMapping("/iafq")

@@ -418,7 +418,7 @@ class OfficerBrowserTests {
 		browser.manage().deleteAllCookies();
 		signIn(testUsers.user(Role.ADMIN).username());
 		for (String page : List.of("/admin/users", "/admin/catalogue", "/audit/access-log", "/seizures",
-				"/seizures/new", "/custody", "/iafq")) {
+				"/seizures/new", "/custody", "/iafq", "/destructions", "/custody/exports", "/account/second-factor")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}

@@ -1,6 +1,7 @@
 package org.armstrace.seizure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -16,8 +17,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestWords;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
 import org.armstrace.demo.DemoSeizures;
 import org.armstrace.ledger.Ledger;
+import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.FirearmType;
@@ -42,6 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SeizureTests {
 
 	static final String ACTOR = "user:seizure-test";
+
+	static final String APPROVER = "user:seizure-test-approver";
 
 	static final AtomicInteger numbers = new AtomicInteger(100_000 + new Random().nextInt(800_000));
 
@@ -144,7 +149,7 @@ class SeizureTests {
 				new EvidenceCustody.PlaceHold("COURT-7", "District Court 2", LocalDate.now(), null), ACTOR));
 		long before = ledger.size();
 
-		CommandResult refused = destruction.destroy(destroy(item.id()), ACTOR);
+		CommandResult refused = destruction.propose(destroy(item.id()), ACTOR);
 
 		assertThat(messages(refused)).hasSize(2)
 			.anyMatch(m -> m.contains("trace request") && m.contains("is OPEN"))
@@ -155,22 +160,58 @@ class SeizureTests {
 		ok(traceRequests.unresolved(trace, "markings do not fit any record", ACTOR));
 		// unresolved is not enough: the request must be closed as unresolved (or
 		// answered)
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(2)
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).hasSize(2)
 			.anyMatch(m -> m.contains("is UNRESOLVED"));
 		ok(traceRequests.close(trace, "no record: closed unresolved", ACTOR));
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(1)
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).hasSize(1)
 			.allMatch(m -> m.contains("judicial hold"));
 		UUID hold = queries.item(item.id()).orElseThrow().holds().getFirst().id();
 		ok(custody.releaseHold(item.id(), new EvidenceCustody.ReleaseHold(hold, LocalDate.now(), "court order 2026/17"),
 				ACTOR));
 
-		ok(destruction.destroy(destroy(item.id()), ACTOR));
+		ok(destroyedWithApproval(destroy(item.id())));
 
 		SeizureQueries.ItemView destroyed = queries.item(item.id()).orElseThrow();
 		assertThat(destroyed.custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
 		assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.now());
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR)))
-			.anyMatch(m -> m.contains("already destroyed"));
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).anyMatch(m -> m.contains("already destroyed"));
+	}
+
+	@Test
+	void aDestructionIsCarriedOutOnlyWhenASecondPersonApprovesItAndItsItemsStillMayBeDestroyed() {
+		UUID seizureId = ok(
+				seizures.record(seizure(firearm(ObservedMarkings.ofSerial("TWO" + numbers.incrementAndGet(), "Mauser"),
+						"ISACS 05.31: made before 1946")), ACTOR));
+		UUID item = queries.seizure(seizureId).orElseThrow().items().getFirst().id();
+		UUID proposal = ok(destruction.propose(destroy(item), ACTOR));
+		assertThat(queries.item(item).orElseThrow().custodyStatus()).as("proposed, not destroyed")
+			.isEqualTo(CustodyStatus.IN_CUSTODY);
+		assertThat(ledger.entriesAbout(proposal.toString()).getFirst().type())
+			.isEqualTo("seizure.destruction-proposed");
+		assertThat(destruction.awaitingApproval()).extracting(DestructionGate.Proposal::id).contains(proposal);
+
+		CommandResult byTheProposer = destruction.approve(proposal, ACTOR);
+		assertThat(byTheProposer).isInstanceOf(CommandResult.Rejected.class);
+		assertThat(((CommandResult.Rejected) byTheProposer).violations().getFirst().rule())
+			.isEqualTo(CommonRule.ApproverIsNotTheProposer);
+
+		ok(custody.placeHold(item, new EvidenceCustody.PlaceHold("COURT-9", "Court 9", LocalDate.now(), null), ACTOR));
+		assertThat(messages(destruction.approve(proposal, APPROVER))).as("a hold placed since the proposal")
+			.anyMatch(m -> m.contains("COURT-9"));
+		UUID hold = queries.item(item).orElseThrow().holds().getFirst().id();
+		ok(custody.releaseHold(item, new EvidenceCustody.ReleaseHold(hold, LocalDate.now(), "released"), ACTOR));
+
+		ok(destruction.approve(proposal, APPROVER));
+		assertThat(queries.item(item).orElseThrow().custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
+		DestructionGate.Proposal approved = destruction.proposal(proposal).orElseThrow();
+		assertThat(approved.proposedBy()).isEqualTo(ACTOR);
+		assertThat(approved.approvedBy()).isEqualTo(APPROVER);
+		assertThat(ledger.entriesAbout(proposal.toString())).extracting(LedgerEntry::type, LedgerEntry::actor)
+			.containsExactly(tuple("seizure.destruction-proposed", ACTOR),
+					tuple("seizure.destruction-approved", APPROVER));
+		assertThat(
+				((CommandResult.Rejected) destruction.approve(proposal, "user:a-third")).violations().getFirst().rule())
+			.isEqualTo(SeizureRule.ProposalIsAwaitingApproval);
 	}
 
 	@Test
@@ -191,10 +232,11 @@ class SeizureTests {
 			.isEqualTo(StepState.EXCEPTION);
 		long before = ledger.size();
 
-		ok(destruction.destroy(
-				new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null), ACTOR));
+		ok(destroyedWithApproval(
+				new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null)));
 
-		assertThat(ledger.size()).isEqualTo(before + 2);
+		// the proposal, the approval, and one destruction per item
+		assertThat(ledger.size()).isEqualTo(before + 4);
 	}
 
 	@Test
@@ -312,6 +354,12 @@ class SeizureTests {
 	static Seizures.Item ammunition() {
 		return new Seizures.Item(ItemKind.AMMUNITION, null, null, null, "9x19mm", 50L, "S&B", null, null,
 				"Central store A", "Officer A", null, null, null, null);
+	}
+
+	/** Proposed by {@link #ACTOR}, approved by {@link #APPROVER}. */
+	CommandResult destroyedWithApproval(DestructionGate.DestroyItems batch) {
+		CommandResult proposed = destruction.propose(batch, ACTOR);
+		return proposed instanceof CommandResult.Accepted a ? destruction.approve(a.subjectId(), APPROVER) : proposed;
 	}
 
 	static DestructionGate.DestroyItems destroy(UUID item) {
