@@ -23,6 +23,8 @@ import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -131,47 +133,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
-		http.authorizeHttpRequests(
-				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**", "/js/**")
-					.permitAll()
-					.requestMatchers(SignInSteps.PASSWORD_PAGE)
-					.access(steps.allowing(SignInSteps.NEW_PASSWORD))
-					.requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.ENROLMENT_PAGE)
-					.access(steps.allowing(SignInSteps.TOTP))
-					.requestMatchers("/admin/**")
-					.hasRole(Role.ADMIN.name())
-					.requestMatchers("/audit/**", "/ledger/verify")
-					.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-					.requestMatchers("/imports", "/imports/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
-					.requestMatchers("/firearms/*/transfer")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
-					.requestMatchers("/firearms", "/firearms/**")
-					.hasAnyRole(readers)
-					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction", "/destructions/*/approval")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
-					.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/seizures/new")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**",
-							"/destructions")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
-							Role.AUDITOR.name())
-					.requestMatchers("/iafq", "/iafq/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
-					.requestMatchers(HttpMethod.POST, "/trace-requests")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers(HttpMethod.POST, "/trace-requests/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/trace", "/trace-requests/new")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/trace-requests", "/trace-requests/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
-							Role.AUDITOR.name())
-					.anyRequest()
-					.authenticated())
+		http.authorizeHttpRequests(this::pageRules)
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
@@ -180,14 +142,7 @@ class SecurityConfiguration {
 					.sendRedirect(request.getContextPath() + steps.next(authentication))))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
 			.headers(headers -> SecurityHeaders.apply(headers, SecurityHeaders.PAGE_POLICY))
-			.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor((request, response, denied) -> {
-				accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
-						request.getMethod() + " " + request.getRequestURI(), null, null, null);
-				response.sendError(HttpServletResponse.SC_FORBIDDEN);
-			}, AnyRequestMatcher.INSTANCE)
-				.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.NEW_PASSWORD),
-						SignInSteps.NEW_PASSWORD)
-				.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.TOTP), SignInSteps.TOTP));
+			.exceptionHandling(this::pageRefusals);
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")
@@ -196,6 +151,69 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Who may reach which page; the sign-in steps' own pages ask only for the steps
+	 * before.
+	 */
+	private void pageRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
+		requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**", "/js/**")
+			.permitAll()
+			.requestMatchers(SignInSteps.PASSWORD_PAGE)
+			.access(steps.allowing(SignInSteps.NEW_PASSWORD))
+			.requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.ENROLMENT_PAGE)
+			.access(steps.allowing(SignInSteps.TOTP))
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/audit/**", "/ledger/verify")
+			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/imports", "/imports/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+			.requestMatchers("/firearms/*/transfer")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
+			.requestMatchers("/firearms", "/firearms/**")
+			.hasAnyRole(readers)
+			.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction", "/destructions/*/approval")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+			.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures/new")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**",
+					"/destructions")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+					Role.AUDITOR.name())
+			.requestMatchers("/iafq", "/iafq/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
+			.requestMatchers(HttpMethod.POST, "/trace-requests")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers(HttpMethod.POST, "/trace-requests/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace", "/trace-requests/new")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace-requests", "/trace-requests/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+					Role.AUDITOR.name())
+			.anyRequest()
+			.authenticated();
+	}
+
+	/**
+	 * A page refused for a role: 403, written to the access log; a sign-in step still to
+	 * take: a redirect to its page.
+	 */
+	private void pageRefusals(ExceptionHandlingConfigurer<HttpSecurity> errors) {
+		errors.defaultAccessDeniedHandlerFor((request, response, denied) -> {
+			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
+					request.getMethod() + " " + request.getRequestURI(), null, null, null);
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		}, AnyRequestMatcher.INSTANCE)
+			.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.NEW_PASSWORD),
+					SignInSteps.NEW_PASSWORD)
+			.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.TOTP), SignInSteps.TOTP);
 	}
 
 	/**

@@ -145,7 +145,8 @@ public class CustodyExports {
 	}
 
 	private static String parameters(String location, CustodyStatus status) {
-		return (location == null ? "" : location.trim()) + "\n" + (status == null ? "" : status.name());
+		return (location == null ? "" : location.replace('\n', ' ').trim()) + "\n"
+				+ (status == null ? "" : status.name());
 	}
 
 	private static OffsetDateTime now() {

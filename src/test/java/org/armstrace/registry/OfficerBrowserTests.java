@@ -373,6 +373,8 @@ class OfficerBrowserTests {
 		browser.findElement(By.id("password")).sendKeys(password);
 		clickAndWait(By.id("sign-in"));
 		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+		browser.get(url("/firearms"));
+		assertThat(browser.getCurrentUrl()).as("nothing else until a password is chosen").endsWith("/account/password");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.armstrace.seizure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -17,10 +16,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestWords;
 import org.armstrace.command.CommandResult;
-import org.armstrace.command.CommonRule;
 import org.armstrace.demo.DemoSeizures;
 import org.armstrace.ledger.Ledger;
-import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.FirearmType;
@@ -175,43 +172,6 @@ class SeizureTests {
 		assertThat(destroyed.custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
 		assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.now());
 		assertThat(messages(destroyedWithApproval(destroy(item.id())))).anyMatch(m -> m.contains("already destroyed"));
-	}
-
-	@Test
-	void aDestructionIsCarriedOutOnlyWhenASecondPersonApprovesItAndItsItemsStillMayBeDestroyed() {
-		UUID seizureId = ok(
-				seizures.record(seizure(firearm(ObservedMarkings.ofSerial("TWO" + numbers.incrementAndGet(), "Mauser"),
-						"ISACS 05.31: made before 1946")), ACTOR));
-		UUID item = queries.seizure(seizureId).orElseThrow().items().getFirst().id();
-		UUID proposal = ok(destruction.propose(destroy(item), ACTOR));
-		assertThat(queries.item(item).orElseThrow().custodyStatus()).as("proposed, not destroyed")
-			.isEqualTo(CustodyStatus.IN_CUSTODY);
-		assertThat(ledger.entriesAbout(proposal.toString()).getFirst().type())
-			.isEqualTo("seizure.destruction-proposed");
-		assertThat(destruction.awaitingApproval()).extracting(DestructionGate.Proposal::id).contains(proposal);
-
-		CommandResult byTheProposer = destruction.approve(proposal, ACTOR);
-		assertThat(byTheProposer).isInstanceOf(CommandResult.Rejected.class);
-		assertThat(((CommandResult.Rejected) byTheProposer).violations().getFirst().rule())
-			.isEqualTo(CommonRule.ApproverIsNotTheProposer);
-
-		ok(custody.placeHold(item, new EvidenceCustody.PlaceHold("COURT-9", "Court 9", LocalDate.now(), null), ACTOR));
-		assertThat(messages(destruction.approve(proposal, APPROVER))).as("a hold placed since the proposal")
-			.anyMatch(m -> m.contains("COURT-9"));
-		UUID hold = queries.item(item).orElseThrow().holds().getFirst().id();
-		ok(custody.releaseHold(item, new EvidenceCustody.ReleaseHold(hold, LocalDate.now(), "released"), ACTOR));
-
-		ok(destruction.approve(proposal, APPROVER));
-		assertThat(queries.item(item).orElseThrow().custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
-		DestructionGate.Proposal approved = destruction.proposal(proposal).orElseThrow();
-		assertThat(approved.proposedBy()).isEqualTo(ACTOR);
-		assertThat(approved.approvedBy()).isEqualTo(APPROVER);
-		assertThat(ledger.entriesAbout(proposal.toString())).extracting(LedgerEntry::type, LedgerEntry::actor)
-			.containsExactly(tuple("seizure.destruction-proposed", ACTOR),
-					tuple("seizure.destruction-approved", APPROVER));
-		assertThat(
-				((CommandResult.Rejected) destruction.approve(proposal, "user:a-third")).violations().getFirst().rule())
-			.isEqualTo(SeizureRule.ProposalIsAwaitingApproval);
 	}
 
 	@Test
