@@ -48,8 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP security, two chains. The API ({@code /api/**}, {@code /actuator/**}): stateless
  * bearer tokens, each acting for a user with that user's roles, checked against
  * {@link AccessRules}; open to anyone are the ledger's key, heads and proofs (hashes
- * only: witnesses and other States fetch them), health and the API documentation. The web
- * UI: form sign-in with a session, CSRF protection and the default secure headers.
+ * only: witnesses and other States fetch them), health (its status) and the API
+ * documentation. The web UI: form sign-in with a session, CSRF protection, and the
+ * sign-in steps after the password ({@link SignInSteps}: a password of one's own after a
+ * one-time one, the second factor). Both: a Content-Security-Policy, a Referrer-Policy
+ * and HSTS behind TLS ({@link SecurityHeaders}); a token of an account that still has its
+ * one-time password is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
