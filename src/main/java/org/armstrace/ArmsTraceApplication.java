@@ -46,6 +46,11 @@ public class ArmsTraceApplication {
 		Path home = Path.of(System.getProperty("armstrace.home", configured)).toAbsolutePath().normalize();
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("armstrace.home", home.toString());
+		if (CommandLineVerbs.DEMO.equals(verb)) {
+			// the demo's accounts have published passwords and no second factor: nobody
+			// must enrol one (anyone may); pass the property to try the real policy
+			defaults.put("armstrace.security.mfa.required-roles", "");
+		}
 		if (!CommandLineVerbs.serves(verb)) {
 			defaults.put("spring.main.banner-mode", "off");
 			defaults.put("logging.level.root", "WARN");

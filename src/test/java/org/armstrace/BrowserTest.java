@@ -55,14 +55,19 @@ public final class BrowserTest {
 	}
 
 	/**
-	 * Signs in and waits until the browser has left the sign-in page, so the next step
-	 * acts as that user.
+	 * Signs in, with the code of the user's second factor when the tests enrolled one,
+	 * and waits until the browser has left the sign-in pages, so the next step acts as
+	 * that user.
 	 */
 	public static void signIn(WebDriver browser, String origin, String username) {
 		browser.get(origin + "/sign-in");
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
+		clickAndWait(browser, By.id("sign-in"));
+		if (TestUsers.enrolled(username)) {
+			browser.findElement(By.id("code")).sendKeys(TestUsers.code(username));
+			browser.findElement(By.id("verify")).click();
+		}
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
 	}

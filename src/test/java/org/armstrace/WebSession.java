@@ -9,14 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person signed in to the web UI over plain HTTP (a session cookie, the forms' CSRF
- * token): pages without a browser.
+ * One browser's session without a browser: cookies kept, redirects not followed, forms
+ * posted with a CSRF token of the session.
  */
 public final class WebSession {
 
@@ -24,39 +25,72 @@ public final class WebSession {
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-	private final String origin;
+	private final String base;
 
 	private String csrf;
 
-	private WebSession(int port) {
-		this.origin = "http://localhost:" + port;
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
 	}
 
-	/** Signs in through the form with the test users' password. */
+	/**
+	 * Signs in through the form with the test users' password, and with the second
+	 * factor's code when the user is enrolled.
+	 */
 	public static WebSession signIn(int port, String username) {
 		WebSession session = new WebSession(port);
-		session.csrf = token(session.get("/sign-in").body());
-		HttpResponse<String> signedIn = session.post("/sign-in",
-				Map.of("username", username, "password", TestUsers.PASSWORD));
-		String to = signedIn.headers().firstValue("Location").orElse("");
-		if (signedIn.statusCode() != 302 || to.contains("error")) {
+		HttpResponse<String> signedIn = session.signIn(username, TestUsers.PASSWORD);
+		String to = location(signedIn);
+		if (TestUsers.enrolled(username) && to.startsWith("/sign-in/code")) {
+			signedIn = session.post("/sign-in/code", "/sign-in/code", Map.of("code", TestUsers.code(username)));
+			to = location(signedIn);
+		}
+		if (signedIn.statusCode() != 302 || to.contains("error") || to.startsWith("/sign-in")) {
 			throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode() + " " + to);
 		}
-		session.csrf = token(session.get("/").body());
+		session.csrf = token(session.get("/").body(), "/");
 		return session;
 	}
 
-	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
+	/** Signs in with a password; the answer is the redirect the form gives. */
+	public HttpResponse<String> signIn(String username, String password) {
+		return post("/sign-in", "/sign-in", Map.of("username", username, "password", password));
 	}
 
-	/** Posts a form with the session's CSRF token. */
-	public HttpResponse<String> post(String path, Map<String, String> form) {
-		String body = form.entrySet()
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	/** Posts a form with the CSRF token of the session's home page. */
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		if (csrf == null) {
+			csrf = token(get("/").body(), "/");
+		}
+		return postWith(csrf, path, fields);
+	}
+
+	/**
+	 * Posts a form to {@code path} with the CSRF token of the page at {@code formPage}.
+	 */
+	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields) {
+		return postWith(token(get(formPage).body(), formPage), path, fields);
+	}
+
+	/**
+	 * Where a redirect points, without the origin; empty for an answer that is not one.
+	 */
+	public static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+	}
+
+	private HttpResponse<String> postWith(String token, String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", token);
+		String body = all.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&", "_csrf=" + encode(csrf) + (form.isEmpty() ? "" : "&"), ""));
-		return send(HttpRequest.newBuilder(URI.create(origin + path))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
@@ -74,16 +108,16 @@ public final class WebSession {
 		}
 	}
 
-	private static String token(String page) {
+	private static String token(String page, String where) {
 		Matcher m = CSRF.matcher(page);
 		if (!m.find()) {
-			throw new IllegalStateException("no CSRF token on the page");
+			throw new IllegalStateException(where + " carries no CSRF token");
 		}
 		return m.group(1);
 	}
 
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -24,7 +24,7 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 	/**
 	 * Serves like {@code serve}, and fills an empty registry with generated demo data.
 	 */
-	static final String DEMO = "demo";
+	public static final String DEMO = "demo";
 
 	static final String USAGE = """
 			usage: armstrace <verb> [options]
@@ -43,8 +43,9 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			  record-seizures FILE.json        record seizures (a JSON array, as POST /api/v1/seizures takes); the
 			                                 recovery protocol runs on every firearm and part (exit 3 if any refused)
 			  custody-deadlines [--days=N]   judicial holds ending within N days (default 30) and overdue ones
-			  destroy-items --items=ID,ID --method=M --witnesses=A,B [--on=YYYY-MM-DD]
-			                                 destroy seized items in one batch, refused with every missing condition
+			  destroy-items --items=ID,ID --method=M --witnesses=A,B [--on=YYYY-MM-DD] --as=USER
+			                                 propose to destroy seized items in one batch, refused with every
+			                                 missing condition; --approve=PROPOSAL --as=OTHER-USER carries it out
 			  iafq-export --from=YYYY-MM-DD --to=YYYY-MM-DD [--out=FILE.xlsx|FILE.csv]
 			                                 seized-item data for UNODC's Illicit Arms Flows Questionnaire
 			  benchmark-tracing [--firearms=N] [--queries=Q] [--seed=S] [--dir=DIR] [--no-baseline]
@@ -55,6 +56,7 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			                                 refused rows go to FILE.rejects.csv (exit 3 when there are any)
 			  generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]
 			                                 write a synthetic legacy file
+			  reset-sign-in --user=NAME      give an account a new one-time password and remove its second factor
 			  benchmark-ledger [--events=N] [--batch=B]
 			                                 append N synthetic events to an EMPTY ledger, then verify; prints rates
 			""";

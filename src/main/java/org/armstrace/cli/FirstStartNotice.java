@@ -28,8 +28,9 @@ class FirstStartNotice {
 
 				  ArmsTrace: first start. Shown once, stored only as hashes:
 
-				      administrator:  %s / %s   (choose a new password at first sign-in)
-				      API token:      %s   (acts as admin; revoke it once you have your own)
+				      administrator:  %s / %s   (good for one sign-in: choose a new password then)
+				      API token:      %s   (acts as admin once admin has chosen a password;
+				                      revoke it once you have your own)
 
 				  Send the token as 'Authorization: Bearer <token>'. Keep both secret.
 				""".formatted(first.username(), first.password(), first.apiToken())));

@@ -45,6 +45,11 @@ public enum CommonRule implements Rule {
 	/** The idempotency key was used for another command ({1}). */
 	IdempotencyKeyIsForOneCommand,
 	/** The idempotency key was used for this command with another request. */
-	IdempotencyKeyIsForOneRequest
+	IdempotencyKeyIsForOneRequest,
+	/**
+	 * Two-person approval: whoever proposed a destruction or asked for an export cannot
+	 * approve it.
+	 */
+	ApproverIsNotTheProposer
 
 }

@@ -30,7 +30,14 @@ public class AccessLog {
 
 	public enum Action {
 
-		READ, SEARCH, EXPORT, REFUSED
+		READ, SEARCH, EXPORT, REFUSED,
+		/**
+		 * A bulk export of personal data asked for; it waits for another person's
+		 * approval.
+		 */
+		EXPORT_REQUESTED,
+		/** Another person approved a requested export. */
+		EXPORT_APPROVED
 
 	}
 

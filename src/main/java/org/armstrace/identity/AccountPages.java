@@ -117,6 +117,13 @@ class AccountPages {
 		return users(model);
 	}
 
+	@PostMapping("/admin/users/{username}/sign-in-reset")
+	String resetSignIn(@PathVariable String username, Model model) {
+		model.addAttribute("reset", username);
+		model.addAttribute("oneTimePassword", users.resetSignIn(username));
+		return users(model);
+	}
+
 	@GetMapping("/audit/access-log")
 	String accessLog(@RequestParam(required = false) String user, Principal who, Model model) {
 		var entries = accessLog.search(user, null, 200);

@@ -1,6 +1,8 @@
 package org.armstrace.identity;
 
 import java.security.Principal;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,26 @@ public class Actors {
 		return users.find(principal.getName())
 			.map(account -> "user:" + account.id())
 			.orElseThrow(() -> new IllegalStateException("no user " + principal.getName()));
+	}
+
+	/** The username behind a ledger actor {@code user:<uuid>}, or the actor itself. */
+	public String username(String actor) {
+		if (actor == null || !actor.startsWith("user:")) {
+			return actor;
+		}
+		try {
+			return users.find(UUID.fromString(actor.substring("user:".length())))
+				.map(Users.Account::username)
+				.orElse(actor);
+		}
+		catch (IllegalArgumentException notAUser) {
+			return actor;
+		}
+	}
+
+	/** The ledger actor of a user named on the command line. */
+	public Optional<String> ofUsername(String username) {
+		return users.find(username).map(account -> "user:" + account.id());
 	}
 
 }

@@ -46,9 +46,11 @@ public class ApiTokens {
 
 	/**
 	 * The user a valid token acts for, with that user's roles; its name (the ledger's
-	 * actor) is opaque.
+	 * actor) is opaque. {@code oneTimePassword}: the user has not yet chosen a password
+	 * of their own, and the token is refused until they do.
 	 */
-	public record TokenHolder(UUID id, String label, UUID userId, Set<Role> roles) implements Principal {
+	public record TokenHolder(UUID id, String label, UUID userId, Set<Role> roles,
+			boolean oneTimePassword) implements Principal {
 
 		@Override
 		public String getName() {
@@ -86,11 +88,13 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		return jdbc
-			.sql("SELECT t.id, t.label, u.id AS user_id, u.roles FROM api_token t JOIN app_user u "
-					+ "ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled")
+			.sql("SELECT t.id, t.label, u.id AS user_id, u.roles, u.must_change_password FROM api_token t "
+					+ "JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL "
+					+ "AND NOT u.disabled")
 			.param(hash(token))
 			.query((rs, n) -> new TokenHolder(rs.getObject("id", UUID.class), rs.getString("label"),
-					rs.getObject("user_id", UUID.class), Users.roles(rs.getString("roles"))))
+					rs.getObject("user_id", UUID.class), Users.roles(rs.getString("roles")),
+					rs.getBoolean("must_change_password")))
 			.optional();
 	}
 

@@ -15,9 +15,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -27,9 +34,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP security, two chains. The API ({@code /api/**}, {@code /actuator/**}): stateless
  * bearer tokens, each acting for a user with that user's roles, checked against
  * {@link AccessRules}; open to anyone are the ledger's key, heads and proofs (hashes
- * only: witnesses and other States fetch them), health and the API documentation. The web
- * UI: form sign-in with a session, CSRF protection and the default secure headers.
+ * only: witnesses and other States fetch them), health (its status) and the API
+ * documentation. The web UI: form sign-in with a session, CSRF protection, and the
+ * sign-in steps after the password ({@link SignInSteps}: a password of one's own after a
+ * one-time one, the second factor). Both: a Content-Security-Policy, a Referrer-Policy
+ * and HSTS behind TLS ({@link SecurityHeaders}); a token of an account that still has its
+ * one-time password is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -58,13 +71,28 @@ class SecurityConfiguration {
 
 	private final OidcAccounts oidcAccounts;
 
+	private final SignInSteps steps;
+
 	SecurityConfiguration(JsonMapper json, Users users, AccessLog accessLog,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations, OidcAccounts oidcAccounts) {
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, OidcAccounts oidcAccounts,
+			SignInSteps steps) {
 		this.json = json;
 		this.users = users;
 		this.accessLog = accessLog;
 		this.clientRegistrations = clientRegistrations;
 		this.oidcAccounts = oidcAccounts;
+		this.steps = steps;
+	}
+
+	/**
+	 * Every rule of both chains that needs a signed-in person or a token also needs the
+	 * sign-in steps taken ({@link SignInSteps}); public pages and endpoints do not.
+	 */
+	@Bean
+	AuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory() {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(steps);
+		return factory;
 	}
 
 	@Bean
@@ -94,6 +122,7 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.addFilterBefore(bearer, AuthorizationFilter.class)
+			.headers(headers -> SecurityHeaders.apply(headers, SecurityHeaders.API_POLICY))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so there is no
 			// cross-site request to forge.
@@ -108,55 +137,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
-		http.authorizeHttpRequests(
-				requests -> requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**")
-					.permitAll()
-					.requestMatchers("/admin/**")
-					.hasRole(Role.ADMIN.name())
-					.requestMatchers("/audit/**", "/ledger/verify")
-					.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-					.requestMatchers("/imports", "/imports/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
-					.requestMatchers("/firearms/*/transfer")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
-					.requestMatchers("/firearms/*/actions/lost-report", "/firearms/*/actions/theft-report")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.DEALER.name())
-					.requestMatchers("/firearms", "/firearms/**")
-					.hasAnyRole(readers)
-					.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
-					.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/seizures/new")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
-							Role.AUDITOR.name())
-					.requestMatchers("/iafq", "/iafq/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
-					.requestMatchers(HttpMethod.POST, "/trace-requests")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers(HttpMethod.POST, "/trace-requests/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/trace", "/trace-requests/new")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
-					.requestMatchers("/trace-requests", "/trace-requests/**")
-					.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
-							Role.AUDITOR.name())
-					.anyRequest()
-					.authenticated())
+		http.authorizeHttpRequests(this::pageRules)
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
-				.failureUrl("/sign-in?error")
-				.successHandler((request, response, authentication) -> {
-					boolean mustChange = users.find(authentication.getName())
-						.map(Users.Account::mustChangePassword)
-						.orElse(false);
-					response.sendRedirect(request.getContextPath() + (mustChange ? "/account/password" : "/"));
-				}))
+				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+						+ (failure instanceof CredentialsExpiredException ? "/sign-in?used" : "/sign-in?error")))
+				.successHandler((request, response, authentication) -> response
+					.sendRedirect(request.getContextPath() + steps.next(authentication))))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?out"))
-			.exceptionHandling(errors -> errors.accessDeniedHandler(refusedPage()));
+			.headers(headers -> SecurityHeaders.apply(headers, SecurityHeaders.PAGE_POLICY))
+			.exceptionHandling(this::pageRefusals);
 		if (clientRegistrations.getIfAvailable() != null) {
 			// OIDC sign-in beside the password form, only when a provider is configured
 			http.oauth2Login(oidc -> oidc.loginPage("/sign-in")
@@ -165,6 +155,71 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Who may reach which page; the sign-in steps' own pages ask only for the steps
+	 * before.
+	 */
+	private void pageRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
+		requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**", "/js/**")
+			.permitAll()
+			.requestMatchers(SignInSteps.PASSWORD_PAGE)
+			.access(steps.allowing(SignInSteps.NEW_PASSWORD))
+			.requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.ENROLMENT_PAGE)
+			.access(steps.allowing(SignInSteps.TOTP))
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/audit/**", "/ledger/verify")
+			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/imports", "/imports/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+			.requestMatchers("/firearms/*/transfer")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
+			.requestMatchers("/firearms/*/actions/lost-report", "/firearms/*/actions/theft-report")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.DEALER.name())
+			.requestMatchers("/firearms", "/firearms/**")
+			.hasAnyRole(readers)
+			.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction", "/destructions/*/approval")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
+			.requestMatchers(HttpMethod.POST, "/seizures", "/seized-items/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures/new")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/seizures", "/seizures/**", "/seized-items/**", "/custody", "/custody/**",
+					"/destructions")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+					Role.AUDITOR.name())
+			.requestMatchers("/iafq", "/iafq/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
+			.requestMatchers(HttpMethod.POST, "/trace-requests")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers(HttpMethod.POST, "/trace-requests/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace", "/trace-requests/new")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name())
+			.requestMatchers("/trace-requests", "/trace-requests/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
+					Role.AUDITOR.name())
+			.anyRequest()
+			.authenticated();
+	}
+
+	/**
+	 * A page refused for a role: 403, written to the access log; a sign-in step still to
+	 * take: a redirect to its page.
+	 */
+	private void pageRefusals(ExceptionHandlingConfigurer<HttpSecurity> errors) {
+		errors.defaultAccessDeniedHandlerFor((request, response, denied) -> {
+			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
+					request.getMethod() + " " + request.getRequestURI(), null, null, null);
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		}, AnyRequestMatcher.INSTANCE)
+			.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.NEW_PASSWORD),
+					SignInSteps.NEW_PASSWORD)
+			.defaultDeniedHandlerForMissingAuthority(steps.redirectTo(SignInSteps.TOTP), SignInSteps.TOTP);
 	}
 
 	/**
@@ -197,23 +252,19 @@ class SecurityConfiguration {
 		return new PreAuthenticatedAuthenticationToken("api-token", header.substring(BEARER.length()).trim());
 	}
 
-	/** A refused page answers 403 (the error page) and is written to the access log. */
-	private AccessDeniedHandler refusedPage() {
-		return (request, response, denied) -> {
-			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
-					request.getMethod() + " " + request.getRequestURI(), null, null, null);
-			response.sendError(HttpServletResponse.SC_FORBIDDEN);
-		};
-	}
-
 	/** A refused access is answered with a problem and written to the access log. */
 	private AccessDeniedHandler forbidden() {
 		return (request, response, denied) -> {
 			accessLog.record(request.getUserPrincipal(), AccessLog.Action.REFUSED,
 					request.getMethod() + " " + request.getRequestURI(), null,
 					request.getHeader(AccessLog.PURPOSE_HEADER), null);
+			boolean oneTimePassword = denied instanceof AuthorizationDeniedException refusal
+					&& refusal.getAuthorizationResult() instanceof FactorAuthorizationDecision;
 			writeProblem(request, response, HttpStatus.FORBIDDEN,
-					"your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+					oneTimePassword
+							? "the account this token acts for still has its one-time password: sign in and choose a "
+									+ "password of your own first"
+							: "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
 		};
 	}
 

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first sign-in.
  */
 @Service
-public class Users implements UserDetailsService {
+public class Users {
 
 	public static final int MAX_FAILURES = 5;
 
@@ -37,7 +36,12 @@ public class Users implements UserDetailsService {
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 
-	public record Account(UUID id, String username, Set<Role> roles, boolean mustChangePassword, boolean disabled) {
+	/**
+	 * @param mustChangePassword the account still has a one-time password
+	 * @param secondFactor a second factor (TOTP) is enrolled
+	 */
+	public record Account(UUID id, String username, Set<Role> roles, boolean mustChangePassword, boolean disabled,
+			boolean secondFactor) {
 	}
 
 	private final JdbcClient jdbc;
@@ -70,7 +74,7 @@ public class Users implements UserDetailsService {
 					roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), mustChangePassword,
 					OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
-		return new Account(id, username, EnumSet.copyOf(roles), mustChangePassword, false);
+		return new Account(id, username, EnumSet.copyOf(roles), mustChangePassword, false, false);
 	}
 
 	/**
@@ -120,9 +124,48 @@ public class Users implements UserDetailsService {
 			throw new IllegalArgumentException("newPassword: the new password must differ from the current one");
 		}
 		requireStrong(replacement);
-		jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE WHERE username = ?")
+		jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, one_time_used_at = NULL "
+				+ "WHERE username = ?")
 			.params(passwords.encode(replacement), username)
 			.update();
+	}
+
+	/**
+	 * Gives an account a new one-time password and removes its second factor, for someone
+	 * who lost either: the password is returned once, to hand over; the account must
+	 * choose its own at the next sign-in, and enrol a second factor again.
+	 */
+	@Transactional
+	public String resetSignIn(String username) {
+		String password = generatePassword();
+		int changed = jdbc
+			.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE, one_time_used_at = NULL, "
+					+ "totp_secret = NULL, totp_last_step = NULL, failed_attempts = 0, locked_until = NULL "
+					+ "WHERE username = ?")
+			.params(passwords.encode(password), username)
+			.update();
+		if (changed == 0) {
+			throw new IllegalArgumentException("no user " + username);
+		}
+		return password;
+	}
+
+	/**
+	 * Marks a one-time password as used by the sign-in that just presented it; false when
+	 * another sign-in already used it. Accounts without a one-time password always pass.
+	 */
+	@Transactional
+	boolean claimOneTimePassword(String username) {
+		boolean oneTime = jdbc.sql("SELECT must_change_password FROM app_user WHERE username = ?")
+			.param(username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		return !oneTime || jdbc
+			.sql("UPDATE app_user SET one_time_used_at = ? WHERE username = ? AND must_change_password "
+					+ "AND one_time_used_at IS NULL")
+			.params(OffsetDateTime.now(ZoneOffset.UTC), username)
+			.update() == 1;
 	}
 
 	private static void requireStrong(String password) {
@@ -134,10 +177,13 @@ public class Users implements UserDetailsService {
 
 	@Transactional(readOnly = true)
 	public Optional<Account> find(String username) {
-		return jdbc.sql("SELECT id, username, roles, must_change_password, disabled FROM app_user WHERE username = ?")
+		return jdbc
+			.sql("SELECT id, username, roles, must_change_password, disabled, totp_secret FROM app_user "
+					+ "WHERE username = ?")
 			.param(username)
 			.query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("username"),
-					roles(rs.getString("roles")), rs.getBoolean("must_change_password"), rs.getBoolean("disabled")))
+					roles(rs.getString("roles")), rs.getBoolean("must_change_password"), rs.getBoolean("disabled"),
+					rs.getString("totp_secret") != null))
 			.optional();
 	}
 
@@ -165,7 +211,7 @@ public class Users implements UserDetailsService {
 		return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;
 	}
 
-	@Override
+	/** The account as Spring Security checks a password against it. */
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		return jdbc
@@ -182,6 +228,17 @@ public class Users implements UserDetailsService {
 			})
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+	}
+
+	/** Whether the account is locked now (too many wrong passwords or codes). */
+	@Transactional(readOnly = true)
+	public boolean locked(String username) {
+		return jdbc.sql("SELECT locked_until FROM app_user WHERE username = ?")
+			.param(username)
+			.query((rs, n) -> rs.getObject("locked_until", OffsetDateTime.class))
+			.optional()
+			.map(until -> until.isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
+			.orElse(false);
 	}
 
 	/** A wrong password: count it, and lock the account at the limit. */

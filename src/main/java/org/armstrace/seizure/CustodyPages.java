@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The evidence officer's and the analyst's pages: items in custody with the judicial
- * deadlines and their CSV, and the IAFQ export. A stated purpose goes to the access log
- * with every read.
+ * deadlines (their CSV is an approved export: {@link ApprovalPages}), and the IAFQ
+ * export. A stated purpose goes to the access log with every read.
  */
 @Controller
 class CustodyPages {
@@ -59,18 +59,6 @@ class CustodyPages {
 					.query(String.class)
 					.list());
 		return "seizure/custody";
-	}
-
-	@GetMapping(value = "/custody/items.csv")
-	@ResponseBody
-	ResponseEntity<byte[]> custodyCsv(@RequestParam(required = false) String location,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String purpose,
-			Principal who) {
-		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
-				"location=" + location + " status=" + status, blankToNull(purpose), items.size());
-		return Downloads.csv("custody.csv", CustodyCsv.of(items));
 	}
 
 	@GetMapping("/iafq")

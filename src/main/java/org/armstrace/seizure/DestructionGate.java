@@ -2,8 +2,12 @@ package org.armstrace.seizure;
 
 import static org.armstrace.seizure.RecoveryProtocol.blank;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,11 +15,14 @@ import java.util.UUID;
 import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
 import org.armstrace.command.Refusal;
 import org.armstrace.registry.FirearmCommands;
+import org.armstrace.seizure.SeizureEvent.DestructionApproved;
+import org.armstrace.seizure.SeizureEvent.DestructionProposed;
 import org.armstrace.seizure.SeizureEvent.SeizedItemDestroyed;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.tracing.TraceRequestState;
@@ -28,8 +35,10 @@ import jakarta.validation.constraints.Size;
 /**
  * The destruction of seized items, in batches, only when every item may be destroyed: its
  * trace answered, or closed as unresolved with a reason, or an ISACS 05.31 exception
- * recorded; no active judicial hold. A refusal lists every missing condition of every
- * item; the registry records the destruction of each firearm in the same transaction.
+ * recorded; no active judicial hold. Two people: one proposes a batch, another approves
+ * it, and only then is it carried out (both steps are on the ledger, with who and when).
+ * A refusal lists every missing condition of every item; the registry records the
+ * destruction of each firearm in the same transaction as the approval.
  */
 @Service
 public class DestructionGate {
@@ -56,8 +65,12 @@ public class DestructionGate {
 		this.firearms = firearms;
 	}
 
-	public CommandResult destroy(DestroyItems c, String actor) {
-		return commands.run("destroy-seized-items", actor, null, c, () -> {
+	/**
+	 * Proposes a batch destruction: refused, with every missing condition of every item,
+	 * unless all may be destroyed; nothing is destroyed until another person approves.
+	 */
+	public CommandResult propose(DestroyItems c, String actor) {
+		return commands.run("propose-destruction", actor, null, c, () -> {
 			LocalDate on = Checks.orToday(c.on());
 			Checks checks = new Checks()
 				.rule(c.itemIds() != null && !c.itemIds().isEmpty(), "itemIds", SeizureRule.ItemsRequired)
@@ -65,32 +78,56 @@ public class DestructionGate {
 				.rule(c.witnesses() != null && c.witnesses().stream().anyMatch(w -> !blank(w)), "witnesses",
 						SeizureRule.DestructionIsWitnessed)
 				.notInFuture("on", c.on());
-			List<SeizureQueries.ItemRow> items = new ArrayList<>();
 			for (UUID id : c.itemIds() == null ? List.<UUID>of() : c.itemIds()) {
 				Optional<SeizureQueries.ItemRow> item = SeizureQueries.itemRow(jdbc, id);
 				checks.rule(item.isPresent(), "itemIds", SeizureRule.ItemMustExist, id);
-				item.ifPresent(found -> {
-					items.add(found);
-					checks.addAll(missingForDestruction(found, on));
-				});
+				item.ifPresent(found -> checks.addAll(missingForDestruction(found, on)));
 			}
 			if (checks.failed()) {
 				return checks.refuse();
 			}
-			return destroyAll(items, c, on, actor);
+			UUID proposal = UUID.randomUUID();
+			return Decision.record(proposal, new DestructionProposed(proposal, List.copyOf(c.itemIds()),
+					c.method().trim(), c.witnesses().stream().filter(w -> !blank(w)).map(String::trim).toList(), on));
 		});
 	}
 
-	private Decision<SeizureEvent> destroyAll(List<SeizureQueries.ItemRow> items, DestroyItems c, LocalDate on,
-			String actor) {
-		UUID batch = UUID.randomUUID();
-		List<String> witnesses = c.witnesses().stream().filter(w -> !blank(w)).map(String::trim).toList();
+	/**
+	 * Approves a proposed destruction and carries it out: refused to its proposer, to a
+	 * proposal already approved, and when an item may no longer be destroyed (a hold
+	 * placed since, for one).
+	 */
+	public CommandResult approve(UUID proposalId, String actor) {
+		return commands.run("approve-destruction", actor, null, () -> {
+			Optional<Proposal> found = proposal(proposalId);
+			if (found.isEmpty()) {
+				return Decision.refuse("proposalId", SeizureRule.ProposalMustExist, proposalId);
+			}
+			Proposal p = found.get();
+			Checks checks = new Checks()
+				.rule(p.approvedBy() == null, "proposalId", SeizureRule.ProposalIsAwaitingApproval, proposalId)
+				.rule(!p.proposedBy().equals(actor), "proposalId", CommonRule.ApproverIsNotTheProposer);
+			List<SeizureQueries.ItemRow> items = new ArrayList<>();
+			for (UUID id : p.itemIds()) {
+				SeizureQueries.ItemRow item = SeizureQueries.itemRow(jdbc, id).orElseThrow();
+				items.add(item);
+				checks.addAll(missingForDestruction(item, p.on()));
+			}
+			if (checks.failed()) {
+				return checks.refuse();
+			}
+			return destroyAll(p, items, actor);
+		});
+	}
+
+	private Decision<SeizureEvent> destroyAll(Proposal p, List<SeizureQueries.ItemRow> items, String actor) {
 		List<SeizureEvent> events = new ArrayList<>();
+		events.add(new DestructionApproved(p.id()));
 		for (SeizureQueries.ItemRow item : items) {
-			events.add(new SeizedItemDestroyed(item.id(), batch, c.method().trim(), witnesses, on));
+			events.add(new SeizedItemDestroyed(item.id(), p.id(), p.method(), p.witnesses(), p.on()));
 			if (item.firearmId() != null && item.kind() == ItemKind.FIREARM) {
 				CommandResult onRegistry = firearms.destroy(item.firearmId(),
-						new FirearmCommands.DestroyFirearm(c.method().trim(), witnesses, on), actor, null);
+						new FirearmCommands.DestroyFirearm(p.method(), p.witnesses(), p.on()), actor, null);
 				if (onRegistry instanceof CommandResult.Rejected r) {
 					// the registry's refusal undoes what this batch already recorded
 					// there
@@ -102,7 +139,38 @@ public class DestructionGate {
 				}
 			}
 		}
-		return Decision.record(batch, events);
+		return Decision.record(p.id(), events);
+	}
+
+	/**
+	 * A proposed destruction: who proposed it and when, and who approved it (null while
+	 * it awaits approval); {@code proposedBy} and {@code approvedBy} are ledger actors.
+	 */
+	public record Proposal(UUID id, List<UUID> itemIds, String method, List<String> witnesses, LocalDate on,
+			String proposedBy, OffsetDateTime proposedAt, String approvedBy, OffsetDateTime approvedAt) {
+	}
+
+	public Optional<Proposal> proposal(UUID id) {
+		return jdbc.sql("SELECT * FROM destruction_proposal WHERE id = ?")
+			.param(id)
+			.query(this::proposalRow)
+			.optional();
+	}
+
+	/** Proposals awaiting approval, oldest first. */
+	public List<Proposal> awaitingApproval() {
+		return jdbc.sql("SELECT * FROM destruction_proposal WHERE approved_by IS NULL ORDER BY proposed_at")
+			.query(this::proposalRow)
+			.list();
+	}
+
+	private Proposal proposalRow(ResultSet rs, int row) throws SQLException {
+		return new Proposal(rs.getObject("id", UUID.class),
+				Arrays.stream(rs.getString("item_ids").split(",")).map(UUID::fromString).toList(),
+				rs.getString("method"), List.of(rs.getString("witnesses").split("\n")),
+				rs.getObject("destroy_on", LocalDate.class), rs.getString("proposed_by"),
+				rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("approved_by"),
+				rs.getObject("approved_at", OffsetDateTime.class));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.Limits;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * Seizures over HTTP: record one (the protocol runs), custody and holds, the destruction
@@ -56,8 +59,14 @@ class SeizureController {
 
 	private final Actors actors;
 
+	private final CustodyExports exports;
+
+	/** The most items a custody search answers. */
+	static final int MAX_SEARCH = 1000;
+
 	SeizureController(Seizures seizures, EvidenceCustody custody, DestructionGate destruction, SeizureQueries queries,
-			IafqExport iafq, AccessLog accessLog, Actors actors, CommandResponses responses) {
+			IafqExport iafq, AccessLog accessLog, Actors actors, CommandResponses responses, CustodyExports exports) {
+		this.exports = exports;
 		this.seizures = seizures;
 		this.custody = custody;
 		this.destruction = destruction;
@@ -132,17 +141,35 @@ class SeizureController {
 		return new DestructionCheck(id, missing.isEmpty(), missing);
 	}
 
-	@Operation(summary = "Destroy seized items in one batch: refused, with every missing condition, unless all may be")
+	@Operation(summary = "Propose to destroy seized items in one batch: refused, with every missing condition, "
+			+ "unless all may be; carried out when another person approves it")
 	@PostMapping("/seized-items/destructions")
-	ResponseEntity<?> destroy(@RequestBody DestructionGate.DestroyItems body, Principal who) {
+	ResponseEntity<?> propose(@RequestBody DestructionGate.DestroyItems body, Principal who) {
 		if (body == null) {
 			throw new IllegalArgumentException("body: give the items, method, witnesses and date as JSON");
 		}
-		return switch (destruction.destroy(body, actors.of(who))) {
-			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
-				.body(Map.of("batchId", a.subjectId(), "destroyed", body.itemIds().size(), "ledgerEntries",
-						a.ledgerSeqs()));
+		return switch (destruction.propose(body, actors.of(who))) {
+			case CommandResult.Accepted a ->
+				ResponseEntity.created(URI.create("/api/v1/seized-items/destructions/" + a.subjectId()))
+					.body(destruction.proposal(a.subjectId()).orElseThrow());
 			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	@Operation(summary = "Proposed destructions awaiting approval")
+	@GetMapping("/seized-items/destructions")
+	List<DestructionGate.Proposal> proposals() {
+		return destruction.awaitingApproval();
+	}
+
+	@Operation(summary = "Approve another person's proposed destruction: its items are destroyed now")
+	@PostMapping("/seized-items/destructions/{id}/approval")
+	ResponseEntity<?> approve(@PathVariable UUID id, Principal who) {
+		return switch (destruction.approve(id, actors.of(who))) {
+			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
+				.body(Map.of("batchId", a.subjectId(), "destroyed",
+						destruction.proposal(id).orElseThrow().itemIds().size(), "ledgerEntries", a.ledgerSeqs()));
+			case CommandResult.Rejected r -> responses.refused(r, v -> v.rule() == SeizureRule.ProposalMustExist);
 		};
 	}
 
@@ -151,21 +178,45 @@ class SeizureController {
 	List<SeizureQueries.ItemView> inCustody(@RequestParam(required = false) String location,
 			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "1000") int limit,
 			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, 100_000));
+		// the bulk of it goes through an approved export (POST /custody/exports)
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, MAX_SEARCH));
 		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
 				purpose, items.size());
 		return items;
 	}
 
-	@Operation(summary = "Items in custody as CSV")
-	@GetMapping(value = "/custody/items.csv", produces = "text/csv")
-	ResponseEntity<byte[]> inCustodyCsv(@RequestParam(required = false) String location,
-			@RequestParam(required = false) CustodyStatus status, Principal who,
-			@RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 1_000_000);
-		accessLog.record(who, AccessLog.Action.EXPORT, "items in custody (CSV)",
-				"location=" + location + " status=" + status, purpose, items.size());
-		return Downloads.csv("custody.csv", CustodyCsv.of(items));
+	/** What an export of items in custody is to hold, and why it is asked for. */
+	record ExportRequest(@Size(max = Limits.NAME) String location, CustodyStatus status,
+			@Size(max = Limits.TEXT) String purpose) {
+	}
+
+	@Operation(summary = "Ask for items in custody as CSV (it names custodians): another person approves it")
+	@PostMapping("/custody/exports")
+	ResponseEntity<?> requestExport(@Valid @RequestBody ExportRequest body, Principal who) {
+		return switch (exports.request(body.location(), body.status(), body.purpose(), who)) {
+			case CommandResult.Accepted a ->
+				ResponseEntity.created(URI.create("/api/v1/custody/exports/" + a.subjectId()))
+					.body(exports.find(a.subjectId()).orElseThrow());
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
+	@Operation(summary = "Approve another person's export of items in custody")
+	@PostMapping("/custody/exports/{id}/approval")
+	ResponseEntity<?> approveExport(@PathVariable UUID id, Principal who) {
+		return switch (exports.approve(id, who)) {
+			case CommandResult.Accepted a -> ResponseEntity.ok(exports.find(id).orElseThrow());
+			case CommandResult.Rejected r -> responses.refused(r, v -> v.rule() == SeizureRule.ProposalMustExist);
+		};
+	}
+
+	@Operation(summary = "The approved export as CSV: once, for whoever asked for it")
+	@GetMapping("/custody/exports/{id}/items.csv")
+	ResponseEntity<?> downloadExport(@PathVariable UUID id, Principal who) {
+		return exports.download(id, who)
+			.<ResponseEntity<?>>map(csv -> Downloads.csv("custody.csv", csv))
+			.orElseGet(() -> responses.refused(new CommandResult.Rejected(List.of(CustodyExports.notDownloadable(id))),
+					v -> false));
 	}
 
 	@Operation(summary = "Judicial deadlines: holds ending within the days given, and overdue ones")

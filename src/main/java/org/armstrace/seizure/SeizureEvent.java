@@ -150,4 +150,27 @@ public sealed interface SeizureEvent extends LedgerEvent {
 			LocalDate on) implements AboutItem {
 	}
 
+	/**
+	 * A batch destruction proposed: carried out only when another person approves it
+	 * ({@link DestructionApproved}); the ledger entry's actor is who proposed.
+	 */
+	record DestructionProposed(UUID proposalId, List<UUID> itemIds, String method, List<String> witnesses,
+			LocalDate on) implements SeizureEvent {
+		@Override
+		public String subjectId() {
+			return proposalId.toString();
+		}
+	}
+
+	/**
+	 * A proposed destruction approved by a person other than its proposer (the entry's
+	 * actor); each item's {@link SeizedItemDestroyed} follows in the same command.
+	 */
+	record DestructionApproved(UUID proposalId) implements SeizureEvent {
+		@Override
+		public String subjectId() {
+			return proposalId.toString();
+		}
+	}
+
 }

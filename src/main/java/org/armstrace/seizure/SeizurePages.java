@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The seizure pages: recent seizures, record one (a firearm, a part or ammunition per
- * row), a seizure with each item's protocol checklist, an item's custody, holds and
- * destruction. Items in custody and the IAFQ export are {@link CustodyPages}.
+ * row), a seizure with each item's protocol checklist, an item's custody, holds and a
+ * proposed destruction. Items in custody and the IAFQ export are {@link CustodyPages}.
  */
 @Controller
 class SeizurePages {
@@ -206,6 +206,8 @@ class SeizurePages {
 		model.addAttribute("custodyKinds", CustodyEventKind.values());
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.CUSTOMS, Role.INVESTIGATOR));
 		model.addAttribute("mayDestroy", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR));
+		model.addAttribute("proposals",
+				destruction.awaitingApproval().stream().filter(p -> p.itemIds().contains(id)).toList());
 		return "seizure/item";
 	}
 
@@ -253,7 +255,7 @@ class SeizurePages {
 		List<String> witnesses = value(form, "witnesses") == null ? List.of()
 				: Arrays.stream(value(form, "witnesses").split(",")).map(String::trim).toList();
 		return after(id,
-				destruction.destroy(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
+				destruction.propose(new DestructionGate.DestroyItems(List.of(id), value(form, "method"), witnesses, on),
 						actors.of(who)),
 				who, model);
 	}

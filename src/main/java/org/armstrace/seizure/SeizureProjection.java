@@ -1,8 +1,15 @@
 package org.armstrace.seizure;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import org.armstrace.command.Projection;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.seizure.SeizureEvent.CustodyEventRecorded;
+import org.armstrace.seizure.SeizureEvent.DestructionApproved;
+import org.armstrace.seizure.SeizureEvent.DestructionProposed;
 import org.armstrace.seizure.SeizureEvent.ItemSeized;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldPlaced;
 import org.armstrace.seizure.SeizureEvent.JudicialHoldReleased;
@@ -51,6 +58,18 @@ class SeizureProjection implements Projection<SeizureEvent> {
 			case JudicialHoldReleased e ->
 				jdbc.sql("UPDATE judicial_hold SET released_on = ?, release_reason = ?, " + "last_seq = ? WHERE id = ?")
 					.params(e.releasedOn(), e.reason(), seq, e.holdId())
+					.update();
+			case DestructionProposed e -> jdbc
+				.sql("INSERT INTO destruction_proposal (id, item_ids, method, witnesses, destroy_on, proposed_by, "
+						+ "proposed_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(e.proposalId(), e.itemIds().stream().map(UUID::toString).collect(Collectors.joining(",")),
+						e.method(), String.join("\n", e.witnesses()), e.on(), entry.actor(),
+						OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC), seq)
+				.update();
+			case DestructionApproved e ->
+				jdbc.sql("UPDATE destruction_proposal SET approved_by = ?, approved_at = ?, last_seq = ? WHERE id = ?")
+					.params(entry.actor(), OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC), seq,
+							e.proposalId())
 					.update();
 			case SeizedItemDestroyed e -> jdbc
 				.sql("UPDATE seized_item SET custody_status = 'DESTROYED', destroyed_on = ?, "
@@ -131,6 +150,7 @@ class SeizureProjection implements Projection<SeizureEvent> {
 
 	@Override
 	public void reset() {
+		jdbc.sql("DELETE FROM destruction_proposal").update();
 		jdbc.sql("DELETE FROM judicial_hold").update();
 		jdbc.sql("DELETE FROM seizure_person").update();
 		jdbc.sql("DELETE FROM seized_item").update();

@@ -17,6 +17,12 @@ public enum SeizureRule implements Rule {
 	 * The registry refuses the destruction of the item's firearm (its own rule is the
 	 * value).
 	 */
-	RegistryRefusesDestruction
+	RegistryRefusesDestruction,
+	/** No destruction proposal or export request of that id. */
+	ProposalMustExist,
+	/** The proposal or export request was already approved. */
+	ProposalIsAwaitingApproval,
+	/** A bulk export is downloaded once, by whoever asked for it, once approved. */
+	ExportIsApprovedForTheRequester
 
 }

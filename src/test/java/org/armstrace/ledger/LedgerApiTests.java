@@ -133,7 +133,12 @@ class LedgerApiTests {
 		ledger.append("user:registrar-1", TestEvents.item(400));
 		signer.signNow();
 
-		JsonNode health = Api.json(api.get("/actuator/health"));
+		JsonNode anonymous = Api.json(api.get("/actuator/health"));
+		assertThat(anonymous.path("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.has("components")).as("anonymous: the status only").isFalse();
+		assertThat(Api.json(api.get("/actuator/health", testUsers.token(Role.REGISTRAR))).has("components")).isFalse();
+
+		JsonNode health = Api.json(api.get("/actuator/health", testUsers.token(Role.AUDITOR)));
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
 		JsonNode ledgerHealth = health.path("components").path("ledger");

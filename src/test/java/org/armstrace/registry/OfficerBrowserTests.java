@@ -373,6 +373,8 @@ class OfficerBrowserTests {
 		browser.findElement(By.id("password")).sendKeys(password);
 		clickAndWait(By.id("sign-in"));
 		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+		browser.get(url("/firearms"));
+		assertThat(browser.getCurrentUrl()).as("nothing else until a password is chosen").endsWith("/account/password");
 	}
 
 	@Test
@@ -418,7 +420,7 @@ class OfficerBrowserTests {
 		browser.manage().deleteAllCookies();
 		signIn(testUsers.user(Role.ADMIN).username());
 		for (String page : List.of("/admin/users", "/admin/catalogue", "/audit/access-log", "/seizures",
-				"/seizures/new", "/custody", "/iafq")) {
+				"/seizures/new", "/custody", "/iafq", "/destructions", "/custody/exports", "/account/second-factor")) {
 			browser.get(url(page));
 			problems.addAll(violations(page));
 		}

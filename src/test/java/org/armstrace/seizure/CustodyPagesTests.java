@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import org.armstrace.Api;
@@ -69,8 +70,9 @@ class CustodyPagesTests {
 		assertThat(page).contains("purpose=audit%202026/3");
 		web.get("/seized-items/" + seized.firearmId() + "?purpose=audit+2026%2F3");
 		assertThat(lastPurpose(officer, AccessLog.Action.READ)).isEqualTo("audit 2026/3");
-		web.get("/custody/items.csv?purpose=audit+2026%2F4");
-		assertThat(lastPurpose(officer, AccessLog.Action.EXPORT)).isEqualTo("audit 2026/4");
+		assertThat(page).contains("id=\"export-purpose\" name=\"purpose\" type=\"text\" value=\"audit 2026/3\"");
+		web.post("/custody/exports", Map.of("location", seized.location(), "purpose", "audit 2026/4"));
+		assertThat(lastPurpose(officer, AccessLog.Action.EXPORT_REQUESTED)).isEqualTo("audit 2026/4");
 
 		Api api = new Api(port);
 		String token = testUsers.tokenFor(officer);
@@ -79,8 +81,6 @@ class CustodyPagesTests {
 		assertThat(lastPurpose(officer, AccessLog.Action.READ)).isEqualTo("дело 123");
 		api.getWithHeader("/api/v1/custody/items", token, AccessLog.PURPOSE_HEADER, "stocktake");
 		assertThat(lastPurpose(officer, AccessLog.Action.SEARCH)).isEqualTo("stocktake");
-		api.getWithHeader("/api/v1/custody/items.csv", token, AccessLog.PURPOSE_HEADER, "stocktake CSV");
-		assertThat(lastPurpose(officer, AccessLog.Action.EXPORT)).isEqualTo("stocktake CSV");
 		api.getWithHeader("/api/v1/custody/deadlines", token, AccessLog.PURPOSE_HEADER, "court calendar");
 		AccessLog.Entry deadlines = accessLog.search(officer.username(), AccessLog.Action.SEARCH, 1).getFirst();
 		assertThat(deadlines.target()).isEqualTo("judicial deadlines");

@@ -71,7 +71,7 @@ class SeizureApiTests {
 		assertThat(bad.statusCode()).isEqualTo(422);
 		assertThat(bad.body()).contains("\"field\":\"country\"", "\"field\":\"items\"", "\"field\":\"seizedOn\"");
 
-		HttpResponse<String> csv = api.get("/api/v1/custody/items.csv?location=Airport%20store", customs);
+		HttpResponse<String> csv = exportApprovedByAnother(api, customs, "Airport store");
 		assertThat(csv.body()).startsWith("storage_location,custody_status").contains("Airport store,IN_CUSTODY");
 		assertThat(api.get("/api/v1/seizures/" + seizure.path("id").asString(), customs).statusCode()).isEqualTo(400);
 
@@ -84,6 +84,82 @@ class SeizureApiTests {
 			.startsWith("table,dimension,value,count");
 		assertThat(api.get("/api/v1/iafq?" + period + "&format=pdf", analyst).statusCode()).isEqualTo(400);
 		assertThat(api.get("/api/v1/iafq?" + period, customs).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aBulkExportOfItemsInCustodyIsAskedForApprovedByAnotherPersonAndDownloadedOnceByWhoAsked() {
+		Api api = new Api(port);
+		String asker = testUsers.token(Role.INVESTIGATOR);
+		assertThat(api.get("/api/v1/custody/items.csv", asker).statusCode()).as("no export without approval")
+			.isEqualTo(404);
+		assertThat(api.post("/api/v1/custody/exports", asker, "{}").body()).contains("FieldIsRequired", "purpose");
+
+		HttpResponse<String> asked = api.post("/api/v1/custody/exports", asker,
+				"{\"location\": \"Store 9\", \"purpose\": \"audit of store 9\"}");
+		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+		String id = Api.json(asked).path("id").asString();
+		assertThat(api.get("/api/v1/custody/exports/" + id + "/items.csv", asker).statusCode()).as("not approved yet")
+			.isEqualTo(422);
+		HttpResponse<String> byTheAsker = api.post("/api/v1/custody/exports/" + id + "/approval", asker, "{}");
+		assertThat(byTheAsker.statusCode()).isEqualTo(422);
+		assertThat(byTheAsker.body()).contains("ApproverIsNotTheProposer");
+
+		String auditor = testUsers.token(Role.AUDITOR);
+		assertThat(api.post("/api/v1/custody/exports/" + id + "/approval", auditor, "{}").statusCode()).isEqualTo(200);
+		assertThat(api.post("/api/v1/custody/exports/" + id + "/approval", auditor, "{}").body())
+			.contains("ProposalIsAwaitingApproval");
+		assertThat(api.get("/api/v1/custody/exports/" + id + "/items.csv", auditor).statusCode())
+			.as("only for whoever asked")
+			.isEqualTo(422);
+		HttpResponse<String> file = api.get("/api/v1/custody/exports/" + id + "/items.csv", asker);
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).startsWith("storage_location,custody_status");
+		assertThat(api.get("/api/v1/custody/exports/" + id + "/items.csv", asker).statusCode()).as("once")
+			.isEqualTo(422);
+
+		String log = api.get("/api/v1/access-log?limit=20", testUsers.token(Role.AUDITOR)).body();
+		assertThat(log).contains("EXPORT_REQUESTED", "EXPORT_APPROVED", "\"action\":\"EXPORT\"", "audit of store 9");
+	}
+
+	@Test
+	void aDestructionProposedThroughTheApiIsCarriedOutWhenAnotherRegistrarApprovesIt() {
+		Api api = new Api(port);
+		String customs = testUsers.token(Role.CUSTOMS);
+		String body = """
+				{"seizedOn": "%s", "country": "AUT", "placeKind": "RESIDENCE", "agency": "Police",
+				 "legalBasis": "ILLICIT_POSSESSION", "criminalContext": "NONE_KNOWN",
+				 "items": [{"kind": "AMMUNITION", "calibre": "9x19mm", "quantity": 50, "storageLocation": "Store 2"}]}
+				""".formatted(LocalDate.now());
+		String item = Api.json(api.post("/api/v1/seizures", customs, body)).path("items").get(0).path("id").asString();
+		String proposer = testUsers.token(Role.REGISTRAR);
+		HttpResponse<String> proposed = api.post("/api/v1/seized-items/destructions", proposer,
+				"{\"itemIds\": [\"" + item + "\"], \"method\": \"burning\", \"witnesses\": [\"A\"]}");
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+		String proposal = Api.json(proposed).path("id").asString();
+		assertThat(api.get("/api/v1/seized-items/destructions", customs).body()).contains(proposal);
+		assertThat(api.post("/api/v1/seized-items/destructions/" + proposal + "/approval", proposer, "{}").body())
+			.contains("ApproverIsNotTheProposer");
+		assertThat(api.post("/api/v1/seized-items/destructions/" + proposal + "/approval", customs, "{}").statusCode())
+			.isEqualTo(403);
+
+		HttpResponse<String> approved = api.post("/api/v1/seized-items/destructions/" + proposal + "/approval",
+				testUsers.token(Role.ADMIN), "{}");
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+		assertThat(Api.json(api.get("/api/v1/seized-items/" + item, customs)).path("custodyStatus").asString())
+			.isEqualTo("DESTROYED");
+	}
+
+	/**
+	 * Items in custody at a location as CSV: asked for, approved by an auditor,
+	 * downloaded.
+	 */
+	private HttpResponse<String> exportApprovedByAnother(Api api, String asker, String location) {
+		String id = Api.json(api.post("/api/v1/custody/exports", asker,
+				"{\"location\": \"" + location + "\", \"purpose\": \"evidence review\"}"))
+			.path("id")
+			.asString();
+		api.post("/api/v1/custody/exports/" + id + "/approval", testUsers.token(Role.AUDITOR), "{}");
+		return api.get("/api/v1/custody/exports/" + id + "/items.csv", asker);
 	}
 
 }

@@ -43,6 +43,8 @@ class SeizureTests {
 
 	static final String ACTOR = "user:seizure-test";
 
+	static final String APPROVER = "user:seizure-test-approver";
+
 	static final AtomicInteger numbers = new AtomicInteger(100_000 + new Random().nextInt(800_000));
 
 	@Autowired
@@ -144,7 +146,7 @@ class SeizureTests {
 				new EvidenceCustody.PlaceHold("COURT-7", "District Court 2", LocalDate.now(), null), ACTOR));
 		long before = ledger.size();
 
-		CommandResult refused = destruction.destroy(destroy(item.id()), ACTOR);
+		CommandResult refused = destruction.propose(destroy(item.id()), ACTOR);
 
 		assertThat(messages(refused)).hasSize(2)
 			.anyMatch(m -> m.contains("trace request") && m.contains("is OPEN"))
@@ -155,22 +157,21 @@ class SeizureTests {
 		ok(traceRequests.unresolved(trace, "markings do not fit any record", ACTOR));
 		// unresolved is not enough: the request must be closed as unresolved (or
 		// answered)
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(2)
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).hasSize(2)
 			.anyMatch(m -> m.contains("is UNRESOLVED"));
 		ok(traceRequests.close(trace, "no record: closed unresolved", ACTOR));
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR))).hasSize(1)
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).hasSize(1)
 			.allMatch(m -> m.contains("judicial hold"));
 		UUID hold = queries.item(item.id()).orElseThrow().holds().getFirst().id();
 		ok(custody.releaseHold(item.id(), new EvidenceCustody.ReleaseHold(hold, LocalDate.now(), "court order 2026/17"),
 				ACTOR));
 
-		ok(destruction.destroy(destroy(item.id()), ACTOR));
+		ok(destroyedWithApproval(destroy(item.id())));
 
 		SeizureQueries.ItemView destroyed = queries.item(item.id()).orElseThrow();
 		assertThat(destroyed.custodyStatus()).isEqualTo(CustodyStatus.DESTROYED);
 		assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.now());
-		assertThat(messages(destruction.destroy(destroy(item.id()), ACTOR)))
-			.anyMatch(m -> m.contains("already destroyed"));
+		assertThat(messages(destroyedWithApproval(destroy(item.id())))).anyMatch(m -> m.contains("already destroyed"));
 	}
 
 	@Test
@@ -191,10 +192,11 @@ class SeizureTests {
 			.isEqualTo(StepState.EXCEPTION);
 		long before = ledger.size();
 
-		ok(destruction.destroy(
-				new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null), ACTOR));
+		ok(destroyedWithApproval(
+				new DestructionGate.DestroyItems(items, "crushing", List.of("Officer A", "Officer B"), null)));
 
-		assertThat(ledger.size()).isEqualTo(before + 2);
+		// the proposal, the approval, and one destruction per item
+		assertThat(ledger.size()).isEqualTo(before + 4);
 	}
 
 	@Test
@@ -312,6 +314,12 @@ class SeizureTests {
 	static Seizures.Item ammunition() {
 		return new Seizures.Item(ItemKind.AMMUNITION, null, null, null, "9x19mm", 50L, "S&B", null, null,
 				"Central store A", "Officer A", null, null, null, null);
+	}
+
+	/** Proposed by {@link #ACTOR}, approved by {@link #APPROVER}. */
+	CommandResult destroyedWithApproval(DestructionGate.DestroyItems batch) {
+		CommandResult proposed = destruction.propose(batch, ACTOR);
+		return proposed instanceof CommandResult.Accepted a ? destruction.approve(a.subjectId(), APPROVER) : proposed;
 	}
 
 	static DestructionGate.DestroyItems destroy(UUID item) {
