@@ -29,9 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A fuzz test of the API's commands, as an outside tester runs it: a valid request of
  * each command, one field replaced by a hostile value (huge, empty, of the wrong kind, of
- * other scripts, control characters, extreme numbers, impossible dates). Whatever the
- * value, the answer is never a server error, and a refusal is a problem. A short run (60
- * tries) in every build, on H2 and on PostgreSQL; a long one with
+ * other scripts, control characters, extreme numbers, impossible dates); and legacy and
+ * catalogue CSV files of hostile rows. Whatever the value, the answer is never a server
+ * error, a refusal is a problem, and every row of an import is imported or rejected. A
+ * short run (60 tries) in every build, on H2 and on PostgreSQL; a long one with
  * {@code ./mvnw test -Dtest=HostileRequestsProperties -Djqwik.tries.default=20000}.
  */
 @Tag(TestDatabase.TAG)
@@ -52,6 +53,9 @@ class HostileRequestsProperties {
 	private static String token;
 
 	private static final List<Operation> OPERATIONS = new ArrayList<>();
+
+	private static final List<String> LEGACY_HEADER = List.of("legacy_ref", "make", "model", "type", "calibre",
+			"serial", "country_of_manufacture", "year", "holder_ref", "status");
 
 	@BeforeContainer
 	static void start() {
@@ -139,6 +143,52 @@ class HostileRequestsProperties {
 			assertThat(answer.headers().firstValue("Content-Type")).as(answer.body())
 				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		}
+	}
+
+	@Property
+	void aLegacyFileOfHostileRowsIsImportedRowByRowNeverAServerError(@ForAll("hostileRows") List<List<String>> rows,
+			@ForAll boolean catalogue) {
+		if (app == null) {
+			return;
+		}
+		List<String> header = catalogue ? List.of("name", "country", "aliases", "models") : LEGACY_HEADER;
+		StringBuilder file = new StringBuilder(String.join(",", header)).append('\n');
+		for (List<String> row : rows) {
+			file.append(String.join(",", row.subList(0, Math.min(row.size(), header.size() + 1)))).append("\r\n");
+		}
+
+		HttpResponse<String> answer = api.postText(
+				catalogue ? "/api/v1/reference/makes/csv" : "/api/v1/firearms/imports", token, file.toString(),
+				"text/csv");
+
+		assertThat(answer.statusCode()).as("%s -> %s", file, answer.body()).isLessThan(500);
+		if (answer.statusCode() >= 400) {
+			assertThat(answer.headers().firstValue("Content-Type")).as(answer.body())
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		}
+		else if (!catalogue) {
+			JsonNode report = Api.json(answer);
+			assertThat(report.path("imported").asInt() + report.path("alreadyImported").asInt()
+					+ report.path("rejected").asInt())
+				.as(answer.body())
+				.isEqualTo(report.path("rows").asInt());
+		}
+	}
+
+	/**
+	 * Rows of a legacy register: valid values, the spellings registers hold, and hostile
+	 * ones, a cell now and then quoted, left open or holding a line break.
+	 */
+	@Provide
+	Arbitrary<List<List<String>>> hostileRows() {
+		Arbitrary<String> value = Arbitraries.oneOf(
+				Arbitraries.of("Glock", "17", "pistol", "PISTOLA", "9mm Luger", "9x19", "AUT", "Austria", "Autriche",
+						"Österreich", "1999", "19x0", "active", "stolen", "destroyed", "", " ", "L-1"),
+				Arbitraries.strings().all().ofMaxLength(40),
+				Arbitraries.strings().withChars("\u0000\u202e\ufeff\t\r\n'\"=+-@;,").ofMaxLength(12),
+				Arbitraries.of("A".repeat(5_000), "АВ123456", "ＡＢ１２３", "١٢٣٤", "=HYPERLINK(\"x\")", "\"open",
+						"\"closed, with comma\"", "\"two\nlines\""));
+		return value.list().ofMinSize(1).ofMaxSize(12).list().ofMinSize(1).ofMaxSize(5);
 	}
 
 	@Provide

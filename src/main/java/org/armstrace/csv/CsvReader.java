@@ -18,10 +18,17 @@ import java.util.Locale;
  * (or within {@link #MAX_ROW_CHARS} characters) makes that row, read as far as its first
  * line goes, an {@link Problem#UNCLOSED_QUOTE}, and the lines after it are read as rows
  * of their own.
+ * <p>
+ * Why not Commons CSV, which the tests use to read what ArmsTrace writes: a legacy
+ * register's file is untrusted input, and Commons CSV fails the whole file at a quote
+ * left open (reading the rest of the file into one value, with no bound), where an import
+ * must refuse that row, keep what it can read of the others and hold at most one bounded
+ * row in memory. {@code CsvProperties} checks that both read every well-formed file
+ * alike.
  */
 public final class CsvReader {
 
-	/** The longest row, in characters, a quoted value may stretch over. */
+	/** The longest row, in characters: one line, or the lines a quoted value spans. */
 	public static final int MAX_ROW_CHARS = 65_536;
 
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -34,7 +41,9 @@ public final class CsvReader {
 		/** More values than the header has columns, and the extra ones are not empty. */
 		EXTRA_COLUMNS,
 		/** A quoted value that is not closed. */
-		UNCLOSED_QUOTE;
+		UNCLOSED_QUOTE,
+		/** A line longer than {@link CsvReader#MAX_ROW_CHARS} characters. */
+		TOO_LONG;
 
 		/** In English, for reports that are not translated. */
 		public String describe(Row row, int columns) {
@@ -43,6 +52,7 @@ public final class CsvReader {
 				case EXTRA_COLUMNS ->
 					"has " + row.cells().size() + " values, more than the header's " + columns + " columns";
 				case UNCLOSED_QUOTE -> "a quoted value is not closed";
+				case TOO_LONG -> "is longer than " + MAX_ROW_CHARS + " characters";
 			};
 		}
 
@@ -71,7 +81,7 @@ public final class CsvReader {
 
 	private final BufferedReader in;
 
-	private final Deque<String> pushedBack = new ArrayDeque<>();
+	private final Deque<Line> pushedBack = new ArrayDeque<>();
 
 	private final List<String> header;
 
@@ -84,16 +94,16 @@ public final class CsvReader {
 	 */
 	public CsvReader(Reader reader) throws IOException {
 		this.in = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
-		String first = nextNonBlankLine();
+		Line first = nextNonBlankLine();
 		if (first == null) {
 			throw new IllegalArgumentException("the CSV file is empty: it needs a header row");
 		}
-		if (first.charAt(0) == BYTE_ORDER_MARK) {
-			first = first.substring(1);
+		if (first.text().charAt(0) == BYTE_ORDER_MARK) {
+			first = new Line(first.text().substring(1), first.end(), first.tooLong());
 		}
 		Row row = read(first);
-		if (row.problem() == Problem.UNCLOSED_QUOTE) {
-			throw new IllegalArgumentException("the CSV header leaves a quoted value open");
+		if (row.problem() == Problem.UNCLOSED_QUOTE || row.problem() == Problem.TOO_LONG) {
+			throw new IllegalArgumentException("the CSV header leaves a quoted value open or is too long");
 		}
 		this.header = row.cells().stream().map(String::trim).toList();
 	}
@@ -115,7 +125,7 @@ public final class CsvReader {
 
 	/** The next row, or null at the end of the file. */
 	public Row next() throws IOException {
-		String first = nextNonBlankLine();
+		Line first = nextNonBlankLine();
 		if (first == null) {
 			return null;
 		}
@@ -135,13 +145,16 @@ public final class CsvReader {
 	 * The row that begins with {@code first}: further lines while a quoted value is open;
 	 * if it is never closed, the first line alone, and the others are read again.
 	 */
-	private Row read(String first) throws IOException {
+	private Row read(Line first) throws IOException {
+		if (first.tooLong()) {
+			return new Row(rows, List.of(), Problem.TOO_LONG);
+		}
 		Values values = new Values();
 		values.feed(first);
-		List<String> taken = new ArrayList<>();
-		int length = first.length();
+		List<Line> taken = new ArrayList<>();
+		int length = first.text().length();
 		while (values.quoted) {
-			String more = length > MAX_ROW_CHARS ? null : nextLine();
+			Line more = length > MAX_ROW_CHARS ? null : nextLine();
 			if (more == null) {
 				for (int i = taken.size() - 1; i >= 0; i--) {
 					pushedBack.push(taken.get(i));
@@ -151,22 +164,61 @@ public final class CsvReader {
 				return new Row(rows, alone.closeOpen(), Problem.UNCLOSED_QUOTE);
 			}
 			taken.add(more);
-			length += more.length() + 1;
+			length += more.text().length() + more.end().length();
 			values.feed(more);
 		}
 		return new Row(rows, values.cells, null);
 	}
 
-	private String nextNonBlankLine() throws IOException {
-		String line = nextLine();
-		while (line != null && line.isEmpty()) {
+	private Line nextNonBlankLine() throws IOException {
+		Line line = nextLine();
+		while (line != null && line.text().isEmpty() && !line.tooLong()) {
 			line = nextLine();
 		}
 		return line;
 	}
 
-	private String nextLine() throws IOException {
-		return pushedBack.isEmpty() ? in.readLine() : pushedBack.pop();
+	private Line nextLine() throws IOException {
+		return pushedBack.isEmpty() ? readLine() : pushedBack.pop();
+	}
+
+	/**
+	 * One line and the line break that ends it (\n, \r\n, \r, or none at the end of the
+	 * file), so a value that spans lines keeps its own; at most {@link #MAX_ROW_CHARS}
+	 * characters of it are kept, so one endless line cannot fill the memory.
+	 */
+	private Line readLine() throws IOException {
+		StringBuilder text = new StringBuilder();
+		boolean tooLong = false;
+		boolean any = false;
+		for (int c = in.read(); c != -1; c = in.read()) {
+			any = true;
+			if (c == '\n') {
+				return new Line(text.toString(), "\n", tooLong);
+			}
+			if (c == '\r') {
+				in.mark(1);
+				int next = in.read();
+				if (next == '\n') {
+					return new Line(text.toString(), "\r\n", tooLong);
+				}
+				if (next != -1) {
+					in.reset();
+				}
+				return new Line(text.toString(), "\r", tooLong);
+			}
+			if (text.length() < MAX_ROW_CHARS) {
+				text.append((char) c);
+			}
+			else {
+				tooLong = true;
+			}
+		}
+		return any ? new Line(text.toString(), "", tooLong) : null;
+	}
+
+	/** A line's text, the line break after it, and whether it was cut short. */
+	private record Line(String text, String end, boolean tooLong) {
 	}
 
 	/** The values of a row, fed line by line. */
@@ -180,7 +232,10 @@ public final class CsvReader {
 
 		boolean fresh = true;
 
-		void feed(String line) {
+		int lineBreak;
+
+		void feed(Line whole) {
+			String line = whole.text();
 			for (int i = 0; i < line.length(); i++) {
 				char c = line.charAt(i);
 				if (quoted) {
@@ -208,7 +263,8 @@ public final class CsvReader {
 				}
 			}
 			if (quoted) {
-				cell.append('\n');
+				cell.append(whole.end());
+				lineBreak = whole.end().length();
 			}
 			else {
 				end();
@@ -218,7 +274,7 @@ public final class CsvReader {
 		/** The values so far, the open one ending where its line ends. */
 		List<String> closeOpen() {
 			if (quoted) {
-				cell.setLength(Math.max(0, cell.length() - 1));
+				cell.setLength(Math.max(0, cell.length() - lineBreak));
 				end();
 			}
 			return cells;

@@ -72,7 +72,7 @@ public final class CsvWriter {
 			return "";
 		}
 		String text = value.toString();
-		boolean formula = !(value instanceof Number) && startsFormula(text);
+		boolean formula = !(value instanceof Number) && neutralised(text);
 		String safe = formula ? "'" + text : text;
 		return formula || mustBeQuoted(safe) ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
 	}
@@ -92,8 +92,21 @@ public final class CsvWriter {
 	 * first character is taken off, so a file ArmsTrace wrote reads back as what it held.
 	 */
 	public static String restore(String cell) {
-		return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && startsFormula(cell.substring(1))
+		return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && neutralised(cell.substring(1))
 				? cell.substring(1) : cell;
+	}
+
+	/**
+	 * Whether a text is written with a quote before it: it would start a formula, or it
+	 * already begins with quotes before one (so that {@link #restore(String)} gives back
+	 * {@code '=1} as {@code '=1}, not {@code =1}).
+	 */
+	private static boolean neutralised(String text) {
+		int quotes = 0;
+		while (quotes < text.length() && text.charAt(quotes) == '\'') {
+			quotes++;
+		}
+		return startsFormula(text.substring(quotes));
 	}
 
 	private static boolean mustBeQuoted(String text) {

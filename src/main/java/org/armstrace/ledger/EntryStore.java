@@ -13,6 +13,10 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import org.armstrace.ledger.merkle.NodeSource;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +61,18 @@ class EntryStore {
 		// a writer queues behind the one appending, for as long as
 		// armstrace.ledger.append-wait allows
 		jdbc.sql(boundedWait).update();
-		jdbc.sql("SELECT id FROM ledger_sequencer WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+		try {
+			jdbc.sql("SELECT id FROM ledger_sequencer WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+		}
+		catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
+			throw busy;
+		}
+		catch (DataAccessException e) {
+			// PostgreSQL's lock_not_available (55P03) reaches us uncategorised: the wait
+			// is
+			// over either way
+			throw new CannotAcquireLockException("the ledger is busy", e);
+		}
 	}
 
 	private static boolean isPostgreSql(JdbcTemplate template) {

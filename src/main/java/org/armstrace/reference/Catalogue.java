@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.armstrace.command.Limits;
 import org.armstrace.csv.CsvReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -201,6 +202,11 @@ public class Catalogue {
 		if (country != null && !country.isBlank() && !CountryCode.isValid(country)) {
 			throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-3 code, was '" + country + "'");
 		}
+		// the same bounds as the API's, for the rows of a CSV file that come in without
+		// them
+		bounded("name", List.of(name));
+		bounded("aliases", aliases);
+		bounded("models", models);
 		Set<String> all = new LinkedHashSet<>();
 		all.add(name.trim());
 		aliases.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(all::add);
@@ -298,6 +304,18 @@ public class Catalogue {
 			}
 		}
 		return new CsvReport(added, extended, rejected);
+	}
+
+	private static void bounded(String field, List<String> values) {
+		if (values.size() > Limits.ITEMS) {
+			throw new IllegalArgumentException(field + " may hold at most " + Limits.ITEMS + " entries");
+		}
+		for (String value : values) {
+			if (value != null && value.length() > Limits.NAME) {
+				throw new IllegalArgumentException(
+						field + " must be at most " + Limits.NAME + " characters, was " + value.length());
+			}
+		}
 	}
 
 	private static String value(CsvReader file, CsvReader.Row row, String column) {

@@ -89,6 +89,7 @@ final class LegacyRows {
 							String.join(", ", read.extra(width).stream().filter(v -> !v.isBlank()).toList()));
 				case UNCLOSED_QUOTE ->
 					row.checks().add("row", RegistryRule.QuotedFieldIsClosed, CsvReader.MAX_ROW_CHARS);
+				case TOO_LONG -> row.checks().add("row", RegistryRule.RowIsNotTooLong, CsvReader.MAX_ROW_CHARS);
 			}
 		}
 		return row;

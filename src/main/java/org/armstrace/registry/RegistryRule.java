@@ -27,7 +27,9 @@ public enum RegistryRule implements Rule {
 	/** A row of an imported file has no value beyond its header's columns. */
 	RowHasNoExtraColumn,
 	/** A value of an imported file opened with a quote is closed again. */
-	QuotedFieldIsClosed;
+	QuotedFieldIsClosed,
+	/** A row of an imported file is at most {1} characters long. */
+	RowIsNotTooLong;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 
