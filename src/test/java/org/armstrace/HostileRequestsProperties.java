@@ -2,7 +2,9 @@ package org.armstrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,6 +175,41 @@ class HostileRequestsProperties {
 				.as(answer.body())
 				.isEqualTo(report.path("rows").asInt());
 		}
+	}
+
+	@Property
+	void aHostileNumberInAProofRequestIsNeverAServerError(@ForAll("proofPaths") String path,
+			@ForAll("hostileNumbers") String first, @ForAll("hostileNumbers") String second) {
+		if (app == null) {
+			return;
+		}
+		HttpResponse<String> answer = api.get(path.formatted(encode(first), encode(second)), token);
+
+		assertThat(answer.statusCode()).as("%s %s %s -> %s", path, first, second, answer.body()).isLessThan(500);
+		if (answer.statusCode() >= 400) {
+			assertThat(answer.headers().firstValue("Content-Type")).as(answer.body())
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		}
+	}
+
+	@Provide
+	Arbitrary<String> proofPaths() {
+		return Arbitraries.of("/api/v1/ledger/proofs/inclusion?index=%s&treeSize=%s",
+				"/api/v1/ledger/proofs/consistency?from=%s&to=%s", "/api/v1/ledger/entries/%s?x=%s",
+				"/api/v1/ledger/heads/%s?x=%s");
+	}
+
+	@Provide
+	Arbitrary<String> hostileNumbers() {
+		return Arbitraries.oneOf(Arbitraries.longs().map(String::valueOf),
+				Arbitraries.longs().between(-3, 40).map(String::valueOf),
+				Arbitraries.of("", "0", "-1", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+						"1e3", "0x10", "NaN", "١٢", " 1", "1 ", "%00", "..", "null"),
+				Arbitraries.strings().ofMaxLength(20));
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	/**

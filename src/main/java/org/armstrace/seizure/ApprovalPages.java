@@ -2,7 +2,6 @@ package org.armstrace.seizure;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.armstrace.command.CommandResult;
@@ -66,10 +65,11 @@ class ApprovalPages {
 	}
 
 	@PostMapping("/custody/exports")
-	String requestExport(@RequestParam Map<String, String> form, Principal who, Model model) {
-		String status = form.get("status");
-		CommandResult result = exports.request(form.get("location"),
-				status == null || status.isBlank() ? null : CustodyStatus.valueOf(status), form.get("purpose"), who);
+	String requestExport(@RequestParam(required = false) String location,
+			@RequestParam(required = false) CustodyStatus status, @RequestParam(required = false) String purpose,
+			Principal who, Model model) {
+		// an unknown status is refused by the binding (400), before anything is asked
+		CommandResult result = exports.request(location, status, purpose, who);
 		if (result instanceof CommandResult.Rejected r) {
 			return exportsPage(r.violations(), who, model);
 		}

@@ -37,11 +37,11 @@ class CustodyPages {
 	}
 
 	@GetMapping("/custody")
-	String custody(@RequestParam(required = false) String location, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "30") int days, @RequestParam(required = false) String purpose, Principal who,
-			Model model) {
-		CustodyStatus chosen = status == null || status.isBlank() ? null : CustodyStatus.valueOf(status);
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, chosen, 200);
+	String custody(@RequestParam(required = false) String location,
+			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "30") int days,
+			@RequestParam(required = false) String purpose, Principal who, Model model) {
+		// an unknown status is refused by the binding (400)
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 200);
 		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
 				blankToNull(purpose), items.size());
 		model.addAttribute("items", items);
@@ -49,7 +49,7 @@ class CustodyPages {
 		model.addAttribute("deadlines", queries.deadlines(Math.max(0, Math.min(days, 3650))));
 		model.addAttribute("days", days);
 		model.addAttribute("location", location);
-		model.addAttribute("status", status);
+		model.addAttribute("status", status == null ? null : status.name());
 		model.addAttribute("statuses",
 				List.of(CustodyStatus.IN_CUSTODY, CustodyStatus.AT_LABORATORY, CustodyStatus.AT_COURT));
 		model.addAttribute(

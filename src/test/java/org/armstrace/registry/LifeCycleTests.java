@@ -95,6 +95,9 @@ class LifeCycleTests {
 				"AUT", 2026, maker, prefix, 45, 10, 4, null);
 		assertThat(rules(productionRuns.register(overlapping, ACTOR, null))).hasSize(6)
 			.allMatch(r -> r.equals("serialPrefix:MarkingIsUnique"));
+		var tooLarge = new ProductionRuns.RegisterProductionRun(FirearmType.PISTOL, "Synthetic Arms", "P2", "9x19mm",
+				"AUT", 2026, maker, "BIG" + prefix, 1, 1_001, 4, null);
+		assertThat(rules(productionRuns.register(tooLarge, ACTOR, null))).containsExactly("count:ProductionRunSize");
 		assertThat(ledger.size()).isEqualTo(before + 50);
 	}
 

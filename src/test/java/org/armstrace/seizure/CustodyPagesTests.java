@@ -71,6 +71,10 @@ class CustodyPagesTests {
 		web.get("/seized-items/" + seized.firearmId() + "?purpose=audit+2026%2F3");
 		assertThat(lastPurpose(officer, AccessLog.Action.READ)).isEqualTo("audit 2026/3");
 		assertThat(page).contains("id=\"export-purpose\" name=\"purpose\" type=\"text\" value=\"audit 2026/3\"");
+		assertThat(web.get("/custody?status=NOT_A_STATUS").statusCode()).as("a status that does not exist")
+			.isEqualTo(400);
+		assertThat(web.post("/custody/exports", Map.of("status", "NOT_A_STATUS", "purpose", "x")).statusCode())
+			.isEqualTo(400);
 		web.post("/custody/exports", Map.of("location", seized.location(), "purpose", "audit 2026/4"));
 		assertThat(lastPurpose(officer, AccessLog.Action.EXPORT_REQUESTED)).isEqualTo("audit 2026/4");
 
