@@ -41,7 +41,7 @@ public class ArmsTraceApplication {
 	 * implicitly relative paths. These are defaults: SPRING_DATASOURCE_URL and friends
 	 * still win.
 	 */
-	static Map<String, Object> defaults(String verb) {
+	public static Map<String, Object> defaults(String verb) {
 		String configured = System.getenv().getOrDefault("ARMSTRACE_HOME", "./data");
 		Path home = Path.of(System.getProperty("armstrace.home", configured)).toAbsolutePath().normalize();
 		Map<String, Object> defaults = new HashMap<>();
@@ -57,6 +57,11 @@ public class ArmsTraceApplication {
 			// a one-off job leaves the search index to the server, which catches it up
 			// from the ledger at start
 			defaults.put("armstrace.tracing.index-updates", "false");
+			// only the server signs heads: a job, verify above all, must not sign over
+			// what
+			// it reads
+			defaults.put("armstrace.ledger.sign-checkpoints", "false");
+			defaults.put("armstrace.projections.check-cron", "-");
 		}
 		return defaults;
 	}

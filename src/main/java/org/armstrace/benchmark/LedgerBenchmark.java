@@ -3,6 +3,7 @@ package org.armstrace.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
@@ -65,6 +66,21 @@ public class LedgerBenchmark {
 
 		@Override
 		public void reset() {
+		}
+
+		@Override
+		public String name() {
+			return "benchmark";
+		}
+
+		@Override
+		public List<String> tables() {
+			return List.of();
+		}
+
+		@Override
+		public Map<String, Class<? extends SyntheticEvent>> eventTypes() {
+			return Map.of();
 		}
 
 	}

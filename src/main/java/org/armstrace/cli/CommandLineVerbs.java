@@ -32,10 +32,14 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			  demo [--size=N] [--seed=S] [--country=ISO3]
 			                                 run the server; an empty registry is first filled with N generated
 			                                 firearms (default 100000) and their histories, the same for the same seed
-			  verify [--since-head=FILE]     recompute the ledger, check every signed head; with FILE also prove
-			                                 that the log extends a head saved earlier (exit 1 on any failure)
-			  rebuild                        rebuild the registry's and trace requests' tables and the firearm index
-			                                 from the ledger
+			  verify [--since-head=FILE] [--projections]
+			                                 recompute the ledger, check every signed head; with FILE also prove
+			                                 that the log extends a head saved earlier; with --projections also
+			                                 compare every table with a rebuild from the ledger (exit 1 on any
+			                                 failure; writes nothing)
+			  rebuild [--up-to-last-good]    verify, then rebuild every module's tables and the firearm index from
+			                                 the ledger and list the rows that changed; refused on a ledger that
+			                                 fails verify unless told to stop before its first bad entry
 			  trace --serial=S [--make=M] [--model=M] [--calibre=C] [--type=T] [--country=ISO3]
 			        [--import-marking=I] [--year-from=Y] [--year-to=Y] [--limit=N] [--json]
 			                                 ranked candidate records for observed markings ('?' one unreadable

@@ -5,22 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.ledger.ProjectionAudit;
+import org.armstrace.ledger.ProjectionReport;
 import org.armstrace.ledger.VerificationReport;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify [--since-head=FILE]}: recomputes the whole ledger and prints
- * {@code OK size=… root=…} or the first entry that does not match (exit 1); with FILE, a
- * head saved earlier, it also proves that the log extends it.
+ * {@code verify [--since-head=FILE] [--projections]}: recomputes the whole ledger and
+ * prints {@code OK size=… root=…} or the first entry that does not match (exit 1); with
+ * FILE, a head saved earlier, it also proves that the log extends it; with
+ * {@code --projections} it also compares every table readers see with a rebuild from the
+ * ledger (rolled back). It writes nothing, and signs no head.
  */
 @Component
 class VerifyVerb implements Verb {
 
 	private final LedgerVerification verification;
 
-	VerifyVerb(LedgerVerification verification) {
+	private final ProjectionAudit projections;
+
+	VerifyVerb(LedgerVerification verification, ProjectionAudit projections) {
 		this.verification = verification;
+		this.projections = projections;
 	}
 
 	@Override
@@ -43,7 +50,13 @@ class VerifyVerb implements Verb {
 		}
 		VerificationReport report = verification.verify(savedHead);
 		(report.ok() ? System.out : System.err).println(report.summary());
-		return report.ok() ? 0 : 1;
+		if (!args.containsOption("projections")) {
+			return report.ok() ? 0 : 1;
+		}
+		ProjectionReport tables = projections.check();
+		(tables.ok() ? System.out : System.err).println(tables.summary());
+		tables.drifts().forEach(drift -> System.err.println("  " + drift.summary()));
+		return report.ok() && tables.ok() ? 0 : 1;
 	}
 
 }

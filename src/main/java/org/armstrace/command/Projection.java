@@ -1,6 +1,7 @@
 package org.armstrace.command;
 
 import java.util.List;
+import java.util.Map;
 
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.LedgerEvent;
@@ -29,5 +30,17 @@ public interface Projection<E extends LedgerEvent> {
 
 	/** Empties the tables before a rebuild. */
 	void reset();
+
+	/** Its name in reports. */
+	String name();
+
+	/**
+	 * The tables it fills from the ledger: what a projection check compares with a
+	 * rebuild.
+	 */
+	List<String> tables();
+
+	/** The ledger types it folds, by type name. */
+	Map<String, Class<? extends E>> eventTypes();
 
 }

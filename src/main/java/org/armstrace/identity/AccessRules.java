@@ -31,6 +31,8 @@ final class AccessRules {
 
 	static final List<Rule> API = List.of(rule(HttpMethod.GET, "/api/v1/ledger/entries/**", ADMIN, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/ledger/verify", ADMIN, AUDITOR),
+			rule(HttpMethod.POST, "/api/v1/ledger/projections/verify", ADMIN, AUDITOR),
+			rule(HttpMethod.GET, "/api/v1/ledger/projections/report", ADMIN, AUDITOR),
 			rule(HttpMethod.GET, "/actuator/prometheus", ADMIN), rule(HttpMethod.GET, "/api/v1/holders/**", READERS),
 			rule(HttpMethod.POST, "/api/v1/holders", ADMIN, REGISTRAR, LICENSING),
 			rule(HttpMethod.POST, "/api/v1/firearms/imports", ADMIN, REGISTRAR),

@@ -172,7 +172,7 @@ class SecurityConfiguration {
 			.access(steps.allowing(SignInSteps.TOTP))
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
-			.requestMatchers("/audit/**", "/ledger/verify")
+			.requestMatchers("/audit/**", "/ledger/verify", "/ledger/projections/verify")
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
 			.requestMatchers("/imports", "/imports/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())

@@ -55,6 +55,9 @@ public class CheckpointSigner {
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${armstrace.ledger.checkpoint-poll:500ms}")
 	void signWhenDue() {
+		if (!properties.signCheckpoints()) {
+			return;
+		}
 		try {
 			signDue();
 		}

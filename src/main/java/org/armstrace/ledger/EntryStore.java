@@ -3,6 +3,7 @@ package org.armstrace.ledger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
 
 /** The ledger_entry and ledger_node tables. Rows are only ever inserted. */
 @Component
@@ -140,10 +143,28 @@ class EntryStore {
 			.list();
 	}
 
+	/**
+	 * An entry as its hashed bytes say it: the columns beside them serve to find it, but
+	 * what readers are shown (its time, actor, type) comes from what was hashed, so that
+	 * an altered column cannot be shown as verified. Bytes that are not an entry (verify
+	 * names them) are read through the columns.
+	 */
 	private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
-		return new LedgerEntry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
-				rs.getInt("schema_version"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-				rs.getString("actor"), rs.getString("subject_id"), rs.getBytes("entry"), rs.getBytes("leaf_hash"));
+		byte[] bytes = rs.getBytes("entry");
+		byte[] leafHash = rs.getBytes("leaf_hash");
+		try {
+			JsonNode hashed = EntryCodec.LEDGER_JSON.readTree(bytes);
+			String subject = hashed.path("subjectId").asString(null);
+			return new LedgerEntry(hashed.get("seq").asLong(), UUID.fromString(hashed.get("eventId").asString()),
+					hashed.get("type").asString(), hashed.get("schemaVersion").asInt(),
+					Instant.parse(hashed.get("recordedAt").asString()), hashed.get("actor").asString(), subject, bytes,
+					leafHash);
+		}
+		catch (RuntimeException unreadable) {
+			return new LedgerEntry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
+					rs.getInt("schema_version"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor"), rs.getString("subject_id"), bytes, leafHash);
+		}
 	}
 
 	/**

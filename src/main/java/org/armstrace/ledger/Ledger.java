@@ -196,12 +196,24 @@ public class Ledger {
 	 * @return the number of entries applied
 	 */
 	public <E> long replay(Map<String, Class<? extends E>> types, JsonMapper json, BiConsumer<E, LedgerEntry> apply) {
+		return replay(types, json, apply, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #replay(Map, JsonMapper, BiConsumer)}, stopping before entry
+	 * {@code beforeSeq}: a rebuild up to the last entry that verifies.
+	 */
+	public <E> long replay(Map<String, Class<? extends E>> types, JsonMapper json, BiConsumer<E, LedgerEntry> apply,
+			long beforeSeq) {
 		long applied = 0;
 		long next = 0;
 		List<LedgerEntry> page;
 		do {
 			page = entriesFrom(next, REPLAY_PAGE);
 			for (LedgerEntry entry : page) {
+				if (entry.seq() >= beforeSeq) {
+					return applied;
+				}
 				Class<? extends E> type = types.get(entry.type());
 				if (type != null) {
 					apply.accept(EventTypes.read(json, entry, type), entry);

@@ -35,7 +35,10 @@ class LedgerController {
 
 	private final NodeKey key;
 
-	LedgerController(Ledger ledger, LedgerVerification verification, NodeKey key) {
+	private final ProjectionAudit projections;
+
+	LedgerController(Ledger ledger, LedgerVerification verification, NodeKey key, ProjectionAudit projections) {
+		this.projections = projections;
 		this.ledger = ledger;
 		this.verification = verification;
 		this.key = key;
@@ -124,6 +127,22 @@ class LedgerController {
 	ResponseEntity<VerificationReport> verify(@RequestBody(required = false) VerifyRequest request) {
 		VerificationReport report = verification.verify(request == null ? null : request.sinceHead());
 		return ResponseEntity.status(report.ok() ? 200 : 409).body(report);
+	}
+
+	@Operation(summary = "Rebuild every table the modules read from the ledger, in a transaction that is rolled "
+			+ "back, and compare them row by row with the live tables (requires a token); 409 names each drift. "
+			+ "Writers wait while it runs")
+	@PostMapping("/projections/verify")
+	ResponseEntity<ProjectionReport> verifyProjections() {
+		ProjectionReport report = projections.check();
+		return ResponseEntity.status(report.ok() ? 200 : 409).body(report);
+	}
+
+	@Operation(summary = "The last table check this server ran (requires a token); 404 before the first")
+	@GetMapping("/projections/report")
+	ProjectionReport lastProjectionReport() {
+		return projections.lastReport()
+			.orElseThrow(() -> new NoSuchElementException("no table check has run since this server started"));
 	}
 
 	private SignedCheckpoint latest() {

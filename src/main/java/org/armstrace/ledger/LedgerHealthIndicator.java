@@ -25,7 +25,10 @@ class LedgerHealthIndicator extends AbstractHealthIndicator {
 
 	private final LedgerProperties properties;
 
-	LedgerHealthIndicator(Ledger ledger, LedgerProperties properties) {
+	private final ProjectionAudit projections;
+
+	LedgerHealthIndicator(Ledger ledger, LedgerProperties properties, ProjectionAudit projections) {
+		this.projections = projections;
 		this.ledger = ledger;
 		this.properties = properties;
 	}
@@ -34,6 +37,11 @@ class LedgerHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		long size = ledger.size();
 		builder.withDetail("size", size);
+		// a drift is an integrity finding for the auditor, not a reason to take the
+		// node out of service: it is reported, the status stays
+		projections.lastReport()
+			.ifPresent(report -> builder.withDetail("projectionsCheckedAt", report.checkedAt().toString())
+				.withDetail("projections", report.summary()));
 		var latest = ledger.latestCheckpoint();
 		if (latest.isEmpty()) {
 			builder.up().withDetail("latestHead", "none signed yet");

@@ -18,7 +18,10 @@ class LedgerPages {
 
 	private final NodeKey key;
 
-	LedgerPages(Ledger ledger, LedgerVerification verification, NodeKey key) {
+	private final ProjectionAudit projections;
+
+	LedgerPages(Ledger ledger, LedgerVerification verification, NodeKey key, ProjectionAudit projections) {
+		this.projections = projections;
 		this.ledger = ledger;
 		this.verification = verification;
 		this.key = key;
@@ -29,7 +32,16 @@ class LedgerPages {
 		model.addAttribute("size", ledger.size());
 		model.addAttribute("head", ledger.latestCheckpoint().orElse(null));
 		model.addAttribute("verifierKey", key.verifierKey());
+		if (!model.containsAttribute("projections")) {
+			model.addAttribute("projections", projections.lastReport().orElse(null));
+		}
 		return "ledger/ledger";
+	}
+
+	@PostMapping("/ledger/projections/verify")
+	String verifyProjections(Model model) {
+		model.addAttribute("projections", projections.check());
+		return ledger(model);
 	}
 
 	@PostMapping("/ledger/verify")

@@ -4,6 +4,9 @@ import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +99,15 @@ public class LedgerVerification {
 			return record(new VerificationReport(false, run.frontier.size(), null, run.checkpointsChecked, m.seq,
 					m.getMessage(), null, millisSince(started)));
 		}
+		catch (RuntimeException unreadable) {
+			// whatever a tampered row holds, verify names it and goes no further: it
+			// never fails itself
+			Long at = run.currentSeq < 0 ? null : run.currentSeq;
+			return record(new VerificationReport(false, run.frontier.size(), null, run.checkpointsChecked, at,
+					"the ledger could not be read" + (at == null ? "" : " at entry " + at) + ": "
+							+ unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage(),
+					null, millisSince(started)));
+		}
 	}
 
 	private VerificationReport record(VerificationReport report) {
@@ -106,13 +119,32 @@ public class LedgerVerification {
 		return report;
 	}
 
-	private Checkpoint parseSavedHead(String note) {
+	private Checkpoint parseSavedHead(String saved) {
 		try {
-			return Checkpoint.parse(key.verifier().verify(note));
+			return Checkpoint.parse(key.verifier().verify(asServed(saved)));
 		}
 		catch (InvalidNoteException | IllegalArgumentException e) {
 			throw new Mismatch(null, "the saved head is not a checkpoint signed by this node's key: " + e.getMessage());
 		}
+	}
+
+	/**
+	 * The note as {@code /api/v1/ledger/checkpoint} serves it, however it was saved: with
+	 * Windows line ends, trailing blank lines or spaces, or as the JSON of a head
+	 * ({@code /api/v1/ledger/heads/latest}).
+	 */
+	String asServed(String saved) {
+		String text = saved.strip();
+		if (text.startsWith("{")) {
+			try {
+				text = json.readTree(text).path("note").asString("").strip();
+			}
+			catch (JacksonException e) {
+				throw new Mismatch(null,
+						"the saved head is neither a signed note nor a head's JSON: " + e.getMessage());
+			}
+		}
+		return text.replace("\r\n", "\n") + "\n";
 	}
 
 	/** The state of one verify pass over the stream of entries and nodes. */
@@ -279,8 +311,23 @@ public class LedgerVerification {
 	 * bytes say.
 	 */
 	private void checkColumnsMatchEntry(long seq, byte[] entry, ResultSet rs) throws SQLException {
-		JsonNode parsed = json.readTree(entry);
+		JsonNode parsed;
+		try {
+			parsed = json.readTree(entry);
+		}
+		catch (JacksonException e) {
+			throw new Mismatch(seq, "the entry's bytes are not JSON (its leaf hash matches them: both were "
+					+ "rewritten, or the signed heads after it will not match): " + e.getOriginalMessage());
+		}
+		if (!parsed.isObject()) {
+			throw new Mismatch(seq, "the entry's bytes are JSON but not an entry object");
+		}
 		List<String> differing = new ArrayList<>();
+		String recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString();
+		if (!sameInstant(recordedAt, parsed.path("recordedAt").asString())) {
+			differing
+				.add("recordedAt (column '" + recordedAt + "', entry '" + parsed.path("recordedAt").asString() + "')");
+		}
 		Iterator<String[]> pairs = List.of(new String[] { "seq", Long.toString(seq), parsed.path("seq").asString() },
 				new String[] { "eventId", rs.getObject("event_id", UUID.class).toString(),
 						parsed.path("eventId").asString() },
@@ -299,6 +346,15 @@ public class LedgerVerification {
 		}
 		if (!differing.isEmpty()) {
 			throw new Mismatch(seq, "the columns beside the entry differ from its hashed bytes: " + differing);
+		}
+	}
+
+	private static boolean sameInstant(String column, String entry) {
+		try {
+			return Instant.parse(column).equals(Instant.parse(entry));
+		}
+		catch (DateTimeParseException e) {
+			return false;
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.armstrace.registry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.armstrace.command.Projection;
@@ -312,6 +313,21 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 		jdbc.sql("UPDATE projection_position SET last_seq = -1 WHERE projection = ?").param(NAME).update();
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public List<String> tables() {
+		return TABLES;
+	}
+
+	@Override
+	public Map<String, Class<? extends RegistryEvent>> eventTypes() {
+		return RegistryEvent.TYPES;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.InclusionProof;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
@@ -67,7 +69,16 @@ public class RegistryQueries {
 			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
 			String countryOfManufacture, Integer year, String legacyReference, FirearmStatus status, HolderView holder,
 			boolean suspectedDuplicate, boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts,
-			List<TimelineEvent> timeline) {
+			List<TimelineEvent> timeline, List<String> ledgerDisagreements) {
+
+		/**
+		 * Whether what the record shows is what its ledger facts say: otherwise its
+		 * timeline is verified but the record is not.
+		 */
+		public boolean agreesWithLedger() {
+			return ledgerDisagreements.isEmpty();
+		}
+
 	}
 
 	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
@@ -131,6 +142,7 @@ public class RegistryQueries {
 	}
 
 	private Optional<FirearmView> read(UUID id, boolean holderIdentity) {
+		List<LedgerEntry> entries = ledger.entriesAbout(id.toString());
 		return jdbc.sql("SELECT * FROM firearm WHERE id = ?").param(id).query((rs, n) -> {
 			UUID holderId = rs.getObject("holder_id", UUID.class);
 			return new FirearmView(id, rs.getString("record_number"), FirearmType.valueOf(rs.getString("type")),
@@ -145,8 +157,28 @@ public class RegistryQueries {
 					holderId == null ? null
 							: holder(holderId).map(h -> holderIdentity ? h : h.withoutIdentity()).orElse(null),
 					rs.getBoolean("suspected_duplicate"), rs.getBoolean("diversion_flag"), markings(id),
-					fittedParts(id), timeline(id.toString()));
+					fittedParts(id), timeline(entries), disagreements(rs, entries));
 		}).optional();
+	}
+
+	/** The columns the record shows that its own ledger facts contradict. */
+	private List<String> disagreements(ResultSet rs, List<LedgerEntry> entries) throws SQLException {
+		List<RegistryEvent> facts = entries.stream()
+			.filter(entry -> RegistryEvent.TYPES.containsKey(entry.type()))
+			.map(entry -> (RegistryEvent) EventTypes.read(json, entry, RegistryEvent.TYPES.get(entry.type())))
+			.toList();
+		Map<String, Object> shown = new HashMap<>();
+		shown.put("recordNumber", rs.getString("record_number"));
+		shown.put("type", rs.getString("type"));
+		shown.put("make", rs.getString("make"));
+		shown.put("model", rs.getString("model"));
+		shown.put("calibre", rs.getString("calibre"));
+		shown.put("serial", rs.getString("serial"));
+		shown.put("countryOfManufacture", rs.getString("country_of_manufacture"));
+		shown.put("year", rs.getObject("year_of_manufacture"));
+		shown.put("status", rs.getString("status"));
+		shown.put("holder", rs.getObject("holder_id", UUID.class));
+		return FirearmFacts.of(facts).disagreements(shown);
 	}
 
 	@Transactional(readOnly = true)
@@ -311,8 +343,12 @@ public class RegistryQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<TimelineEvent> timeline(String subjectId) {
+		return timeline(ledger.entriesAbout(subjectId));
+	}
+
+	private List<TimelineEvent> timeline(List<LedgerEntry> entries) {
 		long signed = ledger.latestCheckpoint().map(SignedCheckpoint::treeSize).orElse(0L);
-		return ledger.entriesAbout(subjectId).stream().map(entry -> timelineEvent(entry, signed)).toList();
+		return entries.stream().map(entry -> timelineEvent(entry, signed)).toList();
 	}
 
 	private TimelineEvent timelineEvent(LedgerEntry entry, long signedSize) {

@@ -34,4 +34,12 @@ public class RegistryRebuild {
 		return applied;
 	}
 
+	/**
+	 * Brings the record-number counter up to the numbers the tables hold, after they were
+	 * rebuilt.
+	 */
+	public void catchUpRecordNumbers() {
+		state.catchUpRecordNumbers(FirearmCommands.RECORD_PREFIX);
+	}
+
 }

@@ -2,6 +2,8 @@ package org.armstrace.seizure;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -155,6 +157,21 @@ class SeizureProjection implements Projection<SeizureEvent> {
 		jdbc.sql("DELETE FROM seizure_person").update();
 		jdbc.sql("DELETE FROM seized_item").update();
 		jdbc.sql("DELETE FROM seizure").update();
+	}
+
+	@Override
+	public String name() {
+		return "seizure";
+	}
+
+	@Override
+	public List<String> tables() {
+		return List.of("destruction_proposal", "judicial_hold", "seizure_person", "seized_item", "seizure");
+	}
+
+	@Override
+	public Map<String, Class<? extends SeizureEvent>> eventTypes() {
+		return SeizureEvent.TYPES;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.armstrace.tracing;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.armstrace.command.Projection;
@@ -112,6 +114,21 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 		jdbc.sql("DELETE FROM case_subject").update();
 		jdbc.sql("DELETE FROM trace_request").update();
 		jdbc.sql("DELETE FROM investigation_case").update();
+	}
+
+	@Override
+	public String name() {
+		return "tracing";
+	}
+
+	@Override
+	public List<String> tables() {
+		return List.of("case_subject", "trace_request", "investigation_case");
+	}
+
+	@Override
+	public Map<String, Class<? extends TracingEvent>> eventTypes() {
+		return TracingEvent.TYPES;
 	}
 
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,21 @@ class WritersTakeTurnsTests {
 
 			@Override
 			public void reset() {
+			}
+
+			@Override
+			public String name() {
+				return "none";
+			}
+
+			@Override
+			public List<String> tables() {
+				return List.of();
+			}
+
+			@Override
+			public Map<String, Class<? extends LedgerEvent>> eventTypes() {
+				return Map.of();
 			}
 		});
 		return CompletableFuture.supplyAsync(() -> commands.run("long-command", "user:first", null, () -> {
