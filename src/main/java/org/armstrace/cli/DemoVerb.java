@@ -1,7 +1,6 @@
 package org.armstrace.cli;
 
-import org.armstrace.demo.DemoRegistry;
-import org.armstrace.demo.DemoSeizures;
+import org.armstrace.demo.DemoFill;
 import org.armstrace.identity.ApiTokens;
 import org.armstrace.identity.Users;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
  * {@code demo [--size=N] [--seed=S] [--country=ISO3]}: the server keeps running; a node
  * without users gets one account per role and an API token acting as admin, printed once;
  * an empty registry is filled in the background with N generated firearms, then seizures,
- * so the UI and API answer while it grows.
+ * so the UI and API answer while it grows. A fill interrupted by a killed process is
+ * resumed at the next start, as it was planned.
  */
 @Component
 class DemoVerb implements Verb {
@@ -20,15 +20,12 @@ class DemoVerb implements Verb {
 
 	private final ApiTokens tokens;
 
-	private final DemoRegistry registry;
+	private final DemoFill fill;
 
-	private final DemoSeizures seizures;
-
-	DemoVerb(Users users, ApiTokens tokens, DemoRegistry registry, DemoSeizures seizures) {
+	DemoVerb(Users users, ApiTokens tokens, DemoFill fill) {
 		this.users = users;
 		this.tokens = tokens;
-		this.registry = registry;
-		this.seizures = seizures;
+		this.fill = fill;
 	}
 
 	@Override
@@ -44,18 +41,18 @@ class DemoVerb implements Verb {
 					+ " registrar-demo-2026; admin, licensing, customs, investigator, analyst, auditor, dealer alike)."
 					+ "\n  API token acting as admin (shown once): " + tokens.issue(admin.id(), "demo").token() + "\n");
 		}
-		if (!registry.registryIsEmpty()) {
-			return 0;
-		}
-		int size = Integer.parseInt(Options.value(args, "size", "100000"));
-		long seed = Long.parseLong(Options.value(args, "seed", "20261128"));
-		String country = Options.value(args, "country", "AUT");
-		Thread generator = new Thread(() -> {
-			registry.generate(size, seed, country);
-			if (seizures.isEmpty()) {
-				seizures.generate(Math.max(10, size / 5), seed, country);
+		DemoFill.Plan plan = fill.unfinished().orElse(null);
+		if (plan == null) {
+			int size = Integer.parseInt(Options.value(args, "size", "100000"));
+			long seed = Long.parseLong(Options.value(args, "seed", "20261128"));
+			String country = Options.value(args, "country", "AUT");
+			if (!fill.plan(size, seed, country)) {
+				return 0;
 			}
-		}, "demo-registry");
+			plan = new DemoFill.Plan(size, seed, country, false);
+		}
+		DemoFill.Plan planned = plan;
+		Thread generator = new Thread(() -> fill.run(planned), "demo-registry");
 		generator.setDaemon(true);
 		generator.start();
 		return 0;

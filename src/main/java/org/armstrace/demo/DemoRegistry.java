@@ -74,10 +74,19 @@ public class DemoRegistry {
 		if (!registryIsEmpty()) {
 			throw new IllegalStateException("the registry already holds firearms: the demo needs an empty one");
 		}
+		return generate(firearms, seed, country, 0);
+	}
+
+	/**
+	 * Generates the same registry as {@link #generate(int, long, String)}, leaving out
+	 * its first {@code written} events: they are on the ledger already, from a fill that
+	 * was interrupted (each batch is one transaction, so a fill stops between events).
+	 */
+	public long generate(int firearms, long seed, String country, long written) {
 		long started = System.nanoTime();
 		DemoWorld world = new DemoWorld(new Random(seed), country, catalogue.entries(Catalogue.Kind.MAKE),
 				Math.max(500, firearms * 2 / 5));
-		Batch batch = new Batch();
+		Batch batch = new Batch(written);
 		world.holders().forEach(h -> batch.add(h.event(), h.name()));
 		int year = Year.now().getValue();
 		for (int i = 1; i <= firearms; i++) {
@@ -95,7 +104,7 @@ public class DemoRegistry {
 			}
 		}
 		batch.flush();
-		log.info("Demo registry: {} firearms, {} ledger entries in {} s (seed {})", firearms, batch.written,
+		log.info("Demo registry: {} firearms, {} ledger entries written in {} s (seed {})", firearms, batch.written,
 				(System.nanoTime() - started) / 1_000_000_000, seed);
 		return batch.written;
 	}
@@ -111,13 +120,23 @@ public class DemoRegistry {
 
 		long written;
 
+		long toSkip;
+
 		UUID lastFirearm;
 
+		Batch(long alreadyWritten) {
+			this.toSkip = alreadyWritten;
+		}
+
 		void add(RegistryEvent event, String holderName) {
-			events.add(event);
 			if (event instanceof FirearmManufactured m) {
 				lastFirearm = m.firearmId();
 			}
+			if (toSkip > 0) {
+				toSkip--;
+				return;
+			}
+			events.add(event);
 			if (holderName != null) {
 				holders.put(UUID.fromString(event.subjectId()), new HolderIdentity(holderName, "Synthetic address"));
 			}

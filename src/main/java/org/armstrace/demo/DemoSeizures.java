@@ -83,14 +83,28 @@ public class DemoSeizures {
 	 * written.
 	 */
 	public long generate(int count, long seed, String country) {
+		return generate(count, seed, country, 0);
+	}
+
+	/** Seizures recorded so far. */
+	public long recorded() {
+		return seizures.seizureCount();
+	}
+
+	/**
+	 * Generates seizures {@code first} to {@code count - 1}: the rest of a fill that was
+	 * interrupted after {@code first} of them (drawn afresh: the same references, other
+	 * circumstances).
+	 */
+	public long generate(int count, long seed, String country, int first) {
 		long started = System.nanoTime();
-		Random random = new Random(seed);
+		Random random = new Random(seed + first);
 		List<FirearmSummary> seizedOnRecord = new ArrayList<>(registry.firearmsInStatus(FirearmStatus.SEIZED, 5_000));
 		seizedOnRecord.addAll(registry.firearmsInStatus(FirearmStatus.STOLEN, 2_000));
 		DemoSeizureWorld world = new DemoSeizureWorld(random, country, LocalDate.now(), seizedOnRecord);
 		long written = 0;
 		int firearmItems = 0;
-		for (int from = 0; from < count; from += PER_BATCH) {
+		for (int from = first; from < count; from += PER_BATCH) {
 			int to = Math.min(count, from + PER_BATCH);
 			DemoSeizureWorld.Batch batch = new DemoSeizureWorld.Batch();
 			for (int n = from; n < to; n++) {

@@ -125,6 +125,10 @@ class EntryStore {
 		}
 	}
 
+	long countByActor(String actor) {
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE actor = ?").param(actor).query(Long.class).single();
+	}
+
 	Optional<LedgerEntry> entry(long seq) {
 		return jdbc.sql("SELECT * FROM ledger_entry WHERE seq = ?").param(seq).query(EntryStore::map).optional();
 	}

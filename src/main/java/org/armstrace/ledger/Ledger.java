@@ -169,6 +169,15 @@ public class Ledger {
 		return entries.size();
 	}
 
+	/**
+	 * How many entries {@code actor} has recorded: where a generator that was interrupted
+	 * resumes.
+	 */
+	@Transactional(readOnly = true)
+	public long entriesRecordedBy(String actor) {
+		return entries.countByActor(actor);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<LedgerEntry> entry(long seq) {
 		return entries.entry(seq);

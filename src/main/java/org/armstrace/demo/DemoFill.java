@@ -1,0 +1,85 @@
+package org.armstrace.demo;
+
+import java.util.Optional;
+
+import org.armstrace.ledger.Ledger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fills an empty node with the demo's registry and seizures, and remembers the fill
+ * (table {@code demo_fill}) so that one interrupted by a killed process is resumed at the
+ * next start, with the size, seed and country it began with: the registry from the first
+ * event not yet on the ledger, the seizures from the first not yet recorded.
+ */
+@Service
+public class DemoFill {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoFill.class);
+
+	/** What a fill was asked for, and how far it got. */
+	public record Plan(int firearms, long seed, String country, boolean registryDone) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final DemoRegistry registry;
+
+	private final DemoSeizures seizures;
+
+	private final Ledger ledger;
+
+	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, Ledger ledger) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.seizures = seizures;
+		this.ledger = ledger;
+	}
+
+	/** A fill that began and did not finish, if there is one. */
+	public Optional<Plan> unfinished() {
+		return jdbc
+			.sql("SELECT firearms, seed, country, registry_done FROM demo_fill WHERE id = 1 AND finished = FALSE")
+			.query((rs, n) -> new Plan(rs.getInt("firearms"), rs.getLong("seed"), rs.getString("country"),
+					rs.getBoolean("registry_done")))
+			.optional();
+	}
+
+	/**
+	 * Plans a fill of an empty node: false (and nothing planned) when the registry holds
+	 * firearms, as a real node does.
+	 */
+	public boolean plan(int firearms, long seed, String country) {
+		if (!registry.registryIsEmpty()) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM demo_fill").update();
+		jdbc.sql("INSERT INTO demo_fill (id, firearms, seed, country, registry_done, finished) "
+				+ "VALUES (1, ?, ?, ?, FALSE, FALSE)")
+			.params(firearms, seed, country)
+			.update();
+		return true;
+	}
+
+	/** Carries out (or resumes) the planned fill. */
+	public void run(Plan plan) {
+		if (!plan.registryDone()) {
+			long written = ledger.entriesRecordedBy(DemoRegistry.ACTOR);
+			if (written > 0) {
+				log.info("Demo registry: resuming an interrupted fill after its first {} ledger entries", written);
+			}
+			registry.generate(plan.firearms(), plan.seed(), plan.country(), written);
+			jdbc.sql("UPDATE demo_fill SET registry_done = TRUE WHERE id = 1").update();
+		}
+		int count = Math.max(10, plan.firearms() / 5);
+		int recorded = (int) seizures.recorded();
+		if (recorded > 0) {
+			log.info("Demo seizures: resuming an interrupted fill after {} of {} seizures", recorded, count);
+		}
+		seizures.generate(count, plan.seed(), plan.country(), recorded);
+		jdbc.sql("UPDATE demo_fill SET finished = TRUE WHERE id = 1").update();
+	}
+
+}

@@ -1,0 +1,260 @@
+package org.armstrace.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.armstrace.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a node keeps when its process is killed ({@code kill -9}, no shutdown): every
+ * command it acknowledged, once; an interrupted demo fill or import picks up where it
+ * stopped. Each test runs ArmsTrace in processes of its own on a database that outlives
+ * them: the embedded H2 file of a laptop, or a PostgreSQL schema.
+ */
+@Tag(TestDatabase.TAG)
+@ExtendWith(TestDatabase.Availability.class)
+class KillNineTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	Map<String, Object> database;
+
+	@BeforeEach
+	void aDatabaseThatOutlivesTheProcess() {
+		database = new HashMap<>(TestDatabase.newDatabase());
+		if (!TestDatabase.postgresql()) {
+			// the laptop default: the H2 file under ARMSTRACE_HOME, as the README runs it
+			database.keySet().removeIf(key -> key.startsWith("spring.datasource."));
+		}
+	}
+
+	@AfterEach
+	void dropIt() {
+		TestDatabase.drop(database);
+	}
+
+	record Acknowledged(String body, String id) {
+	}
+
+	@Test
+	void everyRegistrationAcknowledgedBeforeAKillIsThereOnceAndItsRetryAnswersTheSame() throws Exception {
+		Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+		String token;
+		try (Node node = new Node(database, "writers").start("demo", "--size=10")) {
+			token = node.awaitUp().demoToken();
+			// the demo's ten firearms first: the writers' registrations come after them
+			node.awaitOutput("Demo seizures: ", Duration.ofSeconds(120));
+			AtomicBoolean killed = new AtomicBoolean();
+			ExecutorService writers = Executors.newFixedThreadPool(4);
+			for (int w = 0; w < 4; w++) {
+				int writer = w;
+				writers.submit(() -> register(node, token, writer, killed, acknowledged));
+			}
+			Thread.sleep(5_000);
+			node.kill();
+			killed.set(true);
+			writers.shutdown();
+			assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(acknowledged).as("registrations acknowledged before the kill").hasSizeGreaterThan(20);
+
+		try (Node node = new Node(database, "restarted").start("serve")) {
+			node.awaitUp();
+			List<String> lost = acknowledged.values()
+				.stream()
+				.filter(a -> get(node, token, "/api/v1/firearms/" + a.id()).statusCode() != 200)
+				.map(Acknowledged::id)
+				.toList();
+			assertThat(lost).as("acknowledged registrations lost by the kill, of " + acknowledged.size()).isEmpty();
+			acknowledged.forEach((key, a) -> {
+				HttpResponse<String> retried = post(node, token, "/api/v1/firearms", a.body(), key);
+				assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+				assertThat(JSON.readTree(retried.body()).path("id").asString()).isEqualTo(a.id());
+			});
+			assertThat(post(node, token, "/api/v1/ledger/verify", "{}", null).statusCode()).isEqualTo(200);
+			node.stop();
+		}
+		try (Connection db = new Node(database, "check").database()) {
+			assertThat(
+					count(db,
+							"SELECT COUNT(*) FROM (SELECT serial FROM firearm WHERE serial LIKE 'KN%' "
+									+ "GROUP BY serial HAVING COUNT(*) > 1) d"))
+				.as("serials registered twice")
+				.isZero();
+		}
+	}
+
+	@Test
+	void aDemoFillKilledHalfwayIsResumedAndTheNodeRegistersFirearms() throws Exception {
+		String token;
+		try (Node node = new Node(database, "demo").start("demo", "--size=8000", "--seed=5")) {
+			token = node.awaitUp().demoToken();
+			// killed once a few of the fill's batches (5,000 entries each) have committed
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (get(node, token, "/api/v1/ledger/entries/12000").statusCode() != 200
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			node.kill();
+		}
+		int before;
+		try (Connection db = new Node(database, "check").database()) {
+			before = count(db, "SELECT COUNT(*) FROM firearm");
+		}
+		assertThat(before).as("firearms when the fill was killed").isPositive().isLessThan(8_000);
+
+		try (Node node = new Node(database, "resumed").start("demo", "--size=8000", "--seed=5")) {
+			node.awaitUp();
+			node.awaitOutput("Demo seizures: ", Duration.ofSeconds(240));
+			HttpResponse<String> registered = post(node, token, "/api/v1/firearms", firearm("KD-000001"), null);
+			assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+			node.stop();
+		}
+		try (Connection db = new Node(database, "check").database()) {
+			assertThat(count(db, "SELECT COUNT(*) FROM firearm")).isEqualTo(8_001);
+			assertThat(count(db, "SELECT COUNT(*) FROM (SELECT record_number FROM firearm GROUP BY record_number "
+					+ "HAVING COUNT(*) > 1) d"))
+				.as("record numbers issued twice")
+				.isZero();
+		}
+	}
+
+	@Test
+	void anImportKilledHalfwayResumesExactlyWhenRunAgain() throws Exception {
+		Path file = Path.of(database.get("armstrace.home").toString(), "legacy.csv");
+		try (Node job = new Node(database, "generate").start("generate-legacy-csv", "--rows=150000", "--out=" + file,
+				"--bad-every=1000", "--seed=3")) {
+			assertThat(job.awaitExit()).isZero();
+		}
+		try (Node job = new Node(database, "import-killed").start("import", file.toString())) {
+			// a fifth of the file read: several batches of 5,000 rows have committed
+			job.awaitOutput(Pattern.compile("Importing +[2-9]\\d%"), Duration.ofSeconds(180));
+			job.kill();
+		}
+		try (Node job = new Node(database, "import-again").start("import", file.toString())) {
+			job.awaitExit();
+			Matcher report = Pattern
+				.compile("([\\d,]+) rows: ([\\d,]+) imported, ([\\d,]+) already imported, " + "([\\d,]+) rejected")
+				.matcher(job.logText());
+			assertThat(report.find()).as(job.logText()).isTrue();
+			long rows = number(report.group(1));
+			long imported = number(report.group(2));
+			long already = number(report.group(3));
+			long rejected = number(report.group(4));
+			assertThat(rows).isEqualTo(150_000);
+			assertThat(already).as("rows the killed import had committed").isPositive();
+			assertThat(imported).as("rows left for the second run").isPositive();
+			try (Connection db = job.database()) {
+				assertThat(count(db, "SELECT COUNT(*) FROM firearm WHERE legacy_reference IS NOT NULL"))
+					.isEqualTo(rows - rejected);
+				assertThat(count(db,
+						"SELECT COUNT(*) FROM (SELECT legacy_reference FROM firearm WHERE "
+								+ "legacy_reference IS NOT NULL GROUP BY legacy_reference HAVING COUNT(*) > 1) d"))
+					.isZero();
+			}
+			assertThat(imported + already).isEqualTo(rows - rejected);
+		}
+	}
+
+	private void register(Node node, String token, int writer, AtomicBoolean killed,
+			Map<String, Acknowledged> acknowledged) {
+		for (int n = 0; !killed.get(); n++) {
+			String key = "kill-" + writer + "-" + n;
+			String body = firearm("KN" + writer + "X" + String.format("%06d", n));
+			try {
+				HttpResponse<String> response = http.send(request(node, token, "/api/v1/firearms", body, key),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 201) {
+					acknowledged.put(key, new Acknowledged(body, JSON.readTree(response.body()).path("id").asString()));
+				}
+			}
+			catch (IOException gone) {
+				return;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static String firearm(String serial) {
+		return """
+				{"type":"PISTOL","make":"Glock","model":"17","calibre":"9x19mm","serial":"%s",
+				 "countryOfManufacture":"AUT","year":2015}""".formatted(serial);
+	}
+
+	private HttpRequest request(Node node, String token, String path, String body, String key) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return request.build();
+	}
+
+	private HttpResponse<String> post(Node node, String token, String path, String body, String key) {
+		try {
+			return http.send(request(node, token, path, body, key), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private HttpResponse<String> get(Node node, String token, String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(node.base() + path))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static int count(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	private static long number(String text) {
+		return Long.parseLong(text.replace(",", ""));
+	}
+
+}
