@@ -111,6 +111,12 @@ public class ProjectionChecks implements ProjectionAudit {
 					"the tables could not be rebuilt from the ledger: " + e.getMostSpecificCause().getMessage(),
 					millisSince(started));
 		}
+		catch (RuntimeException unreadable) {
+			// an entry that is not what its type says: verify names it
+			return new ProjectionReport(Instant.now(), false, names(), comparison.rows, 0, List.of(),
+					"the tables could not be rebuilt from the ledger (run verify): " + unreadable,
+					millisSince(started));
+		}
 		comparison.nameLiveValues(jdbc);
 		return new ProjectionReport(Instant.now(), comparison.count == 0, names(), comparison.rows, comparison.count,
 				comparison.named(), null, millisSince(started));

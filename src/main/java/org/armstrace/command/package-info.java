@@ -4,6 +4,7 @@
  * one transaction under the ledger's lock, answering a retry from its idempotency key. It
  * also owns the rule vocabulary ({@link org.armstrace.command.Rule},
  * {@link org.armstrace.command.Refusal}) and turns codes into words in the reader's
- * language ({@link org.armstrace.command.Words}).
+ * language ({@link org.armstrace.command.Words}). It rebuilds the projections, and checks
+ * them against the ledger ({@link org.armstrace.command.ProjectionChecks}).
  */
 package org.armstrace.command;

@@ -39,7 +39,11 @@ public final class EventTypes {
 
 	/** The entry's event as the record it was written from. */
 	public static <E> E read(JsonMapper json, LedgerEntry entry, Class<E> type) {
-		return json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
+		E event = json.treeToValue(json.readTree(entry.canonicalJson()).path("event"), type);
+		if (event == null) {
+			throw new IllegalArgumentException("ledger entry " + entry.seq() + " holds no event");
+		}
+		return event;
 	}
 
 }

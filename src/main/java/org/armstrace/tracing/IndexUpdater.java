@@ -121,7 +121,16 @@ class IndexUpdater {
 				|| type == PartFitted.class || type == PartRemoved.class)) {
 			return;
 		}
-		RegistryEvent event = EventTypes.read(json, entry, type);
+		RegistryEvent event;
+		try {
+			event = EventTypes.read(json, entry, type);
+		}
+		catch (RuntimeException unreadable) {
+			// a tampered entry must not stop the index: verify names it
+			log.warn("Ledger entry {} cannot be read as {}: left out of the firearm index ({})", entry.seq(),
+					entry.type(), unreadable.getMessage());
+			return;
+		}
 		switch (event) {
 			case FirearmManufactured m -> put(new IndexedRecord(m.firearmId().toString(), m.recordNumber(),
 					m.legacyReference(), m.serial(), m.make(), makeKey(m.make()), m.model(), m.calibre(),

@@ -9,17 +9,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What an attacker with database administrator rights can do: lift the append-only guard,
  * change rows, and put the guard back. Only the hashes and signatures can then tell.
  */
-final class PrivilegedTamperer {
+public final class PrivilegedTamperer {
 
 	private static final String[] TABLES = { "ledger_entry", "ledger_node", "ledger_checkpoint" };
 
 	private final JdbcClient jdbc;
 
-	PrivilegedTamperer(JdbcClient jdbc) {
+	public PrivilegedTamperer(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void run(String... statements) {
+	public void run(String... statements) {
 		run(db -> {
 			for (String sql : statements) {
 				db.sql(sql).update();
@@ -27,7 +27,7 @@ final class PrivilegedTamperer {
 		});
 	}
 
-	void run(Consumer<JdbcClient> changes) {
+	public void run(Consumer<JdbcClient> changes) {
 		liftGuards();
 		try {
 			changes.accept(jdbc);
