@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
+import org.armstrace.TestUsers;
+import org.armstrace.WebSession;
 import org.armstrace.command.CommandResult;
+import org.armstrace.identity.Role;
 import org.armstrace.ledger.PrivilegedTamperer;
 import org.armstrace.ledger.ProjectionAudit;
 import org.armstrace.registry.FirearmCommands;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -48,6 +54,12 @@ class RebuildVerbTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestUsers testUsers;
+
+	@LocalServerPort
+	int port;
 
 	final List<UUID> firearms = new ArrayList<>();
 
@@ -90,6 +102,31 @@ class RebuildVerbTests {
 					"registry/firearm id=" + firearms.get(2) + " CHANGED: status: table 'DESTROYED', ledger 'ACTIVE'");
 		assertThat(registry.firearm(firearms.get(2)).orElseThrow().status().name()).isEqualTo("ACTIVE");
 		assertThat(projections.check().ok()).isTrue();
+	}
+
+	@Test
+	void theApiAndHealthNameAForgedRowForTheAuditor() {
+		Api api = new Api(port);
+		String auditor = testUsers.token(Role.AUDITOR);
+		assertThat(api.post("/api/v1/ledger/projections/verify", auditor, "").statusCode()).isEqualTo(200);
+		jdbc.sql("UPDATE firearm SET serial = 'FORGED000001' WHERE id = ?").param(firearms.get(1)).update();
+
+		HttpResponse<String> checked = api.post("/api/v1/ledger/projections/verify", auditor, "");
+
+		assertThat(checked.statusCode()).isEqualTo(409);
+		assertThat(Api.json(checked).path("drifts").get(0).path("columns").get(0).asString())
+			.startsWith("serial: table 'FORGED000001', ledger 'RB");
+		assertThat(api.get("/api/v1/ledger/projections/report", auditor).body()).contains("FORGED000001");
+		assertThat(api.get("/actuator/health", auditor).body()).contains("PROJECTIONS DRIFT 1 row(s)");
+		assertThat(api.post("/api/v1/ledger/projections/verify", testUsers.token(Role.REGISTRAR), "").statusCode())
+			.isEqualTo(403);
+
+		WebSession registrar = WebSession.signIn(port, testUsers.user(Role.REGISTRAR).username());
+		String page = registrar.get("/firearms/" + firearms.get(1)).body();
+		assertThat(page).contains("id=\"record-not-verified\"", "serial: shown &#39;FORGED000001&#39;");
+		assertThat(registrar.get("/firearms/" + firearms.get(0)).body()).doesNotContain("record-not-verified");
+		WebSession auditorSession = WebSession.signIn(port, testUsers.user(Role.AUDITOR).username());
+		assertThat(auditorSession.get("/ledger").body()).contains("id=\"projections-drift\"", "FORGED000001");
 	}
 
 	@Test
