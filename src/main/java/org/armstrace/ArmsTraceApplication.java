@@ -62,6 +62,8 @@ public class ArmsTraceApplication {
 			// it reads
 			defaults.put("armstrace.ledger.sign-checkpoints", "false");
 			defaults.put("armstrace.projections.check-cron", "-");
+			defaults.put("armstrace.licensing.expire-at-start", "false");
+			defaults.put("armstrace.licensing.expiry-cron", "-");
 		}
 		return defaults;
 	}

@@ -95,9 +95,13 @@ public class FirearmCommands {
 
 	private final RegistryState state;
 
-	FirearmCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+	private final List<AcquisitionCheck> acquisitionChecks;
+
+	FirearmCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state,
+			List<AcquisitionCheck> acquisitionChecks) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
+		this.acquisitionChecks = acquisitionChecks;
 	}
 
 	public CommandResult register(RegisterFirearm c, String actor, String idempotencyKey) {
@@ -209,6 +213,9 @@ public class FirearmCommands {
 							RegistryRule.HolderMustExist, c.toHolderId());
 					checks.rule(c.toHolderId() == null || !c.toHolderId().equals(f.holderId()), "toHolderId",
 							RegistryRule.TransferChangesHolder);
+					if (!checks.failed()) {
+						checkAcquisition(firearmId, c.toHolderId(), Checks.orToday(c.occurredOn()), checks);
+					}
 					return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
 							c.toHolderId(), Checks.orToday(c.occurredOn()));
 				});
@@ -318,6 +325,14 @@ public class FirearmCommands {
 			RegistryEvent event = decide.apply(firearm.get(), checks);
 			return checks.failed() || event == null ? checks.refuse() : Decision.record(firearmId, event);
 		});
+	}
+
+	/** What other modules require of the acquirer (a licence covering the firearm). */
+	private void checkAcquisition(UUID firearmId, UUID acquirerId, LocalDate on, Checks checks) {
+		AcquisitionCheck.Acquisition acquisition = new AcquisitionCheck.Acquisition(firearmId,
+				state.firearmCategory(firearmId).orElse(FirearmCategoryCodes.UNCLASSIFIED), acquirerId,
+				state.holderRole(acquirerId).orElseThrow(), on);
+		acquisitionChecks.forEach(check -> checks.addAll(check.refusals(acquisition)));
 	}
 
 	private static void checkMarkings(List<Marking> markings, Checks checks) {

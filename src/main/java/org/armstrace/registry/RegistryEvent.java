@@ -114,6 +114,14 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	}
 
 	/**
+	 * The firearm's category in the State's classification (EU Directive 2021/555
+	 * categories by default): what a licence must cover for anyone to acquire it.
+	 */
+	record FirearmClassified(UUID firearmId, String category, String previousCategory,
+			LocalDate occurredOn) implements AboutFirearm {
+	}
+
+	/**
 	 * Import of a firearm already on the record (re-import) or newly entered:
 	 * importMarking is null only when the import marking was recorded as already present.
 	 */

@@ -12,6 +12,7 @@ import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryEvent.AmmunitionConsumed;
 import org.armstrace.registry.RegistryEvent.AmmunitionProduced;
 import org.armstrace.registry.RegistryEvent.AmmunitionTransferred;
+import org.armstrace.registry.RegistryEvent.FirearmClassified;
 import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmDeactivated;
 import org.armstrace.registry.RegistryEvent.FirearmDestroyed;
@@ -107,6 +108,9 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			}
 			case FirearmExported e -> firearm(e.firearmId(), seq, FirearmStatus.EXPORTED, null);
 			case TransitRecorded e -> touch(e.firearmId(), seq);
+			case FirearmClassified e -> jdbc.sql("UPDATE firearm SET category = ?, last_seq = ? WHERE id = ?")
+				.params(e.category(), seq, e.firearmId())
+				.update();
 			case FirearmTransferred e -> firearm(e.firearmId(), seq, null, e.toHolderId());
 			case FirearmReportedLost e -> firearm(e.firearmId(), seq, FirearmStatus.LOST, null);
 			case FirearmReportedStolen e -> firearm(e.firearmId(), seq, FirearmStatus.STOLEN, null);

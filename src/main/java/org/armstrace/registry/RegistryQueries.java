@@ -200,6 +200,32 @@ public class RegistryQueries {
 				FirearmStatus.valueOf(rs.getString("status")));
 	}
 
+	/**
+	 * The firearms a holder holds and could hand over (active), by record number: a
+	 * licence's recovery list.
+	 */
+	@Transactional(readOnly = true)
+	public List<FirearmSummary> firearmsHeldBy(UUID holderId, int limit) {
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM firearm WHERE holder_id = ? AND status = 'ACTIVE' "
+					+ "ORDER BY record_number FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+			.param(holderId)
+			.query(RegistryQueries::summary)
+			.list();
+	}
+
+	/**
+	 * How many active firearms of a category a holder holds: what a licence's quantity
+	 * bounds.
+	 */
+	@Transactional(readOnly = true)
+	public long heldInCategory(UUID holderId, String category) {
+		return jdbc.sql("SELECT COUNT(*) FROM firearm WHERE holder_id = ? AND category = ? AND status = 'ACTIVE'")
+			.params(holderId, category)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Firearms in a status, by record number: for demo data and work lists. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsInStatus(FirearmStatus status, int limit) {

@@ -69,6 +69,19 @@ class RegistryState {
 		return found;
 	}
 
+	/** The firearm's category ({@code UNCLASSIFIED} until classified). */
+	Optional<String> firearmCategory(UUID id) {
+		return jdbc.sql("SELECT category FROM firearm WHERE id = ?").param(id).query(String.class).optional();
+	}
+
+	Optional<HolderRole> holderRole(UUID id) {
+		return jdbc.sql("SELECT role FROM holder WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(HolderRole::valueOf);
+	}
+
 	boolean holderExists(UUID id) {
 		return id != null
 				&& jdbc.sql("SELECT COUNT(*) FROM holder WHERE id = ?").param(id).query(Long.class).single() > 0;

@@ -1,0 +1,247 @@
+package org.armstrace.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.armstrace.Api;
+import org.armstrace.DatabaseTest;
+import org.armstrace.TestUsers;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Refusal;
+import org.armstrace.identity.Role;
+import org.armstrace.ledger.ProjectionAudit;
+import org.armstrace.registry.Classifications;
+import org.armstrace.registry.FirearmCommands;
+import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.HolderCommands;
+import org.armstrace.registry.HolderRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A firearm changes hands only to an acquirer whose licence covers it: no licence, the
+ * wrong category, too many already held or a suspended licence each refuse the transfer
+ * with the rule and the licence; a revoked licence puts its holder's firearms on the
+ * recovery list.
+ */
+@DatabaseTest
+@TestPropertySource(properties = { "armstrace.licensing.check-acquisitions=true", "armstrace.test.context=licensing" })
+class LicensingTests {
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	LicenceQueries queries;
+
+	@Autowired
+	FirearmCommands firearms;
+
+	@Autowired
+	Classifications classifications;
+
+	@Autowired
+	HolderCommands holders;
+
+	@Autowired
+	ProjectionAudit projections;
+
+	@Autowired
+	TestUsers testUsers;
+
+	@LocalServerPort
+	int port;
+
+	static final String OFFICER = "user:licensing-1";
+
+	UUID maker;
+
+	UUID owner;
+
+	@BeforeEach
+	void aMakerAndAnOwner() {
+		maker = holder(HolderRole.MANUFACTURER);
+		owner = holder(HolderRole.PRIVATE_OWNER);
+	}
+
+	@Test
+	void anOwnerWithoutALicenceCannotAcquireAndOneWithACoveringLicenceCan() {
+		UUID pistol = firearm("B");
+
+		assertThat(refusal(transfer(pistol, owner)).rule()).isEqualTo(LicensingRule.AcquirerIsLicensed);
+
+		granted(owner, LicenceKind.POSSESSION, "B", 2, LocalDate.now().plusYears(5));
+		assertThat(transfer(pistol, owner)).isInstanceOf(CommandResult.Accepted.class);
+	}
+
+	@Test
+	void aLicenceForAnotherCategoryIsNamedInTheRefusal() {
+		UUID rifle = firearm("B");
+		String number = granted(owner, LicenceKind.POSSESSION, "C", 3, LocalDate.now().plusYears(5));
+
+		Refusal refused = refusal(transfer(rifle, owner));
+
+		assertThat(refused.rule()).isEqualTo(LicensingRule.LicenceCoversCategory);
+		assertThat(refused.values()).containsExactly("B", number);
+	}
+
+	@Test
+	void theQuantityALicenceAllowsIsNotExceeded() {
+		granted(owner, LicenceKind.POSSESSION, "B", 1, LocalDate.now().plusYears(5));
+		assertThat(transfer(firearm("B"), owner)).isInstanceOf(CommandResult.Accepted.class);
+
+		Refusal refused = refusal(transfer(firearm("B"), owner));
+
+		assertThat(refused.rule()).isEqualTo(LicensingRule.LicenceQuantityIsNotExceeded);
+		assertThat(refused.values()).startsWith("B", "1", "1");
+	}
+
+	@Test
+	void aSuspendedLicenceRefusesAndItsReinstatementAllowsAgain() {
+		granted(owner, LicenceKind.POSSESSION, "B", 5, LocalDate.now().plusYears(5));
+		UUID licence = queries.ofHolder(owner).getFirst().id();
+		accepted(licences.suspend(licence, new Licences.Decide("court order", "CO-2026-17", null), OFFICER, null));
+		UUID pistol = firearm("B");
+
+		assertThat(refusal(transfer(pistol, owner)).rule()).isEqualTo(LicensingRule.AcquirerIsLicensed);
+
+		accepted(licences.reinstate(licence, new Licences.Decide(null, null, null), OFFICER, null));
+		assertThat(transfer(pistol, owner)).isInstanceOf(CommandResult.Accepted.class);
+	}
+
+	@Test
+	void anUnclassifiedFirearmCannotChangeHandsUnderALicenceButAStateAgencyNeedsNone() {
+		UUID unclassified = firearm(null);
+		granted(owner, LicenceKind.POSSESSION, "B", 5, LocalDate.now().plusYears(5));
+
+		assertThat(refusal(transfer(unclassified, owner)).rule()).isEqualTo(LicensingRule.FirearmIsClassified);
+		assertThat(transfer(unclassified, holder(HolderRole.STATE_AGENCY))).isInstanceOf(CommandResult.Accepted.class);
+	}
+
+	@Test
+	void aRevocationListsTheFirearmsStillHeldUntilTheyAreSurrendered() {
+		granted(owner, LicenceKind.POSSESSION, "B", 5, LocalDate.now().plusYears(5));
+		UUID first = firearm("B");
+		UUID second = firearm("B");
+		accepted(transfer(first, owner));
+		accepted(transfer(second, owner));
+		UUID licence = queries.ofHolder(owner).getFirst().id();
+
+		accepted(licences.revoke(licence, new Licences.Decide("convicted of a violent offence", null, null), OFFICER,
+				null));
+
+		LicenceQueries.Recovery recovery = recoveryOf(owner);
+		assertThat(recovery.firearms()).extracting(f -> f.id()).containsExactlyInAnyOrder(first, second);
+		accepted(transfer(first, holder(HolderRole.STATE_AGENCY)));
+		assertThat(recoveryOf(owner).firearms()).extracting(f -> f.id()).containsExactly(second);
+		assertThat(
+				refusal(licences.grant(licence, new Licences.GrantLicence("X-1", null, LocalDate.now()), OFFICER, null))
+					.rule())
+			.isEqualTo(LicensingRule.LicenceStepIsAllowed);
+	}
+
+	@Test
+	void aLicenceEndingWithin60DaysIsListedForRenewalAndOnePastItsValidityExpires() {
+		String soon = granted(owner, LicenceKind.POSSESSION, "B", 1, LocalDate.now().plusDays(30));
+		UUID collector = holder(HolderRole.PRIVATE_OWNER);
+		UUID past = accepted(licences.apply(application(collector, LicenceKind.COLLECTOR, "B", null), OFFICER, null));
+		accepted(licences.grant(past, new Licences.GrantLicence("COL-" + UUID.randomUUID(),
+				LocalDate.now().minusYears(5), LocalDate.now().minusDays(1)), OFFICER, null));
+
+		assertThat(queries.renewalList(LocalDate.now(), 60)).extracting(LicenceQueries.LicenceView::number)
+			.contains(soon);
+		assertThat(licences.expirePastValidity()).isPositive();
+		assertThat(queries.licence(past).orElseThrow().state()).isEqualTo(LicenceState.EXPIRED);
+		assertThat(refusal(transfer(firearm("B"), collector)).rule()).isEqualTo(LicensingRule.AcquirerIsLicensed);
+		assertThat(projections.check().ok()).as("the licence tables are what the ledger says").isTrue();
+	}
+
+	@Test
+	void theApiAppliesGrantsAndNamesTheRuleOfARefusedTransfer() {
+		Api api = new Api(port);
+		String licensing = testUsers.token(Role.LICENSING);
+		HttpResponse<String> applied = api.post("/api/v1/licences", licensing, """
+				{"holderId":"%s","kind":"POSSESSION","issuingAuthority":"Landespolizeidirektion Wien",
+				 "coverage":[{"category":"C","quantity":2}],"storageInspected":true}""".formatted(owner));
+		assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+		String id = Api.json(applied).path("id").asString();
+		HttpResponse<String> grantedAnswer = api.post("/api/v1/licences/" + id + "/grant", licensing,
+				"{\"number\":\"W-%s\",\"validUntil\":\"%s\"}".formatted(id.substring(0, 8),
+						LocalDate.now().plusYears(5)));
+		assertThat(grantedAnswer.statusCode()).as(grantedAnswer.body()).isEqualTo(201);
+		assertThat(Api.json(grantedAnswer).path("state").asString()).isEqualTo("GRANTED");
+
+		UUID pistol = firearm("B");
+		HttpResponse<String> refused = api.post("/api/v1/firearms/" + pistol + "/transfers",
+				testUsers.token(Role.REGISTRAR), "{\"toHolderId\":\"" + owner + "\"}");
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("LicenceCoversCategory", "do not cover category B");
+
+		HttpResponse<String> bad = api.post("/api/v1/licences", licensing, """
+				{"holderId":"%s","kind":"POSSESSION","issuingAuthority":"x","coverage":[{"category":"Z9"}]}"""
+			.formatted(owner));
+		assertThat(bad.statusCode()).isEqualTo(422);
+		assertThat(bad.body()).contains("coverage[0].category", "CoverageIsKnownCategory");
+		assertThat(api.post("/api/v1/licences", testUsers.token(Role.DEALER), "{}").statusCode()).isEqualTo(403);
+	}
+
+	// the world the tests need
+
+	private UUID holder(HolderRole role) {
+		return accepted(holders
+			.register(new HolderCommands.RegisterHolder(role, "Synthetic " + role, null, "AUT", null), OFFICER, null));
+	}
+
+	private UUID firearm(String category) {
+		UUID id = accepted(firearms.register(new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Glock",
+				"17", "9x19mm", "LIC" + UUID.randomUUID().toString().substring(0, 8), "AUT", 2020, List.of(), maker,
+				null, false, null), OFFICER, null));
+		if (category != null) {
+			accepted(classifications.classify(id, new Classifications.Classify(category, null), OFFICER, null));
+		}
+		return id;
+	}
+
+	private CommandResult transfer(UUID firearm, UUID to) {
+		return firearms.transfer(firearm, new FirearmCommands.TransferFirearm(to, null), OFFICER, null);
+	}
+
+	private static Licences.ApplyForLicence application(UUID holder, LicenceKind kind, String category,
+			Integer quantity) {
+		return new Licences.ApplyForLicence(holder, kind, "Bundespolizeidirektion",
+				List.of(new Coverage(category, quantity)), null, true, null);
+	}
+
+	private String granted(UUID holder, LicenceKind kind, String category, Integer quantity, LocalDate validUntil) {
+		UUID id = accepted(licences.apply(application(holder, kind, category, quantity), OFFICER, null));
+		String number = "LIC-" + UUID.randomUUID().toString().substring(0, 8);
+		accepted(licences.grant(id, new Licences.GrantLicence(number, null, validUntil), OFFICER, null));
+		return number;
+	}
+
+	private LicenceQueries.Recovery recoveryOf(UUID holder) {
+		return queries.recoveryList(LocalDate.now())
+			.stream()
+			.filter(r -> r.licence().holderId().equals(holder))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static UUID accepted(CommandResult result) {
+		assertThat(result).as(result.toString()).isInstanceOf(CommandResult.Accepted.class);
+		return ((CommandResult.Accepted) result).subjectId();
+	}
+
+	private static Refusal refusal(CommandResult result) {
+		assertThat(result).as(result.toString()).isInstanceOf(CommandResult.Rejected.class);
+		return ((CommandResult.Rejected) result).violations().getFirst();
+	}
+
+}
