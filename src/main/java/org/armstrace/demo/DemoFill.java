@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 /**
  * Fills an empty node with the demo's registry and seizures, and remembers the fill
  * (table {@code demo_fill}) so that one interrupted by a killed process is resumed at the
- * next start, with the size, seed and country it began with: the registry from the first
- * event not yet on the ledger, the seizures from the first not yet recorded.
+ * next start, with the size, seed and country it began with: the registry (and then the
+ * licences) from the first event not yet on the ledger, the seizures from the first not
+ * yet recorded.
  */
 @Service
 public class DemoFill {
@@ -29,12 +30,15 @@ public class DemoFill {
 
 	private final DemoSeizures seizures;
 
+	private final DemoLicences licences;
+
 	private final Ledger ledger;
 
-	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, Ledger ledger) {
+	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences, Ledger ledger) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.seizures = seizures;
+		this.licences = licences;
 		this.ledger = ledger;
 	}
 
@@ -72,6 +76,11 @@ public class DemoFill {
 			}
 			registry.generate(plan.firearms(), plan.seed(), plan.country(), written);
 			jdbc.sql("UPDATE demo_fill SET registry_done = TRUE WHERE id = 1").update();
+		}
+		// licences before seizures, from the holdings as the registry left them (so a
+		// resumed fill draws the same ones and skips those already recorded)
+		if (seizures.recorded() == 0) {
+			licences.generate(plan.seed(), plan.country(), ledger.entriesRecordedBy(DemoLicences.ACTOR));
 		}
 		int count = Math.max(10, plan.firearms() / 5);
 		int recorded = (int) seizures.recorded();

@@ -19,6 +19,7 @@ import org.armstrace.registry.RegistryEvent;
 import org.armstrace.registry.RegistryEvent.AmmunitionConsumed;
 import org.armstrace.registry.RegistryEvent.AmmunitionProduced;
 import org.armstrace.registry.RegistryEvent.AmmunitionTransferred;
+import org.armstrace.registry.RegistryEvent.FirearmClassified;
 import org.armstrace.registry.RegistryEvent.FirearmDeactivated;
 import org.armstrace.registry.RegistryEvent.FirearmDestroyed;
 import org.armstrace.registry.RegistryEvent.FirearmExported;
@@ -154,6 +155,18 @@ final class DemoWorld {
 	}
 
 	/** Manufacture or import, a dealer, most often an owner, and for some a fate. */
+	/**
+	 * The category of the EU's classification a firearm of this type most often falls in:
+	 * automatic ones A2, handguns and rifles B, shotguns and others C.
+	 */
+	static String category(FirearmType type) {
+		return switch (type) {
+			case SUBMACHINE_GUN, MACHINE_GUN -> "A2";
+			case PISTOL, REVOLVER, RIFLE, CARBINE -> "B";
+			default -> "C";
+		};
+	}
+
 	List<RegistryEvent> firearmHistory(String recordNumber) {
 		List<RegistryEvent> events = new ArrayList<>();
 		Maker maker = makers.get(skewed(makers.size()));
@@ -171,6 +184,7 @@ final class DemoWorld {
 						new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, maker.country, maker.country, null),
 						new Marking(MarkingKind.SERIAL, serial, null, null)),
 				domestic ? maker.factory.id() : dealer.id(), null, null, made));
+		events.add(new FirearmClassified(id, category(type), "UNCLASSIFIED", made));
 		LocalDate at = made.plusDays(20 + random.nextInt(200));
 		if (domestic) {
 			events.add(new FirearmTransferred(id, maker.factory.id(), dealer.id(), capped(at)));

@@ -226,6 +226,25 @@ public class RegistryQueries {
 			.single();
 	}
 
+	/**
+	 * A holder with how many active firearms of a category it holds ({@code category}
+	 * null and {@code held} 0 for a holder that holds none).
+	 */
+	public record Holding(UUID holderId, HolderRole role, String category, long held) {
+	}
+
+	/** Every holder with its active firearms by category, by holder id: for demo data. */
+	@Transactional(readOnly = true)
+	public List<Holding> holdings() {
+		return jdbc
+			.sql("SELECT h.id, h.role, f.category, COUNT(f.id) AS held FROM holder h LEFT JOIN firearm f "
+					+ "ON f.holder_id = h.id AND f.status = 'ACTIVE' GROUP BY h.id, h.role, f.category "
+					+ "ORDER BY h.id, f.category")
+			.query((rs, n) -> new Holding(rs.getObject("id", UUID.class), HolderRole.valueOf(rs.getString("role")),
+					rs.getString("category"), rs.getLong("held")))
+			.list();
+	}
+
 	/** Firearms in a status, by record number: for demo data and work lists. */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsInStatus(FirearmStatus status, int limit) {

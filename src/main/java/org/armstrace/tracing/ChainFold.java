@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.RegistryEvent;
+import org.armstrace.registry.RegistryEvent.FirearmClassified;
 import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmDeactivated;
 import org.armstrace.registry.RegistryEvent.FirearmDestroyed;
@@ -178,6 +179,7 @@ final class ChainFold {
 					: add(values, Fact.SEIZED_IN_CASE, s.authority(), s.caseReference());
 			case FirearmDeactivated d -> add(values, Fact.DEACTIVATED, d.certificateNumber());
 			case FirearmConverted c -> add(values, Fact.CONVERTED, c.newType().name());
+			case FirearmClassified c -> add(values, Fact.CLASSIFIED, c.category());
 			case FirearmDestroyed d -> add(values, Fact.DESTROYED, d.method());
 			case FirearmFoundAfterDestruction f -> add(values, Fact.FOUND_AFTER_DESTRUCTION, f.authority());
 			default -> throw new IllegalArgumentException("not a fact of a firearm's life: " + fact.type());

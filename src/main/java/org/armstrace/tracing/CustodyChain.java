@@ -95,7 +95,7 @@ public record CustodyChain(UUID firearmId, String recordNumber, List<LegalHolder
 		/** certificate number. */
 		DEACTIVATED,
 		/** new type. */
-		CONVERTED,
+		CONVERTED, CLASSIFIED,
 		/** method. */
 		DESTROYED,
 		/** authority. */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.armstrace.DatabaseTest;
 import org.armstrace.ledger.LedgerVerification;
+import org.armstrace.ledger.ProjectionAudit;
+import org.armstrace.licensing.LicenceQueries;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.registry.RegistryRebuild;
 import org.armstrace.tracing.Candidate;
@@ -49,6 +51,15 @@ class DemoRegistryTests {
 
 	@Autowired
 	CustodyChains chains;
+
+	@Autowired
+	DemoLicences licences;
+
+	@Autowired
+	LicenceQueries licenceQueries;
+
+	@Autowired
+	ProjectionAudit projections;
 
 	@Test
 	void theSameSeedMakesTheSameWorld() {
@@ -116,6 +127,19 @@ class DemoRegistryTests {
 		CustodyChain exportedChain = chains.of(exported, null, LocalDate.now()).orElseThrow();
 		assertThat(exportedChain.has(CustodyChain.FlagKind.RE_ENTRY)).isTrue();
 		assertThat(exportedChain.pointOfDiversion().type()).isEqualTo("registry.firearm-exported");
+
+		// licences follow the holdings: every holder has one, a few are suspended or
+		// revoked with firearms still held, a few end within 60 days
+		long licensed = licences.generate(11, "AUT", 0);
+		assertThat(licensed).isGreaterThan(3_000);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM licence").query(Long.class).single())
+			.isEqualTo(jdbc.sql("SELECT COUNT(*) FROM holder").query(Long.class).single());
+		assertThat(licenceQueries.recoveryList(LocalDate.now())).isNotEmpty();
+		assertThat(licenceQueries.renewalList(LocalDate.now(), 60)).isNotEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM firearm WHERE category = 'UNCLASSIFIED'").query(Long.class).single())
+			.as("every demo firearm is classified")
+			.isZero();
+		assertThat(projections.check().ok()).isTrue();
 	}
 
 }
