@@ -55,6 +55,15 @@ public class TestUsers {
 		return account;
 	}
 
+	/**
+	 * A dealer's account bound to its dealer holder: it sees that holder's stock only.
+	 */
+	public Users.Account dealerOf(UUID holderId) {
+		Users.Account account = user(Role.DEALER);
+		users.bindToHolder(account.id(), holderId);
+		return account;
+	}
+
 	/** Enrols a second factor for the user; its codes come from {@link #code(String)}. */
 	public void enrol(String username) {
 		String secret = secondFactors.newSecret();

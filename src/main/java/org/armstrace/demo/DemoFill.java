@@ -1,8 +1,15 @@
 package org.armstrace.demo;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.armstrace.identity.Role;
+import org.armstrace.identity.Users;
 import org.armstrace.ledger.Ledger;
+import org.armstrace.registry.HolderRole;
+import org.armstrace.registry.RegistryQueries;
+import org.armstrace.registry.RegistryQueries.Holding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +41,14 @@ public class DemoFill {
 
 	private final Ledger ledger;
 
-	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences, Ledger ledger) {
+	private final Users users;
+
+	private final RegistryQueries holdings;
+
+	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences, Ledger ledger,
+			Users users, RegistryQueries holdings) {
+		this.users = users;
+		this.holdings = holdings;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.seizures = seizures;
@@ -82,6 +96,7 @@ public class DemoFill {
 		if (seizures.recorded() == 0) {
 			licences.generate(plan.seed(), plan.country(), ledger.entriesRecordedBy(DemoLicences.ACTOR));
 		}
+		bindDemoDealer();
 		int count = Math.max(10, plan.firearms() / 5);
 		int recorded = (int) seizures.recorded();
 		if (recorded > 0) {
@@ -89,6 +104,23 @@ public class DemoFill {
 		}
 		seizures.generate(count, plan.seed(), plan.country(), recorded);
 		jdbc.sql("UPDATE demo_fill SET finished = TRUE WHERE id = 1").update();
+	}
+
+	/**
+	 * The demo's {@code dealer} account keeps the stock of the dealer holding the most
+	 * firearms, so that it has a register to show.
+	 */
+	private void bindDemoDealer() {
+		users.find("dealer")
+			.filter(account -> account.roles().contains(Role.DEALER) && users.holderOf(account.id()).isEmpty())
+			.ifPresent(account -> holdings.holdings()
+				.stream()
+				.filter(h -> h.role() == HolderRole.DEALER)
+				.collect(Collectors.groupingBy(Holding::holderId, Collectors.summingLong(Holding::held)))
+				.entrySet()
+				.stream()
+				.max(Map.Entry.comparingByValue())
+				.ifPresent(top -> users.bindToHolder(account.id(), top.getKey())));
 	}
 
 }

@@ -31,6 +31,26 @@ public class Actors {
 			.orElseThrow(() -> new IllegalStateException("no user " + principal.getName()));
 	}
 
+	/**
+	 * A holder no firearm is held by: the stock of a dealer account not yet bound to its
+	 * holder, which therefore sees nothing.
+	 */
+	public static final UUID NO_HOLDER = new UUID(0, 0);
+
+	/**
+	 * The stock a caller is confined to: for a dealer account (one that does not also
+	 * read records as an officer), the holder it is bound to ({@link #NO_HOLDER} while it
+	 * is bound to none); empty for everyone else.
+	 */
+	public Optional<UUID> dealerStock(Principal principal) {
+		if (Role.readsRecords(principal) || !Role.anyOf(principal, Role.DEALER)) {
+			return Optional.empty();
+		}
+		String actor = of(principal);
+		UUID user = UUID.fromString(actor.substring("user:".length()));
+		return Optional.of(users.holderOf(user).orElse(NO_HOLDER));
+	}
+
 	/** The username behind a ledger actor {@code user:<uuid>}, or the actor itself. */
 	public String username(String actor) {
 		if (actor == null || !actor.startsWith("user:")) {

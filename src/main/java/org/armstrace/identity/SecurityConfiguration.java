@@ -2,6 +2,8 @@ package org.armstrace.identity;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -180,6 +182,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
 			.requestMatchers("/firearms/*/actions/lost-report", "/firearms/*/actions/theft-report")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.DEALER.name())
+			.requestMatchers(HttpMethod.GET, "/firearms/*")
+			.hasAnyRole(Stream.concat(Arrays.stream(readers), Stream.of(Role.DEALER.name())).toArray(String[]::new))
 			.requestMatchers("/firearms", "/firearms/**")
 			.hasAnyRole(readers)
 			.requestMatchers(HttpMethod.POST, "/seized-items/*/destruction", "/destructions/*/approval")

@@ -175,6 +175,21 @@ public class Users {
 		}
 	}
 
+	/** Binds an account to the holder whose stock it keeps (a dealer's). */
+	@Transactional
+	public void bindToHolder(UUID userId, UUID holderId) {
+		jdbc.sql("UPDATE app_user SET holder_id = ? WHERE id = ?").params(holderId, userId).update();
+	}
+
+	/** The holder an account is bound to, if any. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> holderOf(UUID userId) {
+		return jdbc.sql("SELECT holder_id FROM app_user WHERE id = ? AND holder_id IS NOT NULL")
+			.param(userId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Account> find(String username) {
 		return jdbc

@@ -206,7 +206,12 @@ public class FirearmCommands {
 	}
 
 	public CommandResult transfer(UUID firearmId, TransferFirearm c, String actor, String key) {
-		return onFirearm("transfer-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSFER, actor, key,
+		return transfer(firearmId, c, actor, key, null);
+	}
+
+	/** A transfer by a dealer: of a firearm in {@code stock} only. */
+	public CommandResult transfer(UUID firearmId, TransferFirearm c, String actor, String key, UUID stock) {
+		return onFirearm("transfer-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSFER, actor, key, stock,
 				(f, checks) -> {
 					checks.require("toHolderId", c.toHolderId()).notInFuture("occurredOn", c.occurredOn());
 					checks.rule(c.toHolderId() == null || state.holderExists(c.toHolderId()), "toHolderId",
@@ -222,7 +227,12 @@ public class FirearmCommands {
 	}
 
 	public CommandResult reportLost(UUID firearmId, ReportMissing c, String actor, String key) {
-		return onFirearm("report-lost", firearmId, c, c.occurredOn(), LifeCycleRules.REPORT_MISSING, actor, key,
+		return reportLost(firearmId, c, actor, key, null);
+	}
+
+	/** A report by a dealer: of a firearm in {@code stock} only. */
+	public CommandResult reportLost(UUID firearmId, ReportMissing c, String actor, String key, UUID stock) {
+		return onFirearm("report-lost", firearmId, c, c.occurredOn(), LifeCycleRules.REPORT_MISSING, actor, key, stock,
 				(f, checks) -> {
 					checks.notInFuture("occurredOn", c.occurredOn());
 					return checks.failed() ? null : new RegistryEvent.FirearmReportedLost(firearmId, c.reportedBy(),
@@ -231,8 +241,13 @@ public class FirearmCommands {
 	}
 
 	public CommandResult reportStolen(UUID firearmId, ReportMissing c, String actor, String key) {
+		return reportStolen(firearmId, c, actor, key, null);
+	}
+
+	/** A report by a dealer: of a firearm in {@code stock} only. */
+	public CommandResult reportStolen(UUID firearmId, ReportMissing c, String actor, String key, UUID stock) {
 		return onFirearm("report-stolen", firearmId, c, c.occurredOn(), LifeCycleRules.REPORT_MISSING, actor, key,
-				(f, checks) -> {
+				stock, (f, checks) -> {
 					checks.notInFuture("occurredOn", c.occurredOn());
 					return checks.failed() ? null : new RegistryEvent.FirearmReportedStolen(firearmId, c.reportedBy(),
 							c.reportReference(), Checks.orToday(c.occurredOn()));
@@ -312,9 +327,19 @@ public class FirearmCommands {
 	 */
 	private CommandResult onFirearm(String command, UUID firearmId, Object body, LocalDate occurredOn,
 			LifeCycleRules action, String actor, String key, BiFunction<FirearmState, Checks, RegistryEvent> decide) {
+		return onFirearm(command, firearmId, body, occurredOn, action, actor, key, null, decide);
+	}
+
+	/**
+	 * A fact about one firearm; with {@code stock}, only a firearm that holder holds
+	 * (checked under the ledger's lock): any other is not found, as if it did not exist.
+	 */
+	private CommandResult onFirearm(String command, UUID firearmId, Object body, LocalDate occurredOn,
+			LifeCycleRules action, String actor, String key, UUID stock,
+			BiFunction<FirearmState, Checks, RegistryEvent> decide) {
 		return commands.run(command, actor, key, Arrays.asList(firearmId, body), () -> {
 			Optional<FirearmState> firearm = state.firearm(firearmId);
-			if (firearm.isEmpty()) {
+			if (firearm.isEmpty() || stock != null && !stock.equals(firearm.get().holderId())) {
 				return Decision.refuse("firearmId", RegistryRule.FirearmMustExist, firearmId);
 			}
 			Checks checks = new Checks();

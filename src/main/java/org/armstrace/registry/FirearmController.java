@@ -47,8 +47,11 @@ class FirearmController {
 
 	private final ProductionRuns productionRuns;
 
+	private final DealerStock stock;
+
 	FirearmController(FirearmCommands firearms, ProductionRuns productionRuns, RegistryQueries queries, Actors actors,
-			AccessLog accessLog, CommandResponses responses) {
+			AccessLog accessLog, CommandResponses responses, DealerStock stock) {
+		this.stock = stock;
 		this.productionRuns = productionRuns;
 		this.responses = responses;
 		this.accessLog = accessLog;
@@ -81,6 +84,7 @@ class FirearmController {
 		boolean stated = purpose != null && !purpose.isBlank();
 		RegistryQueries.FirearmView firearm = (stated ? queries.firearmWithHolderIdentity(id) : queries.firearm(id))
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
+		stock.require(id, who);
 		accessLog.record(who, AccessLog.Action.READ, "firearm " + firearm.recordNumber(),
 				RegistryPages.disclosed(firearm, stated), stated ? purpose : null, 1);
 		return firearm;
@@ -141,19 +145,22 @@ class FirearmController {
 	@PostMapping("/{id}/transfers")
 	ResponseEntity<?> transfer(@PathVariable UUID id, @RequestBody FirearmCommands.TransferFirearm body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.transfer(id, body, actors.of(who), key), who);
+		UUID dealer = stock.of(who).orElse(null);
+		return inStock(id, dealer, who, firearms.transfer(id, body, actors.of(who), key, dealer));
 	}
 
 	@PostMapping("/{id}/lost-reports")
 	ResponseEntity<?> lost(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportLost(id, body, actors.of(who), key), who);
+		UUID dealer = stock.of(who).orElse(null);
+		return inStock(id, dealer, who, firearms.reportLost(id, body, actors.of(who), key, dealer));
 	}
 
 	@PostMapping("/{id}/theft-reports")
 	ResponseEntity<?> stolen(@PathVariable UUID id, @RequestBody FirearmCommands.ReportMissing body, Principal who,
 			@RequestHeader(name = KEY, required = false) String key) {
-		return onFirearm(firearms.reportStolen(id, body, actors.of(who), key), who);
+		UUID dealer = stock.of(who).orElse(null);
+		return inStock(id, dealer, who, firearms.reportStolen(id, body, actors.of(who), key, dealer));
 	}
 
 	@PostMapping("/{id}/recoveries")
@@ -198,6 +205,18 @@ class FirearmController {
 	 * id) to whoever may read records; to a role that only records facts (DEALER), the
 	 * firearm's summary.
 	 */
+	/**
+	 * A dealer's command on a firearm outside its stock is answered as for a firearm that
+	 * does not exist (no existence oracle), and the attempt goes to the access log.
+	 */
+	private ResponseEntity<?> inStock(UUID id, UUID dealer, Principal who, CommandResult result) {
+		if (dealer != null && result instanceof CommandResult.Rejected rejected
+				&& rejected.violations().stream().anyMatch(v -> v.rule() == RegistryRule.FirearmMustExist)) {
+			stock.refused(id, who);
+		}
+		return onFirearm(result, who);
+	}
+
 	private ResponseEntity<?> onFirearm(CommandResult result, Principal who) {
 		return responses.answer(result, "/api/v1/firearms/",
 				Role.readsRecords(who) ? queries::firearm : queries::firearmSummary, RegistryRule::missingSubject);

@@ -223,7 +223,10 @@ class LifeCyclePages {
 
 	private final Words words;
 
-	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, Words words) {
+	private final DealerStock stock;
+
+	LifeCyclePages(FirearmCommands firearms, RegistryQueries queries, Actors actors, Words words, DealerStock stock) {
+		this.stock = stock;
 		this.words = words;
 		this.firearms = firearms;
 		this.queries = queries;
@@ -239,6 +242,7 @@ class LifeCyclePages {
 	String form(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String recorded,
 			Principal who, Model model) {
 		Action a = permitted(action, who);
+		stock.require(id, who);
 		model.addAttribute("recorded", recorded != null);
 		model.addAttribute("mayRead", Role.readsRecords(who));
 		return page(id, a, Map.of(), List.of(), model);
@@ -248,6 +252,7 @@ class LifeCyclePages {
 	String submit(@PathVariable UUID id, @PathVariable String action, @RequestParam Map<String, String> form,
 			Principal who, Model model) {
 		Action a = permitted(action, who);
+		stock.require(id, who);
 		List<Refusal> violations = new ArrayList<>();
 		Map<String, Object> parsed = new HashMap<>();
 		for (Field field : a.fields) {

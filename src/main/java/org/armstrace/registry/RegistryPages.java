@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registry's pages: find a firearm, its record with timeline and ledger proofs,
@@ -40,8 +41,11 @@ class RegistryPages {
 
 	private final MessageSource messages;
 
+	private final DealerStock stock;
+
 	RegistryPages(RegistryQueries queries, FirearmCommands firearms, AccessLog accessLog, Actors actors,
-			MessageSource messages) {
+			MessageSource messages, DealerStock stock) {
+		this.stock = stock;
 		this.queries = queries;
 		this.firearms = firearms;
 		this.accessLog = accessLog;
@@ -82,6 +86,7 @@ class RegistryPages {
 	 */
 	@GetMapping("/firearms/{id}")
 	String firearm(@PathVariable UUID id, @RequestParam(required = false) String purpose, Principal who, Model model) {
+		stock.require(id, who);
 		boolean stated = purpose != null && !purpose.isBlank();
 		RegistryQueries.FirearmView firearm = (stated ? queries.firearmWithHolderIdentity(id) : queries.firearm(id))
 			.orElseThrow(() -> new NoSuchElementException("no firearm " + id));
@@ -104,9 +109,15 @@ class RegistryPages {
 	}
 
 	@GetMapping("/firearms/{id}/transfer")
-	String transferForm(@PathVariable UUID id, @RequestParam(required = false) String recorded, Model model) {
-		model.addAttribute("firearm",
-				queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+	String transferForm(@PathVariable UUID id, @RequestParam(required = false) String recorded, Principal who,
+			Model model) {
+		// a dealer's own sale, just recorded: confirmed from this session's flash, as the
+		// firearm has left its stock
+		if (recorded == null || !model.containsAttribute("firearm")) {
+			stock.require(id, who);
+			model.addAttribute("firearm",
+					queries.firearm(id).orElseThrow(() -> new NoSuchElementException("no firearm " + id)));
+		}
 		model.addAttribute("violations", List.of());
 		model.addAttribute("recorded", recorded != null);
 		return "registry/transfer";
@@ -114,7 +125,8 @@ class RegistryPages {
 
 	@PostMapping("/firearms/{id}/transfer")
 	String transfer(@PathVariable UUID id, @RequestParam String toHolderId, @RequestParam String occurredOn,
-			Principal who, Model model) {
+			Principal who, Model model, RedirectAttributes flash) {
+		stock.require(id, who);
 		List<Refusal> violations;
 		UUID holder = null;
 		LocalDate on = null;
@@ -122,12 +134,15 @@ class RegistryPages {
 			holder = UUID.fromString(toHolderId.trim());
 			on = occurredOn.isBlank() ? null : LocalDate.parse(occurredOn.trim());
 			CommandResult result = firearms.transfer(id, new FirearmCommands.TransferFirearm(holder, on),
-					actors.of(who), null);
+					actors.of(who), null, stock.of(who).orElse(null));
 			if (result instanceof CommandResult.Accepted) {
+				if (Role.readsRecords(who)) {
+					return "redirect:/firearms/" + id;
+				}
 				// a role that reads no record (DEALER) stays on the form, with a
 				// confirmation
-				return Role.readsRecords(who) ? "redirect:/firearms/" + id
-						: "redirect:/firearms/" + id + "/transfer?recorded";
+				flash.addFlashAttribute("firearm", queries.firearmSummary(id).orElseThrow());
+				return "redirect:/firearms/" + id + "/transfer?recorded";
 			}
 			// a rule about the firearm itself (its status) is shown at the one field the
 			// form has

@@ -265,6 +265,17 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/**
+	 * Who holds the firearm now (none for one no holder keeps: lost, destroyed, unknown).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> holderOfFirearm(UUID firearmId) {
+		return jdbc.sql("SELECT holder_id FROM firearm WHERE id = ? AND holder_id IS NOT NULL")
+			.param(firearmId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<String> recordNumber(UUID firearmId) {
 		return jdbc.sql("SELECT record_number FROM firearm WHERE id = ?")

@@ -35,11 +35,11 @@ class DealerPagesTests {
 
 	@Test
 	void aDealerReportsALossAndATheftOnTheirPagesAndSeesAConfirmation() {
-		UUID owner = fixture.owner();
-		String name = queries.holder(owner).orElseThrow().name();
-		UUID lost = fixture.registeredPistolHeldBy(owner);
-		UUID stolen = fixture.registeredPistolHeldBy(owner);
-		WebSession dealer = WebSession.signIn(port, testUsers.user(Role.DEALER).username());
+		UUID shop = fixture.dealer();
+		String name = queries.holder(shop).orElseThrow().name();
+		UUID lost = fixture.registeredPistolHeldBy(shop);
+		UUID stolen = fixture.registeredPistolHeldBy(shop);
+		WebSession dealer = WebSession.signIn(port, testUsers.dealerOf(shop).username());
 
 		HttpResponse<String> form = dealer.get("/firearms/" + lost + "/actions/lost-report");
 		assertThat(form.statusCode()).isEqualTo(200);
@@ -61,9 +61,22 @@ class DealerPagesTests {
 	}
 
 	@Test
+	void aDealersPagesShowOnlyItsOwnStockAndAnotherFirearmIsNotFound() {
+		UUID shop = fixture.dealer();
+		UUID other = fixture.registeredPistolHeldBy(fixture.dealer());
+		WebSession dealer = WebSession.signIn(port, testUsers.dealerOf(shop).username());
+
+		assertThat(dealer.get("/firearms/" + other + "/transfer").statusCode()).isEqualTo(404);
+		assertThat(dealer.get("/firearms/" + other + "/actions/lost-report").statusCode()).isEqualTo(404);
+		assertThat(dealer.post("/firearms/" + other + "/actions/theft-report", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(queries.firearm(other).orElseThrow().status()).isEqualTo(FirearmStatus.ACTIVE);
+	}
+
+	@Test
 	void aDealersTransferEndsOnTheFormAndARegistrarsOnTheRecord() {
-		UUID id = fixture.registeredPistolHeldBy(fixture.dealer());
-		WebSession dealer = WebSession.signIn(port, testUsers.user(Role.DEALER).username());
+		UUID shop = fixture.dealer();
+		UUID id = fixture.registeredPistolHeldBy(shop);
+		WebSession dealer = WebSession.signIn(port, testUsers.dealerOf(shop).username());
 
 		HttpResponse<String> transferred = dealer.post("/firearms/" + id + "/transfer",
 				Map.of("toHolderId", fixture.owner().toString(), "occurredOn", ""));
@@ -73,7 +86,7 @@ class DealerPagesTests {
 		assertThat(dealer.get("/firearms/" + id + "/transfer?recorded").body()).contains("id=\"recorded\"");
 		WebSession registrar = WebSession.signIn(port, testUsers.user(Role.REGISTRAR).username());
 		HttpResponse<String> back = registrar.post("/firearms/" + id + "/transfer",
-				Map.of("toHolderId", fixture.dealer().toString(), "occurredOn", ""));
+				Map.of("toHolderId", shop.toString(), "occurredOn", ""));
 		assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/firearms/" + id);
 	}
 

@@ -108,12 +108,12 @@ class PersonalDataTests {
 	@Test
 	void writeAnswersNameNoHolderAndADealerGetsTheFirearmsSummaryOnly() {
 		Api api = new Api(port);
-		UUID owner = fixture.owner();
+		UUID owner = fixture.dealer();
 		String name = queries.holder(owner).orElseThrow().name();
 		UUID id = fixture.registeredPistolHeldBy(owner);
 
-		HttpResponse<String> lost = api.post("/api/v1/firearms/" + id + "/lost-reports", testUsers.token(Role.DEALER),
-				"{\"reportReference\": \"DLR-1\"}");
+		HttpResponse<String> lost = api.post("/api/v1/firearms/" + id + "/lost-reports",
+				testUsers.tokenFor(testUsers.dealerOf(owner)), "{\"reportReference\": \"DLR-1\"}");
 		assertThat(lost.statusCode()).as(lost.body()).isEqualTo(201);
 		JsonNode summary = Api.json(lost);
 		assertThat(summary.path("status").asString()).isEqualTo("LOST");
@@ -133,8 +133,8 @@ class PersonalDataTests {
 	@Test
 	void refusalsNameNeitherWhoHoldsAFirearmNorWhatAnotherHolderHolds() {
 		Api api = new Api(port);
-		String dealerToken = testUsers.token(Role.DEALER);
-		UUID owner = fixture.owner();
+		UUID owner = fixture.dealer();
+		String dealerToken = testUsers.tokenFor(testUsers.dealerOf(owner));
 		UUID id = fixture.registeredPistolHeldBy(owner);
 
 		HttpResponse<String> sameHolder = api.post("/api/v1/firearms/" + id + "/transfers", dealerToken,
