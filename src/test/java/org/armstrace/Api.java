@@ -34,6 +34,23 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
 	}
 
+	/** A download (a PDF, a workbook). */
+	public HttpResponse<byte[]> getBytes(String path, String token) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public HttpResponse<String> getWithHeader(String path, String token, String header, String value) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + token)

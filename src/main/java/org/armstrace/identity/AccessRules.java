@@ -86,6 +86,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/licences/recovery-list", ADMIN, LICENSING, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/licences/recovery-list.csv", ADMIN, LICENSING, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/licences/renewals", ADMIN, LICENSING),
+			rule(HttpMethod.GET, "/api/v1/licences/*/document", ADMIN, LICENSING),
 			rule(HttpMethod.GET, "/api/v1/licences", READERS), rule(HttpMethod.GET, "/api/v1/licences/*", READERS),
 			rule(HttpMethod.GET, "/api/v1/reference/**", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/reference/**", ADMIN),

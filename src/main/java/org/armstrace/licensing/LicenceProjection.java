@@ -33,10 +33,10 @@ class LicenceProjection implements Projection<LicensingEvent> {
 		switch (event) {
 			case LicenceApplied e -> {
 				jdbc.sql("INSERT INTO licence (id, holder_id, kind, state, issuing_authority, conditions, "
-						+ "storage_inspected, applied_on, state_changed_on, last_seq) "
-						+ "VALUES (?, ?, ?, 'APPLIED', ?, ?, ?, ?, ?, ?)")
+						+ "storage_inspected, applied_on, state_changed_on, last_seq, verification_code) "
+						+ "VALUES (?, ?, ?, 'APPLIED', ?, ?, ?, ?, ?, ?, ?)")
 					.params(e.licenceId(), e.holderId(), e.kind().name(), e.issuingAuthority(), e.conditions(),
-							e.storageInspected(), e.appliedOn(), e.appliedOn(), seq)
+							e.storageInspected(), e.appliedOn(), e.appliedOn(), seq, VerificationCode.of(e.licenceId()))
 					.update();
 				for (Coverage c : e.coverage()) {
 					jdbc.sql("INSERT INTO licence_coverage (licence_id, category, quantity) VALUES (?, ?, ?)")

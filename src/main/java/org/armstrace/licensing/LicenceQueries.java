@@ -19,7 +19,7 @@ public class LicenceQueries {
 	public record LicenceView(UUID id, String number, UUID holderId, LicenceKind kind, LicenceState state,
 			String issuingAuthority, List<Coverage> coverage, String conditions, boolean storageInspected,
 			LocalDate appliedOn, LocalDate issuedOn, LocalDate validUntil, String stateReason, String orderReference,
-			LocalDate stateChangedOn) {
+			LocalDate stateChangedOn, String verificationCode) {
 
 		/** Granted and within its validity on {@code day}. */
 		public boolean validOn(LocalDate day) {
@@ -56,6 +56,12 @@ public class LicenceQueries {
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> byNumber(String number) {
 		return licences("WHERE number = ?", number).stream().findFirst();
+	}
+
+	/** The licence a document's verification code names. */
+	@Transactional(readOnly = true)
+	public Optional<LicenceView> byVerificationCode(String code) {
+		return licences("WHERE verification_code = ?", code).stream().findFirst();
 	}
 
 	@Transactional(readOnly = true)
@@ -106,7 +112,7 @@ public class LicenceQueries {
 						rs.getBoolean("storage_inspected"), rs.getObject("applied_on", LocalDate.class),
 						rs.getObject("issued_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
 						rs.getString("state_reason"), rs.getString("order_reference"),
-						rs.getObject("state_changed_on", LocalDate.class));
+						rs.getObject("state_changed_on", LocalDate.class), rs.getString("verification_code"));
 			})
 			.list();
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.Words;
 import org.armstrace.csv.CsvWriter;
 import org.armstrace.identity.Actors;
 import org.armstrace.licensing.LicenceQueries.LicenceView;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +50,11 @@ class LicensingController {
 
 	private final CommandResponses responses;
 
-	LicensingController(Licences licences, LicenceQueries queries, Actors actors, CommandResponses responses) {
+	private final Words words;
+
+	LicensingController(Licences licences, LicenceQueries queries, Actors actors, CommandResponses responses,
+			Words words) {
+		this.words = words;
 		this.licences = licences;
 		this.queries = queries;
 		this.actors = actors;
@@ -143,6 +149,22 @@ class LicensingController {
 			throw new IllegalArgumentException("days must be between 1 and 3650, was " + days);
 		}
 		return queries.renewalList(LocalDate.now(), days);
+	}
+
+	@Operation(summary = "The licence as a PDF document with its verification code (granted licences)")
+	@GetMapping(value = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> document(@PathVariable UUID id) {
+		LicenceView licence = queries.licence(id)
+			.filter(l -> l.number() != null)
+			.orElseThrow(() -> new NoSuchElementException("no granted licence " + id));
+		String verifyAt = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/v1/licence-verifications/")
+			.toUriString();
+		byte[] pdf = LicenceDocument.pdf(licence, words::text, verifyAt);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + licence.number() + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdf);
 	}
 
 	private ResponseEntity<?> answer(CommandResult result) {

@@ -13,6 +13,7 @@ import org.armstrace.TestUsers;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Refusal;
 import org.armstrace.identity.Role;
+import org.armstrace.ledger.CheckpointSigner;
 import org.armstrace.ledger.ProjectionAudit;
 import org.armstrace.registry.Classifications;
 import org.armstrace.registry.FirearmCommands;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /**
  * A firearm changes hands only to an acquirer whose licence covers it: no licence, the
@@ -52,6 +56,9 @@ class LicensingTests {
 
 	@Autowired
 	ProjectionAudit projections;
+
+	@Autowired
+	CheckpointSigner signer;
 
 	@Autowired
 	TestUsers testUsers;
@@ -190,6 +197,40 @@ class LicensingTests {
 		assertThat(bad.statusCode()).isEqualTo(422);
 		assertThat(bad.body()).contains("coverage[0].category", "CoverageIsKnownCategory");
 		assertThat(api.post("/api/v1/licences", testUsers.token(Role.DEALER), "{}").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theLicenceDocumentsCodeVerifiesForAnyoneAgainstTheLedger() throws Exception {
+		Api api = new Api(port);
+		String number = granted(owner, LicenceKind.POSSESSION, "B", 2, LocalDate.now().plusYears(5));
+		LicenceQueries.LicenceView licence = queries.byNumber(number).orElseThrow();
+		signer.signNow();
+
+		HttpResponse<byte[]> pdf = api.getBytes("/api/v1/licences/" + licence.id() + "/document",
+				testUsers.token(Role.LICENSING));
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		String text = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
+		assertThat(text).contains("Licence " + number, "Firearm possession licence", "Category B", "at most 2 firearms",
+				licence.verificationCode());
+		String code = licence.verificationCode();
+		assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+		HttpResponse<String> checked = api
+			.get("/api/v1/licence-verifications/" + code.toLowerCase().replace("-", " ").replace(" ", "%20"));
+		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+		var verified = Api.json(checked);
+		assertThat(verified.path("number").asString()).isEqualTo(number);
+		assertThat(verified.path("state").asString()).isEqualTo("GRANTED");
+		assertThat(verified.path("validToday").asBoolean()).isTrue();
+		assertThat(verified.path("lastFactType").asString()).isEqualTo("licensing.licence-granted");
+		assertThat(verified.path("proof").path("leafHash").asString()).isNotBlank();
+		assertThat(checked.body()).doesNotContain(owner.toString());
+		assertThat(api.get("/api/v1/licence-verifications/AAAA-BBBB-CCCC-DDDD").statusCode()).isEqualTo(404);
+
+		accepted(licences.revoke(licence.id(), new Licences.Decide("withdrawn", null, null), OFFICER, null));
+		var revoked = Api.json(api.get("/api/v1/licence-verifications/" + code));
+		assertThat(revoked.path("state").asString()).isEqualTo("REVOKED");
+		assertThat(revoked.path("validToday").asBoolean()).isFalse();
 	}
 
 	// the world the tests need
