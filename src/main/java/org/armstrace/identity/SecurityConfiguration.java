@@ -177,6 +177,8 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/audit/**", "/ledger/verify", "/ledger/projections/verify")
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers("/licences", "/licences/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name())
 			.requestMatchers("/imports", "/imports/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name())
 			.requestMatchers("/firearms/*/transfer")

@@ -24,6 +24,11 @@ class CurrentUser {
 			return roles.contains("ROLE_ADMIN");
 		}
 
+		/** Handles licences: the licensing pages. */
+		public boolean licensing() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_LICENSING");
+		}
+
 		/** May read individual records: the search and the record pages. */
 		public boolean reader() {
 			return Role.READERS.stream().anyMatch(role -> roles.contains(role.authority()));
