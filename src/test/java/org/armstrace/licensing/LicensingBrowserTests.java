@@ -113,6 +113,39 @@ class LicensingBrowserTests {
 		BrowserTest.screenshot(browser, "recovery-list");
 	}
 
+	@Test
+	void aRegistrarRegistersAHolderAndAFirearmThroughThePagesAndADuplicateMarkingIsRefused() {
+		BrowserTest.signIn(browser, "http://localhost:" + port, testUsers.user(Role.REGISTRAR).username());
+		browser.get(url("/holders/new"));
+		new Select(browser.findElement(By.id("role"))).selectByValue("DEALER");
+		browser.findElement(By.id("name")).sendKeys("Synthetic Arms Trading");
+		browser.findElement(By.id("country")).sendKeys("aut");
+		BrowserTest.clickAndWait(browser, By.id("register"));
+		String holder = browser.findElement(By.id("holder-id")).getText();
+		assertThat(UUID.fromString(holder)).isNotNull();
+
+		String serial = "PG" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			browser.get(url("/firearms/new"));
+			new Select(browser.findElement(By.id("type"))).selectByValue("PISTOL");
+			browser.findElement(By.id("make")).sendKeys("Glock");
+			browser.findElement(By.id("model")).sendKeys("17");
+			browser.findElement(By.id("calibre")).sendKeys("9x19mm");
+			browser.findElement(By.id("serial")).sendKeys(serial);
+			browser.findElement(By.id("countryOfManufacture")).sendKeys("AUT");
+			browser.findElement(By.id("year")).sendKeys("2024");
+			browser.findElement(By.id("holderId")).sendKeys(holder);
+			BrowserTest.clickAndWait(browser, By.id("register"));
+			if (attempt == 0) {
+				assertThat(browser.findElement(By.id("serial")).getText()).isEqualTo(serial);
+				assertThat(browser.findElement(By.id("holder")).getText()).contains(holder);
+				BrowserTest.screenshot(browser, "firearm-registered");
+			}
+		}
+		assertThat(browser.findElement(By.id("refusals")).getText()).contains(serial);
+		BrowserTest.screenshot(browser, "duplicate-marking-refused");
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
