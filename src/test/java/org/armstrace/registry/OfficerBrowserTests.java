@@ -209,7 +209,7 @@ class OfficerBrowserTests {
 		String p = "WEB" + System.nanoTime() % 1_000_000 + "-";
 		Path csv = Files.createTempFile("legacy", ".csv");
 		Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n" + p + "1,Glock,17,pistol,9x19mm," + p
-				+ "S1,AUT,2001,,\n" + p + "2,Glock,17,pistol,9x19mm," + p + "S2,Austria,2001,,\n");
+				+ "S1,AUT,2001,,\n" + p + "2,Glock,17,pistol,9x19mm,,Austria,2001,,\n");
 		signIn(testUsers.user(Role.REGISTRAR).username());
 		browser.get(url("/imports"));
 		browser.findElement(By.id("file")).sendKeys(csv.toString());
