@@ -82,14 +82,17 @@ public class LegacyImport {
 
 	private final Catalogue catalogue;
 
+	private final RecordReadings approvedReadings;
+
 	LegacyImport(CommandKernel kernel, RegistryProjection projection, RegistryState state, JdbcClient jdbc, Words words,
-			Countries countries, Catalogue catalogue) {
+			Countries countries, Catalogue catalogue, RecordReadings readings) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 		this.jdbc = jdbc;
 		this.words = words;
 		this.countries = countries;
 		this.catalogue = catalogue;
+		this.approvedReadings = readings;
 	}
 
 	/**
@@ -103,7 +106,7 @@ public class LegacyImport {
 		// imported, already imported, rejected, values, values read, read with low
 		// confidence
 		long[] counts = new long[6];
-		LegacyMapping mapping = new LegacyMapping(countries, catalogue);
+		LegacyMapping mapping = new LegacyMapping(countries, catalogue, approvedReadings.approved());
 		LegacyRows file = new LegacyRows(csv);
 		List<String> header = new ArrayList<>(file.header());
 		header.add("row_number");

@@ -61,9 +61,13 @@ final class LegacyMapping {
 
 	private final Map<String, Read> remembered = new HashMap<>();
 
-	LegacyMapping(Countries countries, Catalogue catalogue) {
+	/** What officers read texts as before, by column and text: read first. */
+	private final Map<String, String> approved;
+
+	LegacyMapping(Countries countries, Catalogue catalogue, Map<String, String> approved) {
 		this.countries = countries;
 		this.catalogue = catalogue;
+		this.approved = approved;
 	}
 
 	Reading read(Row row) {
@@ -103,7 +107,10 @@ final class LegacyMapping {
 		if (remembered.size() > REMEMBERED) {
 			remembered.clear();
 		}
-		return remembered.computeIfAbsent(field.ordinal() + "|" + text, k -> reader.apply(text));
+		return remembered.computeIfAbsent(field.column + "|" + text, k -> {
+			String reading = approved.get(k);
+			return reading != null ? new Read(reading, 100) : reader.apply(text);
+		});
 	}
 
 	/** What one row's values read as, counted. */

@@ -2,7 +2,9 @@ package org.armstrace.registry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.armstrace.registry.RegistryEvent.AsWritten;
 import org.armstrace.registry.RegistryEvent.LegacyValueStandardised;
@@ -64,6 +66,24 @@ class RecordReadings {
 		jdbc.sql("DELETE FROM firearm_as_written WHERE firearm_id = ? AND field = ?")
 			.params(e.firearmId(), e.field())
 			.update();
+		// the first reading of a text stands: one approval records it for every record
+		if (jdbc.sql("SELECT COUNT(*) FROM legacy_reading WHERE field = ? AND text = ?")
+			.params(e.field(), e.asWritten())
+			.query(Long.class)
+			.single() == 0) {
+			jdbc.sql("INSERT INTO legacy_reading (field, text, read_as) VALUES (?, ?, ?)")
+				.params(e.field(), e.asWritten(), e.value())
+				.update();
+		}
+	}
+
+	/** The readings officers approved, by field and text as written. */
+	Map<String, String> approved() {
+		Map<String, String> readings = new HashMap<>();
+		jdbc.sql("SELECT field, text, read_as FROM legacy_reading")
+			.query((rs, n) -> readings.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3)))
+			.list();
+		return readings;
 	}
 
 }

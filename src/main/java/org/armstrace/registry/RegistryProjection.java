@@ -45,8 +45,8 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	static final String NAME = "registry";
 
 	/** Tables this projection owns, in an order that may be emptied one by one. */
-	static final List<String> TABLES = List.of("firearm_as_written", "item_marking", "ammunition_holding",
-			"ammunition_lot", "part", "firearm", "holder");
+	static final List<String> TABLES = List.of("legacy_reading", "firearm_as_written", "item_marking",
+			"ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
 
 	private final JdbcClient jdbc;
 

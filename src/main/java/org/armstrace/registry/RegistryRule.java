@@ -29,7 +29,15 @@ public enum RegistryRule implements Rule {
 	/** A value of an imported file opened with a quote is closed again. */
 	QuotedFieldIsClosed,
 	/** A row of an imported file is at most {1} characters long. */
-	RowIsNotTooLong;
+	RowIsNotTooLong,
+	/** A reading of a legacy value names one of the columns read as reference data. */
+	LegacyFieldIsKnown,
+	/** A legacy value is read as a code or catalogue entry that exists. */
+	ReadingIsKnownValue,
+	/** A make or calibre the catalogue already reads is not read as another. */
+	TextStandsForOneValue,
+	/** A reading is approved for a text some record holds. */
+	TextIsOnTheRecord;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 
