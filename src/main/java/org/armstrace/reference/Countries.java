@@ -108,6 +108,15 @@ public class Countries {
 	}
 
 	/**
+	 * A country as a command was given it: its alpha-3 code when it names one exactly
+	 * ("Austria", "at", "Autriche"), else the text as given, for the command's check to
+	 * refuse by its own words.
+	 */
+	public String codeOrAsGiven(String text) {
+		return code(text).orElse(text);
+	}
+
+	/**
 	 * The country a text stands for: exactly (confidence 100), or the one country whose
 	 * name is within one edit (names under 8 characters) or two of it.
 	 */
