@@ -1,15 +1,13 @@
 package org.armstrace.registry;
 
 import java.text.Normalizer;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,13 +22,14 @@ final class LegacyValues {
 
 	private static final Map<String, FirearmStatus> STATUSES = new HashMap<>();
 
-	/** Date layouts registers write; only the year is kept, but the date must be real. */
-	private static final List<DateTimeFormatter> DATES = List
-		.of("uuuu-MM-dd", "dd/MM/uuuu", "MM/dd/uuuu", "dd.MM.uuuu", "d-M-uuuu", "d/M/uuuu", "d.M.uuuu", "uuuuMMdd",
-				"uuuu/MM/dd", "uuuu.MM.dd")
-		.stream()
-		.map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT))
-		.toList();
+	/**
+	 * Dates as registers write them: year first (1999-05-03, 1999/05/03, 1999.05.03),
+	 * year last (03/05/1999, 3.5.1999, 3-5-1999), or eight digits (19990503). Matched by
+	 * pattern, not by trying formats one after the other: a million rows would throw ten
+	 * million exceptions.
+	 */
+	private static final Pattern DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})"
+			+ "|(\\d{1,2})([-/.])(\\d{1,2})\\6(\\d{4})|(\\d{4})(\\d{2})(\\d{2})");
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -138,15 +137,33 @@ final class LegacyValues {
 		if (YEAR.matcher(trimmed).matches()) {
 			return Optional.of(Integer.valueOf(trimmed));
 		}
-		for (DateTimeFormatter format : DATES) {
-			try {
-				return Optional.of(LocalDate.parse(trimmed, format).getYear());
-			}
-			catch (DateTimeException e) {
-				// not this layout
-			}
+		Matcher date = DATE.matcher(trimmed);
+		if (!date.matches()) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		boolean real;
+		int year;
+		if (date.group(1) != null) {
+			year = number(date, 1);
+			real = real(year, number(date, 3), number(date, 4));
+		}
+		else if (date.group(5) != null) {
+			year = number(date, 8);
+			real = real(year, number(date, 7), number(date, 5)) || real(year, number(date, 5), number(date, 7));
+		}
+		else {
+			year = number(date, 9);
+			real = real(year, number(date, 10), number(date, 11));
+		}
+		return real ? Optional.of(year) : Optional.empty();
+	}
+
+	private static int number(Matcher date, int group) {
+		return Integer.parseInt(date.group(group));
+	}
+
+	private static boolean real(int year, int month, int day) {
+		return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
 	}
 
 	/** Lower case, accents and punctuation dropped, words single-spaced. */
