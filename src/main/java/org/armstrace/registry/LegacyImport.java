@@ -157,18 +157,13 @@ public class LegacyImport {
 				if (!reading.kept().isEmpty()) {
 					events.add(new LegacyValuesKeptAsWritten(id, reading.kept()));
 				}
-			}
-			imported[0] = accepted.size();
-			return Decision.record(run, events);
-		});
-		for (Row row : batch) {
-			Reading reading = readings.get(row);
-			if (reading != null && !row.checks().failed()) {
 				counts[3] += reading.values();
 				counts[4] += reading.read();
 				counts[5] += reading.lowConfidence();
 			}
-		}
+			imported[0] = accepted.size();
+			return Decision.record(run, events);
+		});
 		counts[0] += imported[0];
 		for (Row row : batch) {
 			if (row.checks().failed()) {

@@ -61,13 +61,14 @@ public class RegistryQueries {
 	/**
 	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and
 	 * {@code catalogueCalibre} are what the reference catalogue says they stand for (null
-	 * when it does not know them).
+	 * when it does not know them); {@code asWritten}, the legacy values awaiting an
+	 * officer's reading, for which the record holds a stand-in or a likely reading.
 	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
 			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
 			String countryOfManufacture, Integer year, String legacyReference, FirearmStatus status, HolderView holder,
 			boolean suspectedDuplicate, boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts,
-			List<TimelineEvent> timeline) {
+			List<TimelineEvent> timeline, List<RegistryEvent.AsWritten> asWritten) {
 	}
 
 	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
@@ -145,8 +146,17 @@ public class RegistryQueries {
 					holderId == null ? null
 							: holder(holderId).map(h -> holderIdentity ? h : h.withoutIdentity()).orElse(null),
 					rs.getBoolean("suspected_duplicate"), rs.getBoolean("diversion_flag"), markings(id),
-					fittedParts(id), timeline(id.toString()));
+					fittedParts(id), timeline(id.toString()), asWritten(id));
 		}).optional();
+	}
+
+	private List<RegistryEvent.AsWritten> asWritten(UUID firearmId) {
+		return jdbc
+			.sql("SELECT field, text, read_as, confidence FROM firearm_as_written WHERE firearm_id = ? ORDER BY field")
+			.param(firearmId)
+			.query((rs, n) -> new RegistryEvent.AsWritten(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getInt(4)))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -173,6 +173,10 @@ class DataQualityQueueTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"shares\"").contains("Tanganyika").contains("trabuco");
 
+		HttpResponse<String> record = registrar.get("/firearms/" + firearm(p + "3"));
+		assertThat(record.statusCode()).isEqualTo(200);
+		assertThat(record.body()).contains("id=\"as-written\"").contains("«trabuco»").contains("«Tanganyika»");
+
 		HttpResponse<String> approved = registrar.post("/data-quality", "/data-quality/readings",
 				Map.of("field", "type", "text", "trabuco", "value", "escopeta"));
 		assertThat(approved.statusCode()).isEqualTo(200);

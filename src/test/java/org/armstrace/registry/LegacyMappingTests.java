@@ -108,6 +108,8 @@ class LegacyMappingTests {
 		assertThat(asWritten(p + "11")).as("read as a likely misspelling, for an officer to confirm")
 			.hasEntrySatisfying("country_of_manufacture", v -> assertThat(v).startsWith("Germny | DEU | 8"));
 		assertThat(asWritten(p + "01")).isEmpty();
+		assertThat(firearm(p + "10").asWritten()).extracting(RegistryEvent.AsWritten::field)
+			.containsExactly("country_of_manufacture", "status", "type", "year");
 		assertThat(report.values()).isEqualTo(69);
 		assertThat(report.valuesRead()).as("all but Ruritania's country, type, status, year and maker").isEqualTo(64);
 		assertThat(report.lowConfidence()).as("Glokc, Germny").isEqualTo(2);
