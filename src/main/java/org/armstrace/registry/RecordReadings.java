@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.armstrace.reference.NonIndustrialKind;
 import org.armstrace.registry.RegistryEvent.AsWritten;
 import org.armstrace.registry.RegistryEvent.LegacyValueStandardised;
 import org.armstrace.registry.RegistryEvent.LegacyValuesKeptAsWritten;
@@ -75,6 +76,24 @@ class RecordReadings {
 				.params(e.field(), e.asWritten(), e.value())
 				.update();
 		}
+	}
+
+	/**
+	 * The firearm takes the entry and the non-industrial kind it stands for (converted
+	 * covers alarm, blank, gas, air, Flobert and reactivated; modular covers polymer
+	 * frames).
+	 */
+	void identified(RegistryEvent.FirearmIdentifiedAsNonIndustrial e, long seq) {
+		String kind = switch (NonIndustrialKind.valueOf(e.kind())) {
+			case CRAFT_MADE -> "craft_made";
+			case PRINTED_3D -> "printed_3d";
+			case MODULAR, POLYMER_FRAME -> "modular";
+			case CONVERTED_ALARM, CONVERTED_BLANK, CONVERTED_GAS, CONVERTED_AIRSOFT, REACTIVATED, FLOBERT ->
+				"converted";
+		};
+		jdbc.sql("UPDATE firearm SET non_industrial_entry = ?, " + kind + " = TRUE, last_seq = ? WHERE id = ?")
+			.params(e.entryCode(), seq, e.firearmId())
+			.update();
 	}
 
 	/** The readings officers approved, by field and text as written. */

@@ -151,6 +151,14 @@ public sealed interface RegistryEvent extends LedgerEvent {
 			UUID mapping) implements AboutRecord {
 	}
 
+	/**
+	 * A firearm identified as a design of the catalogue of non-industrial firearms, with
+	 * that entry's kind when it was identified ({@code NonIndustrialKind}'s name).
+	 */
+	record FirearmIdentifiedAsNonIndustrial(UUID firearmId, String entryCode, String kind,
+			LocalDate occurredOn) implements AboutRecord {
+	}
+
 	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements AboutFirearm {
 	}
 

@@ -107,6 +107,7 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			case RegistryEvent.AboutAmmunitionLot e -> ammunitionFact(e, seq);
 			case LegacyValuesKeptAsWritten e -> readings.kept(List.of(e));
 			case LegacyValueStandardised e -> readings.standardised(e, seq);
+			case RegistryEvent.FirearmIdentifiedAsNonIndustrial e -> readings.identified(e, seq);
 		}
 	}
 

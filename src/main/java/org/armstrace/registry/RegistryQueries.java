@@ -62,13 +62,15 @@ public class RegistryQueries {
 	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and
 	 * {@code catalogueCalibre} are what the reference catalogue says they stand for (null
 	 * when it does not know them); {@code asWritten}, the legacy values awaiting an
-	 * officer's reading, for which the record holds a stand-in or a likely reading.
+	 * officer's reading, for which the record holds a stand-in or a likely reading;
+	 * {@code nonIndustrialEntry}, the code of the non-industrial design it was identified
+	 * as.
 	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
 			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
 			String countryOfManufacture, Integer year, String legacyReference, FirearmStatus status, HolderView holder,
 			boolean suspectedDuplicate, boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts,
-			List<TimelineEvent> timeline, List<RegistryEvent.AsWritten> asWritten) {
+			List<TimelineEvent> timeline, List<RegistryEvent.AsWritten> asWritten, String nonIndustrialEntry) {
 	}
 
 	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
@@ -146,7 +148,7 @@ public class RegistryQueries {
 					holderId == null ? null
 							: holder(holderId).map(h -> holderIdentity ? h : h.withoutIdentity()).orElse(null),
 					rs.getBoolean("suspected_duplicate"), rs.getBoolean("diversion_flag"), markings(id),
-					fittedParts(id), timeline(id.toString()), asWritten(id));
+					fittedParts(id), timeline(id.toString()), asWritten(id), rs.getString("non_industrial_entry"));
 		}).optional();
 	}
 

@@ -36,7 +36,11 @@ public enum RegistryRule implements Rule {
 	/** A make or calibre the catalogue already reads is not read as another. */
 	TextStandsForOneValue,
 	/** A reading is approved for a text some record holds. */
-	TextIsOnTheRecord;
+	TextIsOnTheRecord,
+	/**
+	 * A firearm is identified as an entry of the catalogue of non-industrial firearms.
+	 */
+	NonIndustrialEntryIsKnown;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 
