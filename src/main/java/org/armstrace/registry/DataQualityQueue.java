@@ -87,8 +87,10 @@ public class DataQualityQueue {
 	private void catalogued(LegacyField field, Catalogue.Kind kind, long firearms, List<QueuedValue> values,
 			List<FieldShare> shares) {
 		long[] held = { 0, 0 };
-		jdbc.sql("SELECT " + field.column + ", COUNT(*) FROM firearm WHERE " + field.column + " IS NOT NULL GROUP BY "
-				+ field.column)
+		// one pass: a value's first and last record numbers are its samples (no scan per
+		// value)
+		jdbc.sql("SELECT " + field.column + ", COUNT(*), MIN(record_number), MAX(record_number) FROM firearm WHERE "
+				+ field.column + " IS NOT NULL GROUP BY " + field.column)
 			.query((rs, n) -> {
 				String text = rs.getString(1);
 				long count = rs.getLong(2);
@@ -100,7 +102,8 @@ public class DataQualityQueue {
 				else {
 					values.add(new QueuedValue(field.column, text, count, match.map(Catalogue.Match::name).orElse(null),
 							match.map(Catalogue.Match::confidence).orElse(0),
-							match.filter(m -> m.confidence() >= LegacyMapping.READ_FROM).isPresent(), List.of()));
+							match.filter(m -> m.confidence() >= LegacyMapping.READ_FROM).isPresent(),
+							List.of(rs.getString(3), rs.getString(4)).stream().distinct().toList()));
 				}
 				return null;
 			})
@@ -113,21 +116,20 @@ public class DataQualityQueue {
 				records == 0 ? 100 : Math.round(10_000.0 * standardised / records) / 100.0);
 	}
 
+	/**
+	 * Values kept as written get some records holding them; makes and calibres have
+	 * theirs.
+	 */
 	private QueuedValue withSamples(QueuedValue v) {
-		LegacyField field = LegacyField.of(v.field()).orElseThrow();
-		List<String> samples = field.firearmColumn == null
-				? jdbc
-					.sql("SELECT record_number FROM firearm WHERE " + field.column + " = ? ORDER BY record_number "
-							+ "LIMIT " + SAMPLES)
-					.param(v.text())
-					.query(String.class)
-					.list()
-				: jdbc
-					.sql("SELECT f.record_number FROM firearm_as_written a JOIN firearm f ON f.id = a.firearm_id "
-							+ "WHERE a.field = ? AND a.text = ? ORDER BY f.record_number LIMIT " + SAMPLES)
-					.params(v.field(), v.text())
-					.query(String.class)
-					.list();
+		if (!v.samples().isEmpty()) {
+			return v;
+		}
+		List<String> samples = jdbc
+			.sql("SELECT f.record_number FROM firearm_as_written a JOIN firearm f ON f.id = a.firearm_id "
+					+ "WHERE a.field = ? AND a.text = ? ORDER BY f.record_number LIMIT " + SAMPLES)
+			.params(v.field(), v.text())
+			.query(String.class)
+			.list();
 		return new QueuedValue(v.field(), v.text(), v.records(), v.suggestion(), v.confidence(), v.read(), samples);
 	}
 
