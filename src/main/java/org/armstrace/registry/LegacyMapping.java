@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.armstrace.command.Checks;
@@ -32,6 +34,14 @@ final class LegacyMapping {
 	 * characters is read, two in 9 ("Ruritania", "Mauritania") are not.
 	 */
 	static final int READ_FROM = 80;
+
+	/**
+	 * What registers write for "no value": never read as a value ("n/a" is not Namibia's
+	 * NA, "?" resembles nothing), kept as written like any unread value.
+	 */
+	private static final Set<String> NOT_GIVEN = Set.of("n/a", "n.a.", "n/d", "n.d.", "s/d", "s.d.", "unknown", "unk",
+			"not known", "none", "nil", "null", "-", "--", "?", "??", "???", "desconocido", "desconocida", "sin dato",
+			"sin datos", "no consta", "inconnu", "inconnue", "non connu", "unbekannt");
 
 	/** Distinct texts remembered; a file with more starts over (it only costs time). */
 	private static final int REMEMBERED = 50_000;
@@ -129,7 +139,8 @@ final class LegacyMapping {
 			if (text == null) {
 				return Read.NONE;
 			}
-			Read found = remembered(field, text, reader);
+			Read found = NOT_GIVEN.contains(text.toLowerCase(Locale.ROOT)) ? Read.NONE
+					: remembered(field, text, reader);
 			values++;
 			read += found.read() ? 1 : 0;
 			lowConfidence += found.read() && found.confidence() < 100 ? 1 : 0;

@@ -50,6 +50,7 @@ class LegacyMappingTests {
 				%1$s10,Ruritanian Arms,X,arquebus,,%1$sW10,Ruritania,circa 1900,,pending
 				%1$s11,Mauser,98k,Gewehr,8x57 IS,%1$sW11,Germny,1941,,
 				%1$s12,Colt,M1911,PISTOL,.45 ACP,%1$sW12,U.S.A.,1943,,STOLEN
+				%1$s13,Colt,M1911,pistol,.45 ACP,%1$sW13,N/A,1944,,?
 				""".formatted(p);
 	}
 
@@ -63,7 +64,7 @@ class LegacyMappingTests {
 		String p = "WLD" + System.nanoTime() % 1_000_000 + "-";
 		LegacyImport.Report report = importing(legacyImport, worldFile(p));
 
-		assertThat(report.imported()).isEqualTo(12);
+		assertThat(report.imported()).isEqualTo(13);
 		assertThat(report.rejected()).isZero();
 		Map<String, String> expected = Map.ofEntries(Map.entry("01", "USA REVOLVER 1987 STOLEN"),
 				Map.entry("02", "ITA PISTOL 1990 ACTIVE"), Map.entry("03", "DEU PISTOL 1975 STOLEN"),
@@ -71,7 +72,7 @@ class LegacyMappingTests {
 				Map.entry("06", "RUS SHOTGUN 1980 DESTROYED"), Map.entry("07", "AUT PISTOL 2005 ACTIVE"),
 				Map.entry("08", "BEL CARBINE 1970 SEIZED"), Map.entry("09", "CHN SUBMACHINE_GUN 1982 LOST"),
 				Map.entry("10", "XXX OTHER null ACTIVE"), Map.entry("11", "DEU RIFLE 1941 ACTIVE"),
-				Map.entry("12", "USA PISTOL 1943 STOLEN"));
+				Map.entry("12", "USA PISTOL 1943 STOLEN"), Map.entry("13", "XXX PISTOL 1944 ACTIVE"));
 		expected.forEach((row,
 				values) -> assertThat(jdbc
 					.sql("SELECT country_of_manufacture || ' ' || type || ' ' || COALESCE(CAST(year_of_manufacture AS "
@@ -110,8 +111,12 @@ class LegacyMappingTests {
 		assertThat(asWritten(p + "01")).isEmpty();
 		assertThat(firearm(p + "10").asWritten()).extracting(RegistryEvent.AsWritten::field)
 			.containsExactly("country_of_manufacture", "status", "type", "year");
-		assertThat(report.values()).isEqualTo(69);
-		assertThat(report.valuesRead()).as("all but Ruritania's country, type, status, year and maker").isEqualTo(64);
+		assertThat(asWritten(p + "13")).as("'N/A' is not Namibia")
+			.containsEntry("country_of_manufacture", "N/A | null | 0")
+			.containsEntry("status", "? | null | 0");
+		assertThat(report.values()).isEqualTo(75);
+		assertThat(report.valuesRead()).as("all but Ruritania's country, type, status, year and maker, and two n/a")
+			.isEqualTo(68);
 		assertThat(report.lowConfidence()).as("Glokc, Germny").isEqualTo(2);
 	}
 
@@ -124,7 +129,7 @@ class LegacyMappingTests {
 		LegacyImport.Report again = importing(legacyImport, worldFile(p));
 
 		assertThat(again.imported()).isZero();
-		assertThat(again.alreadyImported()).isEqualTo(12);
+		assertThat(again.alreadyImported()).isEqualTo(13);
 		assertThat(ledger.size()).isEqualTo(size);
 	}
 
