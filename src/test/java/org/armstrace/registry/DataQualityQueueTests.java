@@ -163,6 +163,30 @@ class DataQualityQueueTests {
 	}
 
 	@Test
+	void hostileRequestsAreRefusedNamingTheFieldNeverWith500() {
+		Api api = new Api(port);
+		String registrar = testUsers.token(Role.REGISTRAR);
+
+		assertThat(refusal(api.post("/api/v1/registry/data-quality/readings", registrar,
+				"{\"field\": \"type\", \"text\": \"%s\", \"value\": \"rifle\"}".formatted("x".repeat(10_000)))))
+			.isEqualTo(List.of("text", "FieldIsTooLong"));
+		assertThat(refusal(api.post("/api/v1/registry/data-quality/readings", registrar, "{}")))
+			.isEqualTo(List.of("field", "FieldIsRequired"));
+		assertThat(api.post("/api/v1/registry/data-quality/readings", registrar, "{\"field\": [1, 2]}").statusCode())
+			.isEqualTo(400);
+		assertThat(api.get("/api/v1/registry/data-quality/queue?limit=many", registrar).statusCode()).isEqualTo(400);
+		assertThat(api.get("/api/v1/registry/data-quality/queue?limit=-7", registrar).statusCode()).isEqualTo(200);
+		assertThat(api
+			.post("/api/v1/reference/non-industrial", testUsers.token(Role.ADMIN),
+					"{\"code\": \"X1\", \"kind\": \"BAZOOKA\", \"name\": \"x\"}")
+			.statusCode()).isEqualTo(400);
+		assertThat(api
+			.post("/api/v1/reference/non-industrial", testUsers.token(Role.ADMIN),
+					"{\"code\": \"X1\", \"kind\": \"FLOBERT\", \"name\": \"%s\"}".formatted("n".repeat(300)))
+			.statusCode()).as("over its bound").isEqualTo(422);
+	}
+
+	@Test
 	void theQueuePageListsTheValuesAndApprovesAReading() throws Exception {
 		String p = "PAG" + System.nanoTime() % 1_000_000 + "-";
 		LegacyMappingTests.importing(legacyImport, colonialRegister(p));
