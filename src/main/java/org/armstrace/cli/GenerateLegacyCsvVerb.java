@@ -9,9 +9,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]}: writes
- * a synthetic legacy file to practise or measure the import with; with K every K-th row
- * breaks one rule.
+ * {@code generate-legacy-csv [--rows=N] [--out=FILE] [--bad-every=K] [--seed=S]
+ * [--variants]}: writes a synthetic legacy file to practise or measure the import with;
+ * with K every K-th row cannot be taken over; with {@code --variants} every column is
+ * written the many ways registers write it (docs/benchmarks.md).
  */
 @Component
 class GenerateLegacyCsvVerb implements Verb {
@@ -28,7 +29,7 @@ class GenerateLegacyCsvVerb implements Verb {
 		int badEvery = Integer.parseInt(Options.value(args, "bad-every", "0"));
 		long seed = Long.parseLong(Options.value(args, "seed", "1"));
 		try {
-			SyntheticLegacyCsv.write(out, rows, badEvery, seed);
+			SyntheticLegacyCsv.write(out, rows, badEvery, seed, args.containsOption("variants"));
 		}
 		catch (IOException e) {
 			System.err.println("cannot write " + out + ": " + e.getMessage());

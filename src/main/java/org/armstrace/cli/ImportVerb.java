@@ -66,6 +66,10 @@ class ImportVerb implements Verb {
 						"%,d rows: %,d imported, %,d already imported, %,d rejected " + "(written to %s) in %.1f s%n",
 						report.rows(), report.imported(), report.alreadyImported(), report.rejected(), rejects,
 						report.millis() / 1000.0);
+				System.out.printf(Locale.ROOT,
+						"values read as reference data: %,d of %,d (%.2f %%), %,d of them as a likely misspelling; "
+								+ "the others wait in the data-quality queue%n",
+						report.valuesRead(), report.values(), report.shareRead(), report.lowConfidence());
 				return report.rejected() == 0 ? 0 : 3;
 			}
 		}

@@ -14,8 +14,9 @@ import org.armstrace.registry.LegacyImport;
 /**
  * A synthetic legacy firearm file in the bulk import's columns
  * ({@link LegacyImport#COLUMNS}) to practise or measure the import with, the same for the
- * same seed: makers, types and calibres written as old registers write them, one firearm
- * in forty stolen.
+ * same seed. Plain, it writes each maker, type, calibre and country one way; with
+ * variants, every column the way registers in many countries write it (see
+ * {@link LegacyVariants}).
  */
 public final class SyntheticLegacyCsv {
 
@@ -33,28 +34,33 @@ public final class SyntheticLegacyCsv {
 
 	/**
 	 * Writes {@code rows} records to {@code out}; with {@code badEvery} = K above 0 every
-	 * K-th row breaks one rule (a country written out, an empty serial, a year that is
-	 * not a number).
+	 * K-th row cannot be taken over (no serial, no maker, or a serial longer than any
+	 * marking); with {@code variants}, every value is written as one of the ways
+	 * registers write it.
 	 */
-	public static void write(Path out, long rows, int badEvery, long seed) throws IOException {
+	public static void write(Path out, long rows, int badEvery, long seed, boolean variants) throws IOException {
 		Random random = new Random(seed);
+		LegacyVariants written = new LegacyVariants(random);
 		try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
 			CsvWriter csv = new CsvWriter(writer).row(LegacyImport.COLUMNS);
 			for (long i = 1; i <= rows; i++) {
 				int m = random.nextInt(MAKES.length);
 				int t = random.nextInt(TYPES.length);
 				String serial = String.format(Locale.ROOT, "%s%07d", (char) ('A' + m), i);
-				String country = COUNTRIES[m];
-				String year = Integer.toString(1970 + random.nextInt(55));
+				int year = 1970 + random.nextInt(55);
+				boolean stolen = random.nextInt(40) == 0;
+				String[] row = variants ? written.row(m, t, year, stolen) : new String[] { MAKES[m], TYPES[t],
+						CALIBRES[t], COUNTRIES[m], Integer.toString(year), stolen ? "stolen" : "active" };
+				String make = row[0];
 				if (badEvery > 0 && i % badEvery == 0) {
 					switch ((int) (i / badEvery % 3)) {
-						case 0 -> country = "Austria";
-						case 1 -> serial = "";
-						default -> year = "19x7";
+						case 0 -> serial = "";
+						case 1 -> make = "";
+						default -> serial = serial.repeat(8);
 					}
 				}
-				csv.row("LEG-" + i, MAKES[m], "Model " + (1 + random.nextInt(30)), TYPES[t], CALIBRES[t], serial,
-						country, year, "", random.nextInt(40) == 0 ? "stolen" : "active");
+				csv.row("LEG-" + i, make, "Model " + (1 + random.nextInt(30)), row[1], row[2], serial, row[3], row[4],
+						"", row[5]);
 			}
 		}
 	}

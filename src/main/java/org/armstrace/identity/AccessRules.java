@@ -62,6 +62,8 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/*/transfers", ADMIN, REGISTRAR, DEALER),
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/**", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/registry/data-quality", ADMIN, REGISTRAR, ANALYST),
+			rule(HttpMethod.GET, "/api/v1/registry/data-quality/queue", ADMIN, REGISTRAR, ANALYST),
+			rule(HttpMethod.POST, "/api/v1/registry/data-quality/readings", ADMIN, REGISTRAR),
 			rule(HttpMethod.POST, "/api/v1/trace/search", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/trace/custody-chains/*", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/trace-requests", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR),

@@ -112,14 +112,34 @@ public class Catalogue {
 	}
 
 	/**
+	 * A catalogue name a text stands for, and how sure the match is: 100 for a name or
+	 * alias, less for a misspelling (100 less the share of characters that differ).
+	 */
+	public record Match(String name, int confidence) {
+
+		public boolean exact() {
+			return confidence == 100;
+		}
+
+	}
+
+	/**
 	 * The canonical name a misspelt text most likely stands for: the one catalogue name
 	 * or alias within two edits of it (one for short texts), when exactly one entry is
 	 * that close; empty when none is or several are.
 	 */
 	public Optional<String> closest(Kind kind, String text) {
+		return match(kind, text).map(Match::name);
+	}
+
+	/**
+	 * What a text stands for: a name or alias (confidence 100), else the one entry within
+	 * two edits of it (one for texts under 7 characters, none under 4).
+	 */
+	public Optional<Match> match(Kind kind, String text) {
 		Optional<String> known = canonical(kind, text);
 		if (known.isPresent()) {
-			return known;
+			return Optional.of(new Match(known.get(), 100));
 		}
 		String key = kind.key.apply(text);
 		if (key.length() < 4) {
@@ -141,7 +161,8 @@ public class Catalogue {
 				found.add(e.getValue());
 			}
 		}
-		return best <= allowed && found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+		return best <= allowed && found.size() == 1
+				? Optional.of(new Match(found.iterator().next(), 100 - 100 * best / key.length())) : Optional.empty();
 	}
 
 	/** Levenshtein distance with adjacent transpositions, cut off above {@code max}. */

@@ -14,6 +14,7 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
+import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
@@ -97,22 +98,30 @@ public class FirearmCommands {
 
 	private final List<AcquisitionCheck> acquisitionChecks;
 
-	FirearmCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state,
+	private final Countries countries;
+
+	FirearmCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state, Countries countries,
 			List<AcquisitionCheck> acquisitionChecks) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
+		this.countries = countries;
 		this.acquisitionChecks = acquisitionChecks;
+	}
+
+	private String code(String country) {
+		return countries.codeOrAsGiven(country);
 	}
 
 	public CommandResult register(RegisterFirearm c, String actor, String idempotencyKey) {
 		return commands.run("register-firearm", actor, idempotencyKey, c, () -> {
+			String country = code(c.countryOfManufacture());
 			Checks checks = new Checks().require("type", c.type())
 				// ITI: a marking names the maker, the country and the serial
 				.require("make", c.make())
 				.maxLength("make", c.make(), 200)
 				.maxLength("model", c.model(), 200)
 				.maxLength("calibre", c.calibre(), 100)
-				.country("countryOfManufacture", c.countryOfManufacture())
+				.country("countryOfManufacture", country)
 				.year("year", c.year())
 				.rule(c.occurredOn() == null || c.year() == null || c.occurredOn().getYear() >= c.year(), "occurredOn",
 						RegistryRule.DateIsNotBeforeManufacture, c.year(), c.occurredOn())
@@ -127,22 +136,20 @@ public class FirearmCommands {
 			if (checks.failed()) {
 				return checks.refuse();
 			}
-			Optional<UUID> twin = state.firearmWithMarking(Names.makerKey(c.make()), c.countryOfManufacture(),
+			Optional<UUID> twin = state.firearmWithMarking(Names.makerKey(c.make()), country,
 					SerialNumbers.key(c.serial()));
 			if (twin.isPresent() && !c.suspectedDuplicate()) {
-				checks.add("serial", RegistryRule.MarkingIsUnique, c.make(), c.countryOfManufacture(), c.serial(),
+				checks.add("serial", RegistryRule.MarkingIsUnique, c.make(), country, c.serial(),
 						state.firearm(twin.get()).orElseThrow().recordNumber());
 				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
 			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
-					? Marking.implied(c.make(), c.countryOfManufacture(), c.serial(), c.year()) : c.markings();
-			return Decision.record(id,
-					new RegistryEvent.FirearmManufactured(id, state.nextRecordNumber(RECORD_PREFIX), c.type(),
-							c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
-							c.calibre(), c.serial().trim(), c.countryOfManufacture(), c.year(), markings, c.holderId(),
-							c.legacyReference(), c.suspectedDuplicate() ? twin.orElse(null) : null,
-							Checks.orToday(c.occurredOn())));
+					? Marking.implied(c.make(), country, c.serial(), c.year()) : c.markings();
+			return Decision.record(id, new RegistryEvent.FirearmManufactured(id, state.nextRecordNumber(RECORD_PREFIX),
+					c.type(), c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
+					c.calibre(), c.serial().trim(), country, c.year(), markings, c.holderId(), c.legacyReference(),
+					c.suspectedDuplicate() ? twin.orElse(null) : null, Checks.orToday(c.occurredOn())));
 		});
 	}
 
@@ -158,7 +165,8 @@ public class FirearmCommands {
 	public CommandResult importFirearm(UUID firearmId, ImportFirearm c, String actor, String key) {
 		return onFirearm("import-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.IMPORT, actor, key,
 				(f, checks) -> {
-					checks.country("fromCountry", c.fromCountry())
+					String from = code(c.fromCountry());
+					checks.country("fromCountry", from)
 						.require("importerId", c.importerId())
 						.notInFuture("occurredOn", c.occurredOn())
 						.year("importYear", c.importYear());
@@ -174,7 +182,7 @@ public class FirearmCommands {
 						return null;
 					}
 					LocalDate on = Checks.orToday(c.occurredOn());
-					return new RegistryEvent.FirearmImported(firearmId, c.fromCountry(), c.importerId(),
+					return new RegistryEvent.FirearmImported(firearmId, from, c.importerId(),
 							c.importMarkingAlreadyPresent() ? null : Marking
 								.importMarking(state.holderCountry(c.importerId()).orElseThrow(), c.importYear()),
 							c.importMarkingAlreadyPresent(), c.licenceReference(), on);
@@ -184,12 +192,14 @@ public class FirearmCommands {
 	public CommandResult export(UUID firearmId, ExportFirearm c, String actor, String key) {
 		return onFirearm("export-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.EXPORT, actor, key,
 				(f, checks) -> {
-					checks.country("toCountry", c.toCountry()).notInFuture("occurredOn", c.occurredOn());
-					List<String> transit = c.transitCountries() == null ? List.of() : c.transitCountries();
+					String to = code(c.toCountry());
+					checks.country("toCountry", to).notInFuture("occurredOn", c.occurredOn());
+					List<String> transit = c.transitCountries() == null ? List.of()
+							: c.transitCountries().stream().map(this::code).toList();
 					for (int i = 0; i < transit.size(); i++) {
 						checks.country("transitCountries[" + i + "]", transit.get(i));
 					}
-					return checks.failed() ? null : new RegistryEvent.FirearmExported(firearmId, c.toCountry(), transit,
+					return checks.failed() ? null : new RegistryEvent.FirearmExported(firearmId, to, transit,
 							c.licenceReference(), Checks.orToday(c.occurredOn()));
 				});
 	}
@@ -197,11 +207,13 @@ public class FirearmCommands {
 	public CommandResult recordTransit(UUID firearmId, RecordTransit c, String actor, String key) {
 		return onFirearm("record-transit", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSIT, actor, key,
 				(f, checks) -> {
-					checks.country("fromCountry", c.fromCountry())
-						.country("toCountry", c.toCountry())
+					String from = code(c.fromCountry());
+					String to = code(c.toCountry());
+					checks.country("fromCountry", from)
+						.country("toCountry", to)
 						.notInFuture("occurredOn", c.occurredOn());
-					return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, c.fromCountry(),
-							c.toCountry(), c.licenceReference(), Checks.orToday(c.occurredOn()));
+					return checks.failed() ? null : new RegistryEvent.TransitRecorded(firearmId, from, to,
+							c.licenceReference(), Checks.orToday(c.occurredOn()));
 				});
 	}
 

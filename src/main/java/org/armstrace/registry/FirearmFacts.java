@@ -19,6 +19,7 @@ import org.armstrace.registry.RegistryEvent.FirearmReportedStolen;
 import org.armstrace.registry.RegistryEvent.FirearmSeized;
 import org.armstrace.registry.RegistryEvent.FirearmTransferred;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
+import org.armstrace.registry.RegistryEvent.LegacyValueStandardised;
 
 /**
  * What a firearm's own ledger facts say its record shows: the record page compares it
@@ -59,6 +60,13 @@ final class FirearmFacts {
 			case FirearmDestroyed e -> expected.put("status", FirearmStatus.DESTROYED);
 			case FirearmFoundAfterDestruction e -> expected.put("status", FirearmStatus.FOUND_AFTER_DESTRUCTION);
 			case FirearmConverted e -> expected.put("type", e.newType());
+			case LegacyValueStandardised e -> LegacyField.of(e.field())
+				.filter(field -> field.firearmColumn != null)
+				.ifPresent(field -> expected.put(switch (field) {
+					case COUNTRY -> "countryOfManufacture";
+					case YEAR -> "year";
+					default -> field.firearmColumn;
+				}, e.value()));
 			default -> {
 			}
 		}

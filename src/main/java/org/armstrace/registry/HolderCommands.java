@@ -7,6 +7,7 @@ import org.armstrace.command.CommandKernel;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
+import org.armstrace.reference.Countries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,18 +31,22 @@ public class HolderCommands {
 
 	private final JdbcClient jdbc;
 
-	HolderCommands(CommandKernel kernel, RegistryProjection projection, JdbcClient jdbc) {
+	private final Countries countries;
+
+	HolderCommands(CommandKernel kernel, RegistryProjection projection, JdbcClient jdbc, Countries countries) {
 		this.commands = kernel.commandsFor(projection);
 		this.jdbc = jdbc;
+		this.countries = countries;
 	}
 
 	public CommandResult register(RegisterHolder c, String actor, String idempotencyKey) {
 		return commands.run("register-holder", actor, idempotencyKey, c, () -> {
+			String country = countries.codeOrAsGiven(c.country());
 			Checks checks = new Checks().require("role", c.role())
 				.require("name", c.name())
 				.maxLength("name", c.name(), 300)
 				.maxLength("address", c.address(), 500)
-				.country("country", c.country())
+				.country("country", country)
 				.maxLength("licenceReference", c.licenceReference(), 100);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -49,7 +54,7 @@ public class HolderCommands {
 			UUID id = UUID.randomUUID();
 			return Decision
 				.<RegistryEvent>record(id,
-						new RegistryEvent.HolderRegistered(id, c.role(), c.country(), c.licenceReference()))
+						new RegistryEvent.HolderRegistered(id, c.role(), country, c.licenceReference()))
 				.alsoWrite(() -> jdbc.sql("INSERT INTO holder_identity (holder_id, name, address) VALUES (?, ?, ?)")
 					.params(id, c.name().trim(), c.address())
 					.update());

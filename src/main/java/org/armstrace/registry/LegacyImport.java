@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,14 +17,18 @@ import java.util.stream.Stream;
 
 import org.armstrace.command.Checks;
 import org.armstrace.command.CommandKernel;
-import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
 import org.armstrace.csv.CsvWriter;
+import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
+import org.armstrace.registry.LegacyMapping.Reading;
 import org.armstrace.registry.LegacyRows.Row;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
+import org.armstrace.registry.RegistryEvent.LegacyValuesKeptAsWritten;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
@@ -51,9 +54,20 @@ public class LegacyImport {
 	/**
 	 * @param rows data rows read; @param imported new firearms; @param alreadyImported
 	 * rows skipped because their legacy_ref was imported before; @param rejected rows
-	 * written to the rejects file
+	 * written to the rejects file; @param values the values of the imported rows read as
+	 * reference data (make, calibre, type, country, year, status; empty ones not
+	 * counted); @param valuesRead those read without an officer, exactly or as a likely
+	 * misspelling; @param lowConfidence those read as a likely misspelling, queued for an
+	 * officer to confirm
 	 */
-	public record Report(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis) {
+	public record Report(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis,
+			long values, long valuesRead, long lowConfidence) {
+
+		/** The share of values read without an officer, in percent. */
+		public double shareRead() {
+			return values == 0 ? 100 : 100.0 * valuesRead / values;
+		}
+
 	}
 
 	private final CommandKernel.Commands<RegistryEvent> commands;
@@ -64,12 +78,21 @@ public class LegacyImport {
 
 	private final Words words;
 
-	LegacyImport(CommandKernel kernel, RegistryProjection projection, RegistryState state, JdbcClient jdbc,
-			Words words) {
+	private final Countries countries;
+
+	private final Catalogue catalogue;
+
+	private final RecordReadings approvedReadings;
+
+	LegacyImport(CommandKernel kernel, RegistryProjection projection, RegistryState state, JdbcClient jdbc, Words words,
+			Countries countries, Catalogue catalogue, RecordReadings readings) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 		this.jdbc = jdbc;
 		this.words = words;
+		this.countries = countries;
+		this.catalogue = catalogue;
+		this.approvedReadings = readings;
 	}
 
 	/**
@@ -80,7 +103,10 @@ public class LegacyImport {
 		long started = System.nanoTime();
 		UUID run = UUID.randomUUID();
 		long rows = 0;
-		long[] counts = new long[3];
+		// imported, already imported, rejected, values, values read, read with low
+		// confidence
+		long[] counts = new long[6];
+		LegacyMapping mapping = new LegacyMapping(countries, catalogue, approvedReadings.approved());
 		LegacyRows file = new LegacyRows(csv);
 		List<String> header = new ArrayList<>(file.header());
 		header.add("row_number");
@@ -91,40 +117,51 @@ public class LegacyImport {
 			batch.add(row);
 			rows++;
 			if (batch.size() == BATCH) {
-				importBatch(batch, run, actor, counts, rejected);
+				importBatch(batch, mapping, run, actor, counts, rejected);
 				progress.accept(rows);
 				batch.clear();
 			}
 		}
-		importBatch(batch, run, actor, counts, rejected);
+		importBatch(batch, mapping, run, actor, counts, rejected);
 		progress.accept(rows);
 		rejected.flush();
-		return new Report(run, rows, counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
+		return new Report(run, rows, counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000,
+				counts[3], counts[4], counts[5]);
 	}
 
-	private void importBatch(List<Row> batch, UUID run, String actor, long[] counts, CsvWriter rejects) {
+	private void importBatch(List<Row> batch, LegacyMapping mapping, UUID run, String actor, long[] counts,
+			CsvWriter rejects) {
 		if (batch.isEmpty()) {
 			return;
 		}
 		// a row that does not fit the header is refused for that alone
 		batch.stream().filter(r -> !r.checks().failed()).forEach(LegacyImport::validate);
+		Map<Row, Reading> readings = new IdentityHashMap<>();
+		batch.stream().filter(r -> !r.checks().failed()).forEach(r -> readings.put(r, mapping.read(r)));
 		long[] imported = { 0 };
 		commands.run("import-legacy-firearms", actor, null, () -> {
-			List<Row> accepted = acceptable(batch.stream().filter(r -> !r.checks().failed()).toList(), counts);
+			List<Row> accepted = acceptable(batch.stream().filter(r -> !r.checks().failed()).toList(), readings,
+					counts);
 			List<String> numbers = accepted.isEmpty() ? List.of()
 					: state.reserveRecordNumbers(FirearmCommands.RECORD_PREFIX, accepted.size());
 			Map<String, UUID> holders = holders(accepted);
-			List<LegacyFirearmImported> events = new ArrayList<>(accepted.size());
+			List<RegistryEvent> events = new ArrayList<>(accepted.size());
 			for (int i = 0; i < accepted.size(); i++) {
 				Row row = accepted.get(i);
-				events.add(new LegacyFirearmImported(UUID.randomUUID(), numbers.get(i), type(row.get("type")),
-						row.get("make"), row.get("model"), row.get("calibre"), row.get("serial"),
-						row.get("country_of_manufacture"),
-						row.get("year") == null ? null : Integer.valueOf(row.get("year")),
+				Reading reading = readings.get(row);
+				UUID id = UUID.randomUUID();
+				events.add(new LegacyFirearmImported(id, numbers.get(i), reading.type(), row.get("make"),
+						row.get("model"), row.get("calibre"), row.get("serial"), reading.country(), reading.year(),
 						row.get("holder_ref") == null ? null : holders.get(row.get("holder_ref")),
-						row.get("legacy_ref"), status(row.get("status")), run));
+						row.get("legacy_ref"), reading.status(), run));
+				if (!reading.kept().isEmpty()) {
+					events.add(new LegacyValuesKeptAsWritten(id, reading.kept()));
+				}
+				counts[3] += reading.values();
+				counts[4] += reading.read();
+				counts[5] += reading.lowConfidence();
 			}
-			imported[0] = events.size();
+			imported[0] = accepted.size();
 			return Decision.record(run, events);
 		});
 		counts[0] += imported[0];
@@ -149,7 +186,7 @@ public class LegacyImport {
 	 * imported before with the same marking is counted as already imported; the others
 	 * are checked against the registry and each other.
 	 */
-	private List<Row> acceptable(List<Row> candidates, long[] counts) {
+	private List<Row> acceptable(List<Row> candidates, Map<Row, Reading> readings, long[] counts) {
 		Map<String, String> knownRefs = existingLegacyRefs(candidates);
 		Map<String, UUID> holders = holders(candidates);
 		Map<String, String> markings = existingMarkings(candidates);
@@ -157,7 +194,7 @@ public class LegacyImport {
 		List<Row> accepted = new ArrayList<>();
 		for (Row row : candidates) {
 			String ref = row.get("legacy_ref");
-			String marking = markingKey(row);
+			String marking = markingKey(row, readings.get(row).country());
 			if (knownRefs.containsKey(ref)) {
 				if (knownRefs.get(ref).equals(marking)) {
 					counts[1]++;
@@ -171,7 +208,7 @@ public class LegacyImport {
 			String twin = markings.putIfAbsent(marking, ref);
 			row.checks()
 				.rule(twin == null, "serial", RegistryRule.MarkingIsUnique, row.get("make"),
-						row.get("country_of_manufacture"), row.get("serial"), twin);
+						readings.get(row).country(), row.get("serial"), twin);
 			String holderRef = row.get("holder_ref");
 			row.checks()
 				.rule(holderRef == null || holders.containsKey(holderRef), "holder_ref", RegistryRule.HolderMustExist,
@@ -185,59 +222,26 @@ public class LegacyImport {
 
 	/**
 	 * Checks one row on its own, with the rules a registration through the API is checked
-	 * with.
+	 * with, but for the values the import reads as reference data: those it cannot read
+	 * are kept as written, never refused.
 	 */
 	private static void validate(Row row) {
 		Checks checks = row.checks();
 		checks.require("legacy_ref", row.get("legacy_ref"))
-			.maxLength("legacy_ref", row.get("legacy_ref"), 100)
+			.maxLength("legacy_ref", row.get("legacy_ref"), Limits.REFERENCE)
 			.require("make", row.get("make"))
-			.maxLength("make", row.get("make"), 200)
-			.maxLength("model", row.get("model"), 200)
-			.maxLength("calibre", row.get("calibre"), 100);
-		checks.rule(type(row.get("type")) != null, "type", RegistryRule.FirearmTypeIsKnown, row.get("type"),
-				Arrays.toString(FirearmType.values()));
+			.maxLength("make", row.get("make"), Limits.NAME)
+			.maxLength("model", row.get("model"), Limits.NAME)
+			.maxLength("calibre", row.get("calibre"), Limits.SHORT)
+			.maxLength("type", row.get("type"), Limits.SHORT)
+			.maxLength("country_of_manufacture", row.get("country_of_manufacture"), Limits.COUNTRY)
+			.maxLength("year", row.get("year"), Limits.SHORT)
+			.maxLength("status", row.get("status"), Limits.SHORT);
 		SerialNumbers.check(checks, "serial", row.get("serial"));
-		checks.country("country_of_manufacture", row.get("country_of_manufacture"));
-		String year = row.get("year");
-		if (year != null && !year.matches("\\d{4}")) {
-			checks.add("year", CommonRule.YearIsPlausible, year);
-		}
-		else if (year != null) {
-			checks.year("year", Integer.valueOf(year));
-		}
-		checks.rule(status(row.get("status")) != null, "status", RegistryRule.FirearmStatusIsKnown, row.get("status"),
-				Arrays.toString(FirearmStatus.values()));
 	}
 
-	static FirearmType type(String text) {
-		String key = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-		if (key.equals("SMG")) {
-			return FirearmType.SUBMACHINE_GUN;
-		}
-		try {
-			return FirearmType.valueOf(key);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	static FirearmStatus status(String text) {
-		if (text == null) {
-			return FirearmStatus.ACTIVE;
-		}
-		try {
-			return FirearmStatus.valueOf(text.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	private static String markingKey(Row row) {
-		return Names.makerKey(row.get("make")) + "|" + row.get("country_of_manufacture") + "|"
-				+ SerialNumbers.key(row.get("serial"));
+	private static String markingKey(Row row, String country) {
+		return Names.makerKey(row.get("make")) + "|" + country + "|" + SerialNumbers.key(row.get("serial"));
 	}
 
 	/** legacy_ref to the marking key of the firearm already imported under it. */

@@ -32,8 +32,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Registry")
 class LegacyImportController {
 
+	/**
+	 * @param values the values of the imported rows read as reference data; @param
+	 * valuesRead those read without an officer; @param lowConfidence those read as a
+	 * likely misspelling, queued to confirm
+	 */
 	record ImportView(UUID run, long rows, long imported, long alreadyImported, long rejected, long millis,
-			String rejectsUrl) {
+			String rejectsUrl, long values, long valuesRead, long lowConfidence) {
 	}
 
 	private final LegacyImport legacyImport;
@@ -73,7 +78,8 @@ class LegacyImportController {
 		}
 		Files.move(rejects, folder.resolve(report.run() + ".rejects.csv"));
 		return new ImportView(report.run(), report.rows(), report.imported(), report.alreadyImported(),
-				report.rejected(), report.millis(), "/api/v1/firearms/imports/" + report.run() + "/rejects");
+				report.rejected(), report.millis(), "/api/v1/firearms/imports/" + report.run() + "/rejects",
+				report.values(), report.valuesRead(), report.lowConfidence());
 	}
 
 	@Operation(summary = "The refused rows of an import, with row_number and reason")

@@ -12,6 +12,7 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
+import org.armstrace.reference.Countries;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.armstrace.registry.RegistryState.PartState;
 import org.springframework.stereotype.Service;
@@ -44,17 +45,21 @@ public class PartCommands {
 
 	private final RegistryState state;
 
-	PartCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+	private final Countries countries;
+
+	PartCommands(CommandKernel kernel, RegistryProjection projection, RegistryState state, Countries countries) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
+		this.countries = countries;
 	}
 
 	public CommandResult register(RegisterPart c, String actor, String key) {
 		return commands.run("register-part", actor, key, c, () -> {
+			String country = countries.codeOrAsGiven(c.countryOfManufacture());
 			Checks checks = new Checks().require("kind", c.kind())
 				.require("make", c.make())
 				.maxLength("make", c.make(), 200)
-				.country("countryOfManufacture", c.countryOfManufacture())
+				.country("countryOfManufacture", country)
 				.notInFuture("occurredOn", c.occurredOn());
 			SerialNumbers.check(checks, "serial", c.serial());
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
@@ -65,9 +70,8 @@ public class PartCommands {
 			UUID id = UUID.randomUUID();
 			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
 					? List.of(new Marking(MarkingKind.SERIAL, c.serial().trim(), null, null)) : c.markings();
-			return Decision.record(id,
-					new RegistryEvent.PartManufactured(id, c.kind(), c.make().trim(), c.calibre(), c.serial().trim(),
-							c.countryOfManufacture(), markings, c.holderId(), Checks.orToday(c.occurredOn())));
+			return Decision.record(id, new RegistryEvent.PartManufactured(id, c.kind(), c.make().trim(), c.calibre(),
+					c.serial().trim(), country, markings, c.holderId(), Checks.orToday(c.occurredOn())));
 		});
 	}
 

@@ -82,6 +82,30 @@ public sealed interface RegistryEvent extends LedgerEvent {
 
 	}
 
+	/**
+	 * How a firearm's record reads, not a fact of its life: what a legacy register wrote
+	 * that the import could not read as ArmsTrace's codes, and an officer's reading of
+	 * it. The custody chain leaves these out.
+	 */
+	sealed interface AboutRecord extends RegistryEvent {
+
+		UUID firearmId();
+
+		@Override
+		default String subjectId() {
+			return firearmId().toString();
+		}
+
+	}
+
+	/**
+	 * A value of a legacy record as the register wrote it: {@code readAs} is what the
+	 * import took it for (a likely misspelling, with its confidence in percent), null
+	 * when it could not read it at all.
+	 */
+	record AsWritten(String field, String text, String readAs, int confidence) {
+	}
+
 	// Holders
 
 	record HolderRegistered(UUID holderId, HolderRole role, String country,
@@ -108,6 +132,31 @@ public sealed interface RegistryEvent extends LedgerEvent {
 	record LegacyFirearmImported(UUID firearmId, String recordNumber, FirearmType firearmType, String make,
 			String model, String calibre, String serial, String countryOfManufacture, Integer year, UUID holderId,
 			String legacyReference, FirearmStatus legacyStatus, UUID importRun) implements AboutFirearm {
+	}
+
+	/**
+	 * The values of a legacy record the import kept as written, recorded right after the
+	 * record was taken over: until an officer reads them, the record holds a stand-in
+	 * (country XXX, type OTHER, status ACTIVE, no year) or what the import took them for.
+	 */
+	record LegacyValuesKeptAsWritten(UUID firearmId, List<AsWritten> values) implements AboutRecord {
+	}
+
+	/**
+	 * An officer's reading of a value a legacy register wrote: {@code value} is the code
+	 * (country, type, status, year) or catalogue name (make, calibre) it stands for, for
+	 * every record holding that text.
+	 */
+	record LegacyValueStandardised(UUID firearmId, String field, String asWritten, String value,
+			UUID mapping) implements AboutRecord {
+	}
+
+	/**
+	 * A firearm identified as a design of the catalogue of non-industrial firearms, with
+	 * that entry's kind when it was identified ({@code NonIndustrialKind}'s name).
+	 */
+	record FirearmIdentifiedAsNonIndustrial(UUID firearmId, String entryCode, String kind,
+			LocalDate occurredOn) implements AboutRecord {
 	}
 
 	record FirearmMarked(UUID firearmId, Marking marking, LocalDate occurredOn) implements AboutFirearm {

@@ -28,6 +28,8 @@ import org.armstrace.registry.RegistryEvent.FirearmSeized;
 import org.armstrace.registry.RegistryEvent.FirearmTransferred;
 import org.armstrace.registry.RegistryEvent.HolderRegistered;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
+import org.armstrace.registry.RegistryEvent.LegacyValueStandardised;
+import org.armstrace.registry.RegistryEvent.LegacyValuesKeptAsWritten;
 import org.armstrace.registry.RegistryEvent.PartFitted;
 import org.armstrace.registry.RegistryEvent.PartManufactured;
 import org.armstrace.registry.RegistryEvent.PartRemoved;
@@ -45,13 +47,16 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	static final String NAME = "registry";
 
 	/** Tables this projection owns, in an order that may be emptied one by one. */
-	static final List<String> TABLES = List.of("item_marking", "ammunition_holding", "ammunition_lot", "part",
-			"firearm", "holder");
+	static final List<String> TABLES = List.of("legacy_reading", "firearm_as_written", "item_marking",
+			"ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
 
 	private final JdbcClient jdbc;
 
-	RegistryProjection(JdbcClient jdbc) {
+	private final RecordReadings readings;
+
+	RegistryProjection(JdbcClient jdbc, RecordReadings readings) {
 		this.jdbc = jdbc;
+		this.readings = readings;
 	}
 
 	@Override
@@ -62,9 +67,22 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	/** A bulk import's batch of legacy firearms is written many rows per statement. */
 	@Override
 	public void applyAll(List<? extends RegistryEvent> events, List<LedgerEntry> entries) {
-		if (events.stream().allMatch(LegacyFirearmImported.class::isInstance)) {
-			insertLegacy(events.stream().map(LegacyFirearmImported.class::cast).toList(),
-					entries.stream().map(LedgerEntry::seq).toList());
+		if (events.stream()
+			.allMatch(e -> e instanceof LegacyFirearmImported || e instanceof LegacyValuesKeptAsWritten)) {
+			List<LegacyFirearmImported> firearms = new ArrayList<>();
+			List<Long> firearmSeqs = new ArrayList<>();
+			List<LegacyValuesKeptAsWritten> kept = new ArrayList<>();
+			for (int i = 0; i < events.size(); i++) {
+				if (events.get(i) instanceof LegacyFirearmImported f) {
+					firearms.add(f);
+					firearmSeqs.add(entries.get(i).seq());
+				}
+				else {
+					kept.add((LegacyValuesKeptAsWritten) events.get(i));
+				}
+			}
+			insertLegacy(firearms, firearmSeqs);
+			readings.kept(kept);
 			return;
 		}
 		if (events.size() > 1 && events.stream()
@@ -89,6 +107,9 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			case RegistryEvent.AboutFirearm e -> firearmFact(e, seq);
 			case RegistryEvent.AboutPart e -> partFact(e, seq);
 			case RegistryEvent.AboutAmmunitionLot e -> ammunitionFact(e, seq);
+			case LegacyValuesKeptAsWritten e -> readings.kept(List.of(e));
+			case LegacyValueStandardised e -> readings.standardised(e, seq);
+			case RegistryEvent.FirearmIdentifiedAsNonIndustrial e -> readings.identified(e, seq);
 		}
 	}
 

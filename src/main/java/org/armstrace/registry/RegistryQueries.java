@@ -63,13 +63,17 @@ public class RegistryQueries {
 	/**
 	 * {@code make} and {@code calibre} are as entered; {@code catalogueMake} and
 	 * {@code catalogueCalibre} are what the reference catalogue says they stand for (null
-	 * when it does not know them).
+	 * when it does not know them); {@code asWritten}, the legacy values awaiting an
+	 * officer's reading, for which the record holds a stand-in or a likely reading;
+	 * {@code nonIndustrialEntry}, the code of the non-industrial design it was identified
+	 * as.
 	 */
 	public record FirearmView(UUID id, String recordNumber, FirearmType type, FirearmKinds kinds, String make,
 			String catalogueMake, String model, String calibre, String catalogueCalibre, String serial,
 			String countryOfManufacture, Integer year, String legacyReference, FirearmStatus status, HolderView holder,
 			boolean suspectedDuplicate, boolean diversionFlag, List<Marking> markings, List<PartView> fittedParts,
-			List<TimelineEvent> timeline, List<String> ledgerDisagreements) {
+			List<TimelineEvent> timeline, List<RegistryEvent.AsWritten> asWritten, String nonIndustrialEntry,
+			List<String> ledgerDisagreements) {
 
 		/**
 		 * Whether what the record shows is what its ledger facts say: otherwise its
@@ -157,8 +161,18 @@ public class RegistryQueries {
 					holderId == null ? null
 							: holder(holderId).map(h -> holderIdentity ? h : h.withoutIdentity()).orElse(null),
 					rs.getBoolean("suspected_duplicate"), rs.getBoolean("diversion_flag"), markings(id),
-					fittedParts(id), timeline(entries), disagreements(rs, entries));
+					fittedParts(id), timeline(entries), asWritten(id), rs.getString("non_industrial_entry"),
+					disagreements(rs, entries));
 		}).optional();
+	}
+
+	private List<RegistryEvent.AsWritten> asWritten(UUID firearmId) {
+		return jdbc
+			.sql("SELECT field, text, read_as, confidence FROM firearm_as_written WHERE firearm_id = ? ORDER BY field")
+			.param(firearmId)
+			.query((rs, n) -> new RegistryEvent.AsWritten(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getInt(4)))
+			.list();
 	}
 
 	/** The columns the record shows that its own ledger facts contradict. */

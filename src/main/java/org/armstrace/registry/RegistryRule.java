@@ -13,8 +13,7 @@ public enum RegistryRule implements Rule {
 
 	HolderMustExist, FirearmMustExist, PartMustExist, AmmunitionLotMustExist,
 	/** ITI para 8: maker, country and serial identify one firearm. */
-	MarkingIsUnique, LegacyReferenceIsUnique, SerialNumberFormat, FirearmTypeIsKnown, FirearmStatusIsKnown,
-	ProductionRunSize, CategoryIsKnown, CategoryChanges,
+	MarkingIsUnique, LegacyReferenceIsUnique, SerialNumberFormat, ProductionRunSize, CategoryIsKnown, CategoryChanges,
 	/** ITI para 8(b): an import marking, unless one is already present. */
 	ImportNeedsImportMarking, TransferChangesHolder, DateIsNotBeforeManufacture, DeactivationNeedsCertificate,
 	DestructionIsWitnessed, AmmunitionQuantityNeverNegative, PartIsFittedToOneFirearm, OnlyFittedPartCanBeRemoved,
@@ -29,7 +28,19 @@ public enum RegistryRule implements Rule {
 	/** A value of an imported file opened with a quote is closed again. */
 	QuotedFieldIsClosed,
 	/** A row of an imported file is at most {1} characters long. */
-	RowIsNotTooLong;
+	RowIsNotTooLong,
+	/** A reading of a legacy value names one of the columns read as reference data. */
+	LegacyFieldIsKnown,
+	/** A legacy value is read as a code or catalogue entry that exists. */
+	ReadingIsKnownValue,
+	/** A make or calibre the catalogue already reads is not read as another. */
+	TextStandsForOneValue,
+	/** A reading is approved for a text some record holds. */
+	TextIsOnTheRecord,
+	/**
+	 * A firearm is identified as an entry of the catalogue of non-industrial firearms.
+	 */
+	NonIndustrialEntryIsKnown;
 
 	private static final Set<String> SUBJECTS = Set.of("firearmId", "partId", "lotId");
 

@@ -74,7 +74,9 @@ public class CustodyChains {
 		List<TimelineEvent> timeline = new ArrayList<>();
 		for (TimelineEvent t : firearm.timeline()) {
 			Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(t.type());
-			if (type != null) {
+			// how the record reads (a legacy value and its reading) is no fact of the
+			// firearm's life
+			if (type != null && !RegistryEvent.AboutRecord.class.isAssignableFrom(type)) {
 				facts.add(json.treeToValue(t.event(), type));
 				timeline.add(t);
 			}

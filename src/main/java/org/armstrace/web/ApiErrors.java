@@ -57,7 +57,13 @@ class ApiErrors {
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		String detail = "the request body is not valid JSON for this request";
 		String field = null;
-		if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+		// the outermost binding error names the field, also when a value's own reader
+		// refused it
+		Throwable cause = e.getCause();
+		while (cause != null && !(cause instanceof DatabindException)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			field = databind.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")

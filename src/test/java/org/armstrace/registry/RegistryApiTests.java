@@ -130,6 +130,31 @@ class RegistryApiTests {
 		assertThat(api.post("/api/v1/firearms", null, "{}").statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void countriesAndTypesMayBeNamedInTheOfficersLanguage() {
+		HttpResponse<String> holder = api.post("/api/v1/holders", token,
+				"{\"role\":\"DEALER\",\"name\":\"Armería Ejemplo\",\"country\":\"España\"}");
+		assertThat(holder.statusCode()).as(holder.body()).isEqualTo(201);
+		assertThat(Api.json(holder).path("country").asString()).isEqualTo("ESP");
+
+		HttpResponse<String> created = api.post("/api/v1/firearms", token, """
+				{"type":"fusil de chasse","make":"Verney-Carron","serial":"%s","countryOfManufacture":"Autriche"}"""
+			.formatted(RegistryFixture.nextSerial()));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(Api.json(created).path("type").asString()).isEqualTo("SHOTGUN");
+		assertThat(Api.json(created).path("countryOfManufacture").asString()).isEqualTo("AUT");
+		String id = Api.json(created).path("id").asString();
+
+		HttpResponse<String> exported = api.post("/api/v1/firearms/" + id + "/exports", token,
+				"{\"toCountry\":\"Suisse\",\"transitCountries\":[\"Deutschland\"]}");
+		assertThat(exported.statusCode()).as(exported.body()).isEqualTo(201);
+		HttpResponse<String> unknown = api.post("/api/v1/firearms", token,
+				"{\"type\":\"PISTOL\",\"make\":\"X\",\"serial\":\"1\",\"countryOfManufacture\":\"Atlantis\"}");
+		assertThat(unknown.statusCode()).isEqualTo(422);
+		assertThat(Api.json(unknown).path("violations").get(0).path("rule").asString())
+			.isEqualTo("CountryIsIso3166Alpha3");
+	}
+
 	private HttpResponse<String> postWithKey(String path, String buyer, String key) {
 		return api.postWithHeader(path, token, "{\"toHolderId\":\"" + buyer + "\"}", "Idempotency-Key", key);
 	}

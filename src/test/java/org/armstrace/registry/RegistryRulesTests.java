@@ -85,7 +85,7 @@ class RegistryRulesTests {
 	@Test
 	void manufactureNeedsMakerCountryAndSerialAndListsEveryMissingField() {
 		long size = ledger.size();
-		var incomplete = new FirearmCommands.RegisterFirearm(FirearmType.RIFLE, null, " ", null, null, "", "Austria",
+		var incomplete = new FirearmCommands.RegisterFirearm(FirearmType.RIFLE, null, " ", null, null, "", "Ruritania",
 				null, List.of(), null, null, false, LocalDate.now().plusDays(3));
 
 		assertThat(rules(firearms.register(incomplete, ACTOR, null))).containsExactlyInAnyOrder("make:FieldIsRequired",
