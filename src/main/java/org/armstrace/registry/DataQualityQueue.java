@@ -65,6 +65,14 @@ public class DataQualityQueue {
 				.single();
 			shares.add(share(field, firearms, firearms - kept));
 		}
+		// a firearm no category of the classification covers cannot change hands under a
+		// licence: the share classified is part of the report
+		long unclassified = jdbc.sql("SELECT COUNT(*) FROM firearm WHERE category = ?")
+			.param(FirearmCategoryCodes.UNCLASSIFIED)
+			.query(Long.class)
+			.single();
+		shares.add(new FieldShare("category", firearms, firearms - unclassified,
+				firearms == 0 ? 100 : Math.round(10_000.0 * (firearms - unclassified) / firearms) / 100.0));
 		jdbc.sql("SELECT field, text, read_as, confidence, COUNT(*) FROM firearm_as_written "
 				+ "GROUP BY field, text, read_as, confidence")
 			.query((rs,

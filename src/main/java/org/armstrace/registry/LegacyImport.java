@@ -3,12 +3,15 @@ package org.armstrace.registry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -23,6 +26,7 @@ import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
 import org.armstrace.csv.CsvWriter;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.FirearmCategories;
 import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.LegacyMapping.Reading;
@@ -84,8 +88,11 @@ public class LegacyImport {
 
 	private final RecordReadings approvedReadings;
 
+	private final FirearmCategories categories;
+
 	LegacyImport(CommandKernel kernel, RegistryProjection projection, RegistryState state, JdbcClient jdbc, Words words,
-			Countries countries, Catalogue catalogue, RecordReadings readings) {
+			Countries countries, Catalogue catalogue, RecordReadings readings, FirearmCategories categories) {
+		this.categories = categories;
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
 		this.jdbc = jdbc;
@@ -146,6 +153,7 @@ public class LegacyImport {
 					: state.reserveRecordNumbers(FirearmCommands.RECORD_PREFIX, accepted.size());
 			Map<String, UUID> holders = holders(accepted);
 			List<RegistryEvent> events = new ArrayList<>(accepted.size());
+			LocalDate today = LocalDate.now();
 			for (int i = 0; i < accepted.size(); i++) {
 				Row row = accepted.get(i);
 				Reading reading = readings.get(row);
@@ -157,6 +165,8 @@ public class LegacyImport {
 				if (!reading.kept().isEmpty()) {
 					events.add(new LegacyValuesKeptAsWritten(id, reading.kept()));
 				}
+				category(row).ifPresent(category -> events
+					.add(new RegistryEvent.FirearmClassified(id, category, FirearmCategoryCodes.UNCLASSIFIED, today)));
 				counts[3] += reading.values();
 				counts[4] += reading.read();
 				counts[5] += reading.lowConfidence();
@@ -296,6 +306,21 @@ public class LegacyImport {
 	 */
 	private static SqlArrayValue array(Stream<String> keys) {
 		return new SqlArrayValue("varchar", keys.distinct().toArray());
+	}
+
+	/**
+	 * The category an optional {@code category} column gives, when the State's
+	 * classification knows it; otherwise the firearm stays UNCLASSIFIED (and counts in
+	 * the data-quality report's share of classified records).
+	 */
+	private Optional<String> category(Row row) {
+		String written = row.get("category");
+		if (written == null) {
+			return Optional.empty();
+		}
+		String code = written.trim().toUpperCase(Locale.ROOT).replace("CATEGORY ", "").replace("CAT. ", "");
+		return categories.isKnown(code) && !FirearmCategoryCodes.UNCLASSIFIED.equals(code) ? Optional.of(code)
+				: Optional.empty();
 	}
 
 }

@@ -82,7 +82,7 @@ class DataQualityQueueTests {
 			.singleElement()
 			.satisfies(v -> assertThat(v.suggestion()).isEqualTo("Pietro Beretta"));
 		assertThat(waiting.shares()).extracting(DataQualityQueue.FieldShare::field)
-			.containsExactly("make", "calibre", "type", "country_of_manufacture", "year", "status");
+			.containsExactly("make", "calibre", "type", "country_of_manufacture", "year", "status", "category");
 		assertThat(waiting.shares()).allSatisfy(s -> assertThat(s.share()).isBetween(0.0, 100.0))
 			.anySatisfy(s -> assertThat(s.share()).isLessThan(100.0));
 	}
@@ -219,6 +219,46 @@ class DataQualityQueueTests {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
 		var violation = Api.json(answer).path("violations").path(0);
 		return List.of(violation.path("field").asString(), violation.path("rule").asString());
+	}
+
+	@Test
+	void aCategoryColumnClassifiesWhatTheClassificationKnowsAndTheRestCountsAsUnclassified() throws Exception {
+		String p = "CAT" + System.nanoTime() % 1_000_000 + "-";
+		LegacyMappingTests.importing(legacyImport, """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status,category
+				%1$s1,Glock,17,pistol,9x19mm,%1$sK1,AUT,2010,,,B
+				%1$s2,Steyr,SSG,rifle,7.62x51mm,%1$sK2,AUT,2011,,,Category C
+				%1$s3,Glock,19,pistol,9x19mm,%1$sK3,AUT,2012,,,Z9
+				%1$s4,Glock,26,pistol,9x19mm,%1$sK4,AUT,2013,,,
+				""".formatted(p));
+
+		assertThat(category(p + "1")).isEqualTo("B");
+		assertThat(category(p + "2")).isEqualTo("C");
+		assertThat(category(p + "3")).as("not a category of the classification").isEqualTo("UNCLASSIFIED");
+		assertThat(category(p + "4")).isEqualTo("UNCLASSIFIED");
+		long firearms = jdbc.sql("SELECT COUNT(*) FROM firearm").query(Long.class).single();
+		long classified = jdbc.sql("SELECT COUNT(*) FROM firearm WHERE category <> 'UNCLASSIFIED'")
+			.query(Long.class)
+			.single();
+		DataQualityQueue.FieldShare share = queue.queue(10)
+			.shares()
+			.stream()
+			.filter(s -> s.field().equals("category"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(share.records()).isEqualTo(firearms);
+		assertThat(share.standardised()).isEqualTo(classified);
+		assertThat(queries.firearm(firearm(p + "1")).orElseThrow().timeline())
+			.extracting(RegistryQueries.TimelineEvent::type)
+			.contains("registry.firearm-classified");
+		assertThat(verification.verify(null).ok()).isTrue();
+	}
+
+	private String category(String legacyRef) {
+		return jdbc.sql("SELECT category FROM firearm WHERE legacy_reference = ?")
+			.param(legacyRef)
+			.query(String.class)
+			.single();
 	}
 
 	private UUID firearm(String legacyRef) {
