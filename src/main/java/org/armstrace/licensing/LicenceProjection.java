@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.armstrace.command.Projection;
 import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.licensing.LicensingEvent.BrokeringActivityRecorded;
 import org.armstrace.licensing.LicensingEvent.LicenceApplied;
 import org.armstrace.licensing.LicensingEvent.LicenceExpired;
 import org.armstrace.licensing.LicensingEvent.LicenceGranted;
@@ -55,6 +56,16 @@ class LicenceProjection implements Projection<LicensingEvent> {
 			case LicenceReinstated e -> state(e.licenceId(), LicenceState.GRANTED, null, null, e.occurredOn(), seq);
 			case LicenceRevoked e -> state(e.licenceId(), LicenceState.REVOKED, e.reason(), null, e.occurredOn(), seq);
 			case LicenceExpired e -> state(e.licenceId(), LicenceState.EXPIRED, null, null, e.occurredOn(), seq);
+			case BrokeringActivityRecorded e -> jdbc
+				.sql("INSERT INTO brokering_activity (id, licence_id, description, category, quantity, from_country, "
+						+ "to_country, transit_countries, seller_id, buyer_id, transaction_reference, occurred_on, "
+						+ "last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(e.activityId(), e.licenceId(), e.description(), e.category(), e.quantity(), e.fromCountry(),
+						e.toCountry(),
+						e.transitCountries() == null || e.transitCountries().isEmpty() ? null
+								: String.join(",", e.transitCountries()),
+						e.sellerId(), e.buyerId(), e.transactionReference(), e.occurredOn(), seq)
+				.update();
 		}
 	}
 
@@ -67,6 +78,7 @@ class LicenceProjection implements Projection<LicensingEvent> {
 
 	@Override
 	public void reset() {
+		jdbc.sql("DELETE FROM brokering_activity").update();
 		jdbc.sql("DELETE FROM licence_coverage").update();
 		jdbc.sql("DELETE FROM licence").update();
 	}
@@ -78,7 +90,7 @@ class LicenceProjection implements Projection<LicensingEvent> {
 
 	@Override
 	public List<String> tables() {
-		return List.of("licence_coverage", "licence");
+		return List.of("brokering_activity", "licence_coverage", "licence");
 	}
 
 	@Override

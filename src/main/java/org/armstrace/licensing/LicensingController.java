@@ -52,8 +52,11 @@ class LicensingController {
 
 	private final Words words;
 
+	private final Brokering brokering;
+
 	LicensingController(Licences licences, LicenceQueries queries, Actors actors, CommandResponses responses,
-			Words words) {
+			Words words, Brokering brokering) {
+		this.brokering = brokering;
 		this.words = words;
 		this.licences = licences;
 		this.queries = queries;
@@ -165,6 +168,28 @@ class LicensingController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + licence.number() + ".pdf\"")
 			.contentType(MediaType.APPLICATION_PDF)
 			.body(pdf);
+	}
+
+	@Operation(summary = "Record a brokering activity under a broker's licence valid that day (Firearms Protocol "
+			+ "art. 15): what, how many, from where to where, through which countries, between which holders")
+	@PostMapping("/brokering-activities")
+	ResponseEntity<?> broker(@RequestBody Brokering.ReportBrokering body, Principal who,
+			@RequestHeader(name = KEY, required = false) String key) {
+		return responses.answer(brokering.report(body, actors.of(who), key), "/api/v1/licences/brokering-activities/",
+				brokering::activity, refusal -> false);
+	}
+
+	@Operation(summary = "One recorded brokering activity")
+	@GetMapping("/brokering-activities/{activityId}")
+	Brokering.Activity brokeringActivity(@PathVariable UUID activityId) {
+		return brokering.activity(activityId)
+			.orElseThrow(() -> new NoSuchElementException("no brokering activity " + activityId));
+	}
+
+	@Operation(summary = "A broker's recorded activities, most recent first")
+	@GetMapping("/{id}/brokering-activities")
+	List<Brokering.Activity> brokered(@PathVariable UUID id) {
+		return brokering.of(id);
 	}
 
 	private ResponseEntity<?> answer(CommandResult result) {

@@ -73,4 +73,15 @@ public sealed interface LicensingEvent extends LedgerEvent {
 	record LicenceExpired(UUID licenceId, LocalDate occurredOn) implements LicensingEvent {
 	}
 
+	/**
+	 * A brokering activity a registered broker reports (Firearms Protocol art. 15): who
+	 * acted, what was brokered, from where to where. Parties appear by holder id where
+	 * they are on the record; otherwise their names stay off the ledger. Its subject is
+	 * the broker's licence.
+	 */
+	record BrokeringActivityRecorded(UUID licenceId, UUID activityId, String description, String category, int quantity,
+			String fromCountry, String toCountry, List<String> transitCountries, UUID sellerId, UUID buyerId,
+			String transactionReference, LocalDate occurredOn) implements LicensingEvent {
+	}
+
 }

@@ -29,6 +29,8 @@ public enum LicensingRule implements Rule {
 	/** The acquirer would hold more firearms of the category than its licences allow. */
 	LicenceQuantityIsNotExceeded,
 	/** A firearm not yet classified cannot be acquired under a licence. */
-	FirearmIsClassified
+	FirearmIsClassified,
+	/** Brokering is reported under a broker's licence valid on the day. */
+	BrokerIsRegistered
 
 }

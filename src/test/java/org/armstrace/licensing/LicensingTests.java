@@ -61,6 +61,9 @@ class LicensingTests {
 	CheckpointSigner signer;
 
 	@Autowired
+	Brokering brokering;
+
+	@Autowired
 	TestUsers testUsers;
 
 	@LocalServerPort
@@ -231,6 +234,34 @@ class LicensingTests {
 		var revoked = Api.json(api.get("/api/v1/licence-verifications/" + code));
 		assertThat(revoked.path("state").asString()).isEqualTo("REVOKED");
 		assertThat(revoked.path("validToday").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aRegisteredBrokerRecordsWhatItBrokeredFromWhereToWhereAndAnyoneElseIsRefused() {
+		UUID broker = holder(HolderRole.BROKER);
+		granted(broker, LicenceKind.BROKER, "B", null, LocalDate.now().plusYears(3));
+		UUID licence = queries.ofHolder(broker).getFirst().id();
+		UUID buyer = holder(HolderRole.DEALER);
+
+		UUID activity = accepted(
+				brokering.report(new Brokering.ReportBrokering(licence, "semi-automatic pistols, 9x19mm", "B", 40,
+						"AUT", "SRB", List.of("HUN"), maker, buyer, "BRK-2026-7", null), OFFICER, null));
+
+		assertThat(brokering.of(licence)).singleElement().satisfies(a -> {
+			assertThat(a.id()).isEqualTo(activity);
+			assertThat(a.quantity()).isEqualTo(40);
+			assertThat(a.transitCountries()).isEqualTo("HUN");
+		});
+		granted(owner, LicenceKind.POSSESSION, "B", 1, LocalDate.now().plusYears(3));
+		UUID possession = queries.ofHolder(owner).getFirst().id();
+		Refusal notABroker = refusal(brokering.report(new Brokering.ReportBrokering(possession, "rifles", "B", 2, "AUT",
+				"DEU", List.of(), null, null, null, null), OFFICER, null));
+		assertThat(notABroker.rule()).isEqualTo(LicensingRule.BrokerIsRegistered);
+		CommandResult badCountries = brokering.report(new Brokering.ReportBrokering(licence, "rifles", "B", 2,
+				"Nowhere", "DEU", List.of("XX"), null, null, null, null), OFFICER, null);
+		assertThat(((CommandResult.Rejected) badCountries).violations()).extracting(Refusal::field)
+			.contains("fromCountry", "transitCountries[0]");
+		assertThat(projections.check().ok()).isTrue();
 	}
 
 	// the world the tests need
