@@ -293,6 +293,10 @@ public class FirearmCommands {
 					checks.require("verifyingAuthority", c.verifyingAuthority())
 						.require("deactivationMarking", c.deactivationMarking())
 						.notInFuture("occurredOn", c.occurredOn());
+					checks.rule(
+							c.certificateNumber() == null
+									|| !state.deactivationCertificateExists(c.certificateNumber()),
+							"certificateNumber", RegistryRule.DeactivationCertificateIsUnique, c.certificateNumber());
 					return checks.failed() ? null
 							: new RegistryEvent.FirearmDeactivated(firearmId, c.certificateNumber(), c.standard(),
 									c.verifyingAuthority(),

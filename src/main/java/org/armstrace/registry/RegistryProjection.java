@@ -47,8 +47,8 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	static final String NAME = "registry";
 
 	/** Tables this projection owns, in an order that may be emptied one by one. */
-	static final List<String> TABLES = List.of("legacy_reading", "firearm_as_written", "item_marking",
-			"ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
+	static final List<String> TABLES = List.of("deactivation_certificate", "legacy_reading", "firearm_as_written",
+			"item_marking", "ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
 
 	private final JdbcClient jdbc;
 
@@ -140,6 +140,20 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			case FirearmDeactivated e -> {
 				addMarkings(e.firearmId(), List.of(e.deactivationMarking()));
 				firearm(e.firearmId(), seq, FirearmStatus.DEACTIVATED, null);
+				// a certificate number already on the record (a re-issued certificate)
+				// keeps
+				// its first firearm: the command refuses a second one
+				if (jdbc.sql("SELECT COUNT(*) FROM deactivation_certificate WHERE number = ?")
+					.param(e.certificateNumber())
+					.query(Long.class)
+					.single() == 0) {
+					jdbc.sql("INSERT INTO deactivation_certificate (number, firearm_id, standard, verifying_authority, "
+							+ "marking, deactivated_on, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")
+						.params(e.certificateNumber(), e.firearmId(), e.standard(), e.verifyingAuthority(),
+								e.deactivationMarking() == null ? null : e.deactivationMarking().text(), e.occurredOn(),
+								seq)
+						.update();
+				}
 			}
 			case FirearmConverted e ->
 				jdbc.sql("UPDATE firearm SET type = ?, converted = TRUE, last_seq = ? WHERE id = ?")

@@ -14,6 +14,7 @@ public enum RegistryRule implements Rule {
 	HolderMustExist, FirearmMustExist, PartMustExist, AmmunitionLotMustExist,
 	/** ITI para 8: maker, country and serial identify one firearm. */
 	MarkingIsUnique, LegacyReferenceIsUnique, SerialNumberFormat, ProductionRunSize, CategoryIsKnown, CategoryChanges,
+	DeactivationCertificateIsUnique,
 	/** ITI para 8(b): an import marking, unless one is already present. */
 	ImportNeedsImportMarking, TransferChangesHolder, DateIsNotBeforeManufacture, DeactivationNeedsCertificate,
 	DestructionIsWitnessed, AmmunitionQuantityNeverNegative, PartIsFittedToOneFirearm, OnlyFittedPartCanBeRemoved,

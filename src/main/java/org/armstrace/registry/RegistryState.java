@@ -82,6 +82,13 @@ class RegistryState {
 			.map(HolderRole::valueOf);
 	}
 
+	boolean deactivationCertificateExists(String number) {
+		return jdbc.sql("SELECT COUNT(*) FROM deactivation_certificate WHERE number = ?")
+			.param(number)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	boolean holderExists(UUID id) {
 		return id != null
 				&& jdbc.sql("SELECT COUNT(*) FROM holder WHERE id = ?").param(id).query(Long.class).single() > 0;
