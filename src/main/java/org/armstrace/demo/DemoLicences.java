@@ -13,6 +13,7 @@ import org.armstrace.licensing.Coverage;
 import org.armstrace.licensing.GeneratedLicences;
 import org.armstrace.licensing.LicenceKind;
 import org.armstrace.licensing.LicensingEvent;
+import org.armstrace.reference.FirearmCategories;
 import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.registry.RegistryQueries.Holding;
@@ -81,7 +82,7 @@ class DemoLicences {
 		boolean limited = first.role() == HolderRole.PRIVATE_OWNER;
 		List<Coverage> coverage = new ArrayList<>();
 		for (Holding h : holdings) {
-			if (h.category() != null && !"UNCLASSIFIED".equals(h.category())) {
+			if (h.category() != null && !FirearmCategories.UNCLASSIFIED.equals(h.category())) {
 				coverage.add(new Coverage(h.category(), limited ? (int) h.held() + 2 : null));
 			}
 		}

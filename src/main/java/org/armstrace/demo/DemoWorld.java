@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.CountryCode;
+import org.armstrace.reference.FirearmCategories;
 import org.armstrace.registry.FirearmKinds;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderRole;
@@ -184,7 +185,7 @@ final class DemoWorld {
 						new Marking(MarkingKind.COUNTRY_OF_MANUFACTURE, maker.country, maker.country, null),
 						new Marking(MarkingKind.SERIAL, serial, null, null)),
 				domestic ? maker.factory.id() : dealer.id(), null, null, made));
-		events.add(new FirearmClassified(id, category(type), "UNCLASSIFIED", made));
+		events.add(new FirearmClassified(id, category(type), FirearmCategories.UNCLASSIFIED, made));
 		LocalDate at = made.plusDays(20 + random.nextInt(200));
 		if (domestic) {
 			events.add(new FirearmTransferred(id, maker.factory.id(), dealer.id(), capped(at)));

@@ -81,8 +81,8 @@ public class Licences {
 			for (int i = 0; c.coverage() != null && i < c.coverage().size(); i++) {
 				String category = c.coverage().get(i).category();
 				checks.rule(
-						category != null && categories.isKnown(category) && !"UNCLASSIFIED".equals(category)
-								&& seen.add(category),
+						category != null && categories.isKnown(category)
+								&& !FirearmCategories.UNCLASSIFIED.equals(category) && seen.add(category),
 						"coverage[" + i + "].category", LicensingRule.CoverageIsKnownCategory, category,
 						categories.codes());
 			}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.armstrace.command.Refusal;
 import org.armstrace.licensing.LicenceQueries.LicenceView;
+import org.armstrace.reference.FirearmCategories;
 import org.armstrace.registry.AcquisitionCheck;
 import org.armstrace.registry.HolderRole;
 import org.armstrace.registry.RegistryQueries;
@@ -39,7 +40,7 @@ class LicensedAcquisitions implements AcquisitionCheck {
 		if (a.acquirerRole() == HolderRole.STATE_AGENCY) {
 			return List.of();
 		}
-		if ("UNCLASSIFIED".equals(a.category())) {
+		if (FirearmCategories.UNCLASSIFIED.equals(a.category())) {
 			return List.of(Refusal.of("firearmId", LicensingRule.FirearmIsClassified, a.firearmId()));
 		}
 		Set<LicenceKind> kinds = LicenceKind.acquiringAs(a.acquirerRole());

@@ -2,7 +2,6 @@ package org.armstrace.licensing;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
+import org.armstrace.command.FormFields;
 import org.armstrace.command.Refusal;
 import org.armstrace.identity.Actors;
 import org.armstrace.reference.FirearmCategories;
@@ -91,7 +91,7 @@ class LicensingPages {
 	@PostMapping("/licences/new")
 	String apply(@RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		UUID holder = parseId(form.get("holderId"), "holderId", violations);
+		UUID holder = FormFields.id("holderId", form.get("holderId"), violations);
 		LicenceKind kind = null;
 		try {
 			kind = form.get("kind") == null || form.get("kind").isBlank() ? null
@@ -104,13 +104,8 @@ class LicensingPages {
 		for (var category : categories.all()) {
 			String code = category.code();
 			if (form.containsKey("category-" + code)) {
-				String quantity = form.getOrDefault("quantity-" + code, "").trim();
-				try {
-					coverage.add(new Coverage(code, quantity.isEmpty() ? null : Integer.valueOf(quantity)));
-				}
-				catch (NumberFormatException notANumber) {
-					violations.add(Refusal.of("quantity-" + code, CommonRule.NumberIsWhole, quantity));
-				}
+				coverage.add(new Coverage(code, FormFields.number("quantity-" + code, form.get("quantity-" + code),
+						CommonRule.NumberIsWhole, violations)));
 			}
 		}
 		if (violations.isEmpty()) {
@@ -139,7 +134,7 @@ class LicensingPages {
 			.findFirst()
 			.orElseThrow(() -> new NoSuchElementException("no step " + step));
 		List<Refusal> violations = new ArrayList<>();
-		LocalDate validUntil = parseDate(form.get("validUntil"), "validUntil", violations);
+		LocalDate validUntil = FormFields.date("validUntil", form.get("validUntil"), violations);
 		if (violations.isEmpty()) {
 			String actor = actors.of(who);
 			Licences.Decide decide = new Licences.Decide(form.get("reason"), form.get("orderReference"), null);
@@ -175,34 +170,8 @@ class LicensingPages {
 		model.addAttribute("violations", violations);
 		model.addAttribute("kinds", LicenceKind.values());
 		model.addAttribute("categories",
-				categories.all().stream().filter(c -> !c.code().equals("UNCLASSIFIED")).toList());
+				categories.all().stream().filter(c -> !c.code().equals(FirearmCategories.UNCLASSIFIED)).toList());
 		return "licensing/apply";
-	}
-
-	private static UUID parseId(String text, String field, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(text.trim());
-		}
-		catch (IllegalArgumentException e) {
-			violations.add(Refusal.of(field, CommonRule.IdIsUuid, text));
-			return null;
-		}
-	}
-
-	private static LocalDate parseDate(String text, String field, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException e) {
-			violations.add(Refusal.of(field, CommonRule.DateIsIsoFormat, text));
-			return null;
-		}
 	}
 
 }

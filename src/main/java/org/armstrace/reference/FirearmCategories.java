@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FirearmCategories {
 
+	/** A firearm recorded before it was classified: no licence covers it. */
+	public static final String UNCLASSIFIED = "UNCLASSIFIED";
+
 	/** One category. */
 	public record Category(String code, String name, String description) {
 	}

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.FirearmCategories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +69,7 @@ public class DataQualityQueue {
 		// a firearm no category of the classification covers cannot change hands under a
 		// licence: the share classified is part of the report
 		long unclassified = jdbc.sql("SELECT COUNT(*) FROM firearm WHERE category = ?")
-			.param(FirearmCategoryCodes.UNCLASSIFIED)
+			.param(FirearmCategories.UNCLASSIFIED)
 			.query(Long.class)
 			.single();
 		shares.add(new FieldShare("category", firearms, firearms - unclassified,

@@ -15,6 +15,7 @@ import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
 import org.armstrace.reference.Countries;
+import org.armstrace.reference.FirearmCategories;
 import org.armstrace.reference.Names;
 import org.armstrace.registry.RegistryState.FirearmState;
 import org.springframework.stereotype.Service;
@@ -371,7 +372,7 @@ public class FirearmCommands {
 	/** What other modules require of the acquirer (a licence covering the firearm). */
 	private void checkAcquisition(UUID firearmId, UUID acquirerId, LocalDate on, Checks checks) {
 		AcquisitionCheck.Acquisition acquisition = new AcquisitionCheck.Acquisition(firearmId,
-				state.firearmCategory(firearmId).orElse(FirearmCategoryCodes.UNCLASSIFIED), acquirerId,
+				state.firearmCategory(firearmId).orElse(FirearmCategories.UNCLASSIFIED), acquirerId,
 				state.holderRole(acquirerId).orElseThrow(), on);
 		acquisitionChecks.forEach(check -> checks.addAll(check.refusals(acquisition)));
 	}

@@ -166,7 +166,7 @@ public class LegacyImport {
 					events.add(new LegacyValuesKeptAsWritten(id, reading.kept()));
 				}
 				category(row).ifPresent(category -> events
-					.add(new RegistryEvent.FirearmClassified(id, category, FirearmCategoryCodes.UNCLASSIFIED, today)));
+					.add(new RegistryEvent.FirearmClassified(id, category, FirearmCategories.UNCLASSIFIED, today)));
 				counts[3] += reading.values();
 				counts[4] += reading.read();
 				counts[5] += reading.lowConfidence();
@@ -319,7 +319,7 @@ public class LegacyImport {
 			return Optional.empty();
 		}
 		String code = written.trim().toUpperCase(Locale.ROOT).replace("CATEGORY ", "").replace("CAT. ", "");
-		return categories.isKnown(code) && !FirearmCategoryCodes.UNCLASSIFIED.equals(code) ? Optional.of(code)
+		return categories.isKnown(code) && !FirearmCategories.UNCLASSIFIED.equals(code) ? Optional.of(code)
 				: Optional.empty();
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
+import org.armstrace.command.FormFields;
 import org.armstrace.command.Refusal;
 import org.armstrace.identity.Actors;
 import org.springframework.stereotype.Controller;
@@ -54,13 +55,15 @@ class RegistrationPages {
 	String registerFirearm(@RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
 		FirearmType type = choice(FirearmType.class, form.get("type"), "type", violations);
-		Integer year = number(form.get("year"), "year", violations);
-		UUID holder = id(form.get("holderId"), "holderId", violations);
+		Integer year = FormFields.number("year", form.get("year"), CommonRule.NumberIsWhole, violations);
+		UUID holder = FormFields.id("holderId", form.get("holderId"), violations);
 		if (violations.isEmpty()) {
-			CommandResult result = firearms.register(new FirearmCommands.RegisterFirearm(type, null,
-					text(form.get("make")), text(form.get("model")), text(form.get("calibre")),
-					text(form.get("serial")), upper(form.get("countryOfManufacture")), year, List.of(), holder,
-					text(form.get("legacyReference")), false, null), actors.of(who), null);
+			CommandResult result = firearms.register(
+					new FirearmCommands.RegisterFirearm(type, null, FormFields.text(form.get("make")),
+							FormFields.text(form.get("model")), FormFields.text(form.get("calibre")),
+							FormFields.text(form.get("serial")), upper(form.get("countryOfManufacture")), year,
+							List.of(), holder, FormFields.text(form.get("legacyReference")), false, null),
+					actors.of(who), null);
 			if (result instanceof CommandResult.Accepted accepted) {
 				return "redirect:/firearms/" + accepted.subjectId();
 			}
@@ -79,9 +82,9 @@ class RegistrationPages {
 		List<Refusal> violations = new ArrayList<>();
 		HolderRole role = choice(HolderRole.class, form.get("role"), "role", violations);
 		if (violations.isEmpty()) {
-			CommandResult result = holders.register(new HolderCommands.RegisterHolder(role, text(form.get("name")),
-					text(form.get("address")), upper(form.get("country")), text(form.get("licenceReference"))),
-					actors.of(who), null);
+			CommandResult result = holders.register(new HolderCommands.RegisterHolder(role,
+					FormFields.text(form.get("name")), FormFields.text(form.get("address")), upper(form.get("country")),
+					FormFields.text(form.get("licenceReference"))), actors.of(who), null);
 			if (result instanceof CommandResult.Accepted accepted) {
 				return holderPage(Map.of(), List.of(), model, accepted.subjectId());
 			}
@@ -126,36 +129,6 @@ class RegistrationPages {
 			violations.add(Refusal.of(field, CommonRule.FieldIsRequired));
 			return null;
 		}
-	}
-
-	private static Integer number(String text, String field, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.trim());
-		}
-		catch (NumberFormatException e) {
-			violations.add(Refusal.of(field, CommonRule.NumberIsWhole, text));
-			return null;
-		}
-	}
-
-	private static UUID id(String text, String field, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(text.trim());
-		}
-		catch (IllegalArgumentException e) {
-			violations.add(Refusal.of(field, CommonRule.IdIsUuid, text));
-			return null;
-		}
-	}
-
-	private static String text(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 	private static String upper(String value) {

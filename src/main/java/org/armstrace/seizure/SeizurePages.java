@@ -2,7 +2,6 @@ package org.armstrace.seizure;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
+import org.armstrace.command.FormFields;
 import org.armstrace.command.Refusal;
 import org.armstrace.command.Words;
 import org.armstrace.identity.AccessLog;
@@ -90,7 +90,7 @@ class SeizurePages {
 	@PostMapping("/seizures")
 	String record(@RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		LocalDate seizedOn = date(form, "seizedOn", violations);
+		LocalDate seizedOn = FormFields.date("seizedOn", form.get("seizedOn"), violations);
 		List<Seizures.Item> items = new ArrayList<>();
 		for (int i = 0; i < ITEM_ROWS; i++) {
 			String kind = value(form, "item" + i + ".kind");
@@ -214,7 +214,7 @@ class SeizurePages {
 	@PostMapping("/seized-items/{id}/custody-events")
 	String custody(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		LocalDate on = date(form, "on", violations);
+		LocalDate on = FormFields.date("on", form.get("on"), violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
@@ -227,7 +227,7 @@ class SeizurePages {
 	@PostMapping("/seized-items/{id}/judicial-holds")
 	String hold(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		LocalDate until = date(form, "until", violations);
+		LocalDate until = FormFields.date("until", form.get("until"), violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
@@ -248,7 +248,7 @@ class SeizurePages {
 	@PostMapping("/seized-items/{id}/destruction")
 	String destroy(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		LocalDate on = date(form, "destroyedOn", violations);
+		LocalDate on = FormFields.date("destroyedOn", form.get("destroyedOn"), violations);
 		if (!violations.isEmpty()) {
 			return itemPage(id, violations, who, model);
 		}
@@ -281,20 +281,6 @@ class SeizurePages {
 	private static <E extends Enum<E>> E enumOf(Class<E> type, Map<String, String> form, String name) {
 		String v = value(form, name);
 		return v == null ? null : Enum.valueOf(type, v);
-	}
-
-	private static LocalDate date(Map<String, String> form, String name, List<Refusal> violations) {
-		String v = value(form, name);
-		if (v == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(v);
-		}
-		catch (DateTimeParseException e) {
-			violations.add(Refusal.of(name, CommonRule.DateIsIsoFormat, v));
-			return null;
-		}
 	}
 
 }

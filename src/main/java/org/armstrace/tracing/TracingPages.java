@@ -2,7 +2,6 @@ package org.armstrace.tracing;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.CommonRule;
+import org.armstrace.command.FormFields;
 import org.armstrace.command.Refusal;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
@@ -128,8 +128,8 @@ class TracingPages {
 			Model model) {
 		List<Refusal> violations = new ArrayList<>();
 		ObservedMarkings observed = observed(markings, violations);
-		LocalDate received = date("receivedOn", form.receivedOn(), violations);
-		LocalDate recovered = date("recoveredOn", form.recoveredOn(), violations);
+		LocalDate received = FormFields.date("receivedOn", form.receivedOn(), violations);
+		LocalDate recovered = FormFields.date("recoveredOn", form.recoveredOn(), violations);
 		TracePriority priority = null;
 		if (form.priority() != null && !form.priority().isBlank()) {
 			try {
@@ -265,37 +265,11 @@ class TracingPages {
 	}
 
 	private ObservedMarkings observed(Markings m, List<Refusal> violations) {
-		Integer from = year("yearFrom", m.yearFrom(), violations);
-		Integer to = year("yearTo", m.yearTo(), violations);
+		Integer from = FormFields.number("yearFrom", m.yearFrom(), CommonRule.YearIsFourDigits, violations);
+		Integer to = FormFields.number("yearTo", m.yearTo(), CommonRule.YearIsFourDigits, violations);
 		return new ObservedMarkings(blankToNull(m.serial()), blankToNull(m.make()), blankToNull(m.model()),
 				blankToNull(m.calibre()), blankToNull(m.type()), blankToNull(m.country()),
 				blankToNull(m.importMarking()), from, to);
-	}
-
-	private static Integer year(String field, String text, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.trim());
-		}
-		catch (NumberFormatException e) {
-			violations.add(Refusal.of(field, CommonRule.YearIsFourDigits, text));
-			return null;
-		}
-	}
-
-	private static LocalDate date(String field, String text, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException e) {
-			violations.add(Refusal.of(field, CommonRule.DateIsIsoFormat, text));
-			return null;
-		}
 	}
 
 	private static String blankToNull(String text) {
