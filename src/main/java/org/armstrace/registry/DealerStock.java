@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A dealer's account sees and acts on its own holder's stock only (EU Directive 2021/555
- * art. 10 registers): any other firearm is answered as one that does not exist, so that a
- * dealer cannot learn what other holders hold, and the attempt goes to the access log.
+ * art. 10 registers): any other firearm, part or ammunition lot is answered as one that
+ * does not exist, so that a dealer cannot learn what other holders hold, and the attempt
+ * goes to the access log.
  */
 @Component
 class DealerStock {
@@ -45,9 +46,29 @@ class DealerStock {
 		}
 	}
 
+	/** Passes for an officer, and for a dealer whose holder holds the part. */
+	void requirePart(UUID partId, Principal who) {
+		Optional<UUID> stock = of(who);
+		if (stock.isPresent() && !queries.holdsPart(stock.get(), partId)) {
+			throw refused("part", partId, who);
+		}
+	}
+
+	/** Passes for an officer, and for a dealer whose holder holds rounds of the lot. */
+	void requireLot(UUID lotId, Principal who) {
+		Optional<UUID> stock = of(who);
+		if (stock.isPresent() && !queries.holdsLot(stock.get(), lotId)) {
+			throw refused("ammunition lot", lotId, who);
+		}
+	}
+
 	NoSuchElementException refused(UUID firearmId, Principal who) {
-		accessLog.record(who, AccessLog.Action.REFUSED, "firearm " + firearmId, "not in the dealer's stock", null, 0);
-		return new NoSuchElementException("no firearm " + firearmId);
+		return refused("firearm", firearmId, who);
+	}
+
+	NoSuchElementException refused(String what, UUID id, Principal who) {
+		accessLog.record(who, AccessLog.Action.REFUSED, what + " " + id, "not in the dealer's stock", null, 0);
+		return new NoSuchElementException("no " + what + " " + id);
 	}
 
 }

@@ -64,6 +64,14 @@ public class FirearmCommands {
 	public record TransferFirearm(UUID toHolderId, @PlausibleDate LocalDate occurredOn) {
 	}
 
+	/**
+	 * A dealer's acquisition of a firearm into its stock, named by what the dealer has in
+	 * hand: the record number on its papers and the serial marked on it.
+	 */
+	public record AcquireIntoStock(@Size(max = Limits.SHORT) String recordNumber,
+			@Size(max = Limits.MARKING) String serial, @PlausibleDate LocalDate occurredOn) {
+	}
+
 	public record ReportMissing(UUID reportedBy, @Size(max = Limits.REFERENCE) String reportReference,
 			@PlausibleDate LocalDate occurredOn) {
 	}
@@ -236,6 +244,33 @@ public class FirearmCommands {
 					}
 					return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(),
 							c.toHolderId(), Checks.orToday(c.occurredOn()));
+				});
+	}
+
+	/**
+	 * A dealer records a firearm it acquired: the record number and serial must name the
+	 * same firearm, or the firearm is not found, exactly as one that does not exist (no
+	 * existence oracle); then it is a transfer into {@code stock}, checked as any other
+	 * (status, the dealer's licence).
+	 */
+	public CommandResult acquireIntoStock(AcquireIntoStock c, String actor, String key, UUID stock) {
+		String serialKey = c.serial() == null ? null : SerialNumbers.key(c.serial());
+		UUID firearmId = state.firearmWithRecordNumber(c.recordNumber())
+			.filter(id -> serialKey != null && !serialKey.isEmpty() && state.serialKey(id).orElse("").equals(serialKey))
+			.orElse(null);
+		if (firearmId == null) {
+			return commands.run("acquire-into-stock", actor, key, Arrays.asList(c, stock),
+					() -> Decision.refuse("firearmId", RegistryRule.FirearmMustExist, c.recordNumber()));
+		}
+		return onFirearm("acquire-into-stock", firearmId, c, c.occurredOn(), LifeCycleRules.TRANSFER, actor, key, null,
+				(f, checks) -> {
+					checks.notInFuture("occurredOn", c.occurredOn());
+					checks.rule(!stock.equals(f.holderId()), "recordNumber", RegistryRule.TransferChangesHolder);
+					if (!checks.failed()) {
+						checkAcquisition(firearmId, stock, Checks.orToday(c.occurredOn()), checks);
+					}
+					return checks.failed() ? null : new RegistryEvent.FirearmTransferred(firearmId, f.holderId(), stock,
+							Checks.orToday(c.occurredOn()));
 				});
 	}
 

@@ -55,9 +55,12 @@ class RegistryController {
 
 	private final CommandResponses responses;
 
+	private final DealerStock stock;
+
 	RegistryController(HolderCommands holders, PartCommands parts, AmmunitionCommands ammunition,
 			RegistryQueries queries, DataQuality dataQuality, Actors actors, AccessLog accessLog,
-			CommandResponses responses) {
+			CommandResponses responses, DealerStock stock) {
+		this.stock = stock;
 		this.responses = responses;
 		this.accessLog = accessLog;
 		this.actors = actors;
@@ -97,9 +100,12 @@ class RegistryController {
 				RegistryRule::missingSubject);
 	}
 
+	@Operation(summary = "A part; a dealer's account reads the parts in its stock only (any other is not found)")
 	@GetMapping("/parts/{id}")
-	RegistryQueries.PartView part(@PathVariable UUID id) {
-		return queries.part(id).orElseThrow(() -> new NoSuchElementException("no part " + id));
+	RegistryQueries.PartView part(@PathVariable UUID id, Principal who) {
+		RegistryQueries.PartView part = queries.part(id).orElseThrow(() -> new NoSuchElementException("no part " + id));
+		stock.requirePart(id, who);
+		return part;
 	}
 
 	@PostMapping("/parts/{id}/fittings")
@@ -123,14 +129,26 @@ class RegistryController {
 				queries::ammunitionLot, RegistryRule::missingSubject);
 	}
 
+	@Operation(summary = "An ammunition lot and who holds how many rounds; a dealer's account reads the lots it "
+			+ "holds rounds of, with its own holding only")
 	@GetMapping("/ammunition-lots/{id}")
-	RegistryQueries.AmmunitionLotView lot(@PathVariable UUID id) {
-		return queries.ammunitionLot(id).orElseThrow(() -> new NoSuchElementException("no ammunition lot " + id));
+	RegistryQueries.AmmunitionLotView lot(@PathVariable UUID id, Principal who) {
+		RegistryQueries.AmmunitionLotView lot = queries.ammunitionLot(id)
+			.orElseThrow(() -> new NoSuchElementException("no ammunition lot " + id));
+		stock.requireLot(id, who);
+		return stock.of(who).map(holder -> lot.heldBy(Set.of(holder))).orElse(lot);
 	}
 
 	@PostMapping("/ammunition-lots/{id}/transfers")
 	ResponseEntity<?> transferAmmunition(@PathVariable UUID id, @RequestBody AmmunitionCommands.TransferAmmunition body,
 			Principal who, @RequestHeader(name = KEY, required = false) String key) {
+		// a dealer disposes of rounds from its own stock only; acquisitions are recorded
+		// by whoever disposes of them
+		stock.of(who).ifPresent(holder -> {
+			if (!holder.equals(body.fromHolderId()) || !queries.holdsLot(holder, id)) {
+				throw stock.refused("ammunition lot", id, who);
+			}
+		});
 		// a role that only records facts (DEALER) sees the holdings of the two holders it
 		// named, not everyone's
 		Set<UUID> named = Stream.of(body.fromHolderId(), body.toHolderId())

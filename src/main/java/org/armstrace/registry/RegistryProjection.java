@@ -1,5 +1,6 @@
 package org.armstrace.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,8 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	static final String NAME = "registry";
 
 	/** Tables this projection owns, in an order that may be emptied one by one. */
-	static final List<String> TABLES = List.of("deactivation_certificate", "legacy_reading", "firearm_as_written",
-			"item_marking", "ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
+	static final List<String> TABLES = List.of("holding_movement", "deactivation_certificate", "legacy_reading",
+			"firearm_as_written", "item_marking", "ammunition_holding", "ammunition_lot", "part", "firearm", "holder");
 
 	private final JdbcClient jdbc;
 
@@ -114,6 +115,7 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	}
 
 	private void firearmFact(RegistryEvent.AboutFirearm event, long seq) {
+		movements(event, seq);
 		switch (event) {
 			case FirearmManufactured e -> manufactured(e, seq);
 			case LegacyFirearmImported e -> insertLegacy(List.of(e), List.of(seq));
@@ -170,6 +172,8 @@ class RegistryProjection implements Projection<RegistryEvent> {
 	private void partFact(RegistryEvent.AboutPart event, long seq) {
 		switch (event) {
 			case PartManufactured e -> {
+				movement(e.holderId(), seq, Movement.MADE, "PART", e.partId(), 1, null, e.countryOfManufacture(),
+						e.occurredOn());
 				jdbc.sql("INSERT INTO part (id, kind, make, calibre, serial, serial_key, country_of_manufacture, "
 						+ "holder_id, fitted_to, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
 					.params(e.partId(), e.kind().name(), e.make(), e.calibre(), e.serial(),
@@ -194,17 +198,72 @@ class RegistryProjection implements Projection<RegistryEvent> {
 					.params(e.lotId(), e.manufacturer(), e.calibre(), e.lotNumber(), e.headstamp(), e.year(), seq)
 					.update();
 				addQuantity(e.lotId(), e.holderId(), e.quantity());
+				movement(e.holderId(), seq, Movement.MADE, "AMMUNITION", e.lotId(), e.quantity(), null, null,
+						e.occurredOn());
 			}
 			case AmmunitionTransferred e -> {
+				movement(e.fromHolderId(), seq, Movement.DISPOSED, "AMMUNITION", e.lotId(), e.quantity(),
+						e.toHolderId(), null, e.occurredOn());
+				movement(e.toHolderId(), seq, Movement.ACQUIRED, "AMMUNITION", e.lotId(), e.quantity(),
+						e.fromHolderId(), null, e.occurredOn());
 				addQuantity(e.lotId(), e.fromHolderId(), -e.quantity());
 				addQuantity(e.lotId(), e.toHolderId(), e.quantity());
 				touchLot(e.lotId(), seq);
 			}
 			case AmmunitionConsumed e -> {
+				movement(e.holderId(), seq, Movement.CONSUMED, "AMMUNITION", e.lotId(), e.quantity(), null, null,
+						e.occurredOn());
 				addQuantity(e.lotId(), e.holderId(), -e.quantity());
 				touchLot(e.lotId(), seq);
 			}
 		}
+	}
+
+	/**
+	 * The lines a firearm's fact writes in its holders' registers, read before the fact
+	 * changes the firearm's row (a loss, seizure or export is the current holder's).
+	 */
+	private void movements(RegistryEvent.AboutFirearm event, long seq) {
+		switch (event) {
+			case FirearmManufactured e -> movement(e.holderId(), seq, Movement.MADE, "FIREARM", e.firearmId(), 1, null,
+					e.countryOfManufacture(), e.occurredOn());
+			case FirearmImported e -> movement(e.importerId(), seq, Movement.IMPORTED, "FIREARM", e.firearmId(), 1,
+					null, e.fromCountry(), e.occurredOn());
+			case FirearmTransferred e -> {
+				movement(e.fromHolderId(), seq, Movement.DISPOSED, "FIREARM", e.firearmId(), 1, e.toHolderId(), null,
+						e.occurredOn());
+				movement(e.toHolderId(), seq, Movement.ACQUIRED, "FIREARM", e.firearmId(), 1, e.fromHolderId(), null,
+						e.occurredOn());
+			}
+			case FirearmExported e ->
+				heldMovement(e.firearmId(), seq, Movement.EXPORTED, e.toCountry(), e.occurredOn());
+			case FirearmReportedLost e -> heldMovement(e.firearmId(), seq, Movement.LOST, null, e.occurredOn());
+			case FirearmReportedStolen e -> heldMovement(e.firearmId(), seq, Movement.STOLEN, null, e.occurredOn());
+			case FirearmRecovered e -> heldMovement(e.firearmId(), seq, Movement.RECOVERED, null, e.occurredOn());
+			case FirearmSeized e -> heldMovement(e.firearmId(), seq, Movement.SEIZED, null, e.occurredOn());
+			case FirearmDestroyed e -> heldMovement(e.firearmId(), seq, Movement.DESTROYED, null, e.occurredOn());
+			default -> {
+			}
+		}
+	}
+
+	private void heldMovement(UUID firearmId, long seq, Movement movement, String country, LocalDate on) {
+		jdbc.sql("SELECT holder_id FROM firearm WHERE id = ? AND holder_id IS NOT NULL")
+			.param(firearmId)
+			.query(UUID.class)
+			.optional()
+			.ifPresent(holder -> movement(holder, seq, movement, "FIREARM", firearmId, 1, null, country, on));
+	}
+
+	private void movement(UUID holderId, long seq, Movement movement, String itemKind, UUID itemId, long quantity,
+			UUID counterpartyId, String country, LocalDate on) {
+		if (holderId == null) {
+			return;
+		}
+		jdbc.sql("INSERT INTO holding_movement (holder_id, seq, movement, item_kind, item_id, quantity, "
+				+ "counterparty_id, country, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(holderId, seq, movement.name(), itemKind, itemId, quantity, counterpartyId, country, on)
+			.update();
 	}
 
 	/**
@@ -274,6 +333,25 @@ class RegistryProjection implements Projection<RegistryEvent> {
 			if (!markingParams.isEmpty()) {
 				jdbc.sql(markings.toString()).params(markingParams).update();
 			}
+			madeInBulk(run.subList(from, to), entries.subList(from, to));
+		}
+	}
+
+	/** The maker's register lines of a production run, in one statement. */
+	private void madeInBulk(List<FirearmManufactured> run, List<LedgerEntry> entries) {
+		StringBuilder sql = new StringBuilder("INSERT INTO holding_movement (holder_id, seq, movement, item_kind, "
+				+ "item_id, quantity, counterparty_id, country, occurred_on) VALUES ");
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < run.size(); i++) {
+			FirearmManufactured e = run.get(i);
+			if (e.holderId() != null) {
+				sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, 1, NULL, ?, ?)");
+				params.addAll(Arrays.asList(e.holderId(), entries.get(i).seq(), Movement.MADE.name(), "FIREARM",
+						e.firearmId(), e.countryOfManufacture(), e.occurredOn()));
+			}
+		}
+		if (!params.isEmpty()) {
+			jdbc.sql(sql.toString()).params(params).update();
 		}
 	}
 

@@ -279,6 +279,60 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/** Loose parts the holder holds, and parts fitted to the firearms it holds. */
+	@Transactional(readOnly = true)
+	public List<PartView> partsHeldBy(UUID holderId, int limit) {
+		return jdbc
+			.sql("SELECT p.* FROM part p LEFT JOIN firearm f ON f.id = p.fitted_to WHERE (p.fitted_to IS NULL AND "
+					+ "p.holder_id = ?) OR (f.holder_id = ? AND f.status = 'ACTIVE') ORDER BY p.serial FETCH FIRST "
+					+ Math.max(1, limit) + " ROWS ONLY")
+			.params(holderId, holderId)
+			.query((rs, n) -> new PartView(rs.getObject("id", UUID.class), PartKind.valueOf(rs.getString("kind")),
+					rs.getString("make"), rs.getString("serial"), rs.getString("country_of_manufacture"),
+					rs.getObject("fitted_to", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * The ammunition lots of which the holder holds rounds, with its own holding only.
+	 */
+	@Transactional(readOnly = true)
+	public List<AmmunitionLotView> lotsHeldBy(UUID holderId, int limit) {
+		return jdbc
+			.sql("SELECT l.*, h.quantity FROM ammunition_lot l JOIN ammunition_holding h ON h.lot_id = l.id "
+					+ "WHERE h.holder_id = ? AND h.quantity > 0 ORDER BY l.manufacturer, l.lot_number FETCH FIRST "
+					+ Math.max(1, limit) + " ROWS ONLY")
+			.param(holderId)
+			.query((rs, n) -> new AmmunitionLotView(rs.getObject("id", UUID.class), rs.getString("manufacturer"),
+					rs.getString("calibre"), rs.getString("lot_number"), rs.getString("headstamp"),
+					(Integer) rs.getObject("year_of_production"),
+					List.of(new AmmunitionHolding(holderId, rs.getLong("quantity")))))
+			.list();
+	}
+
+	/**
+	 * Whether the holder holds the part: loose in its stock, or fitted to a firearm it
+	 * holds.
+	 */
+	@Transactional(readOnly = true)
+	public boolean holdsPart(UUID holderId, UUID partId) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM part p LEFT JOIN firearm f ON f.id = p.fitted_to WHERE p.id = ? AND "
+					+ "((p.fitted_to IS NULL AND p.holder_id = ?) OR f.holder_id = ?)")
+			.params(partId, holderId, holderId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether the holder holds rounds of the lot. */
+	@Transactional(readOnly = true)
+	public boolean holdsLot(UUID holderId, UUID lotId) {
+		return jdbc.sql("SELECT COUNT(*) FROM ammunition_holding WHERE lot_id = ? AND holder_id = ? AND quantity > 0")
+			.params(lotId, holderId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Who holds the firearm now (none for one no holder keeps: lost, destroyed, unknown).
 	 */

@@ -42,6 +42,20 @@ class RegistryState {
 			.optional();
 	}
 
+	Optional<UUID> firearmWithRecordNumber(String recordNumber) {
+		if (recordNumber == null || recordNumber.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT id FROM firearm WHERE record_number = ?")
+			.param(recordNumber.trim())
+			.query(UUID.class)
+			.optional();
+	}
+
+	Optional<String> serialKey(UUID firearmId) {
+		return jdbc.sql("SELECT serial_key FROM firearm WHERE id = ?").param(firearmId).query(String.class).optional();
+	}
+
 	/**
 	 * Firearms with the same unique marking: maker, country of manufacture and serial
 	 * (compared by their keys).
