@@ -57,6 +57,17 @@ public class HoldingRegisters {
 	 */
 	@Transactional(readOnly = true)
 	public List<Line> register(UUID holderId, LocalDate from, LocalDate to, boolean names) {
+		return lines(holderId, from, to, names, false, LIMIT);
+	}
+
+	/** The holder's latest {@code limit} lines, newest first. */
+	@Transactional(readOnly = true)
+	public List<Line> latest(UUID holderId, int limit, boolean names) {
+		return lines(holderId, null, null, names, true, Math.max(1, Math.min(limit, LIMIT)));
+	}
+
+	private List<Line> lines(UUID holderId, LocalDate from, LocalDate to, boolean names, boolean newestFirst,
+			int limit) {
 		StringBuilder sql = new StringBuilder("SELECT m.seq, m.occurred_on, m.movement, m.item_kind, m.item_id, "
 				+ "m.quantity, m.counterparty_id, m.country, f.record_number, f.serial AS firearm_serial, f.category, "
 				+ "f.calibre AS firearm_calibre, l.manufacturer, l.lot_number, l.calibre AS lot_calibre, p.kind AS part_kind, "
@@ -76,7 +87,8 @@ public class HoldingRegisters {
 			sql.append(" AND m.occurred_on <= ?");
 			params.add(to);
 		}
-		sql.append(" ORDER BY m.seq, m.movement FETCH FIRST " + LIMIT + " ROWS ONLY");
+		sql.append(newestFirst ? " ORDER BY m.seq DESC, m.movement" : " ORDER BY m.seq, m.movement")
+			.append(" FETCH FIRST " + limit + " ROWS ONLY");
 		List<Line> lines = jdbc.sql(sql.toString()).params(params).query(HoldingRegisters::line).list();
 		return names ? lines : lines.stream().map(Line::withoutName).toList();
 	}

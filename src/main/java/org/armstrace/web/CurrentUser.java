@@ -50,6 +50,17 @@ class CurrentUser {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ANALYST");
 		}
 
+		/** May read investigation cases. */
+		public boolean caseReader() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")
+					|| roles.contains("ROLE_AUDITOR");
+		}
+
+		/** Keeps a dealer's stock and register. */
+		public boolean dealer() {
+			return roles.contains("ROLE_DEALER");
+		}
+
 		public boolean importer() {
 			return roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ADMIN");
 		}
