@@ -20,6 +20,7 @@ import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderCommands;
 import org.armstrace.registry.HolderRole;
+import org.armstrace.registry.RegistryQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,9 @@ class LicensingTests {
 	@Autowired
 	TestUsers testUsers;
 
+	@Autowired
+	RegistryQueries registry;
+
 	@LocalServerPort
 	int port;
 
@@ -89,6 +93,28 @@ class LicensingTests {
 
 		granted(owner, LicenceKind.POSSESSION, "B", 2, LocalDate.now().plusYears(5));
 		assertThat(transfer(pistol, owner)).isInstanceOf(CommandResult.Accepted.class);
+	}
+
+	@Test
+	void aDealersOwnAcquisitionIsCheckedAgainstItsDealersLicence() {
+		UUID shop = holder(HolderRole.DEALER);
+		UUID pistol = firearm("B");
+		accepted(transfer(pistol, shopOwner()));
+		FirearmCommands.AcquireIntoStock bought = new FirearmCommands.AcquireIntoStock(
+				registry.recordNumber(pistol).orElseThrow(), registry.firearm(pistol).orElseThrow().serial(), null);
+
+		assertThat(refusal(firearms.acquireIntoStock(bought, OFFICER, null, shop)).rule())
+			.isEqualTo(LicensingRule.AcquirerIsLicensed);
+
+		granted(shop, LicenceKind.DEALER, "B", null, LocalDate.now().plusYears(5));
+		assertThat(firearms.acquireIntoStock(bought, OFFICER, null, shop)).isInstanceOf(CommandResult.Accepted.class);
+		assertThat(registry.holderOfFirearm(pistol)).contains(shop);
+	}
+
+	/** An owner licensed to hold what the dealer then buys from them. */
+	private UUID shopOwner() {
+		granted(owner, LicenceKind.POSSESSION, "B", 5, LocalDate.now().plusYears(5));
+		return owner;
 	}
 
 	@Test
