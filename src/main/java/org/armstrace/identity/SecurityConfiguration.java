@@ -167,7 +167,7 @@ class SecurityConfiguration {
 	private void pageRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		String[] readers = AccessRules.READERS.stream().map(Role::name).toArray(String[]::new);
-		requests.requestMatchers("/sign-in", "/favicon.ico", "/error", "/webjars/**", "/js/**")
+		requests.requestMatchers("/sign-in", "/checks", "/favicon.ico", "/error", "/webjars/**", "/js/**")
 			.permitAll()
 			.requestMatchers(SignInSteps.PASSWORD_PAGE)
 			.access(steps.allowing(SignInSteps.NEW_PASSWORD))

@@ -255,6 +255,11 @@ class LicensingTests {
 		assertThat(verified.path("proof").path("leafHash").asString()).isNotBlank();
 		assertThat(checked.body()).doesNotContain(owner.toString());
 		assertThat(api.get("/api/v1/licence-verifications/AAAA-BBBB-CCCC-DDDD").statusCode()).isEqualTo(404);
+		// the same check on the public page, without signing in
+		String page = api.get("/checks?code=" + code).body();
+		assertThat(page).contains("id=\"licence-result\"").contains(number).contains("valid today");
+		assertThat(page).doesNotContain(owner.toString());
+		assertThat(api.get("/checks?code=AAAA-BBBB-CCCC-DDDD").body()).contains("id=\"licence-unknown\"");
 
 		accepted(licences.revoke(licence.id(), new Licences.Decide("withdrawn", null, null), OFFICER, null));
 		var revoked = Api.json(api.get("/api/v1/licence-verifications/" + code));

@@ -74,6 +74,10 @@ class DeactivationCertificateTests {
 		assertThat(checked.body()).doesNotContain(fixture.owner().toString());
 		assertThat(api.get("/api/v1/deactivation-certificates/" + number + "?serial=WRONG1").statusCode())
 			.isEqualTo(404);
+		String page = api.get("/checks?certificate=" + number + "&serial=" + serial).body();
+		assertThat(page).contains("id=\"certificate-result\"").contains("Beschussamt Wien").contains(serial);
+		assertThat(api.get("/checks?certificate=" + number + "&serial=WRONG1").body())
+			.contains("id=\"certificate-unknown\"");
 
 		UUID other = fixture.registeredPistolHeldBy(fixture.owner());
 		CommandResult again = firearms.deactivate(other,
