@@ -12,7 +12,7 @@ import java.util.UUID;
  * nowhere, so the code cannot be derived from the licence's number; 80 bits make guessing
  * one hopeless.
  */
-final class VerificationCode {
+public final class VerificationCode {
 
 	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -20,10 +20,18 @@ final class VerificationCode {
 	}
 
 	static String of(UUID licenceId) {
+		return of("licence", licenceId);
+	}
+
+	/**
+	 * The code of a document of another kind (a transfer authorisation, say): the kind
+	 * enters the hash, so two documents never share a code.
+	 */
+	public static String of(String kind, UUID id) {
 		byte[] hash;
 		try {
 			hash = MessageDigest.getInstance("SHA-256")
-				.digest(("armstrace licence verification " + licenceId).getBytes(StandardCharsets.UTF_8));
+				.digest(("armstrace " + kind + " verification " + id).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -48,7 +56,7 @@ final class VerificationCode {
 	/**
 	 * A code as someone typed it: case, spaces and the letters read for digits forgiven.
 	 */
-	static String normalise(String typed) {
+	public static String normalise(String typed) {
 		String plain = typed.toUpperCase(Locale.ROOT)
 			.replaceAll("[^0-9A-Z]", "")
 			.replace('O', '0')
