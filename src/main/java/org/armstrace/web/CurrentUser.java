@@ -50,6 +50,12 @@ class CurrentUser {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR") || roles.contains("ROLE_ANALYST");
 		}
 
+		/** May read the diversion alerts of international transfers. */
+		public boolean transferAlerts() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_LICENSING") || roles.contains("ROLE_CUSTOMS")
+					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_AUDITOR");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")

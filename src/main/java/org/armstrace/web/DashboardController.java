@@ -1,9 +1,12 @@
 package org.armstrace.web;
 
+import java.time.LocalDate;
+
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureQueries;
 import org.armstrace.tracing.TraceRequestQueries;
+import org.armstrace.transfers.AuthorisationQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +26,11 @@ class DashboardController {
 
 	private final SeizureQueries seizures;
 
+	private final AuthorisationQueries transfers;
+
 	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequestQueries traceRequests,
-			SeizureQueries seizures) {
+			SeizureQueries seizures, AuthorisationQueries transfers) {
+		this.transfers = transfers;
 		this.registry = registry;
 		this.ledger = ledger;
 		this.traceRequests = traceRequests;
@@ -39,6 +45,7 @@ class DashboardController {
 		model.addAttribute("overdueTraces", traceRequests.overdueCount());
 		model.addAttribute("openTraces", traceRequests.awaitingAnswerCount());
 		model.addAttribute("inCustody", seizures.inCustodyCount());
+		model.addAttribute("transferAlerts", transfers.alerts(LocalDate.now()).size());
 		model.addAttribute("deadlines", seizures.deadlines(30).size());
 		return "web/dashboard";
 	}
