@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
 import org.armstrace.command.Refusal;
+import org.armstrace.command.Words;
 import org.armstrace.csv.CsvWriter;
 import org.armstrace.identity.Actors;
 import org.armstrace.transfers.AuthorisationQueries.Alert;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,8 +62,14 @@ class TransfersController {
 
 	private final CommandResponses responses;
 
+	private final AuthorisationVerification verification;
+
+	private final Words words;
+
 	TransfersController(Authorisations authorisations, Consignments consignments, AuthorisationQueries queries,
-			Actors actors, CommandResponses responses) {
+			Actors actors, CommandResponses responses, AuthorisationVerification verification, Words words) {
+		this.verification = verification;
+		this.words = words;
 		this.authorisations = authorisations;
 		this.consignments = consignments;
 		this.queries = queries;
@@ -175,6 +183,33 @@ class TransfersController {
 			@RequestHeader(name = KEY, required = false) String key) {
 		return responses.answer(authorisations.recordForeignExport(body, actors.of(who), key),
 				"/api/v1/foreign-export-notices/", id -> Optional.of(body), MISSING);
+	}
+
+	@Operation(summary = "The granted authorisation as a PDF with its verification code")
+	@GetMapping(value = "/transfer-authorisations/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> document(@PathVariable UUID id) {
+		AuthorisationView a = queries.authorisation(id)
+			.filter(found -> found.number() != null)
+			.orElseThrow(() -> new NoSuchElementException("no granted authorisation " + id));
+		String verifyAt = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/v1/authorisation-verifications/")
+			.toUriString();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"authorisation-" + a.number() + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(AuthorisationDocument.pdf(a, words::text, verifyAt));
+	}
+
+	@Operation(summary = "Check an authorisation document's code against the ledger: number, kind, state, route, "
+			+ "validity, lines with what was shipped and received, and the inclusion proof of its last fact (open to "
+			+ "anyone; no applicant, recipient or end user)")
+	@GetMapping("/authorisation-verifications/{code}")
+	AuthorisationVerification.Verified verify(@PathVariable String code) {
+		if (code.length() > 40) {
+			throw new IllegalArgumentException("code: a verification code has 16 characters, e.g. 1A2B-3C4D-5E6F-7G8H");
+		}
+		return verification.verify(code)
+			.orElseThrow(() -> new NoSuchElementException("no authorisation document carries the code " + code));
 	}
 
 	@Operation(summary = "Diversion alerts: receipts overdue or short, imports quoting an export never notified")

@@ -3,6 +3,7 @@ package org.armstrace.transfers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -130,6 +131,19 @@ class TransfersTests {
 				"{\"reference\":\"C-" + UUID.randomUUID() + "\",\"lines\":[{\"lineNo\":2,\"quantity\":400}]}")));
 		assertThat(usedUp.path("state").asString()).isEqualTo("USED_UP");
 		assertThat(usedUp.path("lines").get(1).path("shipped").asLong()).isEqualTo(1000);
+
+		// the document carries the code that anyone checks, without a token, against the
+		// ledger
+		HttpResponse<byte[]> pdf = api.getBytes("/api/v1/transfer-authorisations/" + id + "/document", token);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+		String code = usedUp.path("verificationCode").asString();
+		JsonNode verified = Api.json(api.get("/api/v1/authorisation-verifications/" + code.toLowerCase()));
+		assertThat(verified.path("number").asString()).isEqualTo(usedUp.path("number").asString());
+		assertThat(verified.path("state").asString()).isEqualTo("USED_UP");
+		assertThat(verified.path("lines").get(1).path("shipped").asLong()).isEqualTo(1000);
+		assertThat(verified.toString()).doesNotContain(exporter.toString()).doesNotContain("Police Directorate");
+		assertThat(api.get("/api/v1/authorisation-verifications/AAAA-BBBB-CCCC-DDDD").statusCode()).isEqualTo(404);
 	}
 
 	@Test
