@@ -39,20 +39,23 @@ public class DemoFill {
 
 	private final DemoLicences licences;
 
+	private final DemoTransfers transfers;
+
 	private final Ledger ledger;
 
 	private final Users users;
 
 	private final RegistryQueries holdings;
 
-	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences, Ledger ledger,
-			Users users, RegistryQueries holdings) {
+	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences,
+			DemoTransfers transfers, Ledger ledger, Users users, RegistryQueries holdings) {
 		this.users = users;
 		this.holdings = holdings;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.seizures = seizures;
 		this.licences = licences;
+		this.transfers = transfers;
 		this.ledger = ledger;
 	}
 
@@ -95,6 +98,7 @@ public class DemoFill {
 		// resumed fill draws the same ones and skips those already recorded)
 		if (seizures.recorded() == 0) {
 			licences.generate(plan.seed(), plan.country(), ledger.entriesRecordedBy(DemoLicences.ACTOR));
+			transfers.generate(plan.seed(), plan.country(), ledger.entriesRecordedBy(DemoTransfers.ACTOR));
 		}
 		bindDemoDealer();
 		int count = Math.max(10, plan.firearms() / 5);

@@ -13,6 +13,7 @@ import org.armstrace.DatabaseTest;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.ledger.ProjectionAudit;
 import org.armstrace.licensing.LicenceQueries;
+import org.armstrace.transfers.AuthorisationQueries;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.registry.RegistryRebuild;
 import org.armstrace.tracing.Candidate;
@@ -57,6 +58,12 @@ class DemoRegistryTests {
 
 	@Autowired
 	LicenceQueries licenceQueries;
+
+	@Autowired
+	DemoTransfers transfers;
+
+	@Autowired
+	AuthorisationQueries transferQueries;
 
 	@Autowired
 	ProjectionAudit projections;
@@ -139,6 +146,12 @@ class DemoRegistryTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM firearm WHERE category = 'UNCLASSIFIED'").query(Long.class).single())
 			.as("every demo firearm is classified")
 			.isZero();
+
+		// a few hundred transfers, with every kind of diversion alert
+		assertThat(transfers.generate(11, "AUT", 0)).isGreaterThan(DemoTransfers.AUTHORISATIONS);
+		assertThat(transferQueries.alerts(LocalDate.now())).extracting(AuthorisationQueries.Alert::kind)
+			.contains(AuthorisationQueries.AlertKind.RECEIPT_OVERDUE, AuthorisationQueries.AlertKind.RECEIVED_SHORT,
+					AuthorisationQueries.AlertKind.UNKNOWN_EXPORT_REFERENCE);
 		assertThat(projections.check().ok()).isTrue();
 	}
 
