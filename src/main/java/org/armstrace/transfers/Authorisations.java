@@ -31,7 +31,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The steps of an export, import or transit authorisation, each decided on its current
  * state and recorded as a ledger fact. An export is granted only in the Firearms
- * Protocol's order of consent (art. 10): the importing State's authorisation and every
+ * Protocol's order of consent (art. 10(2)): the importing State's authorisation and every
  * transit State's notice of no objection first, and, as the State requires, a verified
  * end-user certificate and the risk assessment of ATT art. 7.
  */
@@ -264,7 +264,7 @@ public class Authorisations {
 				});
 	}
 
-	/** Art. 10(1) and (2), ATT art. 7: what an export waits for. */
+	/** Art. 10(2), ATT art. 7: what an export waits for. */
 	private void orderOfConsent(AuthorisationView a, Checks checks) {
 		checks.rule(a.foreignReference() != null, "importAuthorisation", TransfersRule.ImportAuthorisationIsRecorded,
 				a.importCountry());

@@ -77,7 +77,7 @@ public sealed interface TransfersEvent extends LedgerEvent {
 			String verifiedHow) implements AboutAuthorisation {
 	}
 
-	/** A transit State's written notice that it does not object (art. 10(1)(b)). */
+	/** A transit State's written notice that it does not object (art. 10(2)(b)). */
 	record TransitNoticeRecorded(UUID authorisationId, String country, String noticeReference,
 			LocalDate noticedOn) implements AboutAuthorisation {
 	}

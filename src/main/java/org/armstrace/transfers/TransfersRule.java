@@ -22,9 +22,9 @@ public enum TransfersRule implements Rule {
 	LineFirearmMustExist,
 	/** An export names the countries of export and import, which differ. */
 	CountriesDiffer,
-	/** Art. 10(1): an export waits for the importing State's authorisation. */
+	/** Art. 10(2)(a): an export waits for the importing State's authorisation. */
 	ImportAuthorisationIsRecorded,
-	/** Art. 10(1)(b): an export waits for each transit State's notice of no objection. */
+	/** Art. 10(2)(b): an export waits for each transit State's notice of no objection. */
 	TransitNoticeIsRecorded,
 	/** A transit notice is for a country on the route. */
 	TransitCountryIsOnTheRoute,
