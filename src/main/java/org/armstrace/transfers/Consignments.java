@@ -45,8 +45,13 @@ public class Consignments {
 			@Size(max = Limits.ITEMS) List<@NotNull @Valid LineCount> lines) {
 	}
 
+	/**
+	 * {@code importMarkingAlreadyPresent}: for an import, the firearms received already
+	 * bear an import marking; otherwise each is marked with the importer's country and
+	 * the year of receipt (ITI para 8(b)).
+	 */
 	public record ConfirmReceipt(@PlausibleDate LocalDate receivedOn, @Size(max = Limits.NAME) String confirmedBy,
-			@Size(max = Limits.ITEMS) List<@NotNull @Valid LineCount> lines) {
+			@Size(max = Limits.ITEMS) List<@NotNull @Valid LineCount> lines, boolean importMarkingAlreadyPresent) {
 	}
 
 	private final CommandKernel.Commands<TransfersEvent> commands;
@@ -141,6 +146,32 @@ public class Consignments {
 		return refused;
 	}
 
+	/**
+	 * Each firearm line of an import received is imported on the registry, quoting the
+	 * authorisation, its import marking checked as any import's.
+	 */
+	private List<Refusal> importFirearms(AuthorisationView a, List<LineQuantity> received, ConfirmReceipt c,
+			String actor) {
+		List<Refusal> refused = new ArrayList<>();
+		LocalDate on = Authorisations.orToday(c.receivedOn());
+		for (LineQuantity count : received) {
+			LineView line = a.lines().stream().filter(l -> l.lineNo() == count.lineNo()).findFirst().orElseThrow();
+			if (line.kind() != LineKind.FIREARM || count.quantity() == 0) {
+				continue;
+			}
+			CommandResult imported = firearms.importFirearm(line.firearmId(),
+					new FirearmCommands.ImportFirearm(a.exportCountry(), a.applicantId(), on.getYear(),
+							c.importMarkingAlreadyPresent(), a.number(), on),
+					actor, null);
+			if (imported instanceof CommandResult.Rejected rejected) {
+				rejected.violations()
+					.forEach(v -> refused
+						.add(new Refusal("lines[" + (count.lineNo() - 1) + "]." + v.field(), v.rule(), v.values())));
+			}
+		}
+		return refused;
+	}
+
 	/** The importing side's count, line by line: every line of the consignment, once. */
 	public CommandResult confirmReceipt(UUID consignmentId, ConfirmReceipt c, String actor, String key) {
 		return commands.run("confirm-consignment-receipt", actor, key, Arrays.asList(consignmentId, c), () -> {
@@ -171,6 +202,13 @@ public class Consignments {
 			}
 			if (checks.failed()) {
 				return checks.refuse();
+			}
+			AuthorisationView a = queries.authorisation(consignment.authorisationId()).orElseThrow();
+			if (a.kind() == TransferKind.IMPORT) {
+				List<Refusal> refused = importFirearms(a, received, c, actor);
+				if (!refused.isEmpty()) {
+					return Decision.refuse(refused);
+				}
 			}
 			return Decision.record(consignment.authorisationId(),
 					new TransfersEvent.ReceiptConfirmed(consignment.authorisationId(), consignmentId,

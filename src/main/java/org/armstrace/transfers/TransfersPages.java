@@ -194,8 +194,11 @@ class TransfersPages {
 				lines.add(new Consignments.LineCount(line.lineNo(), count));
 			}
 		}
-		CommandResult result = violations.isEmpty() ? consignments.confirmReceipt(id,
-				new Consignments.ConfirmReceipt(on, form.get("confirmedBy"), lines), actors.of(who), null)
+		CommandResult result = violations.isEmpty()
+				? consignments.confirmReceipt(id,
+						new Consignments.ConfirmReceipt(on, form.get("confirmedBy"), lines,
+								form.containsKey("importMarkingAlreadyPresent")),
+						actors.of(who), null)
 				: new CommandResult.Rejected(violations);
 		return after(consignment.authorisationId(), result, who, model);
 	}

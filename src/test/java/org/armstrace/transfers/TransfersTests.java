@@ -198,6 +198,36 @@ class TransfersTests {
 		assertThat(alertsOf(id)).isEmpty();
 	}
 
+	@Test
+	void aFirearmReceivedUnderAnImportIsImportedOnTheRegistryWithItsImportMarking() {
+		UUID pistol = pistol();
+		String export = grantedExport("{\"kind\":\"FIREARM\",\"firearmId\":\"" + pistol + "\"}",
+				LocalDate.now().minusDays(20));
+		created(post(export, "/consignments", "{\"reference\":\"C-" + UUID.randomUUID() + "\",\"shippedOn\":\""
+				+ LocalDate.now().minusDays(10) + "\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}"));
+		assertThat(registry.firearm(pistol).orElseThrow().status()).isEqualTo(FirearmStatus.EXPORTED);
+
+		// back for repair: an import quoting Serbia's export authorisation
+		String back = Api
+			.json(created(
+					api.post("/api/v1/transfer-authorisations", token,
+							body("IMPORT", "SRB", "AUT", "[]",
+									"{\"kind\":\"FIREARM\",\"firearmId\":\"" + pistol + "\"}", "SRB-EXP-9"))))
+			.path("id")
+			.asString();
+		created(post(back, "/grant", grantBody("IMP-" + UUID.randomUUID(), LocalDate.now().minusDays(3))));
+		JsonNode shipped = Api
+			.json(created(post(back, "/consignments", "{\"reference\":\"C-" + UUID.randomUUID() + "\",\"shippedOn\":\""
+					+ LocalDate.now().minusDays(2) + "\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")));
+		String consignment = shipped.path("consignments").get(0).path("id").asString();
+		created(api.post("/api/v1/consignments/" + consignment + "/receipt", token,
+				"{\"confirmedBy\":\"Austrian customs\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}"));
+
+		RegistryQueries.FirearmView imported = registry.firearm(pistol).orElseThrow();
+		assertThat(imported.status()).isEqualTo(FirearmStatus.ACTIVE);
+		assertThat(imported.markings()).anySatisfy(m -> assertThat(m.kind().name()).isEqualTo("IMPORT"));
+	}
+
 	private List<String> alertsOf(String id) {
 		return Api.json(api.get("/api/v1/transfers/alerts", token))
 			.valueStream()
