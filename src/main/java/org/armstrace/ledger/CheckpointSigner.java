@@ -42,8 +42,11 @@ public class CheckpointSigner {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final SigningLeadership leadership;
+
 	CheckpointSigner(EntryStore entries, CheckpointStore checkpoints, NodeKey key, LedgerProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, SigningLeadership leadership) {
+		this.leadership = leadership;
 		this.entries = entries;
 		this.checkpoints = checkpoints;
 		this.key = key;
@@ -55,7 +58,8 @@ public class CheckpointSigner {
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${armstrace.ledger.checkpoint-poll:500ms}")
 	void signWhenDue() {
-		if (!properties.signCheckpoints()) {
+		// several instances on one database: only the one holding the signing lock signs
+		if (!properties.signCheckpoints() || !leadership.leads()) {
 			return;
 		}
 		try {

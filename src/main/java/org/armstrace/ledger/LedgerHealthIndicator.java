@@ -27,7 +27,11 @@ class LedgerHealthIndicator extends AbstractHealthIndicator {
 
 	private final ProjectionAudit projections;
 
-	LedgerHealthIndicator(Ledger ledger, LedgerProperties properties, ProjectionAudit projections) {
+	private final SigningLeadership leadership;
+
+	LedgerHealthIndicator(Ledger ledger, LedgerProperties properties, ProjectionAudit projections,
+			SigningLeadership leadership) {
+		this.leadership = leadership;
 		this.projections = projections;
 		this.ledger = ledger;
 		this.properties = properties;
@@ -37,6 +41,7 @@ class LedgerHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		long size = ledger.size();
 		builder.withDetail("size", size);
+		builder.withDetail("signsCheckpoints", properties.signCheckpoints() && leadership.leads());
 		// a drift is an integrity finding for the auditor, not a reason to take the
 		// node out of service: it is reported, the status stays
 		projections.lastReport()
