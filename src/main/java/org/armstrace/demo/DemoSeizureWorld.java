@@ -171,7 +171,7 @@ final class DemoSeizureWorld {
 		batch.events.add(new ItemSeized(itemId, s.seizureId(), s.number(), part ? ItemKind.PART : ItemKind.FIREARM,
 				observed, part ? (r.nextBoolean() ? "SLIDE" : "BARREL") : null, observed.calibre(), null, null, null,
 				known == null ? null : known.id(), lastImport, location, "Evidence officer " + (1 + r.nextInt(12)),
-				s.on()));
+				s.on(), null, null));
 		protocol(itemId, s, observed, known, batch);
 		if (r.nextInt(6) == 0) {
 			batch.events.add(new JudicialHoldPlaced(itemId, UUID.randomUUID(), "COURT-CASE-" + (100 + s.seizure()),
@@ -184,7 +184,7 @@ final class DemoSeizureWorld {
 		String calibre = CALIBRES[r.nextInt(CALIBRES.length)];
 		return new ItemSeized(itemId, s.seizureId(), s.number(), ItemKind.AMMUNITION, null, null, calibre,
 				(long) (1 + r.nextInt(r.nextInt(10) == 0 ? 2_000 : 100)), "HS" + r.nextInt(50), null, null, null,
-				location, "Evidence officer " + (1 + r.nextInt(12)), s.on());
+				location, "Evidence officer " + (1 + r.nextInt(12)), s.on(), null, null);
 	}
 
 	private static ObservedMarkings asRecorded(FirearmSummary known) {

@@ -1,5 +1,7 @@
 package org.armstrace.web;
 
+import java.time.LocalDate;
+
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureQueries;
@@ -10,10 +12,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The first page after sign-in: firearms by status, trace requests due, items in custody
- * and judicial deadlines, and the state of the ledger.
+ * and judicial deadlines, non-industrial designs seized by month (the emerging-threat
+ * view), and the state of the ledger.
  */
 @Controller
 class DashboardController {
+
+	/**
+	 * How many months, this one included, the non-industrial designs seized are shown
+	 * for.
+	 */
+	static final int DESIGN_MONTHS = 24;
 
 	private final RegistryQueries registry;
 
@@ -40,6 +49,9 @@ class DashboardController {
 		model.addAttribute("openTraces", traceRequests.awaitingAnswerCount());
 		model.addAttribute("inCustody", seizures.inCustodyCount());
 		model.addAttribute("deadlines", seizures.deadlines(30).size());
+		model.addAttribute("designs",
+				seizures.nonIndustrialByMonth(LocalDate.now().minusMonths(DESIGN_MONTHS - 1).withDayOfMonth(1)));
+		model.addAttribute("designMonths", DESIGN_MONTHS);
 		return "web/dashboard";
 	}
 
