@@ -36,7 +36,8 @@ public final class Checks {
 
 	/**
 	 * A required ISO 3166-1 alpha-3 code, exactly as stored (upper case): a command that
-	 * accepts lower case upper-cases the value before it checks and records it.
+	 * accepts names ("Autriche") maps them with the reference module's {@code Countries}
+	 * before it checks and records the value.
 	 */
 	public Checks country(String field, String value) {
 		if (value == null || value.isBlank()) {

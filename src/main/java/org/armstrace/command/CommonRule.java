@@ -14,7 +14,7 @@ public enum CommonRule implements Rule {
 	DateIsNotInTheFuture,
 	/** {0} ends before {1} begins. */
 	DateIsInOrder,
-	/** {0} is not an ISO 3166-1 alpha-3 code ({1}). */
+	/** {0} names no country, by name in any language or by ISO code ({1}). */
 	CountryIsIso3166Alpha3,
 	/** {0} is a year outside 1300 .. next year ({1}). */
 	YearIsPlausible,

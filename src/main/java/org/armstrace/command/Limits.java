@@ -23,7 +23,9 @@ public final class Limits {
 	 */
 	public static final int REFERENCE = 100;
 
-	/** A country as given: an ISO 3166-1 alpha-3 code is checked after this bound. */
+	/**
+	 * A country as given, a name or a code: what it names is checked after this bound.
+	 */
 	public static final int COUNTRY = 60;
 
 	/** A serial or marking as read or stamped. */

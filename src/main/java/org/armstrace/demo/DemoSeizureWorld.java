@@ -85,6 +85,13 @@ final class DemoSeizureWorld {
 	/**
 	 * One item being made up: its seizure (the n-th), its number in it, its reference.
 	 */
+	/**
+	 * Entries of the seeded catalogue of non-industrial firearms with their kinds, for
+	 * the demo's emerging-threat view.
+	 */
+	private static final String[][] DESIGNS = { { "FGC-9", "PRINTED_3D" }, { "ALARM-CONVERTED", "CONVERTED_ALARM" },
+			{ "PIPE-GUN", "CRAFT_MADE" }, { "POLYMER-80", "POLYMER_FRAME" }, { "LIBERATOR", "PRINTED_3D" } };
+
 	private record Seized(UUID seizureId, int seizure, int number, String reference, LocalDate on, boolean postal) {
 	}
 
@@ -168,10 +175,15 @@ final class DemoSeizureWorld {
 		}
 		ObservedMarkings observed = known != null ? asRecorded(known) : observed(part);
 		String lastImport = observed.importMarking() == null ? null : observed.importMarking().substring(0, 3);
+		// one unrecorded firearm in about forty is of a non-industrial design (chosen
+		// without
+		// drawing from the random sequence, so the rest of the demo stays as it was)
+		String[] design = !part && known == null && s.seizure() % 40 == 7 ? DESIGNS[s.seizure() / 40 % DESIGNS.length]
+				: null;
 		batch.events.add(new ItemSeized(itemId, s.seizureId(), s.number(), part ? ItemKind.PART : ItemKind.FIREARM,
 				observed, part ? (r.nextBoolean() ? "SLIDE" : "BARREL") : null, observed.calibre(), null, null, null,
 				known == null ? null : known.id(), lastImport, location, "Evidence officer " + (1 + r.nextInt(12)),
-				s.on()));
+				s.on(), design == null ? null : design[0], design == null ? null : design[1]));
 		protocol(itemId, s, observed, known, batch);
 		if (r.nextInt(6) == 0) {
 			batch.events.add(new JudicialHoldPlaced(itemId, UUID.randomUUID(), "COURT-CASE-" + (100 + s.seizure()),
@@ -184,7 +196,7 @@ final class DemoSeizureWorld {
 		String calibre = CALIBRES[r.nextInt(CALIBRES.length)];
 		return new ItemSeized(itemId, s.seizureId(), s.number(), ItemKind.AMMUNITION, null, null, calibre,
 				(long) (1 + r.nextInt(r.nextInt(10) == 0 ? 2_000 : 100)), "HS" + r.nextInt(50), null, null, null,
-				location, "Evidence officer " + (1 + r.nextInt(12)), s.on());
+				location, "Evidence officer " + (1 + r.nextInt(12)), s.on(), null, null);
 	}
 
 	private static ObservedMarkings asRecorded(FirearmSummary known) {

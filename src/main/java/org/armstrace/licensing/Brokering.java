@@ -12,6 +12,7 @@ import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
 import org.armstrace.licensing.LicenceQueries.LicenceView;
+import org.armstrace.reference.Countries;
 import org.armstrace.reference.FirearmCategories;
 import org.armstrace.registry.RegistryQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +55,11 @@ public class Brokering {
 
 	private final JdbcClient jdbc;
 
+	private final Countries countries;
+
 	Brokering(CommandKernel kernel, LicenceProjection projection, LicenceQueries licences, RegistryQueries registry,
-			FirearmCategories categories, JdbcClient jdbc) {
+			FirearmCategories categories, JdbcClient jdbc, Countries countries) {
+		this.countries = countries;
 		this.commands = kernel.commandsFor(projection);
 		this.licences = licences;
 		this.registry = registry;
@@ -66,13 +70,18 @@ public class Brokering {
 	public CommandResult report(ReportBrokering c, String actor, String key) {
 		return commands.run("report-brokering", actor, key, c, () -> {
 			LocalDate on = c.occurredOn() == null ? LocalDate.now() : c.occurredOn();
+			// countries as officers name them ("Autriche", "U.S.A."), recorded as alpha-3
+			// codes
+			String from = countries.codeOrAsGiven(c.fromCountry());
+			String to = countries.codeOrAsGiven(c.toCountry());
 			Checks checks = new Checks().require("licenceId", c.licenceId())
 				.require("description", c.description() == null || c.description().isBlank() ? null : c.description())
 				.inRange("quantity", c.quantity(), 1, Coverage.MAX_QUANTITY)
-				.country("fromCountry", c.fromCountry())
-				.country("toCountry", c.toCountry())
+				.country("fromCountry", from)
+				.country("toCountry", to)
 				.notInFuture("occurredOn", c.occurredOn());
-			List<String> transit = c.transitCountries() == null ? List.of() : c.transitCountries();
+			List<String> transit = c.transitCountries() == null ? List.of()
+					: c.transitCountries().stream().map(countries::codeOrAsGiven).toList();
 			for (int i = 0; i < transit.size(); i++) {
 				checks.country("transitCountries[" + i + "]", transit.get(i));
 			}
@@ -92,8 +101,8 @@ public class Brokering {
 			UUID id = UUID.randomUUID();
 			return Decision.record(id,
 					new LicensingEvent.BrokeringActivityRecorded(c.licenceId(), id, c.description().trim(),
-							c.category(), c.quantity(), c.fromCountry(), c.toCountry(), List.copyOf(transit),
-							c.sellerId(), c.buyerId(), c.transactionReference(), on));
+							c.category(), c.quantity(), from, to, List.copyOf(transit), c.sellerId(), c.buyerId(),
+							c.transactionReference(), on));
 		});
 	}
 

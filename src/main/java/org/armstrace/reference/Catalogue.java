@@ -76,7 +76,10 @@ public class Catalogue {
 	private final Map<Kind, Map<String, String>> keys = Map.of(Kind.MAKE, new ConcurrentHashMap<>(), Kind.CALIBRE,
 			new ConcurrentHashMap<>());
 
-	Catalogue(JdbcClient jdbc, TransactionTemplate transactions) {
+	private final Countries countries;
+
+	Catalogue(JdbcClient jdbc, TransactionTemplate transactions, Countries countries) {
+		this.countries = countries;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 	}
@@ -216,12 +219,16 @@ public class Catalogue {
 	}
 
 	/** As {@link #add(Kind, String, String, List)}, with models (makes only). */
-	public Entry add(Kind kind, String name, String country, List<String> aliases, List<String> models) {
+	public Entry add(Kind kind, String name, String countryAsGiven, List<String> aliases, List<String> models) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name is required");
 		}
-		if (country != null && !country.isBlank() && !CountryCode.isValid(country)) {
-			throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-3 code, was '" + country + "'");
+		// a maker's country as a name in any language or a code, kept as its alpha-3 code
+		String country = countryAsGiven == null || countryAsGiven.isBlank() ? null
+				: countries.codeOrAsGiven(countryAsGiven.trim());
+		if (country != null && !CountryCode.isValid(country)) {
+			throw new IllegalArgumentException(
+					"country must be a country's name or ISO code (Austria, AUT), was '" + countryAsGiven + "'");
 		}
 		// the same bounds as the API's, for the rows of a CSV file that come in without
 		// them

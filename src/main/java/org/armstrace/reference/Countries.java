@@ -1,6 +1,9 @@
 package org.armstrace.reference;
 
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,9 @@ public class Countries {
 
 	/** Names shorter than this are never matched by spelling: "PERU" is not "PARU". */
 	private static final int FUZZY_MIN_LENGTH = 5;
+
+	/** The suggestions by language, built once per language. */
+	private final Map<String, List<Suggestion>> suggestions = new ConcurrentHashMap<>();
 
 	/** Comparison key to alpha-3 code. */
 	private final Map<String, String> keys = new HashMap<>();
@@ -149,6 +156,29 @@ public class Countries {
 			return Optional.empty();
 		}
 		return Optional.of(new Match(found.iterator().next(), 100 - 100 * best / key.length()));
+	}
+
+	/**
+	 * A country as the pages suggest it: its name in the reader's language and its code.
+	 */
+	public record Suggestion(String name, String code) {
+	}
+
+	/**
+	 * Every country's name in {@code language}, in that language's alphabetical order,
+	 * for the pages' suggestions (an HTML datalist): the officer types a name, the server
+	 * maps it as {@link #codeOrAsGiven(String)} does.
+	 */
+	public List<Suggestion> suggestions(Locale language) {
+		Locale in = language == null ? Locale.ENGLISH : Locale.of(language.getLanguage());
+		return suggestions.computeIfAbsent(in.getLanguage(), l -> {
+			Collator order = Collator.getInstance(in);
+			return Arrays.stream(Locale.getISOCountries())
+				.map(alpha2 -> Locale.of("", alpha2))
+				.map(country -> new Suggestion(country.getDisplayCountry(in), country.getISO3Country()))
+				.sorted(Comparator.comparing(Suggestion::name, order))
+				.toList();
+		});
 	}
 
 	/** Upper case, accents, spaces and punctuation dropped: "U.S.A." = "usa". */

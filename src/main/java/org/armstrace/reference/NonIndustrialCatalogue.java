@@ -42,7 +42,8 @@ public class NonIndustrialCatalogue {
 			@Size(max = Limits.LONG_TEXT) String sources) {
 	}
 
-	static final int CODE = 60;
+	/** The longest entry code. */
+	public static final int CODE = 60;
 
 	private static final Pattern CODE_FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (CODE - 1) + "}");
 

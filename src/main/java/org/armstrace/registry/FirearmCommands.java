@@ -139,7 +139,8 @@ public class FirearmCommands {
 			SerialNumbers.check(checks, "serial", c.serial());
 			checks.rule(c.holderId() == null || state.holderExists(c.holderId()), "holderId",
 					RegistryRule.HolderMustExist, c.holderId());
-			checkMarkings(c.markings(), checks);
+			List<Marking> given = c.markings() == null ? null : c.markings().stream().map(this::coded).toList();
+			checkMarkings(given, checks);
 			checks.rule(!state.legacyReferenceExists(c.legacyReference()), "legacyReference",
 					RegistryRule.LegacyReferenceIsUnique, c.legacyReference());
 			if (checks.failed()) {
@@ -153,8 +154,8 @@ public class FirearmCommands {
 				return checks.refuse();
 			}
 			UUID id = UUID.randomUUID();
-			List<Marking> markings = c.markings() == null || c.markings().isEmpty()
-					? Marking.implied(c.make(), country, c.serial(), c.year()) : c.markings();
+			List<Marking> markings = given == null || given.isEmpty()
+					? Marking.implied(c.make(), country, c.serial(), c.year()) : given;
 			return Decision.record(id, new RegistryEvent.FirearmManufactured(id, state.nextRecordNumber(RECORD_PREFIX),
 					c.type(), c.kinds() == null ? FirearmKinds.INDUSTRIAL : c.kinds(), c.make().trim(), c.model(),
 					c.calibre(), c.serial().trim(), country, c.year(), markings, c.holderId(), c.legacyReference(),
@@ -164,10 +165,11 @@ public class FirearmCommands {
 
 	public CommandResult addMarking(UUID firearmId, AddMarking c, String actor, String key) {
 		return onFirearm("mark-firearm", firearmId, c, c.occurredOn(), LifeCycleRules.MARK, actor, key, (f, checks) -> {
-			checks.require("marking", c.marking()).notInFuture("occurredOn", c.occurredOn());
-			checkMarkings(c.marking() == null ? List.of() : List.of(c.marking()), checks);
+			Marking marking = coded(c.marking());
+			checks.require("marking", marking).notInFuture("occurredOn", c.occurredOn());
+			checkMarkings(marking == null ? List.of() : List.of(marking), checks);
 			return checks.failed() ? null
-					: new RegistryEvent.FirearmMarked(firearmId, c.marking(), Checks.orToday(c.occurredOn()));
+					: new RegistryEvent.FirearmMarked(firearmId, marking, Checks.orToday(c.occurredOn()));
 		});
 	}
 
@@ -410,6 +412,11 @@ public class FirearmCommands {
 				state.firearmCategory(firearmId).orElse(FirearmCategories.UNCLASSIFIED), acquirerId,
 				state.holderRole(acquirerId).orElseThrow(), on);
 		acquisitionChecks.forEach(check -> checks.addAll(check.refusals(acquisition)));
+	}
+
+	/** The marking with its country as the alpha-3 code the text names, if any. */
+	private Marking coded(Marking m) {
+		return m == null || m.country() == null ? m : new Marking(m.kind(), m.text(), code(m.country()), m.year());
 	}
 
 	private static void checkMarkings(List<Marking> markings, Checks checks) {

@@ -12,6 +12,7 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
+import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +35,13 @@ public class ProductionRuns {
 			@Size(max = Limits.COUNTRY) String countryOfManufacture, Integer year, UUID holderId,
 			@Size(max = Limits.MARKING) String serialPrefix, long firstNumber, int count, int digits,
 			@PlausibleDate LocalDate occurredOn) {
+
+		/** The same run, made in {@code country}. */
+		RegisterProductionRun madeIn(String country) {
+			return new RegisterProductionRun(type, make, model, calibre, country, year, holderId, serialPrefix,
+					firstNumber, count, digits, occurredOn);
+		}
+
 	}
 
 	/**
@@ -47,13 +55,17 @@ public class ProductionRuns {
 
 	private final RegistryState state;
 
-	ProductionRuns(CommandKernel kernel, RegistryProjection projection, RegistryState state) {
+	private final Countries countries;
+
+	ProductionRuns(CommandKernel kernel, RegistryProjection projection, RegistryState state, Countries countries) {
 		this.commands = kernel.commandsFor(projection);
 		this.state = state;
+		this.countries = countries;
 	}
 
-	public CommandResult register(RegisterProductionRun c, String actor, String idempotencyKey) {
-		return commands.run("register-production-run", actor, idempotencyKey, c, () -> {
+	public CommandResult register(RegisterProductionRun asGiven, String actor, String idempotencyKey) {
+		return commands.run("register-production-run", actor, idempotencyKey, asGiven, () -> {
+			RegisterProductionRun c = asGiven.madeIn(countries.codeOrAsGiven(asGiven.countryOfManufacture()));
 			Checks checks = new Checks().require("type", c.type())
 				.require("make", c.make())
 				.maxLength("make", c.make(), 200)

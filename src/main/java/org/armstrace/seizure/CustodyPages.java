@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.armstrace.identity.AccessLog;
+import org.armstrace.reference.NonIndustrialCatalogue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,11 @@ class CustodyPages {
 
 	private final JdbcClient jdbc;
 
-	CustodyPages(SeizureQueries queries, IafqExport iafq, AccessLog accessLog, JdbcClient jdbc) {
+	private final NonIndustrialCatalogue nonIndustrial;
+
+	CustodyPages(SeizureQueries queries, IafqExport iafq, AccessLog accessLog, JdbcClient jdbc,
+			NonIndustrialCatalogue nonIndustrial) {
+		this.nonIndustrial = nonIndustrial;
 		this.queries = queries;
 		this.iafq = iafq;
 		this.accessLog = accessLog;
@@ -38,12 +43,15 @@ class CustodyPages {
 
 	@GetMapping("/custody")
 	String custody(@RequestParam(required = false) String location,
-			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "30") int days,
-			@RequestParam(required = false) String purpose, Principal who, Model model) {
+			@RequestParam(required = false) CustodyStatus status, @RequestParam(required = false) String entry,
+			@RequestParam(defaultValue = "30") int days, @RequestParam(required = false) String purpose, Principal who,
+			Model model) {
 		// an unknown status is refused by the binding (400)
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, 200);
-		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
-				blankToNull(purpose), items.size());
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, blankToNull(entry), null, 200);
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody",
+				"location=" + location + " status=" + status + " entry=" + entry, blankToNull(purpose), items.size());
+		model.addAttribute("entry", blankToNull(entry));
+		model.addAttribute("designs", nonIndustrial.entries());
 		model.addAttribute("items", items);
 		model.addAttribute("purpose", blankToNull(purpose));
 		model.addAttribute("deadlines", queries.deadlines(Math.max(0, Math.min(days, 3650))));

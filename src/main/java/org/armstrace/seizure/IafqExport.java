@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.armstrace.csv.CsvWriter;
+import org.armstrace.reference.NonIndustrialCatalogue;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Seized-item data for a period the way UNODC's Illicit Arms Flows Questionnaire asks for
  * it: firearms and parts by type, make, calibre, country of manufacture, country of last
- * legal import, criminal context, legal basis and trace outcome; ammunition rounds by
+ * legal import, criminal context, legal basis, trace outcome and non-industrial kind and
+ * design (craft-made, 3D-printed, converted: Working Group DP 5-6); ammunition rounds by
  * calibre; and the item list they are counted from. Field mapping: docs/iafq.md.
  */
 @Service
@@ -45,12 +48,18 @@ public class IafqExport {
 
 	static final List<String> ITEM_COLUMNS = List.of("seizure", "seized_on", "country", "place_kind", "legal_basis",
 			"criminal_context", "item", "kind", "firearm_type", "make", "calibre", "country_of_manufacture",
-			"country_of_last_legal_import", "part_kind", "quantity", "trace_outcome", "record_number");
+			"country_of_last_legal_import", "part_kind", "quantity", "trace_outcome", "record_number",
+			"non_industrial_entry", "non_industrial_name", "non_industrial_kind");
+
+	/**
+	 * The value of the non-industrial tables for a firearm linked to no catalogue entry.
+	 */
+	static final String NO_DESIGN = "NONE";
 
 	private static final String ITEMS = "SELECT s.reference, s.seized_on, s.country, s.place_kind, s.legal_basis, "
 			+ "s.criminal_context, i.item_number, i.kind, i.firearm_type, i.make, i.calibre, i.country_of_manufacture, "
-			+ "i.country_of_last_import, i.part_kind, i.quantity, i.trace_exception, i.trace_request_id, i.firearm_id "
-			+ "FROM seized_item i JOIN seizure s ON s.id = i.seizure_id "
+			+ "i.country_of_last_import, i.part_kind, i.quantity, i.trace_exception, i.trace_request_id, i.firearm_id, "
+			+ "i.non_industrial_entry, i.non_industrial_kind FROM seized_item i JOIN seizure s ON s.id = i.seizure_id "
 			+ "WHERE s.seized_on BETWEEN ? AND ? ORDER BY s.seized_on, s.reference, i.item_number";
 
 	private final JdbcClient jdbc;
@@ -59,7 +68,11 @@ public class IafqExport {
 
 	private final TraceRequestQueries traceRequests;
 
-	IafqExport(JdbcClient jdbc, RegistryQueries registry, TraceRequestQueries traceRequests) {
+	private final NonIndustrialCatalogue nonIndustrial;
+
+	IafqExport(JdbcClient jdbc, RegistryQueries registry, TraceRequestQueries traceRequests,
+			NonIndustrialCatalogue nonIndustrial) {
+		this.nonIndustrial = nonIndustrial;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.traceRequests = traceRequests;
@@ -73,10 +86,13 @@ public class IafqExport {
 		}
 		Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
 		for (String d : List.of("firearm_type", "make", "calibre", "country_of_manufacture",
-				"country_of_last_legal_import", "criminal_context", "legal_basis", "trace_outcome")) {
+				"country_of_last_legal_import", "criminal_context", "legal_basis", "trace_outcome",
+				"non_industrial_kind", "non_industrial_entry")) {
 			byDimension.put(d, new TreeMap<>());
 		}
 		Map<String, Long> rounds = new TreeMap<>();
+		Map<String, String> designs = new HashMap<>();
+		nonIndustrial.entries().forEach(e -> designs.put(e.code(), e.name()));
 		List<List<String>> items = new ArrayList<>();
 		long[] totals = new long[3];
 		jdbc.sql(ITEMS).params(from, to).query(rs -> {
@@ -95,7 +111,11 @@ public class IafqExport {
 			String outcome = outcome(kind, rs.getString("trace_exception"), trace == null ? null : trace.state().name(),
 					trace != null && trace.answer() != null && trace.answer().chain() != null, traceId != null);
 			Long quantity = (Long) rs.getObject("quantity", Long.class);
-			items.add(itemRow(rs, kind, type, make, calibre, country, quantity, outcome, recordNumber));
+			String design = rs.getString("non_industrial_entry");
+			List<String> row = itemRow(rs, kind, type, make, calibre, country, quantity, outcome, recordNumber);
+			row.addAll(Arrays.asList(design, design == null ? null : designs.getOrDefault(design, design),
+					rs.getString("non_industrial_kind")));
+			items.add(row);
 			if ("AMMUNITION".equals(kind)) {
 				totals[2] += quantity == null ? 0 : quantity;
 				rounds.merge(unknown(calibre), quantity == null ? 0 : quantity, Long::sum);
@@ -114,6 +134,10 @@ public class IafqExport {
 			count(byDimension, "criminal_context", rs.getString("criminal_context"));
 			count(byDimension, "legal_basis", rs.getString("legal_basis"));
 			count(byDimension, "trace_outcome", outcome);
+			// NONE: no catalogue entry is linked, so every table still totals the
+			// firearms
+			count(byDimension, "non_industrial_kind", or(rs.getString("non_industrial_kind"), NO_DESIGN));
+			count(byDimension, "non_industrial_entry", or(design, NO_DESIGN));
 		});
 		List<Table> tables = tables(byDimension, rounds);
 		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?")
@@ -126,11 +150,12 @@ public class IafqExport {
 	/** One item as the item sheet lists it. */
 	private static List<String> itemRow(ResultSet rs, String kind, String type, String make, String calibre,
 			String country, Long quantity, String outcome, String recordNumber) throws SQLException {
-		return Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class).toString(),
-				rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
-				rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make, calibre,
-				country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
-				quantity == null ? null : quantity.toString(), outcome, recordNumber);
+		return new ArrayList<>(
+				Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class).toString(),
+						rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
+						rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make,
+						calibre, country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
+						quantity == null ? null : quantity.toString(), outcome, recordNumber));
 	}
 
 	/**
@@ -144,7 +169,9 @@ public class IafqExport {
 				{ "Firearms by country of manufacture", "country_of_manufacture" },
 				{ "Firearms by country of last legal import", "country_of_last_legal_import" },
 				{ "Firearms by criminal context", "criminal_context" }, { "Firearms by legal basis", "legal_basis" },
-				{ "Firearms by trace outcome", "trace_outcome" } };
+				{ "Firearms by trace outcome", "trace_outcome" },
+				{ "Firearms by non-industrial kind", "non_industrial_kind" },
+				{ "Firearms by non-industrial design", "non_industrial_entry" } };
 		for (String[] n : names) {
 			tables.add(new Table(n[0], n[1], byDimension.get(n[1])));
 		}

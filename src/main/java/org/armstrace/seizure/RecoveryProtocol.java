@@ -3,10 +3,12 @@ package org.armstrace.seizure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.armstrace.command.CommandResult;
 import org.armstrace.reference.CountryCode;
+import org.armstrace.reference.NonIndustrialCatalogue;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmStatus;
 import org.armstrace.registry.MarkingKind;
@@ -51,8 +53,11 @@ class RecoveryProtocol {
 
 	private final RegistryQueries registry;
 
+	private final NonIndustrialCatalogue nonIndustrial;
+
 	RecoveryProtocol(Tracing tracing, TraceRequests traceRequests, TraceRequestQueries traceQueries,
-			FirearmCommands firearms, RegistryQueries registry) {
+			FirearmCommands firearms, RegistryQueries registry, NonIndustrialCatalogue nonIndustrial) {
+		this.nonIndustrial = nonIndustrial;
 		this.tracing = tracing;
 		this.traceRequests = traceRequests;
 		this.traceQueries = traceQueries;
@@ -68,9 +73,12 @@ class RecoveryProtocol {
 		List<RecoveryStepRecorded> steps = new ArrayList<>();
 		UUID firearmId = registryMatch(seized, steps);
 		List<SeizureEvent> events = new ArrayList<>();
+		Optional<NonIndustrialCatalogue.Entry> design = design(item, firearmId);
 		events.add(new ItemSeized(itemId, seized.seizureId(), seized.number(), item.kind(), observed,
 				trim(item.partKind()), trim(item.calibre()), item.quantity(), null, null, firearmId,
-				lastImport(item, firearmId), trim(item.storageLocation()), trim(item.custodian()), c.seizedOn()));
+				lastImport(item, firearmId), trim(item.storageLocation()), trim(item.custodian()), c.seizedOn(),
+				design.map(NonIndustrialCatalogue.Entry::code).orElse(null),
+				design.map(e -> e.kind().name()).orElse(null)));
 		FirearmStatus status = firearmId == null ? null
 				: registry.firearmSummary(firearmId).map(f -> f.status()).orElse(null);
 		steps.add(status == null
@@ -188,6 +196,20 @@ class RecoveryProtocol {
 			firearms.seize(firearmId, new FirearmCommands.RecordSeizure(c.agency(), reference, c.seizedOn()), actor,
 					null);
 		}
+	}
+
+	/**
+	 * The non-industrial design the officer named (checked before), else the one the
+	 * matched record was identified as.
+	 */
+	private Optional<NonIndustrialCatalogue.Entry> design(Seizures.Item item, UUID firearmId) {
+		if (!blank(item.nonIndustrialEntry())) {
+			return nonIndustrial.entry(item.nonIndustrialEntry().trim());
+		}
+		return Optional.ofNullable(firearmId)
+			.flatMap(registry::firearm)
+			.map(f -> f.nonIndustrialEntry())
+			.flatMap(nonIndustrial::entry);
 	}
 
 	/**

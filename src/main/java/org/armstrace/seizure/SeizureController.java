@@ -13,6 +13,7 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Limits;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
+import org.armstrace.reference.NonIndustrialKind;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -173,15 +174,19 @@ class SeizureController {
 		};
 	}
 
-	@Operation(summary = "Items in custody by storage location and status")
+	@Operation(summary = "Items in custody by storage location and status, "
+			+ "optionally of one non-industrial design (entry code) or kind of design")
 	@GetMapping("/custody/items")
 	List<SeizureQueries.ItemView> inCustody(@RequestParam(required = false) String location,
-			@RequestParam(required = false) CustodyStatus status, @RequestParam(defaultValue = "1000") int limit,
+			@RequestParam(required = false) CustodyStatus status, @RequestParam(required = false) String entry,
+			@RequestParam(required = false) NonIndustrialKind kind, @RequestParam(defaultValue = "1000") int limit,
 			Principal who, @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
 		// the bulk of it goes through an approved export (POST /custody/exports)
-		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, Math.min(limit, MAX_SEARCH));
-		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody", "location=" + location + " status=" + status,
-				purpose, items.size());
+		List<SeizureQueries.ItemView> items = queries.inCustody(location, status, entry, kind,
+				Math.min(limit, MAX_SEARCH));
+		accessLog.record(who, AccessLog.Action.SEARCH, "items in custody",
+				"location=" + location + " status=" + status + " entry=" + entry + " kind=" + kind, purpose,
+				items.size());
 		return items;
 	}
 

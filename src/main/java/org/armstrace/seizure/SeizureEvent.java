@@ -75,11 +75,15 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	 * One item of a seizure as recorded: a firearm or marked part with what was observed
 	 * on it, or ammunition by calibre and quantity. {@code firearmId} is the registry
 	 * record it was matched to, null for an item that is on no record (it is then on the
-	 * record as this seized item).
+	 * record as this seized item). {@code nonIndustrialEntry} and
+	 * {@code nonIndustrialKind} are the catalogue entry of non-industrial firearms the
+	 * item is a design of (an FGC-9) and the entry's kind when it was seized; absent in
+	 * entries written before items carried one.
 	 */
 	record ItemSeized(UUID itemId, UUID seizureId, int itemNumber, ItemKind kind, ObservedMarkings observed,
 			String partKind, String calibre, Long quantity, String headstamp, String lotNumber, UUID firearmId,
-			String countryOfLastImport, String storageLocation, String custodian, LocalDate on) implements AboutItem {
+			String countryOfLastImport, String storageLocation, String custodian, LocalDate on,
+			String nonIndustrialEntry, String nonIndustrialKind) implements AboutItem {
 	}
 
 	/**

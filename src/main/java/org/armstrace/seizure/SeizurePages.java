@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -20,6 +22,7 @@ import org.armstrace.command.Words;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
 import org.armstrace.identity.Role;
+import org.armstrace.reference.NonIndustrialCatalogue;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.PartKind;
 import org.armstrace.tracing.ObservedMarkings;
@@ -57,8 +60,11 @@ class SeizurePages {
 
 	private final DestructionGate destruction;
 
+	private final NonIndustrialCatalogue nonIndustrial;
+
 	SeizurePages(Seizures seizures, EvidenceCustody custody, DestructionGate destruction, SeizureQueries queries,
-			AccessLog accessLog, Actors actors, JdbcClient jdbc, Words words) {
+			AccessLog accessLog, Actors actors, JdbcClient jdbc, Words words, NonIndustrialCatalogue nonIndustrial) {
+		this.nonIndustrial = nonIndustrial;
 		this.words = words;
 		this.custody = custody;
 		this.destruction = destruction;
@@ -116,7 +122,8 @@ class SeizurePages {
 			items.add(new Seizures.Item(itemKind, observed, null, value(form, "item" + i + ".partKind"),
 					value(form, "item" + i + ".calibre"), quantity, value(form, "item" + i + ".headstamp"), null, null,
 					value(form, "storageLocation"), value(form, "custodian"), value(form, "item" + i + ".exception"),
-					value(form, "item" + i + ".ballistic"), null, null));
+					value(form, "item" + i + ".ballistic"), null, null,
+					value(form, "item" + i + ".nonIndustrialEntry")));
 		}
 		List<Seizures.Person> persons = new ArrayList<>();
 		if (value(form, "person.name") != null) {
@@ -167,6 +174,11 @@ class SeizurePages {
 		model.addAttribute("roles", PersonRole.values());
 		model.addAttribute("types", FirearmType.values());
 		model.addAttribute("partKinds", PartKind.values());
+		model.addAttribute("designs",
+				nonIndustrial.entries()
+					.stream()
+					.collect(Collectors.groupingBy(NonIndustrialCatalogue.Entry::kind, LinkedHashMap::new,
+							Collectors.toList())));
 		return "seizure/new-seizure";
 	}
 

@@ -1,6 +1,7 @@
 package org.armstrace.seizure;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.armstrace.command.Wording;
 import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.reference.NonIndustrialCatalogue;
+import org.armstrace.reference.NonIndustrialKind;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureEvent.RecoveryStepRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,11 +73,15 @@ public class SeizureQueries {
 
 	}
 
+	/**
+	 * A seized item; {@code nonIndustrialEntry} is the code of the catalogue entry of
+	 * non-industrial firearms it is a design of, with the entry's name and kind.
+	 */
 	public record ItemView(UUID id, String reference, int itemNumber, ItemKind kind, String observedSerial, String make,
 			String calibre, String partKind, Long quantity, String headstamp, String lotNumber, UUID firearmId,
 			String recordNumber, String countryOfLastImport, String storageLocation, String custodian,
-			CustodyStatus custodyStatus, LocalDate custodySince, LocalDate destroyedOn, List<Step> protocol,
-			List<Hold> holds) {
+			CustodyStatus custodyStatus, LocalDate custodySince, LocalDate destroyedOn, String nonIndustrialEntry,
+			String nonIndustrialName, String nonIndustrialKind, List<Step> protocol, List<Hold> holds) {
 	}
 
 	public record SeizureView(UUID id, String reference, LocalDate seizedOn, String country, String region,
@@ -103,7 +110,11 @@ public class SeizureQueries {
 
 	private final RegistryQueries registry;
 
-	SeizureQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json, RegistryQueries registry) {
+	private final NonIndustrialCatalogue nonIndustrial;
+
+	SeizureQueries(JdbcClient jdbc, Ledger ledger, JsonMapper json, RegistryQueries registry,
+			NonIndustrialCatalogue nonIndustrial) {
+		this.nonIndustrial = nonIndustrial;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.json = json;
@@ -195,14 +206,21 @@ public class SeizureQueries {
 						rs.getString("country_of_last_import"), rs.getString("storage_location"),
 						rs.getString("custodian"), CustodyStatus.valueOf(rs.getString("custody_status")),
 						rs.getObject("custody_since", LocalDate.class), rs.getObject("destroyed_on", LocalDate.class),
-						List.of(), List.of());
+						rs.getString("non_industrial_entry"), null, rs.getString("non_industrial_kind"), List.of(),
+						List.of());
 			})
 			.optional()
 			.map(i -> new ItemView(i.id(), i.reference(), i.itemNumber(), i.kind(), i.observedSerial(), i.make(),
 					i.calibre(), i.partKind(), i.quantity(), i.headstamp(), i.lotNumber(), i.firearmId(),
 					i.recordNumber(), i.countryOfLastImport(), i.storageLocation(), i.custodian(), i.custodyStatus(),
-					i.custodySince(), i.destroyedOn(), i.kind() == ItemKind.AMMUNITION ? List.of() : protocol(id),
+					i.custodySince(), i.destroyedOn(), i.nonIndustrialEntry(), designName(i.nonIndustrialEntry()),
+					i.nonIndustrialKind(), i.kind() == ItemKind.AMMUNITION ? List.of() : protocol(id),
 					holds(jdbc, id)));
+	}
+
+	/** The entry's name as the catalogue holds it today (a State may correct it). */
+	private String designName(String code) {
+		return code == null ? null : nonIndustrial.entry(code).map(NonIndustrialCatalogue.Entry::name).orElse(code);
 	}
 
 	/**
@@ -230,6 +248,16 @@ public class SeizureQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<ItemView> inCustody(String location, CustodyStatus status, int limit) {
+		return inCustody(location, status, null, null, limit);
+	}
+
+	/**
+	 * Items in custody, optionally only those of one non-industrial design (its entry
+	 * code) or of one kind of design.
+	 */
+	@Transactional(readOnly = true)
+	public List<ItemView> inCustody(String location, CustodyStatus status, String design, NonIndustrialKind kind,
+			int limit) {
 		StringBuilder sql = new StringBuilder(
 				"SELECT id FROM seized_item WHERE custody_status IN ('IN_CUSTODY', " + "'AT_LABORATORY', 'AT_COURT')");
 		List<Object> params = new ArrayList<>();
@@ -241,6 +269,14 @@ public class SeizureQueries {
 			sql.append(" AND custody_status = ?");
 			params.add(status.name());
 		}
+		if (design != null && !design.isBlank()) {
+			sql.append(" AND non_industrial_entry = ?");
+			params.add(design.trim());
+		}
+		if (kind != null) {
+			sql.append(" AND non_industrial_kind = ?");
+			params.add(kind.name());
+		}
 		sql.append(" ORDER BY storage_location, custody_status, id FETCH FIRST ")
 			.append(Math.max(1, limit))
 			.append(" ROWS ONLY");
@@ -251,6 +287,39 @@ public class SeizureQueries {
 			.stream()
 			.map(id -> item(id).orElseThrow())
 			.toList();
+	}
+
+	/**
+	 * Seizures and seized items of one non-industrial design in one month.
+	 *
+	 * @param entry the catalogue entry's code
+	 * @param name the entry's name as the catalogue holds it today
+	 */
+	public record DesignMonth(YearMonth month, String entry, String name, NonIndustrialKind kind, long seizures,
+			long items) {
+	}
+
+	/**
+	 * Firearms and parts of non-industrial designs seized since {@code from}, by month,
+	 * entry and kind, the latest month first: the emerging-threat view (Working Group DP
+	 * 5-6).
+	 */
+	@Transactional(readOnly = true)
+	public List<DesignMonth> nonIndustrialByMonth(LocalDate from) {
+		return jdbc
+			.sql("SELECT EXTRACT(YEAR FROM s.seized_on) AS y, EXTRACT(MONTH FROM s.seized_on) AS m, "
+					+ "i.non_industrial_entry, i.non_industrial_kind, COUNT(DISTINCT s.id) AS seizures, "
+					+ "COUNT(*) AS items FROM seized_item i JOIN seizure s ON s.id = i.seizure_id "
+					+ "WHERE i.non_industrial_entry IS NOT NULL AND s.seized_on >= ? "
+					+ "GROUP BY EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), "
+					+ "i.non_industrial_entry, i.non_industrial_kind "
+					+ "ORDER BY y DESC, m DESC, items DESC, i.non_industrial_entry")
+			.param(from)
+			.query((rs, n) -> new DesignMonth(YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+					rs.getString("non_industrial_entry"), designName(rs.getString("non_industrial_entry")),
+					NonIndustrialKind.valueOf(rs.getString("non_industrial_kind")), rs.getLong("seizures"),
+					rs.getLong("items")))
+			.list();
 	}
 
 	/** How many seizures are on record. */

@@ -18,6 +18,9 @@ import org.armstrace.command.CommonRule;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
+import org.armstrace.reference.Countries;
+import org.armstrace.reference.NonIndustrialCatalogue;
+import org.armstrace.registry.RegistryRule;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureEvent.PersonInvolved;
 import org.armstrace.seizure.SeizureEvent.SeizureRecorded;
@@ -67,7 +70,8 @@ public class Seizures {
 	 * One seized item. Firearms and parts: what was observed, optionally the record the
 	 * officer already confirmed ({@code firearmId}), an ISACS 05.31 exception to tracing
 	 * with its reason, a ballistic reference. Ammunition: calibre and quantity, headstamp
-	 * or lot.
+	 * or lot. A firearm or part may be a design of the catalogue of non-industrial
+	 * firearms ({@code nonIndustrialEntry}: the entry's code, "FGC-9").
 	 */
 	public record Item(ItemKind kind, @Valid ObservedMarkings observed, UUID firearmId,
 			@Size(max = Limits.CODE) String partKind, @Size(max = Limits.SHORT) String calibre,
@@ -75,7 +79,8 @@ public class Seizures {
 			@Size(max = Limits.REFERENCE) String lotNumber, @Size(max = Limits.COUNTRY) String countryOfLastImport,
 			@Size(max = Limits.NAME) String storageLocation, @Size(max = Limits.NAME) String custodian,
 			@Size(max = Limits.TEXT) String traceException, @Size(max = Limits.REFERENCE) String ballisticReference,
-			TracePriority tracePriority, @Size(max = Limits.TEXT) String urgentReason) {
+			TracePriority tracePriority, @Size(max = Limits.TEXT) String urgentReason,
+			@Size(max = NonIndustrialCatalogue.CODE) String nonIndustrialEntry) {
 	}
 
 	private final CommandKernel.Commands<SeizureEvent> commands;
@@ -92,8 +97,15 @@ public class Seizures {
 
 	private final RegistryQueries registry;
 
+	private final Countries countries;
+
+	private final NonIndustrialCatalogue nonIndustrial;
+
 	Seizures(CommandKernel kernel, SeizureProjection projection, JdbcClient jdbc, RecoveryProtocol protocol,
-			TraceRequests traceRequests, RegistryQueries registry) {
+			TraceRequests traceRequests, RegistryQueries registry, Countries countries,
+			NonIndustrialCatalogue nonIndustrial) {
+		this.countries = countries;
+		this.nonIndustrial = nonIndustrial;
 		this.commands = kernel.commandsFor(projection);
 		this.kernel = kernel;
 		this.projection = projection;
@@ -111,8 +123,9 @@ public class Seizures {
 	 * Records the seizure, its persons and items, and runs the protocol on each firearm
 	 * and part.
 	 */
-	public CommandResult record(RecordSeizure c, String actor, String idempotencyKey) {
-		return commands.run("record-seizure", actor, idempotencyKey, c, () -> {
+	public CommandResult record(RecordSeizure asGiven, String actor, String idempotencyKey) {
+		return commands.run("record-seizure", actor, idempotencyKey, asGiven, () -> {
+			RecordSeizure c = withCountryCodes(asGiven);
 			Checks checks = check(c);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -154,11 +167,45 @@ public class Seizures {
 		});
 	}
 
+	/**
+	 * The seizure with every country an officer named ("Autriche", "U.S.A.", "aut") as
+	 * its alpha-3 code; a text that names none stays as given, for the checks to refuse.
+	 */
+	private RecordSeizure withCountryCodes(RecordSeizure c) {
+		ShipmentDetails s = c.shipment();
+		ShipmentDetails shipment = s == null ? null : new ShipmentDetails(s.carrier(), s.trackingNumber(),
+				s.declaredContent(), code(s.originCountry()), code(s.destinationCountry()), s.sender(), s.recipient());
+		List<Person> persons = c.persons() == null ? null
+				: c.persons()
+					.stream()
+					.map(p -> p == null ? null : new Person(p.name(), code(p.nationality()), p.role()))
+					.toList();
+		List<Item> items = c.items() == null ? null : c.items().stream().map(this::withCountryCodes).toList();
+		return new RecordSeizure(c.seizedOn(), code(c.country()), c.region(), c.locality(), c.latitude(), c.longitude(),
+				c.placeKind(), c.agency(), c.caseReference(), c.legalBasis(), c.criminalContext(), shipment, persons,
+				items);
+	}
+
+	private Item withCountryCodes(Item i) {
+		if (i == null) {
+			return null;
+		}
+		ObservedMarkings observed = i.observed() == null ? null
+				: i.observed().withCountryOfManufacture(code(i.observed().countryOfManufacture()));
+		return new Item(i.kind(), observed, i.firearmId(), i.partKind(), i.calibre(), i.quantity(), i.headstamp(),
+				i.lotNumber(), code(i.countryOfLastImport()), i.storageLocation(), i.custodian(), i.traceException(),
+				i.ballisticReference(), i.tracePriority(), i.urgentReason(), i.nonIndustrialEntry());
+	}
+
+	private String code(String country) {
+		return blank(country) ? country : countries.codeOrAsGiven(country.trim());
+	}
+
 	private static SeizureEvent ammunition(RecoveryProtocol.SeizedItem seized, RecordSeizure c) {
 		Item item = seized.item();
 		return new SeizureEvent.ItemSeized(seized.itemId(), seized.seizureId(), seized.number(), item.kind(), null,
 				null, trim(item.calibre()), item.quantity(), trim(item.headstamp()), trim(item.lotNumber()), null, null,
-				trim(item.storageLocation()), trim(item.custodian()), c.seizedOn());
+				trim(item.storageLocation()), trim(item.custodian()), c.seizedOn(), null, null);
 	}
 
 	private SeizureEvent.Shipment shipment(ShipmentDetails s, List<Runnable> offLedger) {
@@ -252,7 +299,9 @@ public class Seizures {
 					SeizureRule.FirearmMustExist, item.firearmId())
 			.rule(item.tracePriority() != TracePriority.URGENT || !blank(item.urgentReason()), at + ".urgentReason",
 					SeizureRule.UrgentNeedsReason)
-			.optionalCountry(at + ".countryOfLastImport", upper(item.countryOfLastImport()));
+			.optionalCountry(at + ".countryOfLastImport", upper(item.countryOfLastImport()))
+			.rule(blank(item.nonIndustrialEntry()) || nonIndustrial.entry(item.nonIndustrialEntry().trim()).isPresent(),
+					at + ".nonIndustrialEntry", RegistryRule.NonIndustrialEntryIsKnown, item.nonIndustrialEntry());
 	}
 
 	private String nextReference(LocalDate on) {

@@ -17,6 +17,7 @@ import org.armstrace.registry.RegistryEvent.FirearmConverted;
 import org.armstrace.registry.RegistryEvent.FirearmImported;
 import org.armstrace.registry.RegistryEvent.FirearmManufactured;
 import org.armstrace.registry.RegistryEvent.LegacyFirearmImported;
+import org.armstrace.registry.RegistryEvent.LegacyValueStandardised;
 import org.armstrace.registry.RegistryEvent.PartFitted;
 import org.armstrace.registry.RegistryEvent.PartManufactured;
 import org.armstrace.registry.RegistryEvent.PartRemoved;
@@ -118,7 +119,7 @@ class IndexUpdater {
 		Class<? extends RegistryEvent> type = RegistryEvent.TYPES.get(entry.type());
 		if (type == null || !(type == FirearmManufactured.class || type == LegacyFirearmImported.class
 				|| type == FirearmConverted.class || type == FirearmImported.class || type == PartManufactured.class
-				|| type == PartFitted.class || type == PartRemoved.class)) {
+				|| type == PartFitted.class || type == PartRemoved.class || type == LegacyValueStandardised.class)) {
 			return;
 		}
 		RegistryEvent event;
@@ -155,8 +156,35 @@ class IndexUpdater {
 				indexed(c.firearmId().toString()).ifPresent(f -> put(f.withType(c.newType().name())));
 			case FirearmImported i when i.importMarking() != null ->
 				indexed(i.firearmId().toString()).ifPresent(f -> put(f.withImportMarking(i.importMarking().text())));
+			case LegacyValueStandardised r -> indexed(r.firearmId().toString()).ifPresent(f -> put(read(f, r)));
 			default -> {
 			}
+		}
+	}
+
+	/**
+	 * A legacy value as an officer read it (data-quality queue): the record is found by
+	 * what the value stands for. A make keeps its text as written and is keyed by the
+	 * approved name; the other fields take the reading (the registry's column names).
+	 */
+	private IndexedRecord read(IndexedRecord f, LegacyValueStandardised r) {
+		String value = r.value();
+		return switch (r.field()) {
+			case "make" -> f.withReading(makeKey(value), f.calibre(), f.type(), f.country(), f.year());
+			case "calibre" -> f.withReading(f.makeKey(), value, f.type(), f.country(), f.year());
+			case "type" -> f.withReading(f.makeKey(), f.calibre(), value, f.country(), f.year());
+			case "country_of_manufacture" -> f.withReading(f.makeKey(), f.calibre(), f.type(), value, f.year());
+			case "year" -> f.withReading(f.makeKey(), f.calibre(), f.type(), f.country(), year(value, f.year()));
+			default -> f;
+		};
+	}
+
+	private static Integer year(String value, Integer otherwise) {
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException notAYear) {
+			return otherwise;
 		}
 	}
 

@@ -39,6 +39,16 @@ record IndexedRecord(String id, String recordNumber, String legacyReference, Str
 				country, year, status, importMarkings, partKind, fittedTo);
 	}
 
+	/**
+	 * The record as an officer's reading of a legacy value left it: make key, calibre,
+	 * type, country and year as read.
+	 */
+	IndexedRecord withReading(String readMakeKey, String readCalibre, String readType, String readCountry,
+			Integer readYear) {
+		return new IndexedRecord(id, recordNumber, legacyReference, serial, make, readMakeKey, model, readCalibre,
+				readType, readCountry, readYear, status, importMarkings, partKind, fittedTo);
+	}
+
 	IndexedRecord withImportMarking(String marking) {
 		List<String> all = new ArrayList<>(importMarkings);
 		all.add(marking);

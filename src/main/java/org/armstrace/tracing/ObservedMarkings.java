@@ -19,4 +19,9 @@ public record ObservedMarkings(@Size(max = Limits.MARKING) String serial, @Size(
 		return new ObservedMarkings(serial, make, null, null, null, null, null, null, null);
 	}
 
+	/** The same markings with the country of manufacture written as {@code country}. */
+	public ObservedMarkings withCountryOfManufacture(String country) {
+		return new ObservedMarkings(serial, make, model, calibre, type, country, importMarking, yearFrom, yearTo);
+	}
+
 }

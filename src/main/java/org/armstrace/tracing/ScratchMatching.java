@@ -24,11 +24,12 @@ public final class ScratchMatching implements AutoCloseable {
 
 	/**
 	 * An empty index under {@code folder}: whatever was indexed there before is cleared.
+	 * Observed countries are compared as codes, as the generated registry writes them.
 	 */
 	public ScratchMatching(Path folder, Catalogue catalogue, Bounds bounds) {
 		this.index = new FirearmIndex(folder);
 		this.index.clear();
-		this.tracing = new Tracing(index, null, catalogue, bounds);
+		this.tracing = new Tracing(index, null, catalogue, null, bounds);
 	}
 
 	/**

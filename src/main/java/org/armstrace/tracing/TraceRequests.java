@@ -15,6 +15,7 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.command.Decision;
 import org.armstrace.command.Limits;
 import org.armstrace.command.PlausibleDate;
+import org.armstrace.reference.Countries;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TracingEvent.CasePersonAdded;
 import org.armstrace.tracing.TracingEvent.InvestigationCaseOpened;
@@ -87,8 +88,10 @@ public class TraceRequests {
 
 	private final Period urgentDue;
 
+	private final Countries countries;
+
 	TraceRequests(CommandKernel kernel, TraceRequestProjection projection, JdbcClient jdbc, TraceRequestQueries queries,
-			RegistryQueries registry, CustodyChains chains, Tracing tracing,
+			RegistryQueries registry, CustodyChains chains, Tracing tracing, Countries countries,
 			@Value("${armstrace.tracing.due.routine:P30D}") Period routineDue,
 			@Value("${armstrace.tracing.due.urgent:P2D}") Period urgentDue) {
 		this.commands = kernel.commandsFor(projection);
@@ -101,14 +104,16 @@ public class TraceRequests {
 		this.tracing = tracing;
 		this.routineDue = routineDue;
 		this.urgentDue = urgentDue;
+		this.countries = countries;
 	}
 
 	public Period dueAfter(TracePriority priority) {
 		return priority == TracePriority.URGENT ? urgentDue : routineDue;
 	}
 
-	public CommandResult open(OpenTraceRequest request, String actor, String clientKey) {
-		return commands.run("open-trace-request", actor, clientKey, request, () -> {
+	public CommandResult open(OpenTraceRequest asGiven, String actor, String clientKey) {
+		return commands.run("open-trace-request", actor, clientKey, asGiven, () -> {
+			OpenTraceRequest request = withCountryCodes(asGiven);
 			Checks checks = check(request);
 			if (checks.failed()) {
 				return checks.refuse();
@@ -140,6 +145,22 @@ public class TraceRequests {
 						.params(id, request.circumstances().trim())
 						.update());
 		});
+	}
+
+	/**
+	 * The request with the countries an officer named ("Autriche", "U.S.A.") as alpha-3
+	 * codes; a text that names none stays as given, for the checks to refuse.
+	 */
+	private OpenTraceRequest withCountryCodes(OpenTraceRequest r) {
+		ObservedMarkings observed = r.observed() == null ? null
+				: r.observed().withCountryOfManufacture(code(r.observed().countryOfManufacture()));
+		return new OpenTraceRequest(observed, r.priority(), r.urgentReason(), r.receivedOn(), r.recoveredOn(),
+				code(r.recoveredCountry()), r.recoveredPlace(), r.circumstances(), r.seizureReference(), r.unit(),
+				r.caseReference(), r.firearmId());
+	}
+
+	private String code(String country) {
+		return blank(country) ? country : countries.codeOrAsGiven(country.trim());
 	}
 
 	public CommandResult assign(UUID id, String unit, String actor) {
@@ -210,9 +231,11 @@ public class TraceRequests {
 	 * Gathers a person into a case: the name and nationality stay in this database, off
 	 * the ledger.
 	 */
-	public CommandResult addPerson(String caseReference, String name, String nationality, String role, String actor) {
-		return commands.run("add-case-person", actor, null, Arrays.asList(caseReference, name, nationality, role),
-				() -> {
+	public CommandResult addPerson(String caseReference, String name, String nationalityAsGiven, String role,
+			String actor) {
+		return commands.run("add-case-person", actor, null,
+				Arrays.asList(caseReference, name, nationalityAsGiven, role), () -> {
+					String nationality = code(nationalityAsGiven);
 					Optional<UUID> caseId = blank(caseReference) ? Optional.empty()
 							: queries.caseId(caseReference.trim());
 					Checks checks = new Checks()

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.armstrace.command.Bounds;
 import org.armstrace.command.Checks;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +38,10 @@ public class Tracing {
 
 	private final Bounds bounds;
 
-	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Bounds bounds) {
+	private final Countries countries;
+
+	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Countries countries, Bounds bounds) {
+		this.countries = countries;
 		this.bounds = bounds;
 		this.index = index;
 		this.updater = updater;
@@ -113,6 +117,17 @@ public class Tracing {
 		return Names.makerKey(catalogue.closest(Catalogue.Kind.MAKE, make).orElse(make));
 	}
 
+	/**
+	 * The country as its alpha-3 code when the text names one ("Austria", "aut"); as
+	 * written, upper case, on a scratch index (no country names there).
+	 */
+	private String observedCountry(String country) {
+		if (country == null || country.isBlank()) {
+			return null;
+		}
+		return countries == null ? upper(country) : countries.code(country).orElse(upper(country));
+	}
+
 	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, IndexedRecord recorded,
 			Map<String, String> series) {
 		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
@@ -123,7 +138,7 @@ public class Tracing {
 				observed.calibre(), recorded.calibre(), why);
 		disagreements += attribute(Attribute.TYPE, upper(observed.type()), recorded.type(), observed.type(),
 				recorded.type(), why);
-		disagreements += attribute(Attribute.COUNTRY_OF_MANUFACTURE, upper(observed.countryOfManufacture()),
+		disagreements += attribute(Attribute.COUNTRY_OF_MANUFACTURE, observedCountry(observed.countryOfManufacture()),
 				recorded.country(), observed.countryOfManufacture(), recorded.country(), why);
 		if (observed.importMarking() != null && !observed.importMarking().isBlank()
 				&& !recorded.importMarkings().isEmpty()) {

@@ -13,10 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The first page after sign-in: firearms by status, trace requests due, items in custody
- * and judicial deadlines, and the state of the ledger.
+ * and judicial deadlines, non-industrial designs seized by month (the emerging-threat
+ * view), and the state of the ledger.
  */
 @Controller
 class DashboardController {
+
+	/**
+	 * How many months, this one included, the non-industrial designs seized are shown
+	 * for.
+	 */
+	static final int DESIGN_MONTHS = 24;
 
 	private final RegistryQueries registry;
 
@@ -47,6 +54,9 @@ class DashboardController {
 		model.addAttribute("inCustody", seizures.inCustodyCount());
 		model.addAttribute("transferAlerts", transfers.alerts(LocalDate.now()).size());
 		model.addAttribute("deadlines", seizures.deadlines(30).size());
+		model.addAttribute("designs",
+				seizures.nonIndustrialByMonth(LocalDate.now().minusMonths(DESIGN_MONTHS - 1).withDayOfMonth(1)));
+		model.addAttribute("designMonths", DESIGN_MONTHS);
 		return "web/dashboard";
 	}
 

@@ -80,7 +80,7 @@ class CatalogueTests {
 		assertThat(report.path("added").asInt()).isEqualTo(1);
 		assertThat(report.path("extended").asInt()).isEqualTo(1);
 		assertThat(report.path("rejected").valueStream().map(r -> r.asString()).toList()).containsExactly(
-				"row 4: country must be an ISO 3166-1 alpha-3 code, was 'XYZ'",
+				"row 4: country must be a country's name or ISO code (Austria, AUT), was 'XYZ'",
 				"row 5: alias 'H&K' already stands for 'Heckler & Koch'");
 		assertThat(catalogue.canonical(Catalogue.Kind.MAKE, "SYNARS")).contains("Synthetic Arsenal");
 		assertThat(catalogue.entries(Catalogue.Kind.MAKE)).filteredOn(e -> e.name().equals("Synthetic Arsenal"))

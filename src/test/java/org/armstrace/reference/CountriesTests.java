@@ -3,6 +3,8 @@ package org.armstrace.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,17 @@ class CountriesTests {
 		assertThat(COUNTRIES.code("at")).contains("AUT");
 		assertThat(COUNTRIES.code(" bra ")).contains("BRA");
 		assertThat(COUNTRIES.code("ZA")).contains("ZAF");
+	}
+
+	@Test
+	void thePagesSuggestEveryCountryByItsNameInTheReadersLanguageAndEachSuggestionReadsBack() {
+		for (String language : List.of("en", "es", "fr")) {
+			List<Countries.Suggestion> suggestions = COUNTRIES.suggestions(Locale.of(language));
+			assertThat(suggestions).as(language).hasSize(CountryCode.all().size());
+			suggestions.forEach(s -> assertThat(COUNTRIES.codeOrAsGiven(s.name())).as(s.name()).isEqualTo(s.code()));
+		}
+		assertThat(COUNTRIES.suggestions(Locale.of("fr"))).contains(new Countries.Suggestion("Autriche", "AUT"));
+		assertThat(COUNTRIES.suggestions(Locale.of("es"))).contains(new Countries.Suggestion("Alemania", "DEU"));
 	}
 
 	@Test

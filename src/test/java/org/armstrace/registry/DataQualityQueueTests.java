@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
@@ -15,6 +16,10 @@ import org.armstrace.identity.Role;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.reference.Catalogue;
+import org.armstrace.tracing.Candidate;
+import org.armstrace.tracing.ObservedMarkings;
+import org.armstrace.tracing.Reason;
+import org.armstrace.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +53,9 @@ class DataQualityQueueTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Tracing tracing;
 
 	@Autowired
 	TestUsers testUsers;
@@ -116,6 +124,47 @@ class DataQualityQueueTests {
 		LegacyMappingTests.importing(legacyImport, colonialRegister(q));
 		assertThat(country(q + "1")).as("read as approved").isEqualTo("ZWE");
 		assertThat(country(q + "3")).as("not approved yet").isEqualTo("XXX");
+	}
+
+	@Test
+	void aTraceFindsARecordByWhatAnApprovedReadingMadeOfIt() throws Exception {
+		String p = "IDX" + System.nanoTime() % 1_000_000 + "-";
+		LegacyMappingTests.importing(legacyImport, """
+				legacy_ref,make,model,type,calibre,serial,country_of_manufacture,year,holder_ref,status
+				%1$s3,Webley,Mk VI,blunderbuss,.455 Webley,%1$sC3,Territory of Tanganyika,1915,,
+				""".formatted(p));
+		tracing.catchUp();
+		ObservedMarkings seen = new ObservedMarkings(p + "C3", "Webley", null, null, "SHOTGUN", "Tanzania", null, null,
+				null);
+		assertThat(top(seen).countryOfManufacture()).as("kept as written, unknown").isEqualTo("XXX");
+		assertThat(top(seen).explanation()).noneMatch(agrees("COUNTRY_OF_MANUFACTURE"));
+		Api api = new Api(port);
+		String registrar = testUsers.token(Role.REGISTRAR);
+
+		assertThat(api
+			.post("/api/v1/registry/data-quality/readings", registrar,
+					"{\"field\": \"country_of_manufacture\", \"text\": \"Territory of Tanganyika\", "
+							+ "\"value\": \"Tanzania\"}")
+			.statusCode()).isEqualTo(201);
+		assertThat(api
+			.post("/api/v1/registry/data-quality/readings", registrar,
+					"{\"field\": \"type\", \"text\": \"blunderbuss\", \"value\": \"SHOTGUN\"}")
+			.statusCode()).isEqualTo(201);
+		tracing.catchUp();
+
+		Candidate found = top(seen);
+		assertThat(found.recordNumber()).isEqualTo(queries.firearm(firearm(p + "3")).orElseThrow().recordNumber());
+		assertThat(found.countryOfManufacture()).isEqualTo("TZA");
+		assertThat(found.type()).isEqualTo("SHOTGUN");
+		assertThat(found.explanation()).anyMatch(agrees("COUNTRY_OF_MANUFACTURE")).anyMatch(agrees("TYPE"));
+	}
+
+	private Candidate top(ObservedMarkings seen) {
+		return tracing.match(seen, 5).candidates().getFirst();
+	}
+
+	private static Predicate<Reason> agrees(String attribute) {
+		return r -> r.code() == Reason.Code.ATTRIBUTE_AGREES && r.values().contains(attribute);
 	}
 
 	@Test

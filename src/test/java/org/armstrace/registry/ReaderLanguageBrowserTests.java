@@ -155,7 +155,7 @@ class ReaderLanguageBrowserTests {
 				"Federal Police", null, LegalBasis.ILLICIT_POSSESSION, CriminalContext.NONE_KNOWN, null, List.of(),
 				List.of(new Seizures.Item(ItemKind.FIREARM,
 						ObservedMarkings.ofSerial(firearm.serial(), "Synthetic Arms"), null, null, null, null, null,
-						null, null, "Store 1", "Officer A", null, null, null, null)));
+						null, null, "Store 1", "Officer A", null, null, null, null, null)));
 	}
 
 	private static UUID accepted(CommandResult result) {

@@ -205,9 +205,9 @@ class SeizureTests {
 		CommandResult refused = seizures.record(new Seizures.RecordSeizure(LocalDate.now().plusDays(3), "XX", null,
 				null, 91.0, null, null, " ", null, null, null, null, List.of(new Seizures.Person("", "ZZZ", null)),
 				List.of(new Seizures.Item(ItemKind.AMMUNITION, null, null, null, null, 0L, null, null, null, null, null,
-						null, null, null, null),
+						null, null, null, null, null),
 						new Seizures.Item(ItemKind.PART, null, null, null, null, null, null, null, null, null, null,
-								null, null, null, null))),
+								null, null, null, null, null))),
 				ACTOR);
 		assertThat(((CommandResult.Rejected) refused).violations()).extracting(v -> v.field() + ":" + v.rule())
 			.containsExactlyInAnyOrder("seizedOn:DateIsNotInTheFuture", "country:CountryIsIso3166Alpha3",
@@ -308,12 +308,12 @@ class SeizureTests {
 
 	static Seizures.Item firearm(ObservedMarkings observed, String exception) {
 		return new Seizures.Item(ItemKind.FIREARM, observed, null, null, null, null, null, null, null,
-				"Central store A", "Officer A", exception, null, null, null);
+				"Central store A", "Officer A", exception, null, null, null, null);
 	}
 
 	static Seizures.Item ammunition() {
 		return new Seizures.Item(ItemKind.AMMUNITION, null, null, null, "9x19mm", 50L, "S&B", null, null,
-				"Central store A", "Officer A", null, null, null, null);
+				"Central store A", "Officer A", null, null, null, null, null);
 	}
 
 	/** Proposed by {@link #ACTOR}, approved by {@link #APPROVER}. */

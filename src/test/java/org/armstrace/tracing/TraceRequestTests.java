@@ -66,9 +66,10 @@ class TraceRequestTests {
 
 		ObservedMarkings observed = ObservedMarkings.ofSerial(serial.substring(0, serial.length() - 1) + "?", "Glock");
 		UUID id = ok(requests.open(new OpenTraceRequest(observed, TracePriority.URGENT,
-				"armed robbery suspect in custody", null, LocalDate.now().minusDays(1), "AUT", "Vienna",
+				"armed robbery suspect in custody", null, LocalDate.now().minusDays(1), "Österreich", "Vienna",
 				"found in a car", "SZ-1", "Tracing unit East", null, null), ACTOR, null));
 		TraceRequestView opened = queries.find(id).orElseThrow();
+		assertThat(opened.recoveredCountry()).as("a country named in German is recorded as its code").isEqualTo("AUT");
 		assertThat(opened.state()).isEqualTo(TraceRequestState.OPEN);
 		assertThat(opened.reference()).matches("TR-\\d{4}-\\d{6}");
 		assertThat(opened.caseReference()).matches("IC-\\d{4}-\\d{6}");
