@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.armstrace.ledger.merkle.Checkpoint;
+import org.armstrace.ledger.merkle.InvalidNoteException;
 import org.armstrace.ledger.merkle.InvalidProofException;
 import org.armstrace.ledger.merkle.NodeSource;
 import org.armstrace.ledger.merkle.ProofVerifier;
@@ -91,6 +92,13 @@ public class CheckpointSigner {
 	private SignedCheckpoint signHeads(boolean now) {
 		long size = entries.size();
 		SignedCheckpoint latest = checkpoints.latest().orElse(null);
+		if (latest != null && !signedByThisKey(latest)) {
+			// another instance's key, or a restore without its key: signing on would
+			// leave a ledger whose heads no one key verifies
+			throw new IllegalStateException("the ledger's latest head (size " + latest.treeSize()
+					+ ") was not signed by this instance's key: give every instance the node's own " + NodeKey.FILE_NAME
+					+ " (ARMSTRACE_HOME), and restore it with the database");
+		}
 		if (latest == null) {
 			latest = sign(0, null);
 		}
@@ -104,6 +112,16 @@ public class CheckpointSigner {
 			latest = sign(size, latest);
 		}
 		return latest;
+	}
+
+	private boolean signedByThisKey(SignedCheckpoint head) {
+		try {
+			key.verifier().verify(head.note());
+			return true;
+		}
+		catch (InvalidNoteException e) {
+			return false;
+		}
 	}
 
 	private SignedCheckpoint sign(long treeSize, SignedCheckpoint previous) {

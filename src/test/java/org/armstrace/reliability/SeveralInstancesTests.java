@@ -76,12 +76,16 @@ class SeveralInstancesTests {
 			nodes.add(first);
 			String token = first.awaitUp().demoToken();
 			first.awaitOutput("Demo seizures: ", Duration.ofSeconds(120));
-			for (int i = 2; i <= 3; i++) {
-				nodes.add(new Node(database, "instance-" + i).start("serve"));
-			}
+			nodes.add(new Node(database, "instance-2").start("serve"));
+			// the third logs as JSON lines (Elastic Common Schema), as a log collector
+			// reads them
+			Map<String, Object> structured = new HashMap<>(database);
+			structured.put("logging.structured.format.console", "ecs");
+			nodes.add(new Node(structured, "instance-3").start("serve"));
 			for (Node node : nodes) {
 				node.awaitUp();
 			}
+			assertThat(nodes.get(2).logText().lines().filter(line -> line.startsWith("{\"@timestamp\""))).isNotEmpty();
 			List<Node> leaders = nodes.stream().filter(n -> signs(n, token)).toList();
 			assertThat(leaders).as("instances signing checkpoints").hasSize(1);
 
