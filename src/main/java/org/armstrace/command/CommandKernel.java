@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.LedgerEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +49,11 @@ public class CommandKernel {
 
 	private final Bounds bounds;
 
-	CommandKernel(Ledger ledger, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Bounds bounds) {
+	private final ApplicationEventPublisher publisher;
+
+	CommandKernel(Ledger ledger, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Bounds bounds,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.bounds = bounds;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
@@ -140,6 +145,7 @@ public class CommandKernel {
 				projection.applyAll(decision.events(), entries);
 				projection.caughtUpTo(entries.getLast().seq());
 				seqs = entries.stream().map(LedgerEntry::seq).toList();
+				publisher.publishEvent(new Appended(decision.events(), entries));
 			}
 			if (decision.offLedger() != null) {
 				decision.offLedger().run();

@@ -116,8 +116,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
 						"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**",
 						"/api/v1/licence-verifications/*", "/api/v1/authorisation-verifications/*",
-						"/api/v1/deactivation-certificates/*", "/actuator/health", "/actuator/health/**", "/api/docs",
-						"/api/docs/**", "/api/swagger-ui/**")
+						"/api/v1/exchange/identity", "/api/v1/deactivation-certificates/*", "/actuator/health",
+						"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+				.permitAll()
+				// another State's node delivers here: each message carries its own
+				// signature
+				.requestMatchers(HttpMethod.POST, "/api/v1/exchange/inbox")
 				.permitAll();
 			for (AccessRules.Rule rule : AccessRules.API) {
 				requests.requestMatchers(rule.method(), rule.pattern())

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.util.Base64;
 
 import org.armstrace.ledger.merkle.Ed25519Keys;
@@ -82,6 +83,10 @@ class NodeKey {
 
 	NoteVerifier verifier() {
 		return verifier;
+	}
+
+	PrivateKey privateKey() {
+		return keyPair.getPrivate();
 	}
 
 	String verifierKey() {

@@ -55,8 +55,12 @@ class RecoveryProtocol {
 
 	private final NonIndustrialCatalogue nonIndustrial;
 
+	private final List<InternationalCheck> international;
+
 	RecoveryProtocol(Tracing tracing, TraceRequests traceRequests, TraceRequestQueries traceQueries,
-			FirearmCommands firearms, RegistryQueries registry, NonIndustrialCatalogue nonIndustrial) {
+			FirearmCommands firearms, RegistryQueries registry, NonIndustrialCatalogue nonIndustrial,
+			List<InternationalCheck> international) {
+		this.international = international;
 		this.nonIndustrial = nonIndustrial;
 		this.tracing = tracing;
 		this.traceRequests = traceRequests;
@@ -93,8 +97,7 @@ class RecoveryProtocol {
 			noteOnRegistry(firearmId, status, c, seizureReference, actor);
 		}
 		String joined = traceStep(seized, c, firearmId, actor, investigationCase, steps);
-		steps.add(RecoveryStepRecorded.of(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.NOT_CONNECTED,
-				StepOutcome.INTERNATIONAL_NOT_CONNECTED));
+		steps.add(internationalCheck(itemId, observed, seizureReference, actor));
 		steps.add(blank(item.ballisticReference())
 				? RecoveryStepRecorded.of(itemId, ProtocolStep.BALLISTIC_REFERENCE, StepState.PENDING,
 						StepOutcome.BALLISTIC_PENDING)
@@ -102,6 +105,26 @@ class RecoveryProtocol {
 						StepOutcome.BALLISTIC_RECORDED, item.ballisticReference().trim()));
 		events.addAll(steps);
 		return new Outcome(events, joined);
+	}
+
+	/** Step 4: other States' lost and stolen notices, where a module answers for them. */
+	private RecoveryStepRecorded internationalCheck(UUID itemId, ObservedMarkings observed, String seizureReference,
+			String actor) {
+		Optional<InternationalCheck.Result> result = observed == null || blank(observed.serial()) ? Optional.empty()
+				: international.stream()
+					.map(check -> check.check(itemId, observed, seizureReference, actor))
+					.flatMap(Optional::stream)
+					.findFirst();
+		if (result.isEmpty()) {
+			return RecoveryStepRecorded.of(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.NOT_CONNECTED,
+					StepOutcome.INTERNATIONAL_NOT_CONNECTED);
+		}
+		InternationalCheck.Hit hit = result.get().hit();
+		return hit == null
+				? RecoveryStepRecorded.of(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.DONE,
+						StepOutcome.INTERNATIONAL_NO_HIT, result.get().statesChecked())
+				: RecoveryStepRecorded.of(itemId, ProtocolStep.INTERNATIONAL_CHECK, StepState.NEEDS_ATTENTION,
+						StepOutcome.INTERNATIONAL_HIT, hit.status(), hit.country(), hit.reference());
 	}
 
 	/**

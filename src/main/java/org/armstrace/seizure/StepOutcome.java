@@ -32,7 +32,11 @@ public enum StepOutcome {
 	/** trace request reference, investigation case reference. */
 	TRACE_OPENED,
 	/** the rules that refused it. */
-	TRACE_NOT_OPENED, INTERNATIONAL_NOT_CONNECTED, BALLISTIC_PENDING,
+	TRACE_NOT_OPENED, INTERNATIONAL_NOT_CONNECTED,
+	/** the State whose notice it matches, and the notice's reference there. */
+	INTERNATIONAL_HIT,
+	/** how many States' notices were checked. */
+	INTERNATIONAL_NO_HIT, BALLISTIC_PENDING,
 	/** the IBIN/NIBIN reference. */
 	BALLISTIC_RECORDED
 

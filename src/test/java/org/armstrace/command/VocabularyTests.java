@@ -36,7 +36,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class VocabularyTests {
 
 	static final List<String> MODULE_BUNDLES = List.of("i18n/command", "i18n/registry", "i18n/tracing", "i18n/seizure",
-			"i18n/licensing", "i18n/transfers");
+			"i18n/licensing", "i18n/transfers", "i18n/exchange");
 
 	static final List<String> LANGUAGES = List.of("", "_es", "_fr");
 

@@ -52,6 +52,10 @@ public final class NoteVerifier {
 		return verifier;
 	}
 
+	public PublicKey publicKey() {
+		return publicKey;
+	}
+
 	public String keyName() {
 		return keyName;
 	}

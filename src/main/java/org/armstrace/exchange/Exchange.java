@@ -1,0 +1,268 @@
+package org.armstrace.exchange;
+
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.armstrace.command.Checks;
+import org.armstrace.command.CommandKernel;
+import org.armstrace.command.CommandResult;
+import org.armstrace.command.Decision;
+import org.armstrace.command.Limits;
+import org.armstrace.command.Refusal;
+import org.armstrace.ledger.NodeSignatures;
+import org.armstrace.reference.CountryCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Peers, and the messages this node sends and receives: each a ledger fact, a sent one
+ * with its outbox row in the same transaction, a received one only once its signature,
+ * sender, recipient and age are checked.
+ */
+@Service
+public class Exchange {
+
+	public record ConfigurePeer(@Size(max = Limits.COUNTRY) String country, @Size(max = 300) String baseUrl,
+			@Size(max = 300) String verifierKey) {
+	}
+
+	public record Peer(String country, String baseUrl, String verifierKey) {
+	}
+
+	/** What became of a message that arrived. */
+	public sealed interface Receipt {
+
+		/** Checked and recorded. */
+		record Received(String messageId, MessageType type) implements Receipt {
+		}
+
+		/** Already received under this id: not applied again. */
+		record AlreadyReceived(String messageId) implements Receipt {
+		}
+
+		/** Refused: never applied. */
+		record Refused(Refusal refusal) implements Receipt {
+		}
+
+	}
+
+	private final CommandKernel.Commands<ExchangeEvent> commands;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final NodeSignatures signatures;
+
+	private final ExchangeProperties properties;
+
+	Exchange(CommandKernel kernel, ExchangeProjection projection, JdbcClient jdbc, JsonMapper json,
+			NodeSignatures signatures, ExchangeProperties properties) {
+		this.commands = kernel.commandsFor(projection);
+		this.jdbc = jdbc;
+		this.json = json;
+		this.signatures = signatures;
+		this.properties = properties;
+	}
+
+	/** This node's State, when it exchanges at all. */
+	public Optional<String> country() {
+		return Optional.ofNullable(properties.country());
+	}
+
+	public List<Peer> peers() {
+		return jdbc.sql("SELECT country, base_url, verifier_key FROM exchange_peer ORDER BY country")
+			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	Optional<Peer> peer(String country) {
+		return jdbc.sql("SELECT country, base_url, verifier_key FROM exchange_peer WHERE country = ?")
+			.param(country)
+			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	public CommandResult configurePeer(ConfigurePeer c, String actor) {
+		return commands.run("configure-peer", actor, null, c, () -> {
+			String country = c.country() == null ? null : c.country().trim().toUpperCase();
+			Checks checks = new Checks().require("country", country)
+				.require("baseUrl", c.baseUrl())
+				.require("verifierKey", c.verifierKey());
+			checks.rule(country == null || CountryCode.isValid(country), "country", ExchangeRule.PeerCountryIsKnown,
+					country);
+			checks.rule(c.baseUrl() == null || isHttp(c.baseUrl()), "baseUrl", ExchangeRule.PeerUrlIsHttp, c.baseUrl());
+			checks.rule(c.verifierKey() == null || isVerifierKey(c.verifierKey()), "verifierKey",
+					ExchangeRule.PeerKeyIsAVerifierKey);
+			if (checks.failed()) {
+				return checks.refuse();
+			}
+			return Decision.record(null, new ExchangeEvent.PeerConfigured(country,
+					c.baseUrl().trim().replaceAll("/+$", ""), c.verifierKey().trim()));
+		});
+	}
+
+	/**
+	 * Signs a message to {@code recipient} and records it, with its outbox row, in the
+	 * caller's transaction (or a new one).
+	 */
+	CommandResult send(MessageType type, String recipient, JsonNode body, String actor) {
+		return commands.run("send-message", actor, null, () -> {
+			if (properties.country() == null) {
+				return Decision.refuse("country", ExchangeRule.ExchangeIsConfigured);
+			}
+			String id = UUID.randomUUID().toString();
+			Instant now = Instant.now();
+			String envelope = Envelope.seal(new Envelope.Message(id, type, properties.country(), recipient, now, body),
+					json, signatures::sign);
+			return Decision
+				.<ExchangeEvent>record(null,
+						new ExchangeEvent.MessageSent(id, recipient, type, Envelope.sha256(envelope), now))
+				.alsoWrite(() -> jdbc
+					.sql("INSERT INTO exchange_outbox (id, recipient, envelope, created_at, attempts, next_attempt_at) "
+							+ "VALUES (?, ?, ?, ?, 0, ?)")
+					.params(id, recipient, envelope, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+					.update());
+		});
+	}
+
+	/**
+	 * Checks and records a message another node sent; refuses and never applies a bad
+	 * one.
+	 */
+	public Receipt receive(String envelope) {
+		if (properties.country() == null) {
+			return new Receipt.Refused(Refusal.of("country", ExchangeRule.ExchangeIsConfigured));
+		}
+		String sender;
+		try {
+			sender = Envelope.sender(envelope == null ? "" : envelope.trim());
+		}
+		catch (ParseException e) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsWellFormed, e.getMessage()));
+		}
+		Optional<Peer> peer = sender == null ? Optional.empty() : peer(sender);
+		if (peer.isEmpty()) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.SenderIsAPeer, String.valueOf(sender)));
+		}
+		Envelope.Message message;
+		try {
+			message = Envelope.open(envelope.trim(), json,
+					(data, signature) -> NodeSignatures.verify(peer.get().verifierKey(), data, signature));
+		}
+		catch (ParseException | RuntimeException e) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsWellFormed, e.getMessage()));
+		}
+		if (message == null) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.SignatureVerifies, sender));
+		}
+		if (message.id() == null || message.type() == null || message.sentAt() == null
+				|| !sender.equals(message.sender())) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsWellFormed, "id, type, sender"));
+		}
+		if (!properties.country().equals(message.recipient())) {
+			return new Receipt.Refused(
+					Refusal.of("envelope", ExchangeRule.RecipientIsThisState, String.valueOf(message.recipient())));
+		}
+		Instant now = Instant.now();
+		if (message.sentAt().isBefore(now.minus(properties.maxMessageAge()))
+				|| message.sentAt().isAfter(now.plus(Duration.ofMinutes(10)))) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsFresh, message.sentAt()));
+		}
+		ExchangeEvent.MessageReceived fact;
+		try {
+			fact = fact(message, envelope.trim(), now);
+		}
+		catch (RuntimeException e) {
+			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsWellFormed, e.getMessage()));
+		}
+		CommandResult result = commands.run("receive-message", "peer:" + sender, null, () -> {
+			// the inbox is the ledger: a message id already recorded is not applied again
+			if (received(message.id())) {
+				return Decision.record(null);
+			}
+			return Decision.record(null, fact);
+		});
+		if (result instanceof CommandResult.Accepted accepted && accepted.ledgerSeqs().isEmpty()) {
+			return new Receipt.AlreadyReceived(message.id());
+		}
+		return result instanceof CommandResult.Rejected rejected ? new Receipt.Refused(rejected.violations().getFirst())
+				: new Receipt.Received(message.id(), message.type());
+	}
+
+	private ExchangeEvent.MessageReceived fact(Envelope.Message m, String envelope, Instant now) {
+		ExchangeEvent.Notice notice = null;
+		ExchangeEvent.Hit hit = null;
+		JsonNode b = m.body();
+		switch (m.type()) {
+			case LOST_STOLEN_NOTICE,
+					NOTICE_WITHDRAWN ->
+				notice = new ExchangeEvent.Notice(required(b, "reference"),
+						m.type() == MessageType.NOTICE_WITHDRAWN ? text(b, "serial") : required(b, "serial"),
+						text(b, "make"), text(b, "model"), text(b, "calibre"), text(b, "status"),
+						b.hasNonNull("reportedOn") ? LocalDate.parse(b.get("reportedOn").asString()) : null);
+			case HIT_NOTIFICATION -> hit = new ExchangeEvent.Hit(required(b, "reference"), required(b, "serial"),
+					text(b, "seizureReference"));
+		}
+		return new ExchangeEvent.MessageReceived(m.id(), m.sender(), m.type(), Envelope.sha256(envelope), now, notice,
+				hit);
+	}
+
+	boolean received(String messageId) {
+		return jdbc.sql("SELECT COUNT(*) FROM exchange_message WHERE id = ? AND direction = 'IN'")
+			.param(messageId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static String required(JsonNode body, String field) {
+		String value = text(body, field);
+		if (value == null) {
+			throw new IllegalArgumentException("the body has no " + field);
+		}
+		return value;
+	}
+
+	private static String text(JsonNode body, String field) {
+		if (body == null || !body.hasNonNull(field)) {
+			return null;
+		}
+		String value = body.get(field).asString().trim();
+		if (value.length() > Limits.NAME) {
+			throw new IllegalArgumentException(field + " is longer than " + Limits.NAME + " characters");
+		}
+		return value.isEmpty() ? null : value;
+	}
+
+	private static boolean isHttp(String url) {
+		try {
+			URI uri = URI.create(url.trim());
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	private static boolean isVerifierKey(String key) {
+		try {
+			NodeSignatures.requireVerifierKey(key);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+}

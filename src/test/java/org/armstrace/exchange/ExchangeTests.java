@@ -1,0 +1,293 @@
+package org.armstrace.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.armstrace.Api;
+import org.armstrace.DatabaseTest;
+import org.armstrace.TestUsers;
+import org.armstrace.command.CommandResult;
+import org.armstrace.identity.Role;
+import org.armstrace.ledger.NodeSignatures;
+import org.armstrace.ledger.merkle.NoteSigner;
+import org.armstrace.registry.FirearmCommands;
+import org.armstrace.registry.FirearmType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A node (this State: AUT) and a peer (DEU) played by the test with a key of its own: a
+ * peer's notice is taken once, and a duplicated, forged, tampered, replayed, misaddressed
+ * or malformed message, or one from a stranger, is refused and never applied; a theft
+ * goes to the peer through the outbox, waits while the peer is down and arrives once when
+ * it is back; a seized firearm on the peer's notice is a hit, and the peer is notified.
+ */
+@DatabaseTest
+@TestPropertySource(properties = { "armstrace.exchange.country=AUT", "armstrace.exchange.deliver-every=1h" })
+class ExchangeTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Exchange exchange;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TestUsers testUsers;
+
+	@Autowired
+	FirearmCommands firearms;
+
+	@Autowired
+	NodeSignatures signatures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	KeyPair peerKey;
+
+	int peerPort;
+
+	HttpServer peer;
+
+	final List<String> delivered = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void aPeerThatIsDownForNow() throws Exception {
+		api = new Api(port);
+		peerKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		try (ServerSocket socket = new ServerSocket(0)) {
+			peerPort = socket.getLocalPort();
+		}
+		String verifierKey = new NoteSigner("deu.example/ledger", peerKey.getPrivate(), peerKey.getPublic())
+			.verifierKey();
+		HttpResponse<String> configured = api.post("/api/v1/exchange/peers", testUsers.token(Role.ADMIN),
+				"{\"country\":\"DEU\",\"baseUrl\":\"http://127.0.0.1:" + peerPort + "\",\"verifierKey\":\""
+						+ verifierKey + "\"}");
+		assertThat(configured.statusCode()).as(configured.body()).isIn(200, 201);
+		jdbc.sql("UPDATE exchange_outbox SET delivered_at = ? WHERE delivered_at IS NULL")
+			.param(Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	@AfterEach
+	void stopThePeer() {
+		if (peer != null) {
+			peer.stop(0);
+		}
+	}
+
+	@Test
+	void aPeersNoticeIsTakenOnceAndEveryBadMessageIsRefusedAndNeverApplied() throws Exception {
+		String reference = "DE-" + UUID.randomUUID().toString().substring(0, 8);
+		String serial = "XN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String notice = seal(message("DEU", "AUT", Instant.now(), reference, serial), peerKey);
+		long before = received();
+
+		assertThat(inbox(notice).statusCode()).isEqualTo(202);
+		assertThat(notices()).contains(reference);
+		HttpResponse<String> again = inbox(notice);
+		assertThat(again.statusCode()).as("a duplicate is taken, not applied again").isEqualTo(200);
+		assertThat(again.body()).contains("alreadyReceived");
+
+		KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		String[] parts = seal(message("DEU", "AUT", Instant.now(), "DE-TAMPERED", serial), peerKey).split("\\.");
+		String otherPayload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(JSON.writeValueAsString(JSON.readTree(Base64.getUrlDecoder().decode(parts[1])))
+				.replace(serial, "OTHER1")
+				.getBytes(StandardCharsets.UTF_8));
+		assertThat(refusal(inbox(seal(message("DEU", "AUT", Instant.now(), "DE-FORGED", serial), stranger))))
+			.isEqualTo("401 SignatureVerifies");
+		assertThat(refusal(inbox(parts[0] + "." + otherPayload + "." + parts[2]))).isEqualTo("401 SignatureVerifies");
+		assertThat(refusal(inbox(seal(message("FRA", "AUT", Instant.now(), "FR-1", serial), stranger))))
+			.isEqualTo("403 SenderIsAPeer");
+		assertThat(refusal(inbox(seal(message("DEU", "ITA", Instant.now(), "DE-ITA", serial), peerKey))))
+			.isEqualTo("422 RecipientIsThisState");
+		assertThat(refusal(
+				inbox(seal(message("DEU", "AUT", Instant.now().minus(Duration.ofDays(2)), "DE-OLD", serial), peerKey))))
+			.isEqualTo("409 MessageIsFresh");
+		assertThat(refusal(inbox("not a message"))).isEqualTo("400 MessageIsWellFormed");
+		assertThat(refusal(inbox(seal(bodyless("DEU", "AUT"), peerKey)))).isEqualTo("400 MessageIsWellFormed");
+
+		assertThat(notices()).contains(reference)
+			.doesNotContain("DE-TAMPERED", "DE-FORGED", "FR-1", "DE-ITA", "DE-OLD", "OTHER1");
+		assertThat(received()).as("messages recorded on the ledger as received").isEqualTo(before + 1);
+	}
+
+	@Test
+	void aTheftWaitsForAPeerThatIsDownAndArrivesOnceWhenItIsBack() throws Exception {
+		String serial = "XT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		UUID pistol = ((CommandResult.Accepted) firearms
+			.register(
+					new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Glock", "17", "9x19mm", serial,
+							"AUT", 2020, List.of(), null, null, false, LocalDate.of(2020, 1, 1)),
+					"user:exchange-test", null))
+			.subjectId();
+		firearms.reportStolen(pistol, new FirearmCommands.ReportMissing(null, "POL-77", null), "user:exchange-test",
+				null);
+
+		assertThat(outbox.deliverDue()).as("the peer is down").isZero();
+		Outbox.Delivery waiting = outbox.deliveries(10).getFirst();
+		assertThat(waiting.recipient()).isEqualTo("DEU");
+		assertThat(waiting.attempts()).isEqualTo(1);
+		assertThat(waiting.lastError()).isNotBlank();
+
+		peer = HttpServer.create(new InetSocketAddress("127.0.0.1", peerPort), 0);
+		peer.createContext(Outbox.INBOX, http -> {
+			delivered.add(new String(http.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII));
+			http.sendResponseHeaders(202, -1);
+			http.close();
+		});
+		peer.start();
+		jdbc.sql("UPDATE exchange_outbox SET next_attempt_at = ? WHERE delivered_at IS NULL")
+			.param(Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC))
+			.update();
+		assertThat(outbox.deliverDue()).isEqualTo(1);
+		assertThat(outbox.deliverDue()).as("nothing is sent twice").isZero();
+		assertThat(delivered).hasSize(1);
+
+		Envelope.Message sent = Envelope.open(delivered.getFirst(), JSON,
+				(data, signature) -> NodeSignatures.verify(signatures.verifierKey(), data, signature));
+		assertThat(sent).as("signed by this node's key").isNotNull();
+		assertThat(sent.type()).isEqualTo(MessageType.LOST_STOLEN_NOTICE);
+		assertThat(sent.sender()).isEqualTo("AUT");
+		assertThat(sent.body().path("serial").asString()).isEqualTo(serial);
+		assertThat(sent.body().path("status").asString()).isEqualTo("STOLEN");
+	}
+
+	@Test
+	void aSeizedFirearmOnAPeersNoticeIsAHitAndThePeerIsNotified() throws Exception {
+		String serial = "XH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String reference = "DE-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(inbox(seal(message("DEU", "AUT", Instant.now(), reference, serial), peerKey)).statusCode())
+			.isEqualTo(202);
+		String token = testUsers.token(Role.INVESTIGATOR);
+
+		JsonNode hit = seize(token, serial.toLowerCase());
+		assertThat(step(hit, "INTERNATIONAL_CHECK"))
+			.isEqualTo("NEEDS_ATTENTION INTERNATIONAL_HIT [STOLEN, DEU, " + reference + "]");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM exchange_message WHERE direction = 'OUT' AND peer = 'DEU' "
+					+ "AND message_type = 'HIT_NOTIFICATION'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		JsonNode none = seize(token, "NOTLISTED" + serial);
+		assertThat(step(none, "INTERNATIONAL_CHECK")).isEqualTo("DONE INTERNATIONAL_NO_HIT [1]");
+	}
+
+	private JsonNode seize(String token, String serial) {
+		HttpResponse<String> recorded = api.post("/api/v1/seizures", token, """
+				{"seizedOn": "%s", "country": "AUT", "placeKind": "RESIDENCE", "agency": "Police",
+				 "legalBasis": "ILLICIT_POSSESSION", "criminalContext": "ORGANISED_CRIME",
+				 "items": [{"kind": "FIREARM", "observed": {"serial": "%s", "make": "Walther"},
+				            "traceException": "held for the owning State", "storageLocation": "Store 1"}]}
+				""".formatted(LocalDate.now(), serial));
+		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+		return Api.json(recorded);
+	}
+
+	private static String step(JsonNode seizure, String step) {
+		JsonNode found = seizure.path("items")
+			.get(0)
+			.path("protocol")
+			.valueStream()
+			.filter(s -> s.path("step").asString().equals(step))
+			.findFirst()
+			.orElseThrow();
+		return found.path("state").asString() + " " + found.path("outcome").asString() + " "
+				+ found.path("values").valueStream().map(JsonNode::asString).toList();
+	}
+
+	private long received() {
+		return jdbc.sql("SELECT COUNT(*) FROM exchange_message WHERE direction = 'IN' AND peer = 'DEU'")
+			.query(Long.class)
+			.single();
+	}
+
+	private String notices() {
+		return api.get("/api/v1/exchange/notices", testUsers.token(Role.INVESTIGATOR)).body();
+	}
+
+	private HttpResponse<String> inbox(String envelope) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + Outbox.INBOX))
+				.header("Content-Type", "application/jose")
+				.POST(HttpRequest.BodyPublishers.ofString(envelope))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String refusal(HttpResponse<String> answer) {
+		return answer.statusCode() + " " + Api.json(answer).path("violations").get(0).path("rule").asString();
+	}
+
+	private static Envelope.Message message(String from, String to, Instant sentAt, String reference, String serial) {
+		return new Envelope.Message(UUID.randomUUID().toString(), MessageType.LOST_STOLEN_NOTICE, from, to, sentAt,
+				JSON.createObjectNode()
+					.put("reference", reference)
+					.put("serial", serial)
+					.put("make", "Walther")
+					.put("model", "P99")
+					.put("calibre", "9x19mm")
+					.put("status", "STOLEN")
+					.put("reportedOn", LocalDate.now().minusDays(3).toString()));
+	}
+
+	private static Envelope.Message bodyless(String from, String to) {
+		return new Envelope.Message(UUID.randomUUID().toString(), MessageType.HIT_NOTIFICATION, from, to, Instant.now(),
+				JSON.createObjectNode());
+	}
+
+	private static String seal(Envelope.Message message, KeyPair key) {
+		return Envelope.seal(message, JSON, data -> {
+			try {
+				Signature signature = Signature.getInstance("Ed25519");
+				signature.initSign(key.getPrivate());
+				signature.update(data);
+				return signature.sign();
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+}
