@@ -62,6 +62,14 @@ public class Tracing {
 		return updater.catchUp();
 	}
 
+	/**
+	 * How many committed ledger entries the candidate index has not applied yet (0 when
+	 * current): a search may miss what they registered.
+	 */
+	public long indexBehind() {
+		return updater == null ? 0 : updater.behind();
+	}
+
 	/** Rebuilds the candidate index from the whole ledger; returns the entries read. */
 	public long rebuildIndex() {
 		return updater.rebuild();
@@ -108,7 +116,7 @@ public class Tracing {
 		if (checks.failed()) {
 			return Matches.refused(checks.refusals());
 		}
-		long behind = updater == null ? 0 : updater.behind();
+		long behind = indexBehind();
 		String makeKey = observedMakeKey(observed.make());
 		List<Ranked> ranked = new ArrayList<>();
 		Map<String, String> series = new HashMap<>();
