@@ -18,7 +18,7 @@ final class SerialAlignment {
 
 	static final double PER_RUN_CHARACTER = 0.15;
 
-	static final double TRANSPOSITION = 0.3;
+	static final double TRANSPOSITION = 0.25;
 
 	static final double MISSING_EDGE = 0.35;
 
