@@ -92,8 +92,9 @@ final class SerialAlignment {
 		if (j > 0) {
 			best = Math.min(best, d[i][j - 1] + skipped(i, j, m));
 		}
-		if (transposed(p, c, i, j)) {
-			best = Math.min(best, d[i - 2][j - 2] + TRANSPOSITION);
+		double swap = swap(p, c, i, j);
+		if (swap < Double.MAX_VALUE) {
+			best = Math.min(best, d[i - 2][j - 2] + swap);
 		}
 		return best;
 	}
@@ -106,9 +107,24 @@ final class SerialAlignment {
 		return i == m ? MISSING_EDGE : DIFFERENT;
 	}
 
-	private static boolean transposed(String p, String c, int i, int j) {
-		return i > 1 && j > 1 && p.charAt(i - 1) == c.charAt(j - 2) && p.charAt(i - 2) == c.charAt(j - 1)
-				&& p.charAt(i - 1) != p.charAt(i - 2);
+	/**
+	 * The cost of reading the two recorded characters before (i, j) swapped, each perhaps
+	 * misread too (a transposition and a confusion in the same place: "S0" read for
+	 * "05"); MAX_VALUE when the observed pair is no such reading.
+	 */
+	private double swap(String p, String c, int i, int j) {
+		if (i < 2 || j < 2 || c.charAt(j - 1) == c.charAt(j - 2)) {
+			return Double.MAX_VALUE;
+		}
+		char first = p.charAt(i - 2);
+		char second = p.charAt(i - 1);
+		if (first == SerialForms.ONE || first == SerialForms.RUN || second == SerialForms.ONE
+				|| second == SerialForms.RUN) {
+			return Double.MAX_VALUE;
+		}
+		double a = confusions.cost(second, c.charAt(j - 2));
+		double b = confusions.cost(first, c.charAt(j - 1));
+		return a < Confusions.UNLISTED && b < Confusions.UNLISTED ? TRANSPOSITION + a + b : Double.MAX_VALUE;
 	}
 
 	private double step(char observed, char recorded) {
@@ -167,6 +183,14 @@ final class SerialAlignment {
 				tally.transpositions, tally.edges, tally.differences, tally.run, steps);
 	}
 
+	/** A swapped character that was misread too, counted and named. */
+	private static void misread(char observed, char recorded, int position, Tally tally) {
+		if (observed != recorded) {
+			tally.confusables++;
+			tally.steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, observed, recorded, position));
+		}
+	}
+
 	/**
 	 * One step back along the cheapest alignment from (i, j), counted; returns where it
 	 * leads.
@@ -194,8 +218,12 @@ final class SerialAlignment {
 			}
 			return new int[] { i - 1, j - 1 };
 		}
-		if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
+		double swap = swap(p, c, i, j);
+		if (swap < Double.MAX_VALUE && Math.abs(d[i][j] - (d[i - 2][j - 2] + swap)) < eps) {
 			tally.transpositions++;
+			// walked back from the end: the later misreading first, the list is reversed
+			misread(p.charAt(i - 2), c.charAt(j - 1), j, tally);
+			misread(p.charAt(i - 1), c.charAt(j - 2), j - 1, tally);
 			tally.steps.add(Reason.of(Reason.Code.TRANSPOSED, "" + c.charAt(j - 2) + c.charAt(j - 1), j - 1, j));
 			return new int[] { i - 2, j - 2 };
 		}

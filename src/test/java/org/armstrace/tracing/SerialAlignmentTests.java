@@ -40,6 +40,18 @@ class SerialAlignmentTests {
 	}
 
 	@Test
+	void aTranspositionWhoseCharactersAreAlsoMisreadIsOneReadingNotTwoDifferences() {
+		// "05" transposed and the 5 read as S
+		SerialAlignment.Fit both = fit("TG041S02", "TG041052");
+		assertThat(both.transpositions()).isEqualTo(1);
+		assertThat(both.confusables()).isEqualTo(1);
+		assertThat(both.differences()).isZero();
+		assertThat(TestWords.english(both.explanation())).contains("'05' transposed at positions 6-7",
+				"'S' read for '5' at position 7");
+		assertThat(both.score()).isGreaterThan(fit("TG041S02", "TG041202").score());
+	}
+
+	@Test
 	void unreadableCharactersAndRunsAreAcceptedButNotExact() {
 		SerialAlignment.Fit one = fit("AB12?456", "AB123456");
 		assertThat(one.exact()).isFalse();
