@@ -1,10 +1,12 @@
 package org.armstrace.benchmark;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.armstrace.tracing.SerialForms;
@@ -18,12 +20,12 @@ final class BenchmarkQueries {
 
 	enum Kind {
 
-		CONFUSION_1("reading confusion", 1), CONFUSION_2("two reading confusions", 2),
-		TRANSPOSITION_1("one transposition", 1), TRANSPOSITION_2("one transposition + one more corruption", 2),
-		MISSING_LEADING_1("missing leading part", 1), MISSING_LEADING_2("missing leading part + one more", 2),
-		SPACING_CASE_1("spacing and case", 1), SPACING_CASE_2("spacing and case + one more", 2),
+		CONFUSION_1("one reading confusion (any kind)", 1), CONFUSION_2("two reading confusions", 2),
+		TRANSPOSITION_1("one transposition", 1), TRANSPOSITION_2("transposition + confusion", 2),
+		MISSING_LEADING_1("missing leading part", 1), MISSING_LEADING_2("missing leading part + confusion", 2),
+		SPACING_CASE_1("spacing and case", 1), SPACING_CASE_2("spacing and case + confusion", 2),
 		OBLITERATED_1("one obliterated character (?)", 1), OBLITERATED_2("two obliterated characters (?)", 2),
-		UNREGISTERED("not registered", 0);
+		OBLITERATED_CONFUSION("obliterated (?) + confusion", 2), UNREGISTERED("not registered", 0);
 
 		final String label;
 
@@ -40,14 +42,51 @@ final class BenchmarkQueries {
 	 * One query: what the officer typed, the make as written, and the record it is (-1:
 	 * none).
 	 */
-	record Query(Kind kind, String serial, String make, String calibre, int truth) {
+	record Query(Kind kind, String serial, String make, String calibre, String model, String type, Integer yearFrom,
+			Integer yearTo, int truth) {
 	}
 
-	/** Characters and what they are misread as (both directions). */
-	static final Map<Character, String> CONFUSABLE = Map.ofEntries(Map.entry('0', "OQD"), Map.entry('O', "0"),
-			Map.entry('Q', "0"), Map.entry('D', "0"), Map.entry('1', "IL"), Map.entry('I', "1"), Map.entry('L', "1"),
-			Map.entry('5', "S"), Map.entry('S', "5"), Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('2', "Z"),
-			Map.entry('Z', "2"), Map.entry('6', "G"), Map.entry('G', "6"), Map.entry('U', "V"), Map.entry('V', "U"));
+	/**
+	 * Published lists of characters mistaken for one another, taken as they are (not the
+	 * engine's table): php-iban's mistranscription list (globalcitizen/php-iban,
+	 * mistranscriptions.txt: digit for digit and letter for digit), the OCR confusion
+	 * groups of textify's isOcrConfusionPair, and the ambiguous pairs of OCR vendors'
+	 * manuals (0/O, 1/I, 2/Z, 5/S, 8/B). A pair read one way is read the other way too.
+	 */
+	private static final String[] PUBLISHED = { "0O", "06", "0D", "0G", "1I", "1L", "17", "12", "1Z", "2Z", "27", "2P",
+			"2E", "38", "3B", "4G", "4U", "5S", "57", "68", "6G", "6C", "6B", "6D", "6O", "7J", "7I", "7L", "8B", "9G",
+			"9Y", "9O", "90", "9D", "AG", "AQ", "AO", "A0", "B6", "B3", "BP", "B0", "BO", "CR", "CL", "CO", "C0", "DQ",
+			"DG", "DA", "EF", "EK", "EZ", "ES", "FK", "FT", "FP", "FY", "F4", "HN", "HM", "HW", "HR", "HX", "IJ", "IT",
+			"JU", "JT", "JY", "KX", "KR", "LT", "LY", "MN", "MV", "MW", "M8", "M3", "NR", "NK", "NZ", "OQ", "PR", "PF",
+			"P4", "P8", "IL", "S8", "T1", "T7", "UL", "UV", "AX", "OB", "NM", "G9", "LB" };
+
+	/**
+	 * The pairs every one of those sources names (the OCR vendors' ambiguous pairs): half
+	 * of the confusions are drawn from these, half from the whole published list.
+	 */
+	private static final String[] NAMED_BY_ALL = { "0O", "1I", "2Z", "5S", "8B" };
+
+	static final Map<Character, String> COMMON = confusable(NAMED_BY_ALL);
+
+	/** Characters and what they are misread as, from {@link #PUBLISHED}. */
+	static final Map<Character, String> CONFUSABLE = confusable(PUBLISHED);
+
+	private static Map<Character, String> confusable(String[] pairs) {
+		Map<Character, StringBuilder> by = new TreeMap<>();
+		for (String pair : pairs) {
+			for (int k = 0; k < 2; k++) {
+				char from = pair.charAt(k);
+				char to = pair.charAt(1 - k);
+				StringBuilder into = by.computeIfAbsent(from, c -> new StringBuilder());
+				if (into.indexOf(String.valueOf(to)) < 0) {
+					into.append(to);
+				}
+			}
+		}
+		Map<Character, String> out = new HashMap<>();
+		by.forEach((c, b) -> out.put(c, b.toString()));
+		return Map.copyOf(out);
+	}
 
 	private BenchmarkQueries() {
 	}
@@ -70,27 +109,43 @@ final class BenchmarkQueries {
 				if (corrupted == null) {
 					continue;
 				}
-				queries.add(new Query(kind, corrupted, makeAsWritten(registry.makes.get(registry.make[truth]), r),
-						r.nextBoolean() ? registry.calibre[truth] : null, truth));
+				queries.add(observed(kind, corrupted, registry, truth, registry.make[truth], truth, r));
 				made++;
 			}
 		}
 		int unregistered = queries.size() / 4; // 20% of the whole
 		for (int i = 0; i < unregistered; i++) {
-			String serial;
-			short m;
 			if (r.nextInt(10) < 7 && !registry.gapSerials.isEmpty()) {
+				// an item of a registered run that was never registered: it looks like
+				// its
+				// neighbours in everything
 				int g = r.nextInt(registry.gapSerials.size());
-				serial = registry.gapSerials.get(g);
-				m = registry.gapMakes.get(g);
+				queries.add(observed(Kind.UNREGISTERED, registry.gapSerials.get(g), registry,
+						registry.gapNeighbours.get(g), registry.gapMakes.get(g), -1, r));
 			}
 			else {
-				m = (short) r.nextInt(registry.makes.size());
-				serial = registry.unseenSerial(m, r);
+				short m = (short) r.nextInt(registry.makes.size());
+				queries.add(new Query(Kind.UNREGISTERED, registry.unseenSerial(m, r),
+						makeAsWritten(registry.makes.get(m), r), null, null, null, null, null, -1));
 			}
-			queries.add(new Query(Kind.UNREGISTERED, serial, makeAsWritten(registry.makes.get(m), r), null, -1));
 		}
 		return queries;
+	}
+
+	/**
+	 * What an officer notes besides the serial of the item that looks like record
+	 * {@code like}: the make always, the calibre half of the time, the model, the type
+	 * and a year range (the record's year within two years either side) each a third of
+	 * the time.
+	 */
+	private static Query observed(Kind kind, String serial, BenchmarkRegistry registry, int like, short make, int truth,
+			SplittableRandom r) {
+		boolean year = r.nextInt(3) == 0;
+		int centre = registry.year[like] - 2 + r.nextInt(5);
+		return new Query(kind, serial, makeAsWritten(registry.makes.get(make), r),
+				r.nextBoolean() ? registry.calibre[like] : null, r.nextInt(3) == 0 ? registry.model[like] : null,
+				r.nextInt(3) == 0 ? registry.type[like] : null, year ? centre - 2 : null, year ? centre + 2 : null,
+				truth);
 	}
 
 	/**
@@ -114,13 +169,14 @@ final class BenchmarkQueries {
 			case CONFUSION_1 -> confuse(n, r);
 			case CONFUSION_2 -> then(confuse(n, r), s -> confuse(s, r));
 			case TRANSPOSITION_1 -> transpose(n, r);
-			case TRANSPOSITION_2 -> then(transpose(n, r), s -> another(s, r));
+			case TRANSPOSITION_2 -> then(transpose(n, r), s -> confuse(s, r));
 			case MISSING_LEADING_1 -> dropLeading(n, r);
 			case MISSING_LEADING_2 -> then(dropLeading(n, r), s -> confuse(s, r));
 			case SPACING_CASE_1 -> respace(serial, r);
 			case SPACING_CASE_2 -> then(confuse(n, r), s -> respace(s, r));
 			case OBLITERATED_1 -> obliterate(n, 1, r);
 			case OBLITERATED_2 -> obliterate(n, 2, r);
+			case OBLITERATED_CONFUSION -> then(confuse(n, r), s -> obliterate(s, 1, r));
 			case UNREGISTERED -> n;
 		};
 	}
@@ -129,14 +185,14 @@ final class BenchmarkQueries {
 		return first == null ? null : next.apply(first);
 	}
 
-	private static String another(String s, SplittableRandom r) {
-		return r.nextBoolean() ? confuse(s, r) : respace(s, r);
-	}
-
 	static String confuse(String s, SplittableRandom r) {
+		Map<Character, String> table = CONFUSABLE;
+		if (r.nextBoolean() && s.chars().anyMatch(c -> COMMON.containsKey((char) c))) {
+			table = COMMON;
+		}
 		List<Integer> positions = new ArrayList<>();
 		for (int i = 0; i < s.length(); i++) {
-			if (CONFUSABLE.containsKey(s.charAt(i))) {
+			if (table.containsKey(s.charAt(i))) {
 				positions.add(i);
 			}
 		}
@@ -144,7 +200,7 @@ final class BenchmarkQueries {
 			return null;
 		}
 		int at = positions.get(r.nextInt(positions.size()));
-		String options = CONFUSABLE.get(s.charAt(at));
+		String options = table.get(s.charAt(at));
 		return s.substring(0, at) + options.charAt(r.nextInt(options.length())) + s.substring(at + 1);
 	}
 

@@ -58,6 +58,12 @@ final class BenchmarkRegistry {
 
 	final List<Short> gapMakes = new ArrayList<>();
 
+	/**
+	 * For each gap serial, a registered firearm of the same run (whose attributes it
+	 * shares).
+	 */
+	final List<Integer> gapNeighbours = new ArrayList<>();
+
 	private final SplittableRandom random;
 
 	BenchmarkRegistry(List<Make> makes, int size, long seed) {
@@ -92,9 +98,10 @@ final class BenchmarkRegistry {
 			for (int i = 0; i < length && n < size; i++) {
 				String s = render(mk.format(), prefix, start + i);
 				if (random.nextDouble() < gaps) {
-					if (gapSerials.size() < 200_000) {
+					if (gapSerials.size() < 200_000 && n > 0 && make[n - 1] == m && year[n - 1] == runYear && i > 0) {
 						gapSerials.add(s);
 						gapMakes.add(m);
+						gapNeighbours.add(n - 1);
 					}
 					continue;
 				}

@@ -40,6 +40,18 @@ final class Tally {
 
 	int top10WhereNotCrowded;
 
+	/** In the top ten, among the queries whose reading is not another record. */
+	int top10WhereDistinguishable;
+
+	/** The true record first, not tied, and EXACT or PROBABLE: an answer to act on. */
+	int probableRight;
+
+	/** Among the distinguishable queries. */
+	int probableRightWhereDistinguishable;
+
+	/** Another record first at EXACT or PROBABLE: a confident wrong answer. */
+	int probableWrong;
+
 	final List<Long> nanos = new ArrayList<>();
 
 	double share(int count) {
@@ -75,8 +87,23 @@ final class Tally {
 		if (indistinguishable) {
 			readingIsAnotherRecord++;
 		}
+		boolean confident = !found.isEmpty() && found.getFirst().band() != Candidate.Band.POSSIBLE;
+		if (confident && !truth.equals(found.getFirst().firearmId())) {
+			probableWrong++;
+		}
+		if (!confident && !found.isEmpty() && truth.equals(found.getFirst().firearmId()) && !indistinguishable
+				&& misses.size() < 6) {
+			misses.add("possible only: " + q.serial() + " (is " + trueSerial + ") "
+					+ found.getFirst().explanation().stream().map(r -> r.code().name()).toList());
+		}
 		if (!found.isEmpty() && truth.equals(found.getFirst().firearmId()) && !found.getFirst().tie()) {
 			first++;
+			if (confident) {
+				probableRight++;
+				if (!indistinguishable) {
+					probableRightWhereDistinguishable++;
+				}
+			}
 			if (!indistinguishable) {
 				firstWhereDistinguishable++;
 			}
@@ -96,6 +123,9 @@ final class Tally {
 		boolean inTop10 = found.stream().anyMatch(c -> truth.equals(c.firearmId()));
 		if (inTop10) {
 			top10++;
+			if (!indistinguishable) {
+				top10WhereDistinguishable++;
+			}
 		}
 		boolean equallyGood = found.size() == 10 && found.getLast().tie()
 				&& Math.abs(found.getLast().score() - found.getFirst().score()) < Tracing.TIE;

@@ -167,7 +167,8 @@ public class TracingBenchmark {
 	}
 
 	private static ObservedMarkings observed(Query q) {
-		return new ObservedMarkings(q.serial(), q.make(), null, q.calibre(), null, null, null, null, null);
+		return new ObservedMarkings(q.serial(), q.make(), q.model(), q.calibre(), q.type(), null, null, q.yearFrom(),
+				q.yearTo());
 	}
 
 	private static double secs(long since) {

@@ -35,9 +35,9 @@ public final class TracingBenchmarkReport {
 		lines.add("");
 		lines.add(String.format("firearms: %,d; one thread, warm; recall@1 = the true record first and not tied; "
 				+ "@1 incl. ties = first or tied for first", firearms));
-		lines.add(String.format("%-42s %6s | %-8s %-8s %-8s %-7s %-7s %-7s %-7s | %-8s %-7s %-7s %-7s", "kind", "n",
-				"indist.", "rec@1", "r@1dist", "@1+tie", "top10", "p50ms", "p95ms", "trgm@1", "top10", "p50ms",
-				"p95ms"));
+		lines.add(String.format("%-42s %6s | %-8s %-8s %-8s %-7s %-7s %-8s %-7s %-7s %-7s %-7s | %-8s %-7s %-7s %-7s",
+				"kind", "n", "indist.", "rec@1", "r@1dist", "@1+tie", "top10", "t10dist", "prob+", "probX", "p50ms",
+				"p95ms", "trgm@1", "top10", "p50ms", "p95ms"));
 		List<Long> allEngine = new ArrayList<>();
 		List<Long> allTrgm = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
@@ -56,6 +56,7 @@ public final class TracingBenchmarkReport {
 			engine.forEach((kind, e) -> e.misses.forEach(m -> lines.add("  miss " + kind + ": " + m)));
 		}
 		lines.addAll(crowded());
+		lines.addAll(operatingPoint());
 		lines.add(String.format("all queries: engine p50 %s ms, p95 %s ms, p99 %s ms, max %s ms%s", ms(allEngine, 50),
 				ms(allEngine, 95), ms(allEngine, 99), ms(allEngine, 100),
 				allTrgm.isEmpty() ? "" : String.format("; pg_trgm p50 %s ms, p95 %s ms, p99 %s ms", ms(allTrgm, 50),
@@ -67,11 +68,13 @@ public final class TracingBenchmarkReport {
 	}
 
 	private static String registered(Kind kind, Tally e, Tally t) {
-		return String.format("%-42s %6d | %-8.3f %-8.3f %-8.3f %-7.3f %-7.3f %-7s %-7s | %-8s %-7s %-7s %-7s",
+		int answerable = e.queries - e.readingIsAnotherRecord;
+		return String.format(
+				"%-42s %6d | %-8.3f %-8.3f %-8.3f %-7.3f %-7.3f %-8.3f %-7.3f %-7.3f %-7s %-7s | %-8s %-7s %-7s %-7s",
 				kind.label, e.queries, e.share(e.readingIsAnotherRecord), e.share(e.first),
-				e.queries == e.readingIsAnotherRecord ? 0
-						: (double) e.firstWhereDistinguishable / (e.queries - e.readingIsAnotherRecord),
-				e.share(e.firstOrTied), e.share(e.top10), ms(e.nanos, 50), ms(e.nanos, 95),
+				answerable == 0 ? 0 : (double) e.firstWhereDistinguishable / answerable, e.share(e.firstOrTied),
+				e.share(e.top10), answerable == 0 ? 0 : (double) e.top10WhereDistinguishable / answerable,
+				e.share(e.probableRight), e.share(e.probableWrong), ms(e.nanos, 50), ms(e.nanos, 95),
 				t == null ? "-" : String.format("%.3f", t.share(t.first)),
 				t == null ? "-" : String.format("%.3f", t.share(t.top10)), t == null ? "-" : ms(t.nanos, 50),
 				t == null ? "-" : ms(t.nanos, 95));
@@ -102,6 +105,43 @@ public final class TracingBenchmarkReport {
 						e.queries == e.crowded ? 0 : (double) e.top10WhereNotCrowded / (e.queries - e.crowded)));
 			}
 		}
+		return lines;
+	}
+
+	/**
+	 * The operating point of the bands: of registered firearms read with one corruption
+	 * (a confusion of any kind, a transposition, a missing leading part), the share
+	 * answered with the right record at PROBABLE or better; of unregistered ones, the
+	 * share kept below PROBABLE.
+	 */
+	private List<String> operatingPoint() {
+		int n = 0;
+		int answerable = 0;
+		int right = 0;
+		int rightAnswerable = 0;
+		int wrong = 0;
+		for (Kind kind : List.of(Kind.CONFUSION_1, Kind.TRANSPOSITION_1, Kind.MISSING_LEADING_1)) {
+			Tally e = engine.get(kind);
+			if (e != null) {
+				n += e.queries;
+				answerable += e.queries - e.readingIsAnotherRecord;
+				right += e.probableRight;
+				rightAnswerable += e.probableRightWhereDistinguishable;
+				wrong += e.probableWrong;
+			}
+		}
+		Tally u = engine.get(Kind.UNREGISTERED);
+		List<String> lines = new ArrayList<>();
+		if (n > 0) {
+			lines.add(String.format(
+					"operating point: one-corruption registered firearms with the right record at PROBABLE or better "
+							+ "%.3f of all (%d), %.3f of the answerable (%d); a wrong record at PROBABLE or better %.3f; "
+							+ "unregistered firearms kept below PROBABLE %s",
+					(double) right / n, n, answerable == 0 ? 0 : (double) rightAnswerable / answerable, answerable,
+					(double) wrong / n, u == null ? "-" : String.format("%.3f", u.share(u.notExactOrProbable))));
+		}
+		lines.add("t10dist = in the top ten among the answerable; prob+ = the true record first at EXACT or PROBABLE; "
+				+ "probX = another record first at EXACT or PROBABLE");
 		return lines;
 	}
 

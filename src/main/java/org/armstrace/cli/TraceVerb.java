@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.armstrace.command.Words;
 import org.armstrace.tracing.Candidate;
+import org.armstrace.tracing.IndexLag;
 import org.armstrace.tracing.Matches;
 import org.armstrace.tracing.ObservedMarkings;
 import org.armstrace.tracing.Tracing;
@@ -65,6 +66,9 @@ class TraceVerb implements Verb {
 		if (matches.refused()) {
 			matches.refusals().forEach(r -> System.err.println(r.field() + ": " + words.english(r)));
 			return 2;
+		}
+		if (matches.isBehind()) {
+			System.err.println(words.english(new IndexLag(matches.indexBehind())));
 		}
 		print(matches.candidates(), args.containsOption("json"));
 		return 0;

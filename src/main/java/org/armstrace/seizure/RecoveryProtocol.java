@@ -16,6 +16,7 @@ import org.armstrace.registry.RegistryQueries;
 import org.armstrace.seizure.SeizureEvent.ItemSeized;
 import org.armstrace.seizure.SeizureEvent.RecoveryStepRecorded;
 import org.armstrace.tracing.Candidate;
+import org.armstrace.tracing.Matches;
 import org.armstrace.tracing.ObservedMarkings;
 import org.armstrace.tracing.TracePriority;
 import org.armstrace.tracing.TraceRequestQueries;
@@ -146,8 +147,17 @@ class RecoveryProtocol {
 					StepOutcome.NO_SERIAL_READ));
 			return null;
 		}
-		List<Candidate> candidates = tracing.match(observed, 10).candidates();
+		Matches matches = tracing.match(observed, 10);
+		List<Candidate> candidates = matches.candidates();
 		Candidate top = candidates.isEmpty() ? null : candidates.getFirst();
+		boolean certain = top != null && !top.tie() && top.band() != Candidate.Band.POSSIBLE && top.firearmId() != null;
+		if (!certain && matches.isBehind()) {
+			// never "no record fits" from an index that has not seen every registration:
+			// the match runs again once it has
+			steps.add(RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.PENDING,
+					StepOutcome.WAITING_FOR_INDEX, matches.indexBehind()));
+			return null;
+		}
 		if (top == null) {
 			steps.add(RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
 					StepOutcome.NO_RECORD_FITS, seized.reference()));
@@ -165,6 +175,37 @@ class RecoveryProtocol {
 				: RecoveryStepRecorded.of(itemId, ProtocolStep.NATIONAL_REGISTRY_MATCH, StepState.DONE,
 						StepOutcome.MATCHED, top.recordNumber(), top.band(), top.score()));
 		return UUID.fromString(top.firearmId());
+	}
+
+	/**
+	 * The registry match of an item that waited for the candidate index, run again now:
+	 * the step's new outcome (linked to the record it matched, if any) and, when matched,
+	 * the lost/stolen status and the registry's record of the seizure; empty while the
+	 * index is still behind.
+	 */
+	List<SeizureEvent> completeRegistryMatch(UUID itemId, UUID seizureId, int number, String reference,
+			ObservedMarkings observed, Seizures.RecordSeizure seizure, String actor) {
+		Seizures.Item item = new Seizures.Item(ItemKind.FIREARM, observed, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null);
+		List<RecoveryStepRecorded> steps = new ArrayList<>();
+		UUID firearmId = registryMatch(new SeizedItem(itemId, seizureId, number, reference, item), steps);
+		if (steps.getFirst().state() == StepState.PENDING) {
+			return List.of();
+		}
+		List<SeizureEvent> events = new ArrayList<>();
+		if (firearmId == null) {
+			events.addAll(steps);
+			return events;
+		}
+		events.add(steps.getFirst().withFirearm(firearmId));
+		FirearmStatus status = registry.firearmSummary(firearmId).map(f -> f.status()).orElse(null);
+		events.add(status == FirearmStatus.LOST || status == FirearmStatus.STOLEN
+				? RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.NEEDS_ATTENTION,
+						StepOutcome.LISTED_MISSING, status)
+				: RecoveryStepRecorded.of(itemId, ProtocolStep.LOST_OR_STOLEN_STATUS, StepState.DONE,
+						StepOutcome.NOT_LISTED_MISSING, status));
+		noteOnRegistry(firearmId, status, seizure, reference, actor);
+		return events;
 	}
 
 	/**

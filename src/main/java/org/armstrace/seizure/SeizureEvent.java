@@ -92,7 +92,7 @@ public sealed interface SeizureEvent extends LedgerEvent {
 	 * into {@code detail}, outcome and values absent.
 	 */
 	record RecoveryStepRecorded(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
-			List<String> values, UUID traceRequestId, String detail) implements AboutItem, Wording {
+			List<String> values, UUID traceRequestId, String detail, UUID firearmId) implements AboutItem, Wording {
 
 		public RecoveryStepRecorded {
 			values = values == null ? List.of() : List.copyOf(values);
@@ -102,12 +102,21 @@ public sealed interface SeizureEvent extends LedgerEvent {
 		public static RecoveryStepRecorded of(UUID itemId, ProtocolStep step, StepState state, StepOutcome outcome,
 				Object... values) {
 			return new RecoveryStepRecorded(itemId, step, state, outcome,
-					Arrays.stream(values).map(String::valueOf).toList(), null, null);
+					Arrays.stream(values).map(String::valueOf).toList(), null, null, null);
 		}
 
 		/** The same step, linked to the trace request it opened. */
 		public RecoveryStepRecorded withTraceRequest(UUID id) {
-			return new RecoveryStepRecorded(itemId, step, state, outcome, values, id, detail);
+			return new RecoveryStepRecorded(itemId, step, state, outcome, values, id, detail, firearmId);
+		}
+
+		/**
+		 * The same step, naming the record it matched the item to after the item was
+		 * recorded (a match that waited for the candidate index): the item then links to
+		 * it.
+		 */
+		public RecoveryStepRecorded withFirearm(UUID id) {
+			return new RecoveryStepRecorded(itemId, step, state, outcome, values, traceRequestId, detail, id);
 		}
 
 		@Override

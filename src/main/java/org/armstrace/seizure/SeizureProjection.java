@@ -116,10 +116,16 @@ class SeizureProjection implements Projection<SeizureEvent> {
 
 	private void step(RecoveryStepRecorded e, long seq) {
 		switch (e.step()) {
-			case NATIONAL_REGISTRY_MATCH ->
+			case NATIONAL_REGISTRY_MATCH -> {
 				jdbc.sql("UPDATE seized_item SET match_outcome = ?, last_seq = ? " + "WHERE id = ?")
 					.params(e.state().name(), seq, e.itemId())
 					.update();
+				if (e.firearmId() != null) {
+					jdbc.sql("UPDATE seized_item SET firearm_id = ? WHERE id = ?")
+						.params(e.firearmId(), e.itemId())
+						.update();
+				}
+			}
 			case LOST_OR_STOLEN_STATUS ->
 				jdbc.sql("UPDATE seized_item SET lost_or_stolen = ?, last_seq = ? " + "WHERE id = ?")
 					.params(e.state() == StepState.NEEDS_ATTENTION, seq, e.itemId())

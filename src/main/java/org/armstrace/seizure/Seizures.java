@@ -27,8 +27,11 @@ import org.armstrace.seizure.SeizureEvent.SeizureRecorded;
 import org.armstrace.tracing.ObservedMarkings;
 import org.armstrace.tracing.TracePriority;
 import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.Tracing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -101,9 +104,15 @@ public class Seizures {
 
 	private final NonIndustrialCatalogue nonIndustrial;
 
+	private final Tracing tracing;
+
+	private final JsonMapper json;
+
 	Seizures(CommandKernel kernel, SeizureProjection projection, JdbcClient jdbc, RecoveryProtocol protocol,
 			TraceRequests traceRequests, RegistryQueries registry, Countries countries,
-			NonIndustrialCatalogue nonIndustrial) {
+			NonIndustrialCatalogue nonIndustrial, Tracing tracing, JsonMapper json) {
+		this.tracing = tracing;
+		this.json = json;
 		this.countries = countries;
 		this.nonIndustrial = nonIndustrial;
 		this.commands = kernel.commandsFor(projection);
@@ -166,6 +175,52 @@ public class Seizures {
 			return Decision.record(seizureId, events).alsoWrite(() -> offLedger.forEach(Runnable::run));
 		});
 	}
+
+	/** One item whose registry match waits for the candidate index. */
+	private record Waiting(UUID itemId, UUID seizureId, int number, String reference, String observed,
+			LocalDate seizedOn, String agency) {
+	}
+
+	/**
+	 * Runs again the registry match of every item recorded while the candidate index was
+	 * behind, once it has caught up; returns how many matches completed. Each completes
+	 * in its own command, under the actor that recorded nothing but the index's catching
+	 * up.
+	 */
+	public synchronized int completeRegistryMatchesWaitingForIndex() {
+		if (tracing.indexBehind() > 0) {
+			return 0;
+		}
+		List<Waiting> waiting = jdbc
+			.sql("SELECT i.id, i.seizure_id, i.item_number, i.observed, s.reference, s.seized_on, s.agency "
+					+ "FROM seized_item i JOIN seizure s ON s.id = i.seizure_id WHERE i.match_outcome = ?")
+			.param(StepState.PENDING.name())
+			.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("seizure_id", UUID.class),
+					rs.getInt("item_number"), rs.getString("reference") + "/" + rs.getInt("item_number"),
+					rs.getString("observed"), rs.getObject("seized_on", LocalDate.class), rs.getString("agency")))
+			.list();
+		int completed = 0;
+		for (Waiting w : waiting) {
+			CommandResult result = commands.run("complete-registry-match", INDEX_CAUGHT_UP, null, () -> {
+				String state = jdbc.sql("SELECT match_outcome FROM seized_item WHERE id = ?")
+					.param(w.itemId())
+					.query(String.class)
+					.single();
+				if (!StepState.PENDING.name().equals(state) || w.observed() == null) {
+					return Decision.record(w.itemId(), List.of());
+				}
+				RecordSeizure seizure = new RecordSeizure(w.seizedOn(), null, null, null, null, null, null, w.agency(),
+						null, null, null, null, null, null);
+				return Decision.record(w.itemId(), protocol.completeRegistryMatch(w.itemId(), w.seizureId(), w.number(),
+						w.reference(), json.readValue(w.observed(), ObservedMarkings.class), seizure, INDEX_CAUGHT_UP));
+			});
+			completed += result instanceof CommandResult.Accepted ? 1 : 0;
+		}
+		return completed;
+	}
+
+	/** Who completes a registry match that waited for the candidate index. */
+	static final String INDEX_CAUGHT_UP = "system:firearm-index";
 
 	/**
 	 * The seizure with every country an officer named ("Autriche", "U.S.A.", "aut") as

@@ -21,6 +21,11 @@ public enum StepOutcome {
 	NO_CERTAIN_MATCH_TIED,
 	/** item reference. */
 	NO_RECORD_FITS, NO_SERIAL_READ,
+	/**
+	 * ledger entries the candidate index had not applied: the match runs again when it
+	 * has.
+	 */
+	WAITING_FOR_INDEX,
 	/** Checked when a record is confirmed. */
 	NO_RECORD_YET,
 	/** status. */

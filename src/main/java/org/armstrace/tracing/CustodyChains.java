@@ -49,7 +49,9 @@ public class CustodyChains {
 
 	private final int dealerShortTraces;
 
-	CustodyChains(RegistryQueries registry, JsonMapper json, JdbcClient jdbc,
+	private final Confusions confusions;
+
+	CustodyChains(RegistryQueries registry, JsonMapper json, JdbcClient jdbc, Confusions confusions,
 			@Value("${armstrace.tracing.short-time-to-crime:P3Y}") Period shortTimeToCrime,
 			@Value("${armstrace.tracing.dealer-short-time-to-crime-traces:3}") int dealerShortTraces) {
 		this.registry = registry;
@@ -57,6 +59,7 @@ public class CustodyChains {
 		this.jdbc = jdbc;
 		this.shortTimeToCrime = shortTimeToCrime;
 		this.dealerShortTraces = dealerShortTraces;
+		this.confusions = confusions;
 	}
 
 	/**
@@ -151,7 +154,7 @@ public class CustodyChains {
 		List<Flag> flags = new ArrayList<>();
 		if (observed.serial() != null && !observed.serial().isBlank()) {
 			String seen = SerialForms.normalise(observed.serial());
-			SerialAlignment.Fit fit = SerialAlignment.align(seen, SerialForms.normalise(firearm.serial()));
+			SerialAlignment.Fit fit = SerialAlignment.align(seen, SerialForms.normalise(firearm.serial()), confusions);
 			if (fit.unreadable() > 0 || fit.run() || fit.missingEdges() > 0) {
 				flags.add(Flag.of(FlagKind.MARKING_OBLITERATED,
 						fit.run() ? FlagReason.SERIAL_PARTLY_UNREADABLE_WITH_RUN : FlagReason.SERIAL_PARTLY_UNREADABLE,

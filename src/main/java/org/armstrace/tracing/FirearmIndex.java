@@ -22,11 +22,13 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -198,35 +200,60 @@ class FirearmIndex {
 
 	/**
 	 * Candidates for an observed serial (normalised); the make, when known, only raises a
-	 * candidate. First the precise ways in: the folded serial itself, within two edits,
-	 * as a pattern, and as the end of a longer serial (a missing leading part, through
-	 * the reversed serial so no query starts with a wildcard). Only when those find few
-	 * records do shared 3-grams widen the net.
+	 * candidate. First the precise ways in: the folded serial itself, the readings one
+	 * and two likely misreadings away by the confusion model (as exact terms), within two
+	 * edits of any kind, as a pattern, and as the end of a longer serial (a missing
+	 * leading part, through the reversed serial so no query starts with a wildcard), also
+	 * after one likely misreading. Only when those find few records do shared 3-grams
+	 * widen the net.
 	 */
-	List<IndexedRecord> candidates(String observed, String makeKey) {
+	List<IndexedRecord> candidates(String observed, String makeKey, Confusions confusions) {
 		String folded = SerialForms.fold(observed);
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
 		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
-			if (startsLiteral(folded)) {
-				serial.add(new BoostQuery(new WildcardQuery(new Term("folded", folded)), 8),
-						BooleanClause.Occur.SHOULD);
-			}
-			if (startsLiteral(reversed)) {
-				// the same pattern from the end, which also finds it at the end of a
-				// longer serial
-				serial.add(new BoostQuery(new WildcardQuery(new Term("reversed", reversed)), 8),
-						BooleanClause.Occur.SHOULD);
-				serial.add(new WildcardQuery(new Term("reversed", reversed + "*")), BooleanClause.Occur.SHOULD);
+			List<String> patterns = new ArrayList<>();
+			patterns.add(folded);
+			patterns.addAll(ReadingVariants.likeliest(observed, confusions, LIKELY_PATTERNS));
+			for (int k = 0; k < patterns.size(); k++) {
+				String pattern = patterns.get(k);
+				String back = new StringBuilder(pattern).reverse().toString();
+				float boost = k == 0 ? 8 : 2;
+				if (startsLiteral(pattern)) {
+					serial.add(new BoostQuery(new WildcardQuery(new Term("folded", pattern)), boost),
+							BooleanClause.Occur.SHOULD);
+				}
+				if (startsLiteral(back)) {
+					// the same pattern from the end, which also finds it at the end of a
+					// longer serial
+					serial.add(new BoostQuery(new WildcardQuery(new Term("reversed", back)), boost),
+							BooleanClause.Occur.SHOULD);
+					if (k == 0) {
+						serial.add(new WildcardQuery(new Term("reversed", back + "*")), BooleanClause.Occur.SHOULD);
+					}
+				}
 			}
 		}
 		else {
+			ReadingVariants variants = ReadingVariants.of(observed, confusions);
 			serial.add(new BoostQuery(new TermQuery(new Term("folded", folded)), 10), BooleanClause.Occur.SHOULD);
-			serial.add(
-					new BoostQuery(
-							new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100, true), 4),
+			if (!variants.near().isEmpty()) {
+				serial.add(new BoostQuery(new TermInSetQuery("folded", bytes(variants.near())), 6),
+						BooleanClause.Occur.SHOULD);
+			}
+			if (!variants.far().isEmpty()) {
+				serial.add(new BoostQuery(new TermInSetQuery("folded", bytes(variants.far())), 3),
+						BooleanClause.Occur.SHOULD);
+			}
+			serial.add(new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100, true),
 					BooleanClause.Occur.SHOULD);
-			serial.add(new PrefixQuery(new Term("reversed", reversed)), BooleanClause.Occur.SHOULD);
+			serial.add(new BoostQuery(new PrefixQuery(new Term("reversed", reversed)), 2), BooleanClause.Occur.SHOULD);
+			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
+				for (String variant : ReadingVariants.likeliest(observed, confusions, LIKELY_PATTERNS)) {
+					serial.add(new PrefixQuery(new Term("reversed", new StringBuilder(variant).reverse().toString())),
+							BooleanClause.Occur.SHOULD);
+				}
+			}
 		}
 		List<IndexedRecord> found = serial.build().clauses().isEmpty() ? List.of()
 				: search(withMake(serial.build(), makeKey), CANDIDATES);
@@ -245,6 +272,26 @@ class FirearmIndex {
 			}
 		}
 		return count == 0 ? found : search(withMake(grams.build(), makeKey), CANDIDATES);
+	}
+
+	/**
+	 * Readings one likely misreading away asked for as patterns and as endings: the
+	 * cheapest few.
+	 */
+	static final int LIKELY_PATTERNS = 12;
+
+	/**
+	 * A shorter reading is not tried as the end of a longer serial after a misreading:
+	 * too many serials end that way.
+	 */
+	static final int MISSING_PART_VARIANTS_FROM = 5;
+
+	private static List<BytesRef> bytes(List<String> terms) {
+		List<BytesRef> out = new ArrayList<>(terms.size());
+		for (String term : terms) {
+			out.add(new BytesRef(term));
+		}
+		return out;
 	}
 
 	/** Fewer precise candidates than this, and shared 3-grams are asked too. */

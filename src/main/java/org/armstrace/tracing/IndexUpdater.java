@@ -106,6 +106,14 @@ class IndexUpdater {
 		return read;
 	}
 
+	/**
+	 * How many committed ledger entries the index has not applied yet (0 when current; a
+	 * command-line job reading a server's index counts from what that server committed).
+	 */
+	long behind() {
+		return Math.max(0, ledger.size() - (index.lastSeq() + 1));
+	}
+
 	/** Rebuilds the index from the whole ledger. */
 	synchronized long rebuild() {
 		if (!index.writable()) {

@@ -47,7 +47,13 @@ public record Reason(Code code, List<String> values) implements Wording {
 		/** A marked part of kind {0}, fitted to a firearm on record. */
 		MARKED_PART_FITTED,
 		/** A marked part of kind {0}, fitted to no firearm on record. */
-		MARKED_PART_NOT_FITTED, TIE
+		MARKED_PART_NOT_FITTED, TIE,
+		/**
+		 * Attribute(s) {0} agree here and not on record {1}, whose serial fits as well.
+		 */
+		DECIDED_BY_ATTRIBUTE,
+		/** Record {0} fits the serial nearly as well: not PROBABLE. */
+		CLOSE_ALTERNATIVE
 
 	}
 

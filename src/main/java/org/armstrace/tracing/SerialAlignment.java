@@ -7,20 +7,26 @@ import java.util.List;
 /**
  * How well an observed serial (normalised, perhaps with '?' and '*') fits a recorded one:
  * the cheapest alignment of the two, with what each step cost and why, so an officer can
- * read the reasoning. Named costs, cheapest first: a confusable reading, an unreadable
- * character, a run, one transposition, a missing edge character, and a plain difference.
+ * read the reasoning. A misreading costs what the graded confusion model says
+ * ({@link Confusions}: 0.1 for 0/O, 0.3 for 1/7, 1 for a pair it does not list); the
+ * other costs are named here: an unreadable character, a run, one transposition, a
+ * missing edge character.
  */
 final class SerialAlignment {
-
-	static final double CONFUSABLE = 0.2;
 
 	static final double UNREADABLE = 0.3;
 
 	static final double PER_RUN_CHARACTER = 0.15;
 
-	static final double TRANSPOSITION = 0.4;
+	static final double TRANSPOSITION = 0.25;
 
 	static final double MISSING_EDGE = 0.35;
+
+	/**
+	 * Each further character of a missing leading part: the start ground or worn off is
+	 * one event, not one per character.
+	 */
+	static final double MISSING_MORE = 0.1;
 
 	static final double DIFFERENT = 1.0;
 
@@ -28,8 +34,8 @@ final class SerialAlignment {
 	 * What the alignment found; {@code score} is 1 for an exact reading, falling towards
 	 * 0.
 	 */
-	record Fit(double score, boolean exact, int confusables, int unreadable, int transpositions, int missingEdges,
-			int differences, boolean run, List<Reason> explanation) {
+	record Fit(double score, double cost, boolean exact, int confusables, int unreadable, int transpositions,
+			int missingEdges, int differences, boolean run, List<Reason> explanation) {
 
 		/** Differs only by reading confusions or one transposition. */
 		boolean onlyMisread() {
@@ -38,10 +44,24 @@ final class SerialAlignment {
 
 	}
 
-	private SerialAlignment() {
+	private static final Confusions STANDARD = Confusions.standard();
+
+	/** With the confusion table shipped with the product. */
+	static Fit align(String observed, String recorded) {
+		return align(observed, recorded, STANDARD);
 	}
 
-	static Fit align(String observed, String recorded) {
+	static Fit align(String observed, String recorded, Confusions confusions) {
+		return new SerialAlignment(confusions).fit(observed, recorded);
+	}
+
+	private final Confusions confusions;
+
+	private SerialAlignment(Confusions confusions) {
+		this.confusions = confusions;
+	}
+
+	private Fit fit(String observed, String recorded) {
 		int m = observed.length();
 		int n = recorded.length();
 		double[][] cost = new double[m + 1][n + 1];
@@ -53,7 +73,7 @@ final class SerialAlignment {
 		return backtrack(observed, recorded, cost);
 	}
 
-	private static double best(String p, String c, double[][] d, int i, int j) {
+	private double best(String p, String c, double[][] d, int i, int j) {
 		double best = Double.MAX_VALUE;
 		int m = p.length();
 		if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
@@ -70,27 +90,51 @@ final class SerialAlignment {
 			best = Math.min(best, d[i - 1][j] + DIFFERENT);
 		}
 		if (j > 0) {
-			best = Math.min(best, d[i][j - 1] + (i == 0 || i == m ? MISSING_EDGE : DIFFERENT));
+			best = Math.min(best, d[i][j - 1] + skipped(i, j, m));
 		}
-		if (transposed(p, c, i, j)) {
-			best = Math.min(best, d[i - 2][j - 2] + TRANSPOSITION);
+		double swap = swap(p, c, i, j);
+		if (swap < Double.MAX_VALUE) {
+			best = Math.min(best, d[i - 2][j - 2] + swap);
 		}
 		return best;
 	}
 
-	private static boolean transposed(String p, String c, int i, int j) {
-		return i > 1 && j > 1 && p.charAt(i - 1) == c.charAt(j - 2) && p.charAt(i - 2) == c.charAt(j - 1)
-				&& p.charAt(i - 1) != p.charAt(i - 2);
+	/** What a recorded character not observed costs at (i, j). */
+	private static double skipped(int i, int j, int m) {
+		if (i == 0) {
+			return j == 1 ? MISSING_EDGE : MISSING_MORE;
+		}
+		return i == m ? MISSING_EDGE : DIFFERENT;
 	}
 
-	private static double step(char observed, char recorded) {
+	/**
+	 * The cost of reading the two recorded characters before (i, j) swapped, each perhaps
+	 * misread too (a transposition and a confusion in the same place: "S0" read for
+	 * "05"); MAX_VALUE when the observed pair is no such reading.
+	 */
+	private double swap(String p, String c, int i, int j) {
+		if (i < 2 || j < 2 || c.charAt(j - 1) == c.charAt(j - 2)) {
+			return Double.MAX_VALUE;
+		}
+		char first = p.charAt(i - 2);
+		char second = p.charAt(i - 1);
+		if (first == SerialForms.ONE || first == SerialForms.RUN || second == SerialForms.ONE
+				|| second == SerialForms.RUN) {
+			return Double.MAX_VALUE;
+		}
+		double a = confusions.cost(second, c.charAt(j - 2));
+		double b = confusions.cost(first, c.charAt(j - 1));
+		return a < Confusions.UNLISTED && b < Confusions.UNLISTED ? TRANSPOSITION + a + b : Double.MAX_VALUE;
+	}
+
+	private double step(char observed, char recorded) {
 		if (observed == recorded) {
 			return 0;
 		}
 		if (observed == SerialForms.ONE) {
 			return UNREADABLE;
 		}
-		return SerialForms.fold(observed) == SerialForms.fold(recorded) ? CONFUSABLE : DIFFERENT;
+		return confusions.cost(observed, recorded);
 	}
 
 	/** What the cheapest alignment did, counted while walking it back from the end. */
@@ -112,7 +156,7 @@ final class SerialAlignment {
 
 	}
 
-	private static Fit backtrack(String p, String c, double[][] d) {
+	private Fit backtrack(String p, String c, double[][] d) {
 		Tally tally = new Tally();
 		int i = p.length();
 		int j = c.length();
@@ -135,15 +179,23 @@ final class SerialAlignment {
 		}
 		double length = Math.max(1, c.length());
 		double score = Math.max(0, 1 - d[p.length()][c.length()] / length);
-		return new Fit(score, exact, tally.confusables, tally.unreadable, tally.transpositions, tally.edges,
-				tally.differences, tally.run, steps);
+		return new Fit(score, d[p.length()][c.length()], exact, tally.confusables, tally.unreadable,
+				tally.transpositions, tally.edges, tally.differences, tally.run, steps);
+	}
+
+	/** A swapped character that was misread too, counted and named. */
+	private static void misread(char observed, char recorded, int position, Tally tally) {
+		if (observed != recorded) {
+			tally.confusables++;
+			tally.steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, observed, recorded, position));
+		}
 	}
 
 	/**
 	 * One step back along the cheapest alignment from (i, j), counted; returns where it
 	 * leads.
 	 */
-	private static int[] step(String p, String c, double[][] d, int i, int j, Tally tally) {
+	private int[] step(String p, String c, double[][] d, int i, int j, Tally tally) {
 		final double eps = 1e-9;
 		if (i > 0 && p.charAt(i - 1) == SerialForms.RUN) {
 			tally.run = true;
@@ -156,7 +208,7 @@ final class SerialAlignment {
 			if (o == SerialForms.ONE) {
 				tally.unreadable++;
 			}
-			else if (o != r && SerialForms.fold(o) == SerialForms.fold(r)) {
+			else if (o != r && confusions.cost(o, r) < Confusions.UNLISTED) {
 				tally.confusables++;
 				tally.steps.add(Reason.of(Reason.Code.CHARACTER_MISREAD, o, r, j));
 			}
@@ -166,12 +218,17 @@ final class SerialAlignment {
 			}
 			return new int[] { i - 1, j - 1 };
 		}
-		if (transposed(p, c, i, j) && Math.abs(d[i][j] - (d[i - 2][j - 2] + TRANSPOSITION)) < eps) {
+		double swap = swap(p, c, i, j);
+		if (swap < Double.MAX_VALUE && Math.abs(d[i][j] - (d[i - 2][j - 2] + swap)) < eps) {
 			tally.transpositions++;
+			// walked back from the end: the later misreading first, the list is reversed
+			misread(p.charAt(i - 2), c.charAt(j - 1), j, tally);
+			misread(p.charAt(i - 1), c.charAt(j - 2), j - 1, tally);
 			tally.steps.add(Reason.of(Reason.Code.TRANSPOSED, "" + c.charAt(j - 2) + c.charAt(j - 1), j - 1, j));
 			return new int[] { i - 2, j - 2 };
 		}
-		if (j > 0 && (i == 0 || i == p.length()) && Math.abs(d[i][j] - (d[i][j - 1] + MISSING_EDGE)) < eps) {
+		if (j > 0 && (i == 0 || i == p.length())
+				&& Math.abs(d[i][j] - (d[i][j - 1] + skipped(i, j, p.length()))) < eps) {
 			tally.edges++;
 			tally.steps
 				.add(Reason.of(i == 0 ? Reason.Code.MISSING_AT_START : Reason.Code.MISSING_AT_END, c.charAt(j - 1)));

@@ -55,7 +55,12 @@ final class TraceReport {
 
 	}
 
-	static byte[] pdf(TraceRequestView request, Texts t) {
+	/**
+	 * The report; {@code indexBehind}: ledger entries the candidate index had not applied
+	 * when it was printed, said on a request not yet answered (its record may be among
+	 * them).
+	 */
+	static byte[] pdf(TraceRequestView request, Texts t, long indexBehind) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
 		PdfWriter.getInstance(doc, out);
@@ -72,6 +77,9 @@ final class TraceReport {
 		TracingEvent.TraceRequestAnswered answer = request.answer();
 		if (answer == null) {
 			doc.add(new Paragraph(t.label("notAnswered"), BODY));
+			if (indexBehind > 0) {
+				doc.add(new Paragraph(t.words().apply(new IndexLag(indexBehind)), BOLD));
+			}
 		}
 		else if (answer.chain() == null) {
 			doc.add(new Paragraph(t.label("unresolved", answer.answeredOn(), answer.unresolvedReason()), BODY));

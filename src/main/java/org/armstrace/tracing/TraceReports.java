@@ -19,7 +19,10 @@ class TraceReports {
 
 	private final Words words;
 
-	TraceReports(RegistryQueries registry, Words words) {
+	private final IndexUpdater index;
+
+	TraceReports(RegistryQueries registry, Words words, IndexUpdater index) {
+		this.index = index;
 		this.registry = registry;
 		this.words = words;
 	}
@@ -30,7 +33,8 @@ class TraceReports {
 				new TraceReport.Texts(words::text, wording -> words.text(wording, locale),
 						holderId -> registry.holder(holderId)
 							.map(h -> h.name() == null ? h.role() + " " + holderId : h.name())
-							.orElse(String.valueOf(holderId))));
+							.orElse(String.valueOf(holderId))),
+				index.behind());
 	}
 
 }

@@ -2,10 +2,12 @@ package org.armstrace.tracing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.armstrace.command.Bounds;
 import org.armstrace.command.Checks;
@@ -40,7 +42,11 @@ public class Tracing {
 
 	private final Countries countries;
 
-	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Countries countries, Bounds bounds) {
+	private final Confusions confusions;
+
+	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Countries countries, Bounds bounds,
+			Confusions confusions) {
+		this.confusions = confusions;
 		this.countries = countries;
 		this.bounds = bounds;
 		this.index = index;
@@ -56,6 +62,14 @@ public class Tracing {
 		return updater.catchUp();
 	}
 
+	/**
+	 * How many committed ledger entries the candidate index has not applied yet (0 when
+	 * current): a search may miss what they registered.
+	 */
+	public long indexBehind() {
+		return updater == null ? 0 : updater.behind();
+	}
+
 	/** Rebuilds the candidate index from the whole ledger; returns the entries read. */
 	public long rebuildIndex() {
 		return updater.rebuild();
@@ -63,6 +77,26 @@ public class Tracing {
 
 	/** The largest number of candidates one search returns. */
 	public static final int MAX_LIMIT = 100;
+
+	/**
+	 * A serial that costs more than this to align with the record (in misreadings, by the
+	 * confusion model) is at best POSSIBLE: calibrated on the tracing benchmark
+	 * (docs/benchmarks.md), one likely misreading, a transposition or a short missing
+	 * leading part stays under it, two do not.
+	 */
+	static final double PROBABLE_COST = 0.75;
+
+	/**
+	 * A PROBABLE answer must fit clearly better than the next record: by at least this
+	 * much alignment cost (a likely misreading against a plain difference, not 1/7
+	 * against 1/2).
+	 */
+	static final double PROBABLE_MARGIN = 0.15;
+
+	/** A candidate with what ranked it. */
+	private record Ranked(Candidate candidate, double serialScore, double cost, boolean probable,
+			Set<Attribute> agreed) {
+	}
 
 	/**
 	 * Ranked candidates for what was observed, at most {@code limit}; refused when the
@@ -82,28 +116,65 @@ public class Tracing {
 		if (checks.failed()) {
 			return Matches.refused(checks.refusals());
 		}
+		long behind = indexBehind();
 		String makeKey = observedMakeKey(observed.make());
-		List<Candidate> ranked = new ArrayList<>();
+		List<Ranked> ranked = new ArrayList<>();
 		Map<String, String> series = new HashMap<>();
-		for (IndexedRecord recorded : index.candidates(serial, makeKey)) {
+		for (IndexedRecord recorded : index.candidates(serial, makeKey, confusions)) {
 			ranked.add(rank(observed, serial, makeKey, recorded, series));
 		}
-		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::recordNumber));
+		ranked.sort(Comparator.comparingDouble((Ranked r) -> r.candidate().score())
+			.reversed()
+			.thenComparing(Comparator.comparingInt((Ranked r) -> r.agreed().size()).reversed())
+			.thenComparing(r -> r.candidate().recordNumber()));
 		List<Candidate> shown = new ArrayList<>();
 		for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
-			Candidate c = ranked.get(i);
-			boolean tie = (i > 0 && Math.abs(ranked.get(i - 1).score() - c.score()) < TIE)
-					|| (i + 1 < ranked.size() && Math.abs(ranked.get(i + 1).score() - c.score()) < TIE);
-			Candidate.Band band = tie && c.band() != Candidate.Band.EXACT ? Candidate.Band.POSSIBLE : c.band();
+			Ranked r = ranked.get(i);
+			Candidate c = r.candidate();
+			Ranked before = i > 0 ? ranked.get(i - 1) : null;
+			Ranked after = i + 1 < ranked.size() ? ranked.get(i + 1) : null;
+			boolean tie = equal(before, r) || equal(r, after);
 			List<Reason> why = new ArrayList<>(c.explanation());
+			Candidate.Band band = c.band();
 			if (tie) {
 				why.add(Reason.of(Reason.Code.TIE));
+				band = band == Candidate.Band.EXACT ? band : Candidate.Band.POSSIBLE;
+			}
+			else if (after != null && Math.abs(r.serialScore() - after.serialScore()) < TIE) {
+				// as good a serial: what else was observed agrees with this record and
+				// not
+				// with the next
+				Set<Attribute> decided = EnumSet.noneOf(Attribute.class);
+				decided.addAll(r.agreed());
+				decided.removeAll(after.agreed());
+				if (!decided.isEmpty()) {
+					why.add(Reason.of(Reason.Code.DECIDED_BY_ATTRIBUTE, codes(decided),
+							after.candidate().recordNumber()));
+				}
+			}
+			if (band == Candidate.Band.PROBABLE && i == 0 && after != null && after.probable()
+					&& after.cost() - r.cost() < PROBABLE_MARGIN) {
+				band = Candidate.Band.POSSIBLE;
+				why.add(Reason.of(Reason.Code.CLOSE_ALTERNATIVE, after.candidate().recordNumber()));
 			}
 			shown.add(new Candidate(c.firearmId(), c.recordNumber(), c.legacyReference(), c.serial(), c.make(),
 					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why,
 					c.partId(), c.partKind()));
 		}
-		return Matches.found(shown);
+		return Matches.found(shown, behind);
+	}
+
+	private static boolean sameScore(Ranked a, Ranked b) {
+		return a != null && b != null && Math.abs(a.candidate().score() - b.candidate().score()) < TIE;
+	}
+
+	/** Equal on the serial and on the evidence beyond it: nothing tells them apart. */
+	private static boolean equal(Ranked a, Ranked b) {
+		return sameScore(a, b) && a.agreed().size() == b.agreed().size();
+	}
+
+	private static String codes(Set<Attribute> attributes) {
+		return String.join(", ", attributes.stream().map(Enum::name).toList());
 	}
 
 	/**
@@ -128,18 +199,23 @@ public class Tracing {
 		return countries == null ? upper(country) : countries.code(country).orElse(upper(country));
 	}
 
-	private Candidate rank(ObservedMarkings observed, String serial, String makeKey, IndexedRecord recorded,
+	private Ranked rank(ObservedMarkings observed, String serial, String makeKey, IndexedRecord recorded,
 			Map<String, String> series) {
-		SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(recorded.serial()));
+		String recordedSerial = SerialForms.normalise(recorded.serial());
+		SerialAlignment.Fit fit = SerialAlignment.align(serial, recordedSerial, confusions);
 		List<Reason> why = new ArrayList<>(fit.explanation());
+		Set<Attribute> agreed = EnumSet.noneOf(Attribute.class);
 		int disagreements = 0;
-		disagreements += attribute(Attribute.MAKE, makeKey, recorded.makeKey(), observed.make(), recorded.make(), why);
+		disagreements += attribute(Attribute.MAKE, makeKey, recorded.makeKey(), observed.make(), recorded.make(), why,
+				agreed);
+		disagreements += attribute(Attribute.MODEL, modelKey(observed.model()), modelKey(recorded.model()),
+				observed.model(), recorded.model(), why, agreed);
 		disagreements += attribute(Attribute.CALIBRE, calibreKey(observed.calibre()), calibreKey(recorded.calibre()),
-				observed.calibre(), recorded.calibre(), why);
+				observed.calibre(), recorded.calibre(), why, agreed);
 		disagreements += attribute(Attribute.TYPE, upper(observed.type()), recorded.type(), observed.type(),
-				recorded.type(), why);
+				recorded.type(), why, agreed);
 		disagreements += attribute(Attribute.COUNTRY_OF_MANUFACTURE, observedCountry(observed.countryOfManufacture()),
-				recorded.country(), observed.countryOfManufacture(), recorded.country(), why);
+				recorded.country(), observed.countryOfManufacture(), recorded.country(), why, agreed);
 		if (observed.importMarking() != null && !observed.importMarking().isBlank()
 				&& !recorded.importMarkings().isEmpty()) {
 			String seen = SerialForms.normalise(observed.importMarking());
@@ -152,21 +228,30 @@ public class Tracing {
 					: Reason.of(Reason.Code.IMPORT_MARKING_DIFFERS, observed.importMarking(),
 							String.join(", ", recorded.importMarkings())));
 			disagreements += match != null ? 0 : 1;
+			if (match != null) {
+				agreed.add(Attribute.IMPORT_MARKING);
+			}
 		}
 		if (recorded.year() != null && (observed.yearFrom() != null || observed.yearTo() != null)) {
 			boolean inside = (observed.yearFrom() == null || recorded.year() >= observed.yearFrom())
 					&& (observed.yearTo() == null || recorded.year() <= observed.yearTo());
 			why.add(Reason.of(inside ? Reason.Code.YEAR_WITHIN : Reason.Code.YEAR_OUTSIDE, recorded.year()));
 			disagreements += inside ? 0 : 1;
+			if (inside) {
+				agreed.add(Attribute.YEAR);
+			}
 		}
 		double score = fit.score() * Math.pow(1 - DISAGREEING_ATTRIBUTE, disagreements);
-		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE : fit.exact() ? Candidate.Band.EXACT
-				: fit.onlyMisread() ? Candidate.Band.PROBABLE : Candidate.Band.POSSIBLE;
-		if (band == Candidate.Band.PROBABLE && fit.transpositions() > 0) {
+		boolean probable = !fit.exact() && fit.unreadable() == 0 && !fit.run() && fit.differences() == 0
+				&& fit.transpositions() <= 1 && fit.cost() <= PROBABLE_COST + 1e-9;
+		Candidate.Band band = disagreements > 0 ? Candidate.Band.POSSIBLE
+				: fit.exact() ? Candidate.Band.EXACT : probable ? Candidate.Band.PROBABLE : Candidate.Band.POSSIBLE;
+		if (band == Candidate.Band.PROBABLE && sameShape(serial, recordedSerial)) {
 			String neighbour = series.computeIfAbsent(recorded.makeKey(), key -> index.neighbourInSeries(serial, key));
 			if (!neighbour.isEmpty()) {
-				// a transposed reading that is itself a serial of a registered series may
-				// be an unregistered item
+				// a reading shaped like a serial of a registered series, next to one, may
+				// be
+				// an unregistered item of that series as much as a misreading of this one
 				band = Candidate.Band.POSSIBLE;
 				why.add(Reason.of(Reason.Code.IN_REGISTERED_SERIES, neighbour));
 			}
@@ -177,30 +262,54 @@ public class Tracing {
 					recorded.fittedTo() == null ? Reason.Code.MARKED_PART_NOT_FITTED : Reason.Code.MARKED_PART_FITTED,
 					recorded.partKind()));
 		}
-		return new Candidate(part ? recorded.fittedTo() : recorded.id(), recorded.recordNumber(),
+		return new Ranked(new Candidate(part ? recorded.fittedTo() : recorded.id(), recorded.recordNumber(),
 				recorded.legacyReference(), recorded.serial(), recorded.make(), recorded.model(), recorded.calibre(),
 				recorded.type(), recorded.country(), recorded.year(), Math.round(score * 1e6) / 1e6, band, false, why,
-				part ? recorded.id() : null, recorded.partKind());
+				part ? recorded.id() : null, recorded.partKind()), fit.score(), fit.cost(),
+				probable && disagreements == 0, agreed);
+	}
+
+	/**
+	 * Letters where the record has letters and digits where it has digits: the reading
+	 * could itself be a serial of the record's series. A letter read in a digit's place
+	 * (O for 0) could not.
+	 */
+	static boolean sameShape(String reading, String recorded) {
+		if (reading.length() != recorded.length()) {
+			return false;
+		}
+		for (int i = 0; i < reading.length(); i++) {
+			if (Character.isDigit(reading.charAt(i)) != Character.isDigit(recorded.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The attributes compared besides the serial; each is a term in the bundles. */
 	enum Attribute {
 
-		MAKE, CALIBRE, TYPE, COUNTRY_OF_MANUFACTURE
+		MAKE, MODEL, CALIBRE, TYPE, COUNTRY_OF_MANUFACTURE, IMPORT_MARKING, YEAR
 
 	}
 
 	private static int attribute(Attribute name, String observedKey, String recordedKey, String observed,
-			String recorded, List<Reason> why) {
+			String recorded, List<Reason> why, Set<Attribute> agreed) {
 		if (observedKey == null || observedKey.isEmpty() || recordedKey == null || recordedKey.isEmpty()) {
 			return 0;
 		}
 		if (Objects.equals(observedKey, recordedKey)) {
 			why.add(Reason.of(Reason.Code.ATTRIBUTE_AGREES, name, recorded));
+			agreed.add(name);
 			return 0;
 		}
 		why.add(Reason.of(Reason.Code.ATTRIBUTE_DIFFERS, name, observed, recorded));
 		return 1;
+	}
+
+	/** A model as compared: letters and digits, upper case ("G-17" and "g17" agree). */
+	private static String modelKey(String model) {
+		return model == null || model.isBlank() ? null : SerialForms.normalise(model.replace("*", "").replace("?", ""));
 	}
 
 	private String calibreKey(String calibre) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.armstrace.command.CommandResponses;
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.Words;
 import org.armstrace.command.Limits;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Actors;
@@ -41,7 +42,11 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Tracing", description = "From observed markings to the record, the chain of custody and the trace request")
 class TracingController {
 
-	record SearchResult(ObservedMarkings observed, List<Candidate> candidates) {
+	/**
+	 * The candidates, and how many ledger entries the index had not applied when it
+	 * searched (0: current) with, when it had not, the English notice that says so.
+	 */
+	record SearchResult(ObservedMarkings observed, List<Candidate> candidates, long indexBehind, String indexNotice) {
 	}
 
 	record Assignment(@Size(max = Limits.SHORT) String unit) {
@@ -78,8 +83,11 @@ class TracingController {
 
 	private final Actors actors;
 
+	private final Words words;
+
 	TracingController(Tracing tracing, CustodyChains chains, TraceRequests requests, TraceRequestQueries queries,
-			AccessLog accessLog, Actors actors, CommandResponses responses, TraceReports reports) {
+			AccessLog accessLog, Actors actors, CommandResponses responses, TraceReports reports, Words words) {
+		this.words = words;
 		this.reports = reports;
 		this.queries = queries;
 		this.responses = responses;
@@ -100,7 +108,8 @@ class TracingController {
 		}
 		accessLog.record(who, AccessLog.Action.SEARCH, "trace search",
 				"serial=" + observed.serial() + " make=" + observed.make(), purpose, matches.candidates().size());
-		return ResponseEntity.ok(new SearchResult(observed, matches.candidates()));
+		return ResponseEntity.ok(new SearchResult(observed, matches.candidates(), matches.indexBehind(),
+				matches.isBehind() ? words.english(new IndexLag(matches.indexBehind())) : null));
 	}
 
 	@Operation(summary = "A firearm's chain of custody: legal holders, point of diversion, time-to-crime and flags")

@@ -95,6 +95,7 @@ class TracingPages {
 							"serial=" + markings.serial() + " make=" + markings.make(), null,
 							matches.candidates().size());
 					model.addAttribute("candidates", matches.candidates());
+					model.addAttribute("indexBehind", matches.indexBehind());
 				}
 			}
 		}
@@ -193,7 +194,9 @@ class TracingPages {
 		if ((view.state() == TraceRequestState.OPEN || view.state() == TraceRequestState.UNRESOLVED
 				|| view.state() == TraceRequestState.CONFIRMED) && view.observed().serial() != null
 				&& !view.observed().serial().isBlank()) {
-			model.addAttribute("candidates", tracing.match(view.observed(), 10).candidates());
+			Matches matches = tracing.match(view.observed(), 10);
+			model.addAttribute("candidates", matches.candidates());
+			model.addAttribute("indexBehind", matches.indexBehind());
 		}
 		model.addAttribute("mayAct", Role.anyOf(who, Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR));
 		model.addAttribute("violations",

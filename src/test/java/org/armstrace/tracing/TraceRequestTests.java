@@ -94,7 +94,7 @@ class TraceRequestTests {
 		assertThat(queries.find(id).orElseThrow().answer()).isEqualTo(answered.answer());
 
 		byte[] pdf = TraceReport.pdf(answered, new TraceReport.Texts(TestWords::text, TestWords::english,
-				holder -> holder.equals(owner) ? "Synthetic Owner" : "someone"));
+				holder -> holder.equals(owner) ? "Synthetic Owner" : "someone"), 0);
 		PdfReader reader = new PdfReader(pdf);
 		String text = new PdfTextExtractor(reader).getTextFromPage(1);
 		assertThat(text).contains(answered.reference(), answered.recordNumber(), "Synthetic Owner",

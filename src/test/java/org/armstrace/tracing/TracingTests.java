@@ -110,10 +110,10 @@ class TracingTests {
 	}
 
 	@Test
-	void aMissingLeadingPartStillFindsTheRecord() {
+	void aMissingLeadingPartStillFindsTheRecordAndOnlyOneSerialEndingSoIsProbable() {
 		List<Candidate> found = match(t.substring(2) + "AB123456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
-		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
+		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.PROBABLE);
 		assertThat(TestWords.english(found.getFirst().explanation()))
 			.anyMatch(line -> line.endsWith("missing at the start"));
 	}
@@ -252,6 +252,59 @@ class TracingTests {
 		assertThat(refused.refusals()).extracting(r -> r.field() + ":" + r.rule())
 			.containsExactly("serial:SerialReadable");
 		assertThat(TestWords.english(refused.refusals().getFirst())).startsWith("serial:");
+	}
+
+	@Test
+	void amongTheNeighboursOfAProductionRunTheLikelierMisreadingComesFirstAndIsNoTie() {
+		String run = t + "PR4471";
+		String one = null;
+		for (int d = 0; d <= 9; d++) {
+			if (d != 7) {
+				String id = register("Glock", "AUT", run + d, "9x19mm");
+				one = d == 1 ? id : one;
+			}
+		}
+		tracing.catchUp();
+
+		// "...7" is no serial on record: a worn 1 reads as 7 far more often than a 2, 3
+		// ... does
+		List<Candidate> found = match(run + "7", "Glock");
+
+		assertThat(found.getFirst().firearmId()).isEqualTo(one);
+		assertThat(found.getFirst().tie()).isFalse();
+		assertThat(found.get(1).score()).isLessThan(found.getFirst().score());
+		assertThat(TestWords.english(found.getFirst().explanation()))
+			.contains("'7' read for '1' at position " + (run.length() + 1));
+	}
+
+	@Test
+	void twoCorruptionsOfDifferentKindsAreFoundTogether() {
+		String registered = register("Glock", "AUT", t + "KM4471203", "9x19mm");
+		register("Glock", "AUT", t + "KM5580314", "9x19mm");
+		tracing.catchUp();
+
+		// M read as N and 71 transposed; a missing leading part and 2 read as 7; an
+		// obliterated character and 3 read as 8
+		assertThat(match(t + "KN4417203", "Glock").getFirst().firearmId()).isEqualTo(registered);
+		assertThat(match(t.substring(3) + "KM4471703", "Glock").getFirst().firearmId()).isEqualTo(registered);
+		assertThat(match(t + "KM4?71208", "Glock").getFirst().firearmId()).isEqualTo(registered);
+	}
+
+	@Test
+	void whereTheSerialFitsTwoRecordsEquallyTheAttributeThatAgreesDecidesAndIsNamed() {
+		String nine = register("Glock", "AUT", t + "EV100", "9x19mm");
+		String forty = register("Glock", "AUT", t + "EV109", ".40 S&W");
+		tracing.catchUp();
+
+		Candidate top = tracing
+			.match(new ObservedMarkings(t + "EV10?", "Glock", null, ".40 S&W", null, null, null, null, null), 10)
+			.candidates()
+			.getFirst();
+
+		assertThat(top.firearmId()).isEqualTo(forty).isNotEqualTo(nine);
+		assertThat(top.tie()).isFalse();
+		assertThat(TestWords.english(top.explanation())).anyMatch(line -> line.startsWith("the serial fits record")
+				&& line.endsWith("calibre agree(s) here and not there"));
 	}
 
 	private List<Candidate> match(String serial, String make) {
