@@ -112,13 +112,13 @@ class RegistrationPages {
 		return "registry/new-holder";
 	}
 
-	private static Map<String, List<Refusal>> byField(List<Refusal> violations) {
+	static Map<String, List<Refusal>> byField(List<Refusal> violations) {
 		Map<String, List<Refusal>> errors = new LinkedHashMap<>();
 		violations.forEach(v -> errors.computeIfAbsent(v.field(), f -> new ArrayList<>()).add(v));
 		return errors;
 	}
 
-	private static <E extends Enum<E>> E choice(Class<E> type, String text, String field, List<Refusal> violations) {
+	static <E extends Enum<E>> E choice(Class<E> type, String text, String field, List<Refusal> violations) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

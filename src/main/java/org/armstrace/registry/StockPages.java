@@ -104,7 +104,7 @@ class StockPages {
 	@PostMapping("/parts/new")
 	String registerPart(@RequestParam Map<String, String> form, Principal who, Model model) {
 		List<Refusal> violations = new ArrayList<>();
-		PartKind kind = choice(PartKind.class, form.get("kind"), "kind", violations);
+		PartKind kind = RegistrationPages.choice(PartKind.class, form.get("kind"), "kind", violations);
 		UUID holder = FormFields.id("holderId", form.get("holderId"), violations);
 		LocalDate on = FormFields.date("occurredOn", form.get("occurredOn"), violations);
 		if (violations.isEmpty()) {
@@ -330,32 +330,17 @@ class StockPages {
 
 	private static String form(String kind, String action, List<Field> fields, Map<String, String> values,
 			List<Refusal> violations, Model model) {
-		Map<String, List<Refusal>> errors = new LinkedHashMap<>();
-		violations.forEach(v -> errors.computeIfAbsent(v.field(), f -> new ArrayList<>()).add(v));
 		model.addAttribute("kind", kind);
 		model.addAttribute("action", action);
 		model.addAttribute("fields", fields);
 		model.addAttribute("values", values);
 		model.addAttribute("violations", violations);
-		model.addAttribute("fieldErrors", errors);
+		model.addAttribute("fieldErrors", RegistrationPages.byField(violations));
 		return "registry/stock-form";
 	}
 
 	private static List<Refusal> refusals(CommandResult result) {
 		return result instanceof CommandResult.Rejected rejected ? rejected.violations() : List.of();
-	}
-
-	private static <E extends Enum<E>> E choice(Class<E> type, String text, String field, List<Refusal> violations) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, text.trim());
-		}
-		catch (IllegalArgumentException e) {
-			violations.add(Refusal.of(field, CommonRule.FieldIsRequired));
-			return null;
-		}
 	}
 
 }
