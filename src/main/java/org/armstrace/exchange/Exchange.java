@@ -37,7 +37,11 @@ public class Exchange {
 			@Size(max = 300) String verifierKey) {
 	}
 
-	public record Peer(String country, String baseUrl, String verifierKey) {
+	/**
+	 * A peer; {@code inconsistent} says why its log was found rolled back or forked (its
+	 * messages are then held), null while it is consistent.
+	 */
+	public record Peer(String country, String baseUrl, String verifierKey, String inconsistent) {
 	}
 
 	/** What became of a message that arrived. */
@@ -82,15 +86,15 @@ public class Exchange {
 	}
 
 	public List<Peer> peers() {
-		return jdbc.sql("SELECT country, base_url, verifier_key FROM exchange_peer ORDER BY country")
-			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3)))
+		return jdbc.sql("SELECT country, base_url, verifier_key, inconsistent FROM exchange_peer ORDER BY country")
+			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}
 
 	Optional<Peer> peer(String country) {
-		return jdbc.sql("SELECT country, base_url, verifier_key FROM exchange_peer WHERE country = ?")
+		return jdbc.sql("SELECT country, base_url, verifier_key, inconsistent FROM exchange_peer WHERE country = ?")
 			.param(country)
-			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Peer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.optional();
 	}
 
@@ -108,9 +112,45 @@ public class Exchange {
 			if (checks.failed()) {
 				return checks.refuse();
 			}
-			return Decision.record(null, new ExchangeEvent.PeerConfigured(country,
-					c.baseUrl().trim().replaceAll("/+$", ""), c.verifierKey().trim()));
+			// a peer configured again is witnessed afresh, from its log as it is now
+			return Decision
+				.<ExchangeEvent>record(null,
+						new ExchangeEvent.PeerConfigured(country, c.baseUrl().trim().replaceAll("/+$", ""),
+								c.verifierKey().trim()))
+				.alsoWrite(() -> jdbc.sql("DELETE FROM witness_state WHERE peer = ?").param(country).update());
 		});
+	}
+
+	/** A message signed by this node, ready for the outbox. */
+	record Sealed(String id, String recipient, Instant at, String envelope) {
+
+		String sha256() {
+			return Envelope.sha256(envelope);
+		}
+
+	}
+
+	/**
+	 * Signs a message to {@code recipient}; null when this node exchanges with no one.
+	 */
+	Sealed seal(MessageType type, String recipient, JsonNode body) {
+		if (properties.country() == null) {
+			return null;
+		}
+		String id = UUID.randomUUID().toString();
+		Instant now = Instant.now();
+		return new Sealed(id, recipient, now, Envelope
+			.seal(new Envelope.Message(id, type, properties.country(), recipient, now, body), json, signatures::sign));
+	}
+
+	/** The outbox row of a sealed message, written in the transaction of its fact. */
+	Runnable outboxRow(Sealed message) {
+		return () -> jdbc
+			.sql("INSERT INTO exchange_outbox (id, recipient, envelope, created_at, attempts, next_attempt_at) "
+					+ "VALUES (?, ?, ?, ?, 0, ?)")
+			.params(message.id(), message.recipient(), message.envelope(), message.at().atOffset(ZoneOffset.UTC),
+					message.at().atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	/**
@@ -119,22 +159,22 @@ public class Exchange {
 	 */
 	CommandResult send(MessageType type, String recipient, JsonNode body, String actor) {
 		return commands.run("send-message", actor, null, () -> {
-			if (properties.country() == null) {
+			Sealed sealed = seal(type, recipient, body);
+			if (sealed == null) {
 				return Decision.refuse("country", ExchangeRule.ExchangeIsConfigured);
 			}
-			String id = UUID.randomUUID().toString();
-			Instant now = Instant.now();
-			String envelope = Envelope.seal(new Envelope.Message(id, type, properties.country(), recipient, now, body),
-					json, signatures::sign);
 			return Decision
 				.<ExchangeEvent>record(null,
-						new ExchangeEvent.MessageSent(id, recipient, type, Envelope.sha256(envelope), now))
-				.alsoWrite(() -> jdbc
-					.sql("INSERT INTO exchange_outbox (id, recipient, envelope, created_at, attempts, next_attempt_at) "
-							+ "VALUES (?, ?, ?, ?, 0, ?)")
-					.params(id, recipient, envelope, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
-					.update());
+						new ExchangeEvent.MessageSent(sealed.id(), recipient, type, sealed.sha256(), sealed.at()))
+				.alsoWrite(outboxRow(sealed));
 		});
+	}
+
+	/** When a request of this urgency, made on {@code day}, is due. */
+	LocalDate dueOn(String urgency, Instant at) {
+		return at.atOffset(ZoneOffset.UTC)
+			.toLocalDate()
+			.plusDays("URGENT".equals(urgency) ? properties.urgentAnswerDays() : properties.answerDays());
 	}
 
 	/**
@@ -155,6 +195,10 @@ public class Exchange {
 		Optional<Peer> peer = sender == null ? Optional.empty() : peer(sender);
 		if (peer.isEmpty()) {
 			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.SenderIsAPeer, String.valueOf(sender)));
+		}
+		if (peer.get().inconsistent() != null) {
+			return new Receipt.Refused(
+					Refusal.of("envelope", ExchangeRule.PeerLedgerIsConsistent, sender, peer.get().inconsistent()));
 		}
 		Envelope.Message message;
 		try {
@@ -180,7 +224,7 @@ public class Exchange {
 				|| message.sentAt().isAfter(now.plus(Duration.ofMinutes(10)))) {
 			return new Receipt.Refused(Refusal.of("envelope", ExchangeRule.MessageIsFresh, message.sentAt()));
 		}
-		ExchangeEvent.MessageReceived fact;
+		ExchangeEvent fact;
 		try {
 			fact = fact(message, envelope.trim(), now);
 		}
@@ -192,7 +236,13 @@ public class Exchange {
 			if (received(message.id())) {
 				return Decision.record(null);
 			}
-			return Decision.record(null, fact);
+			Decision<ExchangeEvent> decision = Decision.record(null, fact);
+			return message.type() == MessageType.TRACE_REQUEST ? decision.alsoWrite(
+					() -> jdbc.sql("INSERT INTO international_trace_text (id, circumstances, contact) VALUES (?, ?, ?)")
+						.params(message.id(), text(message.body(), "circumstances", Limits.LONG_TEXT / 2),
+								text(message.body(), "contact", 300))
+						.update())
+					: decision;
 		});
 		if (result instanceof CommandResult.Accepted accepted && accepted.ledgerSeqs().isEmpty()) {
 			return new Receipt.AlreadyReceived(message.id());
@@ -201,7 +251,7 @@ public class Exchange {
 				: new Receipt.Received(message.id(), message.type());
 	}
 
-	private ExchangeEvent.MessageReceived fact(Envelope.Message m, String envelope, Instant now) {
+	private ExchangeEvent fact(Envelope.Message m, String envelope, Instant now) {
 		ExchangeEvent.Notice notice = null;
 		ExchangeEvent.Hit hit = null;
 		JsonNode b = m.body();
@@ -214,9 +264,38 @@ public class Exchange {
 						b.hasNonNull("reportedOn") ? LocalDate.parse(b.get("reportedOn").asString()) : null);
 			case HIT_NOTIFICATION -> hit = new ExchangeEvent.Hit(required(b, "reference"), required(b, "serial"),
 					text(b, "seizureReference"));
+			case TRACE_REQUEST -> {
+				String urgency = "URGENT".equals(text(b, "urgency")) ? "URGENT" : "ROUTINE";
+				List<String> photographs = b.has("photographSha256") ? b.get("photographSha256")
+					.valueStream()
+					.map(JsonNode::asString)
+					.filter(InternationalTracing::isSha256)
+					.limit(10)
+					.toList() : List.of();
+				return new ExchangeEvent.TraceRequestReceived(m.id(), m.sender(), Envelope.sha256(envelope), now,
+						new ExchangeEvent.TraceRequestBody(required(b, "serial"), text(b, "make"), text(b, "model"),
+								text(b, "calibre"), text(b, "firearmType"), country(text(b, "countryOfManufacture")),
+								photographs, required(b, "reason"), urgency),
+						dueOn(urgency, now));
+			}
+			case TRACE_ANSWER -> {
+				String outcome = required(b, "outcome");
+				if (!InternationalTracing.OUTCOMES.contains(outcome)) {
+					throw new IllegalArgumentException("unknown outcome " + outcome);
+				}
+				return new ExchangeEvent.TraceAnswerReceived(m.id(), m.sender(), Envelope.sha256(envelope), now,
+						new ExchangeEvent.TraceAnswerBody(required(b, "requestId"), outcome, text(b, "reason"),
+								text(b, "make"), text(b, "model"), text(b, "calibre"), text(b, "firearmType"),
+								text(b, "serial"), country(text(b, "countryOfManufacture")),
+								b.hasNonNull("year") ? b.get("year").asInt() : null, text(b, "lastTransfer")));
+			}
 		}
 		return new ExchangeEvent.MessageReceived(m.id(), m.sender(), m.type(), Envelope.sha256(envelope), now, notice,
 				hit);
+	}
+
+	private static String country(String code) {
+		return code == null || !CountryCode.isValid(code.toUpperCase()) ? null : code.toUpperCase();
 	}
 
 	boolean received(String messageId) {
@@ -235,12 +314,16 @@ public class Exchange {
 	}
 
 	private static String text(JsonNode body, String field) {
+		return text(body, field, Limits.NAME);
+	}
+
+	private static String text(JsonNode body, String field, int max) {
 		if (body == null || !body.hasNonNull(field)) {
 			return null;
 		}
 		String value = body.get(field).asString().trim();
-		if (value.length() > Limits.NAME) {
-			throw new IllegalArgumentException(field + " is longer than " + Limits.NAME + " characters");
+		if (value.length() > max) {
+			throw new IllegalArgumentException(field + " is longer than " + max + " characters");
 		}
 		return value.isEmpty() ? null : value;
 	}

@@ -2,6 +2,7 @@ package org.armstrace.exchange;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.armstrace.ledger.EventTypes;
@@ -40,6 +41,25 @@ public sealed interface ExchangeEvent extends LedgerEvent {
 	record Hit(String reference, String serial, String seizureReference) {
 	}
 
+	/**
+	 * What an international trace request asks (ITI art. 17, ISACS 05.31): the markings
+	 * as read ({@code ?} one unreadable character, {@code *} any run), type, calibre, the
+	 * photographs' SHA-256, why and how urgently. The circumstances and the contact are
+	 * kept off the ledger.
+	 */
+	record TraceRequestBody(String serial, String make, String model, String calibre, String firearmType,
+			String countryOfManufacture, List<String> photographSha256, String reason, String urgency) {
+	}
+
+	/**
+	 * An answer (ITI arts. 20-21): FOUND with what the ITI lets a State share of the
+	 * record (its manufacture, its last legal export or import that concerns the
+	 * requesting State), NOT_FOUND, or REFUSED / DELAYED with the reason.
+	 */
+	record TraceAnswerBody(String requestId, String outcome, String reason, String make, String model, String calibre,
+			String firearmType, String serial, String countryOfManufacture, Integer year, String lastTransfer) {
+	}
+
 	record PeerConfigured(String country, String baseUrl, String verifierKey) implements ExchangeEvent {
 
 		@Override
@@ -65,6 +85,67 @@ public sealed interface ExchangeEvent extends LedgerEvent {
 		@Override
 		public String subjectId() {
 			return "message:" + messageId;
+		}
+
+	}
+
+	/** This State asked a peer to trace a firearm; the request is the message. */
+	record TraceRequestSent(String messageId, String recipient, String envelopeSha256, Instant sentAt,
+			TraceRequestBody request, LocalDate dueOn) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
+		}
+
+	}
+
+	/**
+	 * A peer asked this State to trace a firearm: it lands in the focal point's queue.
+	 */
+	record TraceRequestReceived(String messageId, String sender, String envelopeSha256, Instant receivedAt,
+			TraceRequestBody request, LocalDate dueOn) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
+		}
+
+	}
+
+	/** This State answered a peer's trace request. */
+	record TraceAnswerSent(String messageId, String recipient, String envelopeSha256, Instant sentAt,
+			TraceAnswerBody answer) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
+		}
+
+	}
+
+	/** A peer answered this State's trace request. */
+	record TraceAnswerReceived(String messageId, String sender, String envelopeSha256, Instant receivedAt,
+			TraceAnswerBody answer) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
+		}
+
+	}
+
+	/**
+	 * A witness check found a peer's log inconsistent with what this node had accepted
+	 * (rolled back, or forked): its messages are held until an administrator configures
+	 * the peer again.
+	 */
+	record PeerLedgerInconsistent(String country, String problem, long acceptedSize, String acceptedRoot,
+			String checkpoint) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "peer:" + country;
 		}
 
 	}

@@ -21,6 +21,29 @@ public enum ExchangeRule implements Rule {
 	/** A message was sent recently, and not in the future. */
 	MessageIsFresh,
 	/** The node knows its own State (armstrace.exchange.country). */
-	ExchangeIsConfigured
+	ExchangeIsConfigured,
+	/**
+	 * A peer whose log this node found rolled back or forked is held: its messages are
+	 * not taken until an administrator configures it again.
+	 */
+	PeerLedgerIsConsistent,
+	/** A trace request goes to a configured peer. */
+	RecipientIsAPeer,
+	/** A trace request's urgency is ROUTINE or URGENT. */
+	UrgencyIsKnown,
+	/** A photograph's hash is a SHA-256 in hexadecimal; at most ten. */
+	PhotographHashIsSha256,
+	/** An answer names a request a peer sent this State, still waiting or delayed. */
+	TraceRequestIsOpen,
+	/** An answer is FOUND, NOT_FOUND, REFUSED or DELAYED. */
+	OutcomeIsKnown,
+	/** A FOUND answer names the firearm found on this State's registry. */
+	FoundNamesARecord,
+	/** A refusal or a delay says why (ITI art. 20-21). */
+	RefusalGivesAReason,
+	/**
+	 * A cosignature comes from a peer and verifies over a checkpoint this node signed.
+	 */
+	CosignatureVerifies
 
 }

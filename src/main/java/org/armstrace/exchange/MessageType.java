@@ -8,6 +8,13 @@ public enum MessageType {
 	/** A notice withdrawn: the firearm was recovered. */
 	NOTICE_WITHDRAWN,
 	/** A State seized a firearm on the owning State's notice. */
-	HIT_NOTIFICATION
+	HIT_NOTIFICATION,
+	/**
+	 * A State asks the State of manufacture or last import to trace a firearm (ITI art.
+	 * 17).
+	 */
+	TRACE_REQUEST,
+	/** The answer to a trace request: what was found, or a reasoned refusal or delay. */
+	TRACE_ANSWER
 
 }

@@ -5,6 +5,7 @@ import static org.armstrace.identity.Role.ANALYST;
 import static org.armstrace.identity.Role.AUDITOR;
 import static org.armstrace.identity.Role.CUSTOMS;
 import static org.armstrace.identity.Role.DEALER;
+import static org.armstrace.identity.Role.FOCAL_POINT;
 import static org.armstrace.identity.Role.INVESTIGATOR;
 import static org.armstrace.identity.Role.LICENSING;
 import static org.armstrace.identity.Role.REGISTRAR;
@@ -39,7 +40,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/firearms/imports/**", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/firearms", READERS),
 			rule(HttpMethod.GET, "/api/v1/firearms/*", ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR,
-					DEALER),
+					FOCAL_POINT, DEALER),
 			rule(HttpMethod.GET, "/api/v1/firearms/**", READERS), rule(HttpMethod.GET, "/api/v1/dealer/stock", DEALER),
 			rule(HttpMethod.GET, "/api/v1/dealer/register", DEALER),
 			rule(HttpMethod.GET, "/api/v1/dealer/register.csv", DEALER),
@@ -59,10 +60,10 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/firearms/*/transits", ADMIN, REGISTRAR, CUSTOMS, LICENSING),
 			rule(HttpMethod.POST, "/api/v1/firearms/*/classification", ADMIN, REGISTRAR, LICENSING),
 			rule(HttpMethod.POST, "/api/v1/firearms/*/*", ADMIN, REGISTRAR), rule(HttpMethod.GET, "/api/v1/parts/*",
-					ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR, DEALER),
+					ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR, FOCAL_POINT, DEALER),
 			rule(HttpMethod.POST, "/api/v1/parts/**", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/ammunition-lots/*", ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR,
-					AUDITOR, DEALER),
+					AUDITOR, FOCAL_POINT, DEALER),
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/*/transfers", ADMIN, REGISTRAR, DEALER),
 			rule(HttpMethod.POST, "/api/v1/ammunition-lots/**", ADMIN, REGISTRAR),
 			rule(HttpMethod.GET, "/api/v1/registry/data-quality", ADMIN, REGISTRAR, ANALYST),
@@ -110,8 +111,14 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.POST, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/exchange/outbox", ADMIN),
-			rule(HttpMethod.GET, "/api/v1/exchange/notices", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR),
-			rule(HttpMethod.GET, "/api/v1/exchange/hits", ADMIN, REGISTRAR, INVESTIGATOR),
+			rule(HttpMethod.GET, "/api/v1/exchange/notices", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR, FOCAL_POINT),
+			rule(HttpMethod.GET, "/api/v1/exchange/hits", ADMIN, REGISTRAR, INVESTIGATOR, FOCAL_POINT),
+			rule(HttpMethod.GET, "/api/v1/exchange/trace-requests", ADMIN, FOCAL_POINT),
+			rule(HttpMethod.POST, "/api/v1/exchange/trace-requests", ADMIN, FOCAL_POINT),
+			rule(HttpMethod.GET, "/api/v1/exchange/trace-requests/*", ADMIN, FOCAL_POINT),
+			rule(HttpMethod.POST, "/api/v1/exchange/trace-requests/*/answer", ADMIN, FOCAL_POINT),
+			rule(HttpMethod.GET, "/api/v1/exchange/witness", ADMIN, FOCAL_POINT, AUDITOR),
+			rule(HttpMethod.POST, "/api/v1/exchange/witness", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/reference/**", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/reference/**", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/access-log/**", ADMIN, AUDITOR),

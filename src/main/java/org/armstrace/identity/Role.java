@@ -13,14 +13,19 @@ import org.springframework.security.core.Authentication;
  */
 public enum Role {
 
-	ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR, DEALER;
+	ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR, DEALER,
+	/**
+	 * The national focal point (DP 34): sends and answers international trace requests
+	 * and reads the records it needs to.
+	 */
+	FOCAL_POINT;
 
 	/**
 	 * The roles that read individual records (READERS in docs/roles.md): not ANALYST, who
 	 * reads aggregates, nor DEALER, who records facts.
 	 */
 	public static final Set<Role> READERS = Set
-		.copyOf(EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR));
+		.copyOf(EnumSet.of(ADMIN, REGISTRAR, LICENSING, CUSTOMS, INVESTIGATOR, AUDITOR, FOCAL_POINT));
 
 	/** The Spring Security authority, e.g. ROLE_REGISTRAR. */
 	public String authority() {

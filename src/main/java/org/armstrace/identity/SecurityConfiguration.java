@@ -112,16 +112,15 @@ class SecurityConfiguration {
 		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
 
 		http.securityMatcher("/api/**", "/actuator/**").authorizeHttpRequests(requests -> {
-			requests
-				.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
-						"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**",
-						"/api/v1/licence-verifications/*", "/api/v1/authorisation-verifications/*",
-						"/api/v1/exchange/identity", "/api/v1/deactivation-certificates/*", "/actuator/health",
-						"/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+			requests.requestMatchers(HttpMethod.GET, "/api/v1/ledger/key", "/api/v1/ledger/checkpoint",
+					"/api/v1/ledger/heads", "/api/v1/ledger/heads/**", "/api/v1/ledger/proofs/**",
+					"/api/v1/licence-verifications/*", "/api/v1/authorisation-verifications/*",
+					"/api/v1/exchange/identity", "/api/v1/exchange/checkpoint", "/api/v1/deactivation-certificates/*",
+					"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				// another State's node delivers here: each message carries its own
 				// signature
-				.requestMatchers(HttpMethod.POST, "/api/v1/exchange/inbox")
+				.requestMatchers(HttpMethod.POST, "/api/v1/exchange/inbox", "/api/v1/exchange/cosignatures")
 				.permitAll();
 			for (AccessRules.Rule rule : AccessRules.API) {
 				requests.requestMatchers(rule.method(), rule.pattern())
@@ -200,6 +199,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.LICENSING.name())
 			.requestMatchers("/transfers/new")
 			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name())
+			.requestMatchers("/exchange", "/exchange/**")
+			.hasAnyRole(Role.ADMIN.name(), Role.FOCAL_POINT.name())
 			.requestMatchers(HttpMethod.POST, "/transfers/*/consignment", "/consignments/*/receipt")
 			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name(), Role.CUSTOMS.name())
 			.requestMatchers(HttpMethod.POST, "/transfers/**")

@@ -1,5 +1,9 @@
 package org.armstrace.ledger;
 
+import java.time.Instant;
+
+import org.armstrace.ledger.merkle.Cosignature;
+
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 
@@ -31,6 +35,16 @@ public class NodeSignatures {
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
 		}
+	}
+
+	/**
+	 * This node's cosignature, as a witness, of another node's checkpoint body (C2SP
+	 * tlog-cosignature).
+	 */
+	public String cosign(String checkpointBody) {
+		NoteVerifier own = NoteVerifier.fromVerifierKey(key.verifierKey());
+		return Cosignature.line(own.keyName(), own.publicKey(), this::sign, Instant.now().getEpochSecond(),
+				checkpointBody);
 	}
 
 	/** The node's verifier key, {@code name+keyid+base64}: what a peer configures. */

@@ -56,6 +56,11 @@ class CurrentUser {
 					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_AUDITOR");
 		}
 
+		/** The national focal point's pages of international exchange. */
+		public boolean focalPoint() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_FOCAL_POINT");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.armstrace.ledger.Ledger;
 import org.armstrace.registry.RegistryQueries;
+import org.armstrace.exchange.InternationalTracing;
 import org.armstrace.seizure.SeizureQueries;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.transfers.AuthorisationQueries;
@@ -35,9 +36,12 @@ class DashboardController {
 
 	private final AuthorisationQueries transfers;
 
+	private final InternationalTracing international;
+
 	DashboardController(RegistryQueries registry, Ledger ledger, TraceRequestQueries traceRequests,
-			SeizureQueries seizures, AuthorisationQueries transfers) {
+			SeizureQueries seizures, AuthorisationQueries transfers, InternationalTracing international) {
 		this.transfers = transfers;
+		this.international = international;
 		this.registry = registry;
 		this.ledger = ledger;
 		this.traceRequests = traceRequests;
@@ -51,6 +55,7 @@ class DashboardController {
 		model.addAttribute("head", ledger.latestCheckpoint().orElse(null));
 		model.addAttribute("overdueTraces", traceRequests.overdueCount());
 		model.addAttribute("openTraces", traceRequests.awaitingAnswerCount());
+		model.addAttribute("international", international.queue());
 		model.addAttribute("inCustody", seizures.inCustodyCount());
 		model.addAttribute("transferAlerts", transfers.alerts(LocalDate.now()).size());
 		model.addAttribute("deadlines", seizures.deadlines(30).size());

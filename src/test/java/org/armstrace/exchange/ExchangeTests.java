@@ -20,14 +20,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
+import org.armstrace.WebSession;
 import org.armstrace.command.CommandResult;
 import org.armstrace.identity.Role;
+import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.NodeSignatures;
 import org.armstrace.ledger.merkle.NoteSigner;
 import org.armstrace.registry.FirearmCommands;
@@ -78,6 +81,9 @@ class ExchangeTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
 
 	Api api;
 
@@ -212,6 +218,53 @@ class ExchangeTests {
 
 		JsonNode none = seize(token, "NOTLISTED" + serial);
 		assertThat(step(none, "INTERNATIONAL_CHECK")).isEqualTo("DONE INTERNATIONAL_NO_HIT [1]");
+	}
+
+	@Test
+	void aPeersTraceRequestWaitsInTheFocalPointsQueueAndIsAnsweredFromItsPage() throws Exception {
+		String serial = "XQ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		Envelope.Message request = new Envelope.Message(UUID.randomUUID().toString(), MessageType.TRACE_REQUEST, "DEU",
+				"AUT", Instant.now(),
+				JSON.createObjectNode()
+					.put("serial", serial)
+					.put("make", "Walther")
+					.put("reason", "seized with forged papers")
+					.put("urgency", "URGENT")
+					.put("circumstances", "found under a car seat")
+					.put("contact", "BKA focal point"));
+		assertThat(inbox(seal(request, peerKey)).statusCode()).isEqualTo(202);
+		JsonNode queued = Api
+			.json(api.get("/api/v1/exchange/trace-requests/" + request.id(), testUsers.token(Role.FOCAL_POINT)));
+		assertThat(queued.path("request").path("state").asString()).isEqualTo("WAITING");
+		assertThat(queued.path("request").path("dueOn").asString()).as("an urgent request is due in three days")
+			.isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
+		assertThat(ledger.entriesAbout("message:" + request.id())).singleElement()
+			.satisfies(entry -> assertThat(entry.json()).as("circumstances and contact stay off the ledger")
+				.contains(serial)
+				.doesNotContain("found under a car seat", "BKA focal point"));
+
+		WebSession focalPoint = WebSession.signIn(port, testUsers.user(Role.FOCAL_POINT).username());
+		assertThat(focalPoint.get("/exchange").body()).contains(serial).contains("DEU");
+		String page = focalPoint.get("/exchange/trace-requests/" + request.id()).body();
+		assertThat(page).contains("found under a car seat").contains("answer-form");
+
+		HttpResponse<String> withoutReason = focalPoint.post("/exchange/trace-requests/" + request.id(),
+				"/exchange/trace-requests/" + request.id() + "/answer", Map.of("outcome", "REFUSED"));
+		assertThat(withoutReason.body()).contains("refusals").contains("a refusal or a delay says why");
+		HttpResponse<String> refused = focalPoint.post("/exchange/trace-requests/" + request.id(),
+				"/exchange/trace-requests/" + request.id() + "/answer",
+				Map.of("outcome", "REFUSED", "reason", "the record is part of a court case"));
+		assertThat(WebSession.location(refused)).endsWith("/exchange/trace-requests/" + request.id());
+		assertThat(focalPoint.get("/exchange/trace-requests/" + request.id()).body()).contains("Refused")
+			.contains("the record is part of a court case")
+			.doesNotContain("answer-form");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM exchange_message WHERE direction = 'OUT' AND peer = 'DEU' "
+					+ "AND message_type = 'TRACE_ANSWER'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(api.get("/api/v1/exchange/trace-requests/" + request.id(), testUsers.token(Role.INVESTIGATOR))
+			.statusCode()).as("the queue is the focal point's").isEqualTo(403);
 	}
 
 	private JsonNode seize(String token, String serial) {

@@ -35,7 +35,7 @@ class AccessMatrixTests {
 	}
 
 	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.REGISTRAR, Role.LICENSING, Role.CUSTOMS,
-			Role.INVESTIGATOR, Role.AUDITOR);
+			Role.INVESTIGATOR, Role.AUDITOR, Role.FOCAL_POINT);
 
 	@LocalServerPort
 	int port;

@@ -26,7 +26,7 @@ import org.armstrace.ArmsTraceApplication;
  * ArmsTrace in a process of its own, on a database that outlives it: started as an
  * operator starts it, stopped with {@code kill -9} when a test says so.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
 	private static final Pattern TOKEN = Pattern.compile("API token acting as admin \\(shown once\\): (\\S+)");
 
@@ -38,7 +38,7 @@ final class Node implements AutoCloseable {
 
 	private int port;
 
-	Node(Map<String, Object> database, String name) {
+	public Node(Map<String, Object> database, String name) {
 		this.database = database;
 		this.log = Path.of(database.get("armstrace.home").toString(), name + ".log");
 	}
@@ -46,9 +46,34 @@ final class Node implements AutoCloseable {
 	/**
 	 * Starts {@code armstrace <args>} and, for a serving verb, waits until it answers.
 	 */
-	Node start(String... args) {
+	public Node start(String... args) {
 		try {
 			port = freePort();
+			return startOn(port, args);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Starts it again where it was: on the port it had, so that peers that know its
+	 * address reach it.
+	 */
+	public Node restart(String... args) {
+		return startOn(port, args);
+	}
+
+	/**
+	 * Starts on the port {@code other} had: it stands in for that node at its address.
+	 */
+	public Node startOnPortOf(Node other, String... args) {
+		return startOn(other.port, args);
+	}
+
+	private Node startOn(int port, String... args) {
+		this.port = port;
+		try {
 			List<String> command = new ArrayList<>(
 					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
 							classPath()));
@@ -67,7 +92,7 @@ final class Node implements AutoCloseable {
 	}
 
 	/** Waits until the server answers its health endpoint. */
-	Node awaitUp() throws InterruptedException {
+	public Node awaitUp() throws InterruptedException {
 		HttpClient http = HttpClient.newHttpClient();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline) {
@@ -91,7 +116,7 @@ final class Node implements AutoCloseable {
 	}
 
 	/** Waits for a job to finish; returns its exit status. */
-	int awaitExit() throws InterruptedException {
+	public int awaitExit() throws InterruptedException {
 		if (!process.waitFor(300, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("the job did not finish within 300 s:\n" + logText());
 		}
@@ -99,12 +124,12 @@ final class Node implements AutoCloseable {
 	}
 
 	/** Waits until the node's output holds {@code text}. */
-	void awaitOutput(String text, Duration within) throws InterruptedException {
+	public void awaitOutput(String text, Duration within) throws InterruptedException {
 		awaitOutput(Pattern.compile(Pattern.quote(text)), within);
 	}
 
 	/** Waits until the node's output holds a match of {@code pattern}. */
-	void awaitOutput(Pattern pattern, Duration within) throws InterruptedException {
+	public void awaitOutput(Pattern pattern, Duration within) throws InterruptedException {
 		String text = pattern.pattern();
 		long deadline = System.nanoTime() + within.toNanos();
 		while (!pattern.matcher(logText()).find()) {
@@ -116,13 +141,13 @@ final class Node implements AutoCloseable {
 	}
 
 	/** SIGKILL: no shutdown hook, no flush, no goodbye. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	/** An orderly stop (SIGTERM). */
-	void stop() throws InterruptedException {
+	public void stop() throws InterruptedException {
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			kill();
@@ -136,12 +161,12 @@ final class Node implements AutoCloseable {
 		}
 	}
 
-	String base() {
+	public String base() {
 		return "http://localhost:" + port;
 	}
 
 	/** The demo's admin token, from the node's output. */
-	String demoToken() throws InterruptedException {
+	public String demoToken() throws InterruptedException {
 		awaitOutput("API token acting as admin", Duration.ofSeconds(120));
 		Matcher token = TOKEN.matcher(logText());
 		if (!token.find()) {
@@ -150,7 +175,7 @@ final class Node implements AutoCloseable {
 		return token.group(1);
 	}
 
-	String logText() {
+	public String logText() {
 		try {
 			return Files.exists(log) ? Files.readString(log) : "";
 		}
@@ -160,7 +185,7 @@ final class Node implements AutoCloseable {
 	}
 
 	/** A connection to the node's database, for checks made while no node runs. */
-	Connection database() throws SQLException {
+	public Connection database() throws SQLException {
 		Object url = database.get("spring.datasource.url");
 		if (url == null || url.toString().startsWith("jdbc:h2:mem")) {
 			url = "jdbc:h2:file:" + Path.of(database.get("armstrace.home").toString(), "db", "armstrace");
