@@ -51,3 +51,13 @@ CREATE TABLE ledger_cosignature (
     received_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (witness, tree_size)
 );
+
+-- Spontaneous information (DP 40) both ways: its subject and text are kept here, off the ledger.
+CREATE TABLE exchange_information (
+    id         VARCHAR(40)   NOT NULL PRIMARY KEY,
+    direction  VARCHAR(8)    NOT NULL,
+    peer       CHAR(3)       NOT NULL,
+    subject    VARCHAR(200)  NOT NULL,
+    body       VARCHAR(4000) NOT NULL,
+    at_time    TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -237,12 +237,16 @@ public class Exchange {
 				return Decision.record(null);
 			}
 			Decision<ExchangeEvent> decision = Decision.record(null, fact);
-			return message.type() == MessageType.TRACE_REQUEST ? decision.alsoWrite(
-					() -> jdbc.sql("INSERT INTO international_trace_text (id, circumstances, contact) VALUES (?, ?, ?)")
-						.params(message.id(), text(message.body(), "circumstances", Limits.LONG_TEXT / 2),
-								text(message.body(), "contact", 300))
-						.update())
-					: decision;
+			return switch (message.type()) {
+				case TRACE_REQUEST -> decision.alsoWrite(() -> jdbc
+					.sql("INSERT INTO international_trace_text (id, circumstances, contact) VALUES (?, ?, ?)")
+					.params(message.id(), text(message.body(), "circumstances", Limits.LONG_TEXT / 2),
+							text(message.body(), "contact", 300))
+					.update());
+				case SPONTANEOUS_INFORMATION -> decision.alsoWrite(() -> information(message.id(), "IN", sender,
+						text(message.body(), "subject"), text(message.body(), "text", Limits.LONG_TEXT), now));
+				default -> decision;
+			};
 		});
 		if (result instanceof CommandResult.Accepted accepted && accepted.ledgerSeqs().isEmpty()) {
 			return new Receipt.AlreadyReceived(message.id());
@@ -278,6 +282,25 @@ public class Exchange {
 								photographs, required(b, "reason"), urgency),
 						dueOn(urgency, now));
 			}
+			case EXPORT_NOTIFICATION -> {
+				return new ExchangeEvent.ExportNotificationReceived(m.id(), m.sender(), Envelope.sha256(envelope), now,
+						required(b, "reference"), LocalDate.parse(required(b, "issuedOn")),
+						text(b, "description", Limits.TEXT));
+			}
+			case RECEIPT_CONFIRMATION -> {
+				List<ExchangeEvent.LineCount> lines = b.has("lines") ? b.get("lines")
+					.valueStream()
+					.limit(Limits.ITEMS)
+					.map(l -> new ExchangeEvent.LineCount(l.path("lineNo").asInt(), l.path("quantity").asLong()))
+					.toList() : List.of();
+				return new ExchangeEvent.ReceiptConfirmationReceived(m.id(), m.sender(), Envelope.sha256(envelope), now,
+						required(b, "exportReference"), required(b, "consignmentReference"),
+						LocalDate.parse(required(b, "receivedOn")), lines);
+			}
+			case SPONTANEOUS_INFORMATION -> {
+				required(b, "subject");
+				text(b, "text", Limits.LONG_TEXT);
+			}
 			case TRACE_ANSWER -> {
 				String outcome = required(b, "outcome");
 				if (!InternationalTracing.OUTCOMES.contains(outcome)) {
@@ -296,6 +319,61 @@ public class Exchange {
 
 	private static String country(String code) {
 		return code == null || !CountryCode.isValid(code.toUpperCase()) ? null : code.toUpperCase();
+	}
+
+	/** Information shared with a peer unasked (DP 40). */
+	public record SendInformation(@Size(max = Limits.COUNTRY) String recipient, @Size(max = Limits.NAME) String subject,
+			@Size(max = Limits.LONG_TEXT) String text) {
+	}
+
+	/** Spontaneous information as the focal point reads it. */
+	public record Information(String id, String direction, String peer, String subject, String text, Instant at) {
+	}
+
+	public CommandResult sendInformation(SendInformation c, String actor) {
+		return commands.run("send-information", actor, null, c, () -> {
+			String recipient = c.recipient() == null ? null : c.recipient().trim().toUpperCase();
+			Checks checks = new Checks().require("recipient", recipient)
+				.require("subject", c.subject() == null || c.subject().isBlank() ? null : c.subject())
+				.require("text", c.text() == null || c.text().isBlank() ? null : c.text());
+			checks.rule(properties.country() != null, "recipient", ExchangeRule.ExchangeIsConfigured);
+			checks.rule(recipient == null || peer(recipient).isPresent(), "recipient", ExchangeRule.RecipientIsAPeer,
+					recipient);
+			if (checks.failed()) {
+				return checks.refuse();
+			}
+			Sealed sealed = seal(MessageType.SPONTANEOUS_INFORMATION, recipient,
+					json.createObjectNode().put("subject", c.subject().trim()).put("text", c.text().trim()));
+			return Decision
+				.<ExchangeEvent>record(null,
+						new ExchangeEvent.MessageSent(sealed.id(), recipient, MessageType.SPONTANEOUS_INFORMATION,
+								sealed.sha256(), sealed.at()))
+				.alsoWrite(outboxRow(sealed))
+				.alsoWrite(() -> information(sealed.id(), "OUT", recipient, c.subject().trim(), c.text().trim(),
+						sealed.at()));
+		});
+	}
+
+	List<Information> information(int limit) {
+		return jdbc
+			.sql("SELECT id, direction, peer, subject, body, at_time FROM exchange_information ORDER BY at_time DESC "
+					+ "FETCH FIRST " + Math.max(1, Math.min(limit, 1_000)) + " ROWS ONLY")
+			.query((rs, n) -> new Information(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/** The message a ledger entry recorded. */
+	Optional<String> messageRecordedAt(long seq) {
+		return jdbc.sql("SELECT id FROM exchange_message WHERE last_seq = ?").param(seq).query(String.class).optional();
+	}
+
+	/** Spontaneous information, sent or received, kept off the ledger. */
+	void information(String id, String direction, String peer, String subject, String body, Instant at) {
+		jdbc.sql("INSERT INTO exchange_information (id, direction, peer, subject, body, at_time) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(id, direction, peer, subject, body == null ? "" : body, at.atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	boolean received(String messageId) {

@@ -70,9 +70,12 @@ class ExchangeController {
 
 	private final Witness witness;
 
+	private final TransferMessages transferMessages;
+
 	ExchangeController(Exchange exchange, Notices notices, Outbox outbox, NodeSignatures signatures, Actors actors,
-			AccessLog accessLog, CommandResponses responses, Words words, InternationalTracing tracing,
-			Witness witness) {
+			AccessLog accessLog, CommandResponses responses, Words words, InternationalTracing tracing, Witness witness,
+			TransferMessages transferMessages) {
+		this.transferMessages = transferMessages;
 		this.tracing = tracing;
 		this.witness = witness;
 		this.exchange = exchange;
@@ -248,6 +251,38 @@ class ExchangeController {
 	@GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
 	ResponseEntity<String> cosignedCheckpoint() {
 		return witness.cosignedCheckpoint().map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@Operation(summary = "Confirm to the exporting State that one of its consignments arrived, line by line, as "
+			+ "its papers number them (Firearms Protocol art. 10(4)): its node records the receipt")
+	@PostMapping("/receipt-confirmations")
+	ResponseEntity<?> confirmReceipt(@RequestBody TransferMessages.ConfirmReceipt body, Principal who) {
+		return sent(transferMessages.confirmReceipt(body, actors.of(who)));
+	}
+
+	@Operation(summary = "Share information with a peer unasked (DP 40); the text stays off the ledger")
+	@PostMapping("/information")
+	ResponseEntity<?> sendInformation(@RequestBody Exchange.SendInformation body, Principal who) {
+		CommandResult result = exchange.sendInformation(body, actors.of(who));
+		if (result instanceof CommandResult.Accepted) {
+			accessLog.record(who, AccessLog.Action.EXPORT, "spontaneous information", body.recipient(),
+					"international information sharing", 1);
+		}
+		return sent(result);
+	}
+
+	@Operation(summary = "Spontaneous information sent and received, newest first (at most 200)")
+	@GetMapping("/information")
+	List<Exchange.Information> information() {
+		return exchange.information(200);
+	}
+
+	private ResponseEntity<?> sent(CommandResult result) {
+		if (result instanceof CommandResult.Accepted accepted) {
+			return ResponseEntity.accepted()
+				.body(Map.of("messageId", exchange.messageRecordedAt(accepted.ledgerSeqs().getFirst()).orElseThrow()));
+		}
+		return responses.answer(result, "/api/v1/exchange/outbox/", id -> Optional.empty(), r -> false);
 	}
 
 	private String requestAt(CommandResult.Accepted accepted) {

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.armstrace.command.Limits;
 import org.armstrace.ledger.EventTypes;
 import org.armstrace.ledger.LedgerEvent;
+
+import jakarta.validation.constraints.Max;
 
 /**
  * The exchange's facts on the ledger: a peer trusted, a message sent, a message received.
@@ -146,6 +149,33 @@ public sealed interface ExchangeEvent extends LedgerEvent {
 		@Override
 		public String subjectId() {
 			return "peer:" + country;
+		}
+
+	}
+
+	/** A peer notified an export authorisation it granted to this State. */
+	record ExportNotificationReceived(String messageId, String sender, String envelopeSha256, Instant receivedAt,
+			String reference, LocalDate issuedOn, String description) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
+		}
+
+	}
+
+	/** One line's count in a receipt confirmation. */
+	record LineCount(@Max(10_000) int lineNo, @Max(Limits.ROUNDS) long quantity) {
+	}
+
+	/** A peer confirmed that a consignment of this State's export arrived. */
+	record ReceiptConfirmationReceived(String messageId, String sender, String envelopeSha256, Instant receivedAt,
+			String exportReference, String consignmentReference, LocalDate receivedOn,
+			List<LineCount> lines) implements ExchangeEvent {
+
+		@Override
+		public String subjectId() {
+			return "message:" + messageId;
 		}
 
 	}

@@ -71,6 +71,10 @@ class ExchangeProjection implements Projection<ExchangeEvent> {
 						seq);
 				answer("OUT", e.sender(), e.answer(), e.receivedAt(), seq);
 			}
+			case ExchangeEvent.ExportNotificationReceived e -> message(e.messageId(), "IN", e.sender(),
+					MessageType.EXPORT_NOTIFICATION, e.envelopeSha256(), e.receivedAt(), seq);
+			case ExchangeEvent.ReceiptConfirmationReceived e -> message(e.messageId(), "IN", e.sender(),
+					MessageType.RECEIPT_CONFIRMATION, e.envelopeSha256(), e.receivedAt(), seq);
 			case PeerLedgerInconsistent e -> jdbc.sql("UPDATE exchange_peer SET inconsistent = ? WHERE country = ?")
 				.params(e.problem(), e.country())
 				.update();

@@ -15,6 +15,18 @@ public enum MessageType {
 	 */
 	TRACE_REQUEST,
 	/** The answer to a trace request: what was found, or a reasoned refusal or delay. */
-	TRACE_ANSWER
+	TRACE_ANSWER,
+	/**
+	 * An export authorisation granted, to the importing State (Firearms Protocol art.
+	 * 10(2)): it records the notice, so imports quoting it are not flagged.
+	 */
+	EXPORT_NOTIFICATION,
+	/**
+	 * The importing State confirms a consignment arrived, line by line (art. 10(4)): the
+	 * exporting State's reconciliation records the receipt.
+	 */
+	RECEIPT_CONFIRMATION,
+	/** Information a State shares unasked (DP 40); its text stays off the ledger. */
+	SPONTANEOUS_INFORMATION
 
 }

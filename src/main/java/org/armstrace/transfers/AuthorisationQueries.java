@@ -134,6 +134,14 @@ public class AuthorisationQueries {
 	}
 
 	@Transactional(readOnly = true)
+	/** The authorisation this State granted under {@code number}. */
+	public Optional<UUID> idByNumber(String number) {
+		return jdbc.sql("SELECT id FROM transfer_authorisation WHERE number = ?")
+			.param(number)
+			.query(UUID.class)
+			.optional();
+	}
+
 	public List<AuthorisationSummary> list(TransferKind kind, AuthorisationState state) {
 		StringBuilder sql = new StringBuilder(
 				"SELECT id, kind, state, number, export_country, import_country, description, applied_on, "

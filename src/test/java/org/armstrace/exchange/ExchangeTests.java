@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -35,6 +36,8 @@ import org.armstrace.ledger.NodeSignatures;
 import org.armstrace.ledger.merkle.NoteSigner;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.HolderCommands;
+import org.armstrace.registry.HolderRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,9 @@ class ExchangeTests {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	HolderCommands holders;
 
 	Api api;
 
@@ -265,6 +271,119 @@ class ExchangeTests {
 			.single()).isEqualTo(1);
 		assertThat(api.get("/api/v1/exchange/trace-requests/" + request.id(), testUsers.token(Role.INVESTIGATOR))
 			.statusCode()).as("the queue is the focal point's").isEqualTo(403);
+	}
+
+	@Test
+	void anExportGrantedToAPeerIsNotifiedAndThePeersReceiptConfirmationReconcilesItsConsignment() throws Exception {
+		String licensing = testUsers.token(Role.LICENSING);
+		UUID exporter = ((CommandResult.Accepted) holders.register(
+				new HolderCommands.RegisterHolder(HolderRole.MANUFACTURER, "Synthetic Arms Works", null, "AUT", null),
+				"user:exchange-test", null))
+			.subjectId();
+		String id = Api.json(api.post("/api/v1/transfer-authorisations", licensing, """
+				{"kind":"EXPORT","applicantId":"%s","issuingAuthority":"Federal Ministry of the Interior",
+				 "placeOfIssue":"Vienna","exportCountry":"AUT","importCountry":"DEU","transitCountries":[],
+				 "finalRecipient":"Police Directorate","description":"service equipment",
+				 "lines":[{"kind":"PART","partKind":"BARREL","quantity":50}]}""".formatted(exporter)))
+			.path("id")
+			.asString();
+		String step = "/api/v1/transfer-authorisations/" + id;
+		api.post(step + "/import-authorisation", licensing, "{\"reference\":\"DE-EINFUHR-1\",\"issuedOn\":\""
+				+ LocalDate.now().minusDays(5) + "\",\"verifiedHow\":\"note\"}");
+		api.post(step + "/end-user-certificate", licensing, "{\"certificateReference\":\"EUC-1\",\"endUser\":"
+				+ "\"Police\",\"endUse\":\"service\",\"signatory\":\"Director\"}");
+		api.post(step + "/end-user-certificate/verification", licensing, "{\"verifiedWith\":\"BMI\"}");
+		api.post(step + "/risk-assessment", licensing, "{\"overriding\":[]}");
+		String number = "EXP-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> granted = api.post(step + "/grant", licensing,
+				"{\"number\":\"" + number + "\",\"issuedOn\":\"" + LocalDate.now() + "\",\"validUntil\":\""
+						+ LocalDate.now().plusYears(1) + "\"}");
+		assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+
+		Envelope.Message notification = sentTo("DEU", MessageType.EXPORT_NOTIFICATION);
+		assertThat(notification.body().path("reference").asString()).isEqualTo(number);
+		assertThat(notification.body().path("description").asString()).contains("line 1: 50 × PART BARREL");
+
+		HttpResponse<String> shipped = api.post(step + "/consignments", licensing, "{\"reference\":\"C-1\","
+				+ "\"shippedOn\":\"" + LocalDate.now() + "\",\"lines\":[{\"lineNo\":1,\"quantity\":20}]}");
+		assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
+		Envelope.Message receipt = new Envelope.Message(UUID.randomUUID().toString(), MessageType.RECEIPT_CONFIRMATION,
+				"DEU", "AUT", Instant.now(), JSON.readTree("""
+						{"exportReference":"%s","consignmentReference":"C-1","receivedOn":"%s",
+						 "lines":[{"lineNo":1,"quantity":18}]}""".formatted(number, LocalDate.now())));
+		assertThat(inbox(seal(receipt, peerKey)).statusCode()).isEqualTo(202);
+		JsonNode consignment = Api.json(api.get(step, licensing)).path("consignments").get(0);
+		assertThat(consignment.path("state").asString()).isEqualTo("RECEIVED_SHORT");
+		assertThat(consignment.path("confirmedBy").asString()).contains("DEU");
+		assertThat(api.get("/api/v1/transfers/alerts", licensing).body()).contains("RECEIVED_SHORT")
+			.contains("shipped 20, received 18");
+	}
+
+	@Test
+	void aPeersExportNotificationIsRecordedAndReceiptsAndInformationGoBackByMessage() throws Exception {
+		String reference = "DE-AUSFUHR-" + UUID.randomUUID().toString().substring(0, 8);
+		Envelope.Message notification = new Envelope.Message(UUID.randomUUID().toString(),
+				MessageType.EXPORT_NOTIFICATION, "DEU", "AUT", Instant.now(),
+				JSON.createObjectNode()
+					.put("reference", reference)
+					.put("issuedOn", LocalDate.now().minusDays(2).toString())
+					.put("description", "line 1: 2000 × AMMUNITION .308 Win"));
+		assertThat(inbox(seal(notification, peerKey)).statusCode()).isEqualTo(202);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM foreign_export_notice WHERE country = 'DEU' AND reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single()).as("the import quoting it is not flagged").isEqualTo(1);
+
+		String customs = testUsers.token(Role.CUSTOMS);
+		HttpResponse<String> bad = api.post("/api/v1/exchange/receipt-confirmations", customs,
+				"{\"exportCountry\":\"ITA\",\"exportReference\":\"" + reference + "\"}");
+		assertThat(bad.statusCode()).isEqualTo(422);
+		assertThat(bad.body()).contains("RecipientIsAPeer").contains("consignmentReference");
+		HttpResponse<String> confirmed = api.post("/api/v1/exchange/receipt-confirmations", customs,
+				"{\"exportCountry\":\"DEU\",\"exportReference\":\"" + reference + "\",\"consignmentReference\":"
+						+ "\"DE-C-7\",\"receivedOn\":\"" + LocalDate.now() + "\",\"lines\":[{\"lineNo\":1,"
+						+ "\"quantity\":2000}]}");
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
+		Envelope.Message receipt = sentTo("DEU", MessageType.RECEIPT_CONFIRMATION);
+		assertThat(receipt.body().path("lines").get(0).path("quantity").asLong()).isEqualTo(2000);
+
+		String focalPoint = testUsers.token(Role.FOCAL_POINT);
+		assertThat(api
+			.post("/api/v1/exchange/information", focalPoint,
+					"{\"recipient\":\"DEU\",\"subject\":\"Route\",\"text\":\"pistols moved by bus\"}")
+			.statusCode()).isEqualTo(202);
+		assertThat(sentTo("DEU", MessageType.SPONTANEOUS_INFORMATION).body().path("text").asString())
+			.isEqualTo("pistols moved by bus");
+		Envelope.Message information = new Envelope.Message(UUID.randomUUID().toString(),
+				MessageType.SPONTANEOUS_INFORMATION, "DEU", "AUT", Instant.now(),
+				JSON.createObjectNode().put("subject", "Broker").put("text", "a broker offers frames by post"));
+		assertThat(inbox(seal(information, peerKey)).statusCode()).isEqualTo(202);
+		assertThat(api.get("/api/v1/exchange/information", focalPoint).body())
+			.contains("a broker offers frames by post")
+			.contains("pistols moved by bus");
+		assertThat(ledger.entriesAbout("message:" + information.id())).singleElement()
+			.satisfies(entry -> assertThat(entry.json()).doesNotContain("a broker offers frames"));
+	}
+
+	/** The latest message of {@code type} in the outbox to {@code recipient}, opened. */
+	private Envelope.Message sentTo(String recipient, MessageType type) throws Exception {
+		return jdbc.sql("SELECT envelope FROM exchange_outbox WHERE recipient = ? ORDER BY created_at DESC")
+			.param(recipient)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(envelope -> {
+				try {
+					return Envelope.open(envelope, JSON,
+							(data, signature) -> NodeSignatures.verify(signatures.verifierKey(), data, signature));
+				}
+				catch (ParseException e) {
+					throw new IllegalStateException(e);
+				}
+			})
+			.filter(m -> m.type() == type)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + type + " to " + recipient + " in the outbox"));
 	}
 
 	private JsonNode seize(String token, String serial) {
