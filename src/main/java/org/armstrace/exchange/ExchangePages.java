@@ -62,6 +62,22 @@ class ExchangePages {
 		model.addAttribute("outgoing", tracing.requests("OUT", 200));
 		model.addAttribute("queue", tracing.queue());
 		model.addAttribute("hits", notices.hits(50));
+		model.addAttribute("peerValues", Map.of());
+		errors(List.of(), model);
+		return "exchange/overview";
+	}
+
+	@PostMapping("/exchange/peers")
+	String configurePeer(@RequestParam Map<String, String> form, Principal who, Model model) {
+		CommandResult result = exchange.configurePeer(
+				new Exchange.ConfigurePeer(form.get("country"), form.get("baseUrl"), form.get("verifierKey")),
+				actors.of(who));
+		if (result instanceof CommandResult.Accepted) {
+			return "redirect:/exchange";
+		}
+		overview(model);
+		model.addAttribute("peerValues", form);
+		errors(((CommandResult.Rejected) result).violations(), model);
 		return "exchange/overview";
 	}
 

@@ -199,6 +199,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.LICENSING.name())
 			.requestMatchers("/transfers/new")
 			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name())
+			.requestMatchers("/exchange/peers")
+			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/exchange", "/exchange/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.FOCAL_POINT.name())
 			.requestMatchers(HttpMethod.POST, "/transfers/*/consignment", "/consignments/*/receipt")

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -363,6 +365,27 @@ class ExchangeTests {
 			.contains("pistols moved by bus");
 		assertThat(ledger.entriesAbout("message:" + information.id())).singleElement()
 			.satisfies(entry -> assertThat(entry.json()).doesNotContain("a broker offers frames"));
+	}
+
+	@Test
+	void peersComeFromAFileAndTheAdministratorsPageAndBadOnesAreRefusedNamingTheField() throws Exception {
+		KeyPair dutch = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		String verifierKey = new NoteSigner("nld.example/ledger", dutch.getPrivate(), dutch.getPublic()).verifierKey();
+		Path file = Files.createTempFile("peers", ".csv");
+		Files.writeString(file,
+				"# peers of this node\nNLD, https://nl.example/ , " + verifierKey + "\nXXX,ftp://nowhere,not-a-key\n");
+		new PeersFile(exchange, file.toString()).configure();
+		assertThat(exchange.peers()).extracting(Exchange.Peer::country).contains("NLD").doesNotContain("XXX");
+		assertThat(exchange.peer("NLD").orElseThrow().baseUrl()).isEqualTo("https://nl.example");
+
+		WebSession admin = WebSession.signIn(port, testUsers.user(Role.ADMIN).username());
+		HttpResponse<String> refused = admin.post("/exchange", "/exchange/peers",
+				Map.of("country", "ZZZ", "baseUrl", "gopher://x", "verifierKey", "x"));
+		assertThat(refused.body()).contains("refusals").contains("ZZZ").contains("gopher://x");
+		HttpResponse<String> added = admin.post("/exchange", "/exchange/peers",
+				Map.of("country", "bel", "baseUrl", "https://be.example", "verifierKey", verifierKey));
+		assertThat(WebSession.location(added)).endsWith("/exchange");
+		assertThat(admin.get("/exchange").body()).contains("BEL").contains("NLD");
 	}
 
 	/** The latest message of {@code type} in the outbox to {@code recipient}, opened. */
