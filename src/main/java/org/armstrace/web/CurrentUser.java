@@ -56,6 +56,12 @@ class CurrentUser {
 					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_AUDITOR");
 		}
 
+		/** May read the networks of linked shipments and their alerts. */
+		public boolean shipmentAnalyst() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_CUSTOMS") || roles.contains("ROLE_INVESTIGATOR")
+					|| roles.contains("ROLE_ANALYST") || roles.contains("ROLE_AUDITOR");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")
