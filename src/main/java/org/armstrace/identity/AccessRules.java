@@ -111,6 +111,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/analytics/shipment-networks/*", ADMIN, CUSTOMS, INVESTIGATOR, ANALYST,
 					AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/analytics/shipment-alerts", ADMIN, CUSTOMS, INVESTIGATOR, ANALYST, AUDITOR),
+			rule(HttpMethod.GET, "/api/v1/analytics/cross-checks/*", ADMIN, LICENSING, INVESTIGATOR, ANALYST, AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.POST, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/exchange/outbox", ADMIN),

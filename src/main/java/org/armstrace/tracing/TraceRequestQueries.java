@@ -36,6 +36,17 @@ public class TraceRequestQueries {
 			TraceRequestAnswered answer, LocalDate closedOn, String closingNote, String openedBy) {
 	}
 
+	/**
+	 * A retail dealer's answered traces since a date: all of them, and those whose time
+	 * to crime was under a number of days.
+	 */
+	public record DealerTraces(UUID dealerId, long traces, long shortTraces) {
+	}
+
+	/** How many trace requests named each firearm, for firearms traced at least once. */
+	public record FirearmTraces(UUID firearmId, long traces) {
+	}
+
 	public record CasePerson(UUID personId, String name, String nationality, String role) {
 	}
 
@@ -77,6 +88,34 @@ public class TraceRequestQueries {
 		return json.readValue(
 				jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class).single(),
 				ObservedMarkings.class);
+	}
+
+	/**
+	 * Answered traces by the retail dealer that last sold the firearm, answered on or
+	 * after {@code since}; a short one's time to crime is under {@code shortDays}.
+	 */
+	@Transactional(readOnly = true)
+	public List<DealerTraces> tracesByRetailDealer(LocalDate since, long shortDays) {
+		return jdbc
+			.sql("SELECT retail_dealer_id, COUNT(DISTINCT firearm_id), COUNT(DISTINCT CASE WHEN time_to_crime_days < ? "
+					+ "THEN firearm_id END) FROM trace_request WHERE retail_dealer_id IS NOT NULL "
+					+ "AND state IN ('ANSWERED', 'CLOSED') AND answered_on >= ? GROUP BY retail_dealer_id")
+			.params(shortDays, since)
+			.query((rs, n) -> new DealerTraces(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * Firearms named by trace requests opened on or after {@code since}, with how many.
+	 */
+	@Transactional(readOnly = true)
+	public List<FirearmTraces> tracesByFirearm(LocalDate since) {
+		return jdbc
+			.sql("SELECT firearm_id, COUNT(*) FROM trace_request WHERE firearm_id IS NOT NULL AND opened_on >= ? "
+					+ "GROUP BY firearm_id")
+			.params(since)
+			.query((rs, n) -> new FirearmTraces(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -62,6 +62,13 @@ class CurrentUser {
 					|| roles.contains("ROLE_ANALYST") || roles.contains("ROLE_AUDITOR");
 		}
 
+		/** May read the dealer and buyer cross-checks. */
+		public boolean crossChecks() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_LICENSING")
+					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_ANALYST")
+					|| roles.contains("ROLE_AUDITOR");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")
