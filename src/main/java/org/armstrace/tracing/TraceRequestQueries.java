@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +89,50 @@ public class TraceRequestQueries {
 		return json.readValue(
 				jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class).single(),
 				ObservedMarkings.class);
+	}
+
+	/**
+	 * A trace request as the dashboards count it: its state and dates, whether a record
+	 * was identified (a firearm confirmed and not unresolved), its time to crime and the
+	 * retail dealer that last sold the firearm.
+	 */
+	public record TraceOutcome(UUID id, TraceRequestState state, LocalDate openedOn, LocalDate dueOn,
+			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId) {
+	}
+
+	/** Trace requests opened from {@code from} to {@code to}, both inclusive. */
+	@Transactional(readOnly = true)
+	public List<TraceOutcome> outcomes(LocalDate from, LocalDate to) {
+		return jdbc.sql(OUTCOME + " WHERE opened_on BETWEEN ? AND ?")
+			.params(from, to)
+			.query(TraceRequestQueries::outcome)
+			.list();
+	}
+
+	/** These trace requests, as the dashboards count them. */
+	@Transactional(readOnly = true)
+	public List<TraceOutcome> outcomesOf(Collection<UUID> ids) {
+		List<TraceOutcome> outcomes = new ArrayList<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 500) {
+			outcomes.addAll(jdbc.sql(OUTCOME + " WHERE id IN (:ids)")
+				.param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+				.query(TraceRequestQueries::outcome)
+				.list());
+		}
+		return outcomes;
+	}
+
+	private static final String OUTCOME = "SELECT id, state, opened_on, due_on, answered_on, firearm_id, "
+			+ "unresolved_reason, time_to_crime_days, retail_dealer_id FROM trace_request";
+
+	private static TraceOutcome outcome(ResultSet rs, int n) throws SQLException {
+		Long ttc = rs.getObject("time_to_crime_days") == null ? null : rs.getLong("time_to_crime_days");
+		return new TraceOutcome(rs.getObject("id", UUID.class), TraceRequestState.valueOf(rs.getString("state")),
+				rs.getObject("opened_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				rs.getObject("answered_on", LocalDate.class),
+				rs.getObject("firearm_id") != null && rs.getString("unresolved_reason") == null, ttc,
+				rs.getObject("retail_dealer_id", UUID.class));
 	}
 
 	/**

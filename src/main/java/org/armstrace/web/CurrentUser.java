@@ -69,6 +69,13 @@ class CurrentUser {
 					|| roles.contains("ROLE_AUDITOR");
 		}
 
+		/** May read the analysis dashboard. */
+		public boolean analysis() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR")
+					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_ANALYST")
+					|| roles.contains("ROLE_AUDITOR");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
+import org.armstrace.WebSession;
 import org.armstrace.demo.DemoCrossChecks;
 import org.armstrace.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,12 @@ class CrossCheckTests {
 		assertThat(api.get("/api/v1/analytics/cross-checks/licences", testUsers.token(Role.DEALER)).statusCode())
 			.isEqualTo(403);
 		assertThat(api.get("/api/v1/analytics/cross-checks/unknown.csv", analyst).statusCode()).isEqualTo(404);
+
+		HttpResponse<String> page = WebSession.signIn(port, testUsers.user(Role.LICENSING).username())
+			.get("/analytics/cross-checks");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(planted.dealerId().toString(), planted.multipleBuyerId().toString(),
+				planted.licenceHolderId().toString());
 	}
 
 }

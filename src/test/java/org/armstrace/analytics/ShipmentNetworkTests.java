@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
+import org.armstrace.WebSession;
 import org.armstrace.demo.DemoSeizures;
 import org.armstrace.identity.AccessLog;
 import org.armstrace.identity.Role;
@@ -19,6 +20,8 @@ import org.armstrace.seizure.ShipmentRecords.KeyKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * network and raises alerts.
  */
 @DatabaseTest
+@TestPropertySource(properties = "armstrace.test.context=shipment-networks")
+@DirtiesContext
 class ShipmentNetworkTests {
 
 	@LocalServerPort
@@ -55,6 +60,7 @@ class ShipmentNetworkTests {
 		List<ShipmentNetworks.NetworkDetail> found = networks.networks()
 			.stream()
 			.map(n -> networks.network(n.id()).orElseThrow())
+			// the seizures of the other test are not the demo's
 			.filter(n -> n.members().stream().anyMatch(m -> m.reference().contains("-D")))
 			.toList();
 		Set<Set<String>> foundSets = found.stream()
@@ -122,6 +128,17 @@ class ShipmentNetworkTests {
 		assertThat(
 				api.get("/api/v1/analytics/shipment-networks/" + networkId, testUsers.token(Role.DEALER)).statusCode())
 			.isEqualTo(403);
+		WebSession page = WebSession.signIn(port, testUsers.user(Role.INVESTIGATOR).username());
+		HttpResponse<String> list = page.get("/analytics/shipment-networks");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains(second, "/analytics/shipment-networks/" + networkId);
+		HttpResponse<String> graph = page.get("/analytics/shipment-networks/" + networkId);
+		assertThat(graph.statusCode()).isEqualTo(200);
+		assertThat(graph.body()).contains("id=\"network-graph\"", "data-from=\"" + first + "\"", "same telephone")
+			.doesNotContain("Synthetic Sender");
+		assertThat(page.get("/analytics/shipment-networks/" + networkId + "?purpose=case+2026%2F16").body())
+			.contains("Synthetic Sender Alpha", "Synthetic Sender Beta");
+
 		HttpResponse<String> bad = api.get("/api/v1/analytics/shipment-networks?limit=0", analyst);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("limit");
