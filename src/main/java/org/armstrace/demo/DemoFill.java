@@ -1,5 +1,6 @@
 package org.armstrace.demo;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,8 +48,12 @@ public class DemoFill {
 
 	private final RegistryQueries holdings;
 
+	private final DemoCrossChecks crossChecks;
+
 	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences,
-			DemoTransfers transfers, Ledger ledger, Users users, RegistryQueries holdings) {
+			DemoTransfers transfers, Ledger ledger, Users users, RegistryQueries holdings,
+			DemoCrossChecks crossChecks) {
+		this.crossChecks = crossChecks;
 		this.users = users;
 		this.holdings = holdings;
 		this.jdbc = jdbc;
@@ -107,6 +112,7 @@ public class DemoFill {
 			log.info("Demo seizures: resuming an interrupted fill after {} of {} seizures", recorded, count);
 		}
 		seizures.generate(count, plan.seed(), plan.country(), recorded);
+		crossChecks.plant(plan.country(), LocalDate.now());
 		jdbc.sql("UPDATE demo_fill SET finished = TRUE WHERE id = 1").update();
 	}
 

@@ -104,8 +104,22 @@ final class DemoSeizureWorld {
 	/** Firearms seized or stolen on the record, not yet seen in a demo seizure. */
 	private final List<FirearmSummary> onRecord;
 
-	/** Sender and recipient of every postal case so far, for repeat traffickers. */
-	private final List<UUID[]> parties = new ArrayList<>();
+	/**
+	 * A network of shipments the demo plants: its first shipment's sender, recipient and
+	 * tracking number, and the references of the seizures in it.
+	 */
+	private record Ring(UUID sender, UUID recipient, Seizures.Party senderParty, String trackingNumber,
+			List<String> references) {
+	}
+
+	/** Every postal case that did not join a ring began one, for repeat traffickers. */
+	private final List<Ring> rings = new ArrayList<>();
+
+	/**
+	 * Parties made so far: makes each one's address, telephone and payment reference its
+	 * own.
+	 */
+	private int partyCount;
 
 	DemoSeizureWorld(Random random, String country, LocalDate today, List<FirearmSummary> onRecord) {
 		this.r = random;
@@ -141,17 +155,63 @@ final class DemoSeizureWorld {
 		CriminalContext context = CriminalContext.values()[weighted(r, 30, 8, 10, 20, 2, 30)];
 		LegalBasis basis = postal || place == PlaceKind.BORDER_CROSSING ? LegalBasis.TRAFFICKING
 				: r.nextInt(10) < 8 ? LegalBasis.ILLICIT_POSSESSION : LegalBasis.OTHER;
-		SeizureEvent.Shipment shipment = postal ? shipment(batch) : null;
+		SeizureEvent.Shipment shipment = postal ? shipment(reference, batch) : null;
 		return new SeizureRecorded(seizureId, reference, on, country, "Region " + (1 + r.nextInt(9)),
 				"Town " + (1 + r.nextInt(120)), null, null, place, AGENCIES[postal ? 5 : r.nextInt(5)],
 				"CASE-" + on.getYear() + "-" + (1000 + r.nextInt(9000)), basis, context, shipment);
 	}
 
-	private SeizureEvent.Shipment shipment(Batch batch) {
-		UUID[] pair = party(batch);
-		return new SeizureEvent.Shipment(CARRIERS[r.nextInt(CARRIERS.length)],
-				"TRK" + (100_000_000 + r.nextInt(900_000_000)), r.nextBoolean() ? "machine parts" : "toys",
-				COUNTRIES[r.nextInt(COUNTRIES.length)], country, pair[0], pair[1]);
+	/**
+	 * A shipment that begins a ring or joins one: by the same sender, or by a new sender
+	 * at the ring's address, with its telephone number or its payment reference, or by
+	 * new parties under the ring's tracking number (a split consignment), chosen in turn.
+	 */
+	private SeizureEvent.Shipment shipment(String reference, Batch batch) {
+		UUID sender;
+		UUID recipient;
+		String tracking = null;
+		Ring joined = null;
+		if (!rings.isEmpty() && r.nextInt(3) == 0) {
+			joined = rings.get((int) Math.min(rings.size() - 1, Math.abs(r.nextGaussian()) * 15));
+			recipient = r.nextBoolean() ? joined.recipient() : newParty("Recipient", batch, null);
+			Seizures.Party first = joined.senderParty();
+			sender = switch (joined.references().size() % 5) {
+				case 2 -> newParty("Sender", batch, new Seizures.Party(null, first.address(), null, null));
+				case 3 -> newParty("Sender", batch, new Seizures.Party(null, null, first.phone(), null));
+				case 4 -> newParty("Sender", batch, new Seizures.Party(null, null, null, first.paymentReference()));
+				case 0 -> {
+					tracking = joined.trackingNumber();
+					yield newParty("Sender", batch, null);
+				}
+				default -> joined.sender();
+			};
+			joined.references().add(reference);
+		}
+		else {
+			sender = newParty("Sender", batch, null);
+			recipient = newParty("Recipient", batch, null);
+		}
+		String carrier = CARRIERS[r.nextInt(CARRIERS.length)];
+		// the seizure's number makes every tracking number drawn its own
+		String drawn = "TRK" + (100_000_000 + r.nextInt(900_000_000)) + "-"
+				+ reference.substring(reference.length() - 6);
+		if (tracking == null) {
+			tracking = drawn;
+		}
+		if (joined == null) {
+			rings.add(new Ring(sender, recipient, batch.parties.get(sender), tracking,
+					new ArrayList<>(List.of(reference))));
+		}
+		return new SeizureEvent.Shipment(carrier, tracking, r.nextBoolean() ? "machine parts" : "toys",
+				COUNTRIES[r.nextInt(COUNTRIES.length)], country, sender, recipient);
+	}
+
+	/**
+	 * The networks of shipments planted so far, each as the references of its seizures
+	 * (two or more), in the order the demo made them.
+	 */
+	List<List<String>> plantedNetworks() {
+		return rings.stream().filter(g -> g.references().size() > 1).map(g -> List.copyOf(g.references())).toList();
 	}
 
 	/**
@@ -245,25 +305,25 @@ final class DemoSeizureWorld {
 	}
 
 	/**
-	 * Sender and recipient: a third of postal cases reuse a party already seen, as repeat
-	 * traffickers do.
+	 * A new party, with an address, a telephone number and a payment reference of its
+	 * own, but for what {@code shared} gives (a ring's address, telephone or payment
+	 * reference).
 	 */
-	private UUID[] party(Batch batch) {
-		if (!parties.isEmpty() && r.nextInt(3) == 0) {
-			UUID[] earlier = parties.get((int) Math.min(parties.size() - 1, Math.abs(r.nextGaussian()) * 15));
-			return new UUID[] { earlier[0], r.nextBoolean() ? earlier[1] : newParty("Recipient", batch) };
-		}
-		UUID[] pair = { newParty("Sender", batch), newParty("Recipient", batch) };
-		parties.add(pair);
-		return pair;
-	}
-
-	private UUID newParty(String role, Batch batch) {
+	private UUID newParty(String role, Batch batch, Seizures.Party shared) {
 		UUID id = UUID.randomUUID();
 		int number = r.nextInt(100_000);
+		partyCount++;
 		String name = "Synthetic " + role + " " + number;
-		String address = (1 + r.nextInt(200)) + " Example Street, Town " + (1 + r.nextInt(120));
-		batch.parties.put(id, new Seizures.Party(name, address));
+		String address = "Flat " + partyCount + ", " + (1 + r.nextInt(200)) + " Example Street, Town "
+				+ (1 + r.nextInt(120));
+		String phone = String.format(Locale.ROOT, "+43 660 %07d", partyCount);
+		String payment = role.equals("Sender") ? "PAY-" + country + "-" + partyCount : null;
+		if (shared != null) {
+			address = shared.address() == null ? address : shared.address();
+			phone = shared.phone() == null ? phone : shared.phone();
+			payment = shared.paymentReference() == null ? payment : shared.paymentReference();
+		}
+		batch.parties.put(id, new Seizures.Party(name, address, phone, payment));
 		return id;
 	}
 

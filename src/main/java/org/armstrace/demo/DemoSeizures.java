@@ -61,6 +61,9 @@ public class DemoSeizures {
 
 	private final TransactionTemplate transactions;
 
+	/** The networks of shipments the last fill planted. */
+	private volatile List<List<String>> plantedNetworks = List.of();
+
 	DemoSeizures(GeneratedSeizures generated, SeizureQueries seizures, RegistryQueries registry,
 			FirearmCommands firearms, TraceRequests traceRequests, TraceRequestQueries traceQueries,
 			TransactionTemplate transactions) {
@@ -84,6 +87,16 @@ public class DemoSeizures {
 	 */
 	public long generate(int count, long seed, String country) {
 		return generate(count, seed, country, 0);
+	}
+
+	/**
+	 * The networks of postal and courier shipments that the last fill of this run
+	 * planted, each as the references of its seizures: their shipments share a sender, an
+	 * address, a telephone number, a payment reference or a tracking number, and no two
+	 * networks share any.
+	 */
+	public List<List<String>> plantedNetworks() {
+		return plantedNetworks;
 	}
 
 	/** Seizures recorded so far. */
@@ -120,6 +133,7 @@ public class DemoSeizures {
 				log.info("Demo seizures: {} of {}", to, count);
 			}
 		}
+		plantedNetworks = world.plantedNetworks();
 		log.info("Demo seizures: {} seizures, {} firearm items traced or not, {} ledger entries in {} s", count,
 				firearmItems, written, (System.nanoTime() - started) / 1_000_000_000);
 		return written;

@@ -241,6 +241,15 @@ class SecurityConfiguration {
 					"/destructions")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(),
 					Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/analytics/shipment-networks", "/analytics/shipment-networks/*")
+			.hasAnyRole(Role.ADMIN.name(), Role.CUSTOMS.name(), Role.INVESTIGATOR.name(), Role.ANALYST.name(),
+					Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/analytics/cross-checks", "/analytics/cross-checks/*")
+			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name(), Role.INVESTIGATOR.name(), Role.ANALYST.name(),
+					Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/analytics/dashboard", "/analytics/dashboard/*", "/analytics/map")
+			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.ANALYST.name(),
+					Role.AUDITOR.name())
 			.requestMatchers("/iafq", "/iafq/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.ANALYST.name())
 			.requestMatchers(HttpMethod.POST, "/trace-requests")

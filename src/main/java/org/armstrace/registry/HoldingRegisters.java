@@ -45,6 +45,11 @@ public class HoldingRegisters {
 
 	}
 
+	/** A handgun (pistol or revolver) that came into a holder's stock by a transfer. */
+	public record HandgunAcquisition(UUID holderId, HolderRole holderRole, UUID firearmId, String recordNumber,
+			LocalDate occurredOn) {
+	}
+
 	private final JdbcClient jdbc;
 
 	HoldingRegisters(JdbcClient jdbc) {
@@ -58,6 +63,24 @@ public class HoldingRegisters {
 	@Transactional(readOnly = true)
 	public List<Line> register(UUID holderId, LocalDate from, LocalDate to, boolean names) {
 		return lines(holderId, from, to, names, false, LIMIT);
+	}
+
+	/**
+	 * Every handgun acquired by a holder other than a dealer or manufacturer on or after
+	 * {@code since}, by holder and date: the source of multiple-sale checks.
+	 */
+	@Transactional(readOnly = true)
+	public List<HandgunAcquisition> handgunAcquisitions(LocalDate since) {
+		return jdbc
+			.sql("SELECT m.holder_id, h.role, m.item_id, f.record_number, m.occurred_on FROM holding_movement m "
+					+ "JOIN firearm f ON f.id = m.item_id JOIN holder h ON h.id = m.holder_id "
+					+ "WHERE m.movement = 'ACQUIRED' AND m.item_kind = 'FIREARM' AND f.type IN ('PISTOL', 'REVOLVER') "
+					+ "AND h.role NOT IN ('DEALER', 'MANUFACTURER') AND m.occurred_on >= ? "
+					+ "ORDER BY m.holder_id, m.occurred_on, m.seq")
+			.params(since)
+			.query((rs, n) -> new HandgunAcquisition(rs.getObject(1, UUID.class), HolderRole.valueOf(rs.getString(2)),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class)))
+			.list();
 	}
 
 	/** The holder's latest {@code limit} lines, newest first. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,6 +269,24 @@ public class RegistryQueries {
 			.param(status.name())
 			.query(RegistryQueries::summary)
 			.list();
+	}
+
+	/**
+	 * The holder on record of each of these firearms that has one (its current holder, or
+	 * its last legal one when it is lost, stolen or seized).
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, UUID> holdersOf(Collection<UUID> firearmIds) {
+		Map<UUID, UUID> holders = new HashMap<>();
+		List<UUID> ids = List.copyOf(firearmIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql("SELECT id, holder_id FROM firearm WHERE holder_id IS NOT NULL AND id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.query(rs -> {
+					holders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+				});
+		}
+		return holders;
 	}
 
 	/** The firearm's current state without its timeline: for lists and exports. */

@@ -57,8 +57,10 @@ public class GeneratedSeizures {
 						.params(id, person.name(), person.nationality())
 						.update());
 					parties.forEach((id, party) -> jdbc
-						.sql("INSERT INTO shipment_party (id, name, address, party_key) VALUES (?, ?, ?, ?)")
-						.params(id, party.name(), party.address(), Seizures.partyKey(party))
+						.sql("INSERT INTO shipment_party (id, name, address, party_key, phone, payment_reference) "
+								+ "VALUES (?, ?, ?, ?, ?, ?)")
+						.params(id, party.name(), party.address(), Seizures.partyKey(party), party.phone(),
+								party.paymentReference())
 						.update());
 				}));
 		return ((CommandResult.Accepted) recorded).ledgerSeqs().size();

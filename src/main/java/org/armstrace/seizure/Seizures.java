@@ -61,8 +61,12 @@ public class Seizures {
 			@Valid Party sender, @Valid Party recipient) {
 	}
 
-	/** A sender or recipient: name and address stay in this database, off the ledger. */
-	public record Party(@Size(max = Limits.NAME) String name, @Size(max = Limits.TEXT) String address) {
+	/**
+	 * A sender or recipient: name, address, telephone number and the payment reference it
+	 * used stay in this database, off the ledger.
+	 */
+	public record Party(@Size(max = Limits.NAME) String name, @Size(max = Limits.TEXT) String address,
+			@Size(max = Limits.SHORT) String phone, @Size(max = Limits.REFERENCE) String paymentReference) {
 	}
 
 	public record Person(@Size(max = Limits.NAME) String name, @Size(max = Limits.COUNTRY) String nationality,
@@ -277,8 +281,11 @@ public class Seizures {
 			return null;
 		}
 		UUID id = UUID.randomUUID();
-		offLedger.add(() -> jdbc.sql("INSERT INTO shipment_party (id, name, address, party_key) VALUES (?, ?, ?, ?)")
-			.params(id, party.name().trim(), trim(party.address()), partyKey(party))
+		offLedger.add(() -> jdbc
+			.sql("INSERT INTO shipment_party (id, name, address, party_key, phone, payment_reference) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(id, party.name().trim(), trim(party.address()), partyKey(party), trim(party.phone()),
+					trim(party.paymentReference()))
 			.update());
 		return id;
 	}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,17 @@ public class TraceRequestQueries {
 			String circumstances, LocalDate openedOn, LocalDate dueOn, boolean overdue, String unit, UUID firearmId,
 			String recordNumber, Double confirmedScore, String confirmedBand, String unresolvedReason,
 			TraceRequestAnswered answer, LocalDate closedOn, String closingNote, String openedBy) {
+	}
+
+	/**
+	 * A retail dealer's answered traces since a date: all of them, and those whose time
+	 * to crime was under a number of days.
+	 */
+	public record DealerTraces(UUID dealerId, long traces, long shortTraces) {
+	}
+
+	/** How many trace requests named each firearm, for firearms traced at least once. */
+	public record FirearmTraces(UUID firearmId, long traces) {
 	}
 
 	public record CasePerson(UUID personId, String name, String nationality, String role) {
@@ -77,6 +89,78 @@ public class TraceRequestQueries {
 		return json.readValue(
 				jdbc.sql("SELECT observed FROM trace_request WHERE id = ?").param(id).query(String.class).single(),
 				ObservedMarkings.class);
+	}
+
+	/**
+	 * A trace request as the dashboards count it: its state and dates, whether a record
+	 * was identified (a firearm confirmed and not unresolved), its time to crime and the
+	 * retail dealer that last sold the firearm.
+	 */
+	public record TraceOutcome(UUID id, TraceRequestState state, LocalDate openedOn, LocalDate dueOn,
+			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId) {
+	}
+
+	/** Trace requests opened from {@code from} to {@code to}, both inclusive. */
+	@Transactional(readOnly = true)
+	public List<TraceOutcome> outcomes(LocalDate from, LocalDate to) {
+		return jdbc.sql(OUTCOME + " WHERE opened_on BETWEEN ? AND ?")
+			.params(from, to)
+			.query(TraceRequestQueries::outcome)
+			.list();
+	}
+
+	/** These trace requests, as the dashboards count them. */
+	@Transactional(readOnly = true)
+	public List<TraceOutcome> outcomesOf(Collection<UUID> ids) {
+		List<TraceOutcome> outcomes = new ArrayList<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 500) {
+			outcomes.addAll(jdbc.sql(OUTCOME + " WHERE id IN (:ids)")
+				.param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+				.query(TraceRequestQueries::outcome)
+				.list());
+		}
+		return outcomes;
+	}
+
+	private static final String OUTCOME = "SELECT id, state, opened_on, due_on, answered_on, firearm_id, "
+			+ "unresolved_reason, time_to_crime_days, retail_dealer_id FROM trace_request";
+
+	private static TraceOutcome outcome(ResultSet rs, int n) throws SQLException {
+		Long ttc = rs.getObject("time_to_crime_days") == null ? null : rs.getLong("time_to_crime_days");
+		return new TraceOutcome(rs.getObject("id", UUID.class), TraceRequestState.valueOf(rs.getString("state")),
+				rs.getObject("opened_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				rs.getObject("answered_on", LocalDate.class),
+				rs.getObject("firearm_id") != null && rs.getString("unresolved_reason") == null, ttc,
+				rs.getObject("retail_dealer_id", UUID.class));
+	}
+
+	/**
+	 * Answered traces by the retail dealer that last sold the firearm, answered on or
+	 * after {@code since}; a short one's time to crime is under {@code shortDays}.
+	 */
+	@Transactional(readOnly = true)
+	public List<DealerTraces> tracesByRetailDealer(LocalDate since, long shortDays) {
+		return jdbc
+			.sql("SELECT retail_dealer_id, COUNT(DISTINCT firearm_id), COUNT(DISTINCT CASE WHEN time_to_crime_days < ? "
+					+ "THEN firearm_id END) FROM trace_request WHERE retail_dealer_id IS NOT NULL "
+					+ "AND state IN ('ANSWERED', 'CLOSED') AND answered_on >= ? GROUP BY retail_dealer_id")
+			.params(shortDays, since)
+			.query((rs, n) -> new DealerTraces(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * Firearms named by trace requests opened on or after {@code since}, with how many.
+	 */
+	@Transactional(readOnly = true)
+	public List<FirearmTraces> tracesByFirearm(LocalDate since) {
+		return jdbc
+			.sql("SELECT firearm_id, COUNT(*) FROM trace_request WHERE firearm_id IS NOT NULL AND opened_on >= ? "
+					+ "GROUP BY firearm_id")
+			.params(since)
+			.query((rs, n) -> new FirearmTraces(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -61,6 +61,26 @@ class CurrentUser {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_FOCAL_POINT");
 		}
 
+		/** May read the networks of linked shipments and their alerts. */
+		public boolean shipmentAnalyst() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_CUSTOMS") || roles.contains("ROLE_INVESTIGATOR")
+					|| roles.contains("ROLE_ANALYST") || roles.contains("ROLE_AUDITOR");
+		}
+
+		/** May read the dealer and buyer cross-checks. */
+		public boolean crossChecks() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_LICENSING")
+					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_ANALYST")
+					|| roles.contains("ROLE_AUDITOR");
+		}
+
+		/** May read the analysis dashboard. */
+		public boolean analysis() {
+			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_REGISTRAR")
+					|| roles.contains("ROLE_INVESTIGATOR") || roles.contains("ROLE_ANALYST")
+					|| roles.contains("ROLE_AUDITOR");
+		}
+
 		/** May read investigation cases. */
 		public boolean caseReader() {
 			return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_INVESTIGATOR")

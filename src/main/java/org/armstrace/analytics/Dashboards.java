@@ -1,0 +1,219 @@
+package org.armstrace.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.armstrace.seizure.SeizureStatistics;
+import org.armstrace.seizure.SeizureStatistics.Dimension;
+import org.armstrace.seizure.SeizureStatistics.Filter;
+import org.armstrace.seizure.SeizureStatistics.FirearmTrace;
+import org.armstrace.seizure.SeizureStatistics.MonthCount;
+import org.armstrace.tracing.TraceRequestQueries;
+import org.armstrace.tracing.TraceRequestQueries.TraceOutcome;
+import org.armstrace.tracing.TraceRequestState;
+import org.springframework.stereotype.Service;
+
+/**
+ * The indicators of the dashboard (docs/analytics.md#dashboard), each as a chart: a table
+ * of labelled rows of numbers, the same for the page, the API, CSV and XLSX.
+ */
+@Service
+public class Dashboards {
+
+	/** One chart's data: its columns, and one row per label. */
+	public record Chart(String id, List<String> columns, List<Row> rows) {
+
+		public long total(int column) {
+			return rows.stream().mapToLong(r -> r.values().get(column).longValue()).sum();
+		}
+
+	}
+
+	public record Row(String label, List<Number> values) {
+	}
+
+	/** The headline figures of trace requests opened in the period. */
+	public record TraceIndicators(long opened, long answered, long identified, Double successRate,
+			Double medianDaysToAnswer, long awaitingAnswer, long overdue, Double overdueShare) {
+	}
+
+	/**
+	 * SDG indicator 16.4.2 for the firearms seized in the period: traceable ones (no
+	 * ISACS exception) and those whose illicit origin was established (their trace
+	 * identified a record).
+	 */
+	public record Sdg(long seizedFirearms, long traceable, long established, Double share) {
+	}
+
+	public record Dashboard(Filter filter, Dimension by, SeizureStatistics.Totals totals, TraceIndicators traces,
+			Sdg sdg, List<Chart> charts) {
+
+		public Chart chart(String id) {
+			return charts.stream()
+				.filter(c -> c.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new NoSuchElementException("no chart " + id));
+		}
+
+	}
+
+	/** Upper bounds, in days, of the time-to-crime bins; the last bin is open. */
+	static final long[] TIME_TO_CRIME_BINS = { 90, 365, 3 * 365, 5 * 365, 10 * 365 };
+
+	/** Retail dealers the top points of diversion show. */
+	static final int TOP = 10;
+
+	private final SeizureStatistics seizures;
+
+	private final TraceRequestQueries traces;
+
+	Dashboards(SeizureStatistics seizures, TraceRequestQueries traces) {
+		this.seizures = seizures;
+		this.traces = traces;
+	}
+
+	public Dashboard dashboard(Filter filter, Dimension by, LocalDate today) {
+		List<Chart> charts = new ArrayList<>();
+		charts.add(monthly("seizures-by-month", seizures.byMonth(filter, Dimension.NONE)));
+		charts.add(split("items-by-month", seizures.byMonth(filter, by)));
+		charts.add(split("non-industrial-by-month", seizures.byMonth(filter, Dimension.NON_INDUSTRIAL_KIND)));
+		List<TraceOutcome> outcomes = traces.outcomes(filter.from(), filter.to());
+		charts.add(timeToCrime(outcomes));
+		charts.add(states(outcomes));
+		charts.add(diversion(outcomes));
+		Sdg sdg = sdg(filter);
+		charts.add(new Chart("sdg-16-4-2", List.of("firearms"),
+				List.of(new Row("established", List.of(sdg.established())),
+						new Row("not-established", List.of(sdg.traceable() - sdg.established())),
+						new Row("trace-exception", List.of(sdg.seizedFirearms() - sdg.traceable())))));
+		return new Dashboard(filter, by, seizures.totals(filter), indicators(outcomes, today), sdg,
+				List.copyOf(charts));
+	}
+
+	private static Chart monthly(String id, List<MonthCount> counts) {
+		return new Chart(id, List.of("seizures", "firearms", "parts", "ammunition"),
+				counts.stream()
+					.map(c -> new Row(month(c), List.of(c.seizures(), c.firearms(), c.parts(), c.ammunition())))
+					.toList());
+	}
+
+	/** Items (firearms, parts and ammunition lots) by month, one column per group. */
+	private static Chart split(String id, List<MonthCount> counts) {
+		Set<String> groups = new TreeSet<>();
+		Map<String, Map<String, Long>> byMonth = new LinkedHashMap<>();
+		for (MonthCount c : counts) {
+			groups.add(c.group());
+			byMonth.computeIfAbsent(month(c), m -> new HashMap<>())
+				.merge(c.group(), c.firearms() + c.parts() + c.ammunition(), Long::sum);
+		}
+		List<String> columns = List.copyOf(groups);
+		List<Row> rows = new ArrayList<>();
+		byMonth.forEach((month, values) -> rows
+			.add(new Row(month, columns.stream().map(g -> (Number) values.getOrDefault(g, 0L)).toList())));
+		return new Chart(id, columns, rows);
+	}
+
+	private static Chart timeToCrime(List<TraceOutcome> outcomes) {
+		long[] bins = new long[TIME_TO_CRIME_BINS.length + 1];
+		for (TraceOutcome o : outcomes) {
+			if (o.timeToCrimeDays() != null && o.timeToCrimeDays() >= 0) {
+				int bin = 0;
+				while (bin < TIME_TO_CRIME_BINS.length && o.timeToCrimeDays() >= TIME_TO_CRIME_BINS[bin]) {
+					bin++;
+				}
+				bins[bin]++;
+			}
+		}
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < bins.length; i++) {
+			String label = i == 0 ? "<" + TIME_TO_CRIME_BINS[0] : i == TIME_TO_CRIME_BINS.length
+					? ">=" + TIME_TO_CRIME_BINS[i - 1] : TIME_TO_CRIME_BINS[i - 1] + "-" + (TIME_TO_CRIME_BINS[i] - 1);
+			rows.add(new Row(label, List.of(bins[i])));
+		}
+		return new Chart("time-to-crime", List.of("traces"), rows);
+	}
+
+	private static Chart states(List<TraceOutcome> outcomes) {
+		Map<TraceRequestState, Long> byState = new LinkedHashMap<>();
+		for (TraceRequestState s : TraceRequestState.values()) {
+			byState.put(s, 0L);
+		}
+		outcomes.forEach(o -> byState.merge(o.state(), 1L, Long::sum));
+		return new Chart("trace-outcomes", List.of("traces"),
+				byState.entrySet()
+					.stream()
+					.map(e -> new Row(e.getKey().name(), List.of((Number) e.getValue())))
+					.toList());
+	}
+
+	/** The retail dealers that last sold the most traced firearms. */
+	private static Chart diversion(List<TraceOutcome> outcomes) {
+		Map<UUID, Long> byDealer = new HashMap<>();
+		outcomes.stream()
+			.filter(o -> o.retailDealerId() != null)
+			.forEach(o -> byDealer.merge(o.retailDealerId(), 1L, Long::sum));
+		return new Chart("diversion-points", List.of("traces"), byDealer.entrySet()
+			.stream()
+			.sorted(Map.Entry.<UUID, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
+			.limit(TOP)
+			.map(e -> new Row(e.getKey().toString(), List.of((Number) e.getValue())))
+			.toList());
+	}
+
+	private static TraceIndicators indicators(List<TraceOutcome> outcomes, LocalDate today) {
+		List<Long> days = new ArrayList<>();
+		long answered = 0;
+		long identified = 0;
+		long awaiting = 0;
+		long overdue = 0;
+		for (TraceOutcome o : outcomes) {
+			if (o.answeredOn() != null) {
+				answered++;
+				identified += o.identified() ? 1 : 0;
+				days.add(o.answeredOn().toEpochDay() - o.openedOn().toEpochDay());
+			}
+			else if (o.state().awaitsAnswer()) {
+				awaiting++;
+				overdue += o.dueOn().isBefore(today) ? 1 : 0;
+			}
+		}
+		Collections.sort(days);
+		Double median = days.isEmpty() ? null : days.size() % 2 == 1 ? (double) days.get(days.size() / 2)
+				: (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
+		return new TraceIndicators(outcomes.size(), answered, identified, share(identified, answered), median, awaiting,
+				overdue, share(overdue, awaiting));
+	}
+
+	private Sdg sdg(Filter filter) {
+		List<FirearmTrace> seized = seizures.firearmTraces(filter);
+		List<UUID> requests = seized.stream()
+			.filter(f -> !f.exception() && f.traceRequestId() != null)
+			.map(FirearmTrace::traceRequestId)
+			.toList();
+		long traceable = seized.stream().filter(f -> !f.exception()).count();
+		long established = traces.outcomesOf(requests)
+			.stream()
+			.filter(o -> o.answeredOn() != null && o.identified())
+			.count();
+		return new Sdg(seized.size(), traceable, established, share(established, traceable));
+	}
+
+	private static Double share(long part, long whole) {
+		return whole == 0 ? null : (double) part / whole;
+	}
+
+	private static String month(MonthCount c) {
+		return String.format(Locale.ROOT, "%04d-%02d", c.year(), c.month());
+	}
+
+}
