@@ -8,7 +8,6 @@ import org.armstrace.ledger.LedgerVerification;
 import org.armstrace.ledger.ProjectionAudit;
 import org.armstrace.ledger.ProjectionReport;
 import org.armstrace.ledger.VerificationReport;
-import org.armstrace.ledger.merkle.NoteVerifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -52,20 +51,21 @@ class VerifyVerb implements Verb {
 				return 2;
 			}
 		}
-		NoteVerifier signedBy = null;
+		VerificationReport report;
 		if (args.containsOption("verifier-key")) {
 			String given = args.getOptionValues("verifier-key").getFirst();
 			try {
 				Path file = Path.of(given);
-				signedBy = NoteVerifier.fromVerifierKey(Files.isRegularFile(file) ? Files.readString(file) : given);
+				report = verification.verify(savedHead, Files.isRegularFile(file) ? Files.readString(file) : given);
 			}
 			catch (IOException | IllegalArgumentException e) {
 				System.err.println("cannot use the verifier key " + given + ": " + e.getMessage());
 				return 2;
 			}
 		}
-		VerificationReport report = signedBy == null ? verification.verify(savedHead)
-				: verification.verify(savedHead, signedBy);
+		else {
+			report = verification.verify(savedHead);
+		}
 		(report.ok() ? System.out : System.err).println(report.summary());
 		if (!args.containsOption("projections")) {
 			return report.ok() ? 0 : 1;

@@ -77,10 +77,16 @@ public class LedgerVerification {
 	 * Checks the heads against another node's public key: the key that signed a ledger
 	 * this node took over (a database restored or upgraded without the private key).
 	 * @param savedHead a signed checkpoint note saved earlier, or {@code null}
-	 * @param signedBy the verifier of the node that signed the heads, from its verifier
-	 * key ({@link NoteVerifier#fromVerifierKey})
+	 * @param verifierKey the public key of the node that signed the heads, as a note
+	 * verifier key ({@code name+keyid+base64}, the {@code verifierKey} of
+	 * {@code /api/v1/ledger/key})
+	 * @throws IllegalArgumentException when the verifier key is not one
 	 */
-	public VerificationReport verify(String savedHead, NoteVerifier signedBy) {
+	public VerificationReport verify(String savedHead, String verifierKey) {
+		return verify(savedHead, NoteVerifier.fromVerifierKey(verifierKey));
+	}
+
+	private VerificationReport verify(String savedHead, NoteVerifier signedBy) {
 		// One read-only transaction, opened here rather than by annotation so that the
 		// command-line verb gets it
 		// too: PostgreSQL streams a result set (instead of loading it whole) only inside
