@@ -23,14 +23,28 @@ public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http;
 
 	private final String base;
 
 	private String csrf;
 
 	public WebSession(int port) {
+		this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port, null);
+	}
+
+	private WebSession(HttpClient http, int port, String csrf) {
+		this.http = http;
 		this.base = "http://localhost:" + port;
+		this.csrf = csrf;
+	}
+
+	/**
+	 * The same browser, cookies and all, sent to the instance on another port: what a
+	 * load balancer does.
+	 */
+	public WebSession to(int port) {
+		return new WebSession(http, port, csrf);
 	}
 
 	/**

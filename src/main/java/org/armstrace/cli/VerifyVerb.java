@@ -12,9 +12,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify [--since-head=FILE] [--projections]}: recomputes the whole ledger and
- * prints {@code OK size=… root=…} or the first entry that does not match (exit 1); with
- * FILE, a head saved earlier, it also proves that the log extends it; with
+ * {@code verify [--since-head=FILE] [--verifier-key=FILE|KEY] [--projections]}:
+ * recomputes the whole ledger and prints {@code OK size=… root=…} or the first entry that
+ * does not match (exit 1); with FILE, a head saved earlier, it also proves that the log
+ * extends it; with a verifier key (the {@code verifierKey} of {@code /api/v1/ledger/key},
+ * or a file holding it) it checks the signed heads against that public key instead of
+ * this node's own (a ledger signed by another node, or by a key not at hand); with
  * {@code --projections} it also compares every table readers see with a rebuild from the
  * ledger (rolled back). It writes nothing, and signs no head.
  */
@@ -48,7 +51,21 @@ class VerifyVerb implements Verb {
 				return 2;
 			}
 		}
-		VerificationReport report = verification.verify(savedHead);
+		VerificationReport report;
+		if (args.containsOption("verifier-key")) {
+			String given = args.getOptionValues("verifier-key").getFirst();
+			try {
+				Path file = Path.of(given);
+				report = verification.verify(savedHead, Files.isRegularFile(file) ? Files.readString(file) : given);
+			}
+			catch (IOException | IllegalArgumentException e) {
+				System.err.println("cannot use the verifier key " + given + ": " + e.getMessage());
+				return 2;
+			}
+		}
+		else {
+			report = verification.verify(savedHead);
+		}
 		(report.ok() ? System.out : System.err).println(report.summary());
 		if (!args.containsOption("projections")) {
 			return report.ok() ? 0 : 1;

@@ -18,6 +18,7 @@ import org.armstrace.ledger.merkle.Checkpoint;
 import org.armstrace.ledger.merkle.Frontier;
 import org.armstrace.ledger.merkle.InvalidNoteException;
 import org.armstrace.ledger.merkle.InvalidProofException;
+import org.armstrace.ledger.merkle.NoteVerifier;
 import org.armstrace.ledger.merkle.ProofVerifier;
 import org.armstrace.ledger.merkle.Proofs;
 import org.armstrace.ledger.merkle.TreeHasher;
@@ -65,22 +66,40 @@ public class LedgerVerification {
 	}
 
 	/**
+	 * Checks the heads against this node's key.
 	 * @param savedHead a signed checkpoint note saved earlier, or {@code null}
 	 */
 	public VerificationReport verify(String savedHead) {
+		return verify(savedHead, key.verifier());
+	}
+
+	/**
+	 * Checks the heads against another node's public key: the key that signed a ledger
+	 * this node took over (a database restored or upgraded without the private key).
+	 * @param savedHead a signed checkpoint note saved earlier, or {@code null}
+	 * @param verifierKey the public key of the node that signed the heads, as a note
+	 * verifier key ({@code name+keyid+base64}, the {@code verifierKey} of
+	 * {@code /api/v1/ledger/key})
+	 * @throws IllegalArgumentException when the verifier key is not one
+	 */
+	public VerificationReport verify(String savedHead, String verifierKey) {
+		return verify(savedHead, NoteVerifier.fromVerifierKey(verifierKey));
+	}
+
+	private VerificationReport verify(String savedHead, NoteVerifier signedBy) {
 		// One read-only transaction, opened here rather than by annotation so that the
 		// command-line verb gets it
 		// too: PostgreSQL streams a result set (instead of loading it whole) only inside
 		// a transaction.
-		return readOnly.execute(status -> verifyInTransaction(savedHead));
+		return readOnly.execute(status -> verifyInTransaction(savedHead, signedBy));
 	}
 
-	private VerificationReport verifyInTransaction(String savedHead) {
+	private VerificationReport verifyInTransaction(String savedHead, NoteVerifier signedBy) {
 		long started = System.nanoTime();
-		Run run = new Run(checkpoints.all());
+		Run run = new Run(checkpoints.all(), signedBy);
 		try {
 			if (savedHead != null) {
-				run.savedHead = parseSavedHead(savedHead);
+				run.savedHead = parseSavedHead(savedHead, signedBy);
 			}
 			run.checkHeadsAt(0);
 			entries.streamEntriesWithNodes(run::row);
@@ -110,6 +129,10 @@ public class LedgerVerification {
 		}
 	}
 
+	private String keyName(NoteVerifier signedBy) {
+		return signedBy == key.verifier() ? "this node's key" : "the key given";
+	}
+
 	private VerificationReport record(VerificationReport report) {
 		Timer.builder("armstrace.ledger.verify")
 			.description("Full ledger verifications")
@@ -119,12 +142,13 @@ public class LedgerVerification {
 		return report;
 	}
 
-	private Checkpoint parseSavedHead(String saved) {
+	private Checkpoint parseSavedHead(String saved, NoteVerifier signedBy) {
 		try {
-			return Checkpoint.parse(key.verifier().verify(asServed(saved)));
+			return Checkpoint.parse(signedBy.verify(asServed(saved)));
 		}
 		catch (InvalidNoteException | IllegalArgumentException e) {
-			throw new Mismatch(null, "the saved head is not a checkpoint signed by this node's key: " + e.getMessage());
+			throw new Mismatch(null,
+					"the saved head is not a checkpoint signed by " + keyName(signedBy) + ": " + e.getMessage());
 		}
 	}
 
@@ -166,8 +190,11 @@ public class LedgerVerification {
 
 		final List<byte[]> expectedNodes = new ArrayList<>();
 
-		Run(List<SignedCheckpoint> heads) {
+		final NoteVerifier signedBy;
+
+		Run(List<SignedCheckpoint> heads, NoteVerifier signedBy) {
 			this.heads = heads;
+			this.signedBy = signedBy;
 		}
 
 		void row(ResultSet rs) throws SQLException {
@@ -274,7 +301,7 @@ public class LedgerVerification {
 								+ " differs from what was signed)");
 			}
 			try {
-				Checkpoint signed = Checkpoint.parse(key.verifier().verify(head.note()));
+				Checkpoint signed = Checkpoint.parse(signedBy.verify(head.note()));
 				if (signed.size() != head.treeSize() || !Arrays.equals(signed.rootHash(), root)) {
 					throw new Mismatch(lastEntry, "the signed note of the head at tree size " + head.treeSize()
 							+ " does not say what its row says");
@@ -282,7 +309,7 @@ public class LedgerVerification {
 			}
 			catch (InvalidNoteException | IllegalArgumentException e) {
 				throw new Mismatch(lastEntry, "the head at tree size " + head.treeSize() + " has no valid "
-						+ "signature by this node's key: " + e.getMessage());
+						+ "signature by " + keyName(signedBy) + ": " + e.getMessage());
 			}
 			checkpointsChecked++;
 		}

@@ -60,7 +60,10 @@ class SecurityHeadersTests {
 		assertThat(page.headers().firstValue("Strict-Transport-Security"))
 			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=").contains("includeSubDomains"));
 		assertThat(page.headers().allValues("Set-Cookie"))
-			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=")
+				.contains("Secure")
+				.contains("HttpOnly")
+				.contains("SameSite=Strict"));
 		assertThat(get("/api/v1/ledger/key", null, "https").headers().firstValue("Strict-Transport-Security"))
 			.isPresent();
 	}
