@@ -105,8 +105,12 @@ class ExchangeController {
 			return refused(Refusal.of("envelope", ExchangeRule.MessageIsWellFormed, "longer than " + MAX_ENVELOPE));
 		}
 		return switch (exchange.receive(envelope)) {
-			case Exchange.Receipt.Received r ->
-				ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", r.messageId(), "type", r.type()));
+			case Exchange.Receipt.Received r -> {
+				accessLog.record(null, AccessLog.Action.READ, "exchange message received",
+						r.type() + " " + r.messageId(), "international exchange", 1);
+				yield ResponseEntity.status(HttpStatus.ACCEPTED)
+					.body(Map.of("messageId", r.messageId(), "type", r.type()));
+			}
 			case Exchange.Receipt.AlreadyReceived r ->
 				ResponseEntity.ok(Map.of("messageId", r.messageId(), "alreadyReceived", true));
 			case Exchange.Receipt.Refused r -> refused(r.refusal());

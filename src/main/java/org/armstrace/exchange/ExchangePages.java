@@ -62,6 +62,7 @@ class ExchangePages {
 		model.addAttribute("outgoing", tracing.requests("OUT", 200));
 		model.addAttribute("queue", tracing.queue());
 		model.addAttribute("hits", notices.hits(50));
+		model.addAttribute("notices", notices.foreignNotices(50));
 		model.addAttribute("peerValues", Map.of());
 		errors(List.of(), model);
 		return "exchange/overview";

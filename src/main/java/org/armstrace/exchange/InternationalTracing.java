@@ -75,8 +75,11 @@ public class InternationalTracing {
 			String answerRecord, String circumstances, String contact) {
 	}
 
-	/** The focal point's queue in numbers: for the dashboard. */
-	public record QueueCounts(long waiting, long overdue) {
+	/**
+	 * The focal point's queue in numbers, and the peers found inconsistent: for the
+	 * dashboard.
+	 */
+	public record QueueCounts(long waiting, long overdue, long inconsistentPeers) {
 	}
 
 	private final Exchange exchange;
@@ -231,11 +234,14 @@ public class InternationalTracing {
 	/** Peers' requests waiting for this State's answer, and how many are overdue. */
 	public QueueCounts queue() {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		long inconsistent = jdbc.sql("SELECT COUNT(*) FROM exchange_peer WHERE inconsistent IS NOT NULL")
+			.query(Long.class)
+			.single();
 		return jdbc
 			.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END), 0) "
 					+ "FROM international_trace_request WHERE direction = 'IN' AND state IN ('WAITING', 'DELAYED')")
 			.param(today)
-			.query((rs, n) -> new QueueCounts(rs.getLong(1), rs.getLong(2)))
+			.query((rs, n) -> new QueueCounts(rs.getLong(1), rs.getLong(2), inconsistent))
 			.single();
 	}
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.armstrace.identity.AccessLog;
 import org.armstrace.ledger.SigningLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,10 @@ class Outbox {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	Outbox(JdbcClient jdbc, Exchange exchange, SigningLeadership leadership) {
+	private final AccessLog accessLog;
+
+	Outbox(JdbcClient jdbc, Exchange exchange, SigningLeadership leadership, AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.jdbc = jdbc;
 		this.exchange = exchange;
 		this.leadership = leadership;
@@ -86,6 +90,16 @@ class Outbox {
 					.params(now.atOffset(ZoneOffset.UTC), message.id())
 					.update();
 				taken++;
+				// what another State now holds: a foreign disclosure, in the access log
+				accessLog.record(null, AccessLog.Action.EXPORT, "exchange message delivered",
+						message.recipient() + " "
+								+ jdbc.sql("SELECT message_type FROM exchange_message WHERE id = ?")
+									.param(message.id())
+									.query(String.class)
+									.optional()
+									.orElse("")
+								+ " " + message.id(),
+						"international exchange", 1);
 			}
 			else {
 				Duration wait = backoff(message.attempts() + 1);

@@ -16,6 +16,7 @@ import java.text.ParseException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
@@ -35,6 +37,8 @@ import org.armstrace.command.CommandResult;
 import org.armstrace.identity.Role;
 import org.armstrace.ledger.Ledger;
 import org.armstrace.ledger.NodeSignatures;
+import org.armstrace.ledger.PeerLogs;
+import org.armstrace.ledger.merkle.Checkpoint;
 import org.armstrace.ledger.merkle.NoteSigner;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
@@ -386,6 +390,54 @@ class ExchangeTests {
 				Map.of("country", "bel", "baseUrl", "https://be.example", "verifierKey", verifierKey));
 		assertThat(WebSession.location(added)).endsWith("/exchange");
 		assertThat(admin.get("/exchange").body()).contains("BEL").contains("NLD");
+	}
+
+	@Test
+	void aPeersLedgerIsCosignedWhileItGrowsAndFlaggedWhenItGoesBackAndItsMessagesAreHeld() throws Exception {
+		NoteSigner deu = new NoteSigner("deu.example/ledger", peerKey.getPrivate(), peerKey.getPublic());
+		AtomicReference<String> served = new AtomicReference<>(deu
+			.sign(new Checkpoint("deu.example/ledger", 1, MessageDigest.getInstance("SHA-256").digest(new byte[] { 0 }))
+				.body()));
+		List<String> cosignatures = new CopyOnWriteArrayList<>();
+		peer = HttpServer.create(new InetSocketAddress("127.0.0.1", peerPort), 0);
+		peer.createContext("/api/v1/ledger/checkpoint", http -> {
+			byte[] note = served.get().getBytes(StandardCharsets.UTF_8);
+			http.sendResponseHeaders(200, note.length);
+			http.getResponseBody().write(note);
+			http.close();
+		});
+		peer.createContext(Witness.COSIGNATURES, http -> {
+			cosignatures.add(new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			http.sendResponseHeaders(202, -1);
+			http.close();
+		});
+		peer.start();
+		String admin = testUsers.token(Role.ADMIN);
+
+		assertThat(api.post("/api/v1/exchange/witness", admin, "").body()).contains("\"treeSize\":1");
+		JsonNode given = JSON.readTree(cosignatures.getFirst());
+		assertThat(given.path("witness").asString()).isEqualTo("AUT");
+		String body = served.get().substring(0, served.get().indexOf("\n\n") + 1);
+		assertThat(PeerLogs.cosignatureVerifies(given.path("cosignature").asString(), signatures.verifierKey(), body))
+			.as("a C2SP cosignature by this node's key")
+			.isTrue();
+
+		served.set(deu
+			.sign(new Checkpoint("deu.example/ledger", 1, MessageDigest.getInstance("SHA-256").digest(new byte[] { 1 }))
+				.body()));
+		JsonNode flagged = Api.json(api.post("/api/v1/exchange/witness", admin, ""))
+			.valueStream()
+			.filter(p -> p.path("peer").asString().equals("DEU"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(flagged.path("inconsistent").asString())
+			.isEqualTo("another tree of 1 entries than the one accepted");
+		HttpResponse<String> held = inbox(seal(message("DEU", "AUT", Instant.now(), "DE-HELD", "HELD1"), peerKey));
+		assertThat(refusal(held)).isEqualTo("423 PeerLedgerIsConsistent");
+		WebSession officer = WebSession.signIn(port, testUsers.user(Role.ADMIN).username());
+		assertThat(officer.get("/").body())
+			.containsPattern("id=\"inconsistent-peers\">\\s*<strong class=\"govuk-tag govuk-tag--red\">1</strong>");
+		assertThat(officer.get("/exchange").body()).contains("another tree of 1 entries");
 	}
 
 	/** The latest message of {@code type} in the outbox to {@code recipient}, opened. */
