@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.armstrace.ledger.EventTypes;
@@ -372,15 +373,38 @@ public class RegistryQueries {
 	}
 
 	/**
+	 * A serial's key of plain letters and digits, written into the statement as a
+	 * literal: a prefix bound as a parameter is planned once for any value by PostgreSQL
+	 * (a generic plan, after five executions of a prepared statement), and that plan
+	 * cannot use an index for {@code LIKE}, so every search walked the whole index (2.5-6
+	 * s at 1,000,000 firearms). A key of anything else (it cannot hold a quote) stays a
+	 * parameter.
+	 */
+	private static final Pattern PLAIN_KEY = Pattern.compile("[0-9A-Z]{1,100}");
+
+	/** Text matched as written by LIKE: its wildcards are not the reader's. */
+	private static String literally(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	/**
 	 * Firearms whose serial, compared without case or separators, begins with the given
 	 * text.
 	 */
 	@Transactional(readOnly = true)
 	public List<FirearmSummary> firearmsBySerial(String serial, int limit) {
+		String prefix = SerialNumbers.key(serial);
+		if (PLAIN_KEY.matcher(prefix).matches()) {
+			return jdbc
+				.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE '" + prefix
+						+ "%' ORDER BY serial_key, record_number FETCH FIRST " + limit + " ROWS ONLY")
+				.query(RegistryQueries::summary)
+				.list();
+		}
 		return jdbc
-			.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE ? ORDER BY serial_key, record_number "
-					+ "FETCH FIRST " + limit + " ROWS ONLY")
-			.param(SerialNumbers.key(serial) + "%")
+			.sql("SELECT " + SUMMARY + " FROM firearm WHERE serial_key LIKE ? ESCAPE '!' ORDER BY serial_key, "
+					+ "record_number FETCH FIRST " + limit + " ROWS ONLY")
+			.param(literally(prefix) + "%")
 			.query(RegistryQueries::summary)
 			.list();
 	}
@@ -412,8 +436,14 @@ public class RegistryQueries {
 			params.add("%" + holderName.trim().toLowerCase(Locale.ROOT) + "%");
 		}
 		if (present(serial)) {
-			where.add("f.serial_key LIKE ?");
-			params.add(SerialNumbers.key(serial) + "%");
+			String prefix = SerialNumbers.key(serial);
+			if (PLAIN_KEY.matcher(prefix).matches()) {
+				where.add("f.serial_key LIKE '" + prefix + "%'");
+			}
+			else {
+				where.add("f.serial_key LIKE ? ESCAPE '!'");
+				params.add(literally(prefix) + "%");
+			}
 		}
 		if (present(make)) {
 			List<String> keys = Stream.of(make, catalogue.canonical(Catalogue.Kind.MAKE, make).orElse(make))

@@ -2,6 +2,7 @@ package org.armstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -56,6 +57,27 @@ class RegistryApiTests {
 	void setUp() {
 		api = new Api(port);
 		token = testUsers.token(Role.ADMIN);
+	}
+
+	@Test
+	void aSearchByTheStartOfASerialIgnoresCaseAndSeparatorsAndTakesAnyTextSafely() {
+		String serial = "QK" + System.nanoTime() % 100_000_000 + "X";
+		HttpResponse<String> created = api.post("/api/v1/firearms", token, """
+				{"type":"PISTOL","make":"Synthetic Arms","model":"P1","calibre":"9x19mm","serial":"%s",
+				 "countryOfManufacture":"AUT","year":2021}""".formatted(serial));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String start = serial.substring(0, 2).toLowerCase() + "-" + serial.substring(2, 6);
+		for (int i = 0; i < 7; i++) {
+			// a prepared statement is planned once for any value after five runs: the
+			// search must still find it
+			assertThat(api.get("/api/v1/firearms?serial=" + start, token).body()).as("run " + i).contains(serial);
+		}
+		for (String text : List.of("QK'", "Q%25K", "Q%25", "\\", "ÄÖ", "QK' OR '1'='1")) {
+			HttpResponse<String> answer = api
+				.get("/api/v1/firearms?serial=" + URLEncoder.encode(text, StandardCharsets.UTF_8), token);
+			assertThat(answer.statusCode()).as(text).isIn(200, 400);
+			assertThat(answer.body()).as(text).doesNotContain(serial);
+		}
 	}
 
 	@Test
