@@ -112,7 +112,10 @@ public class DemoFill {
 			log.info("Demo seizures: resuming an interrupted fill after {} of {} seizures", recorded, count);
 		}
 		seizures.generate(count, plan.seed(), plan.country(), recorded);
-		crossChecks.plant(plan.country(), LocalDate.now());
+		// planted once: a fill resumed after the planting does not plant again
+		if (ledger.entriesRecordedBy(DemoCrossChecks.ACTOR) == 0) {
+			crossChecks.plant(plan.country(), LocalDate.now());
+		}
 		jdbc.sql("UPDATE demo_fill SET finished = TRUE WHERE id = 1").update();
 	}
 

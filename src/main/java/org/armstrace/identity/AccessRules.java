@@ -77,6 +77,7 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/trace-requests/*/*", ADMIN, REGISTRAR, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/investigation-cases/*", ADMIN, INVESTIGATOR, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/investigation-cases/*/persons", ADMIN, INVESTIGATOR),
+			rule(HttpMethod.POST, "/api/v1/investigation-cases/*/financial-information", ADMIN, INVESTIGATOR),
 			rule(HttpMethod.POST, "/api/v1/seizures", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR),
 			rule(HttpMethod.GET, "/api/v1/seizures/*", ADMIN, REGISTRAR, CUSTOMS, INVESTIGATOR, AUDITOR),
 			rule(HttpMethod.POST, "/api/v1/seized-items/destructions", ADMIN, REGISTRAR),

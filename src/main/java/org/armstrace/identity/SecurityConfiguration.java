@@ -223,7 +223,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.DEALER.name())
 			.requestMatchers(HttpMethod.GET, "/parts/*", "/ammunition-lots/*")
 			.hasAnyRole(Stream.concat(Arrays.stream(readers), Stream.of(Role.DEALER.name())).toArray(String[]::new))
-			.requestMatchers(HttpMethod.POST, "/investigation-cases/*/persons")
+			.requestMatchers(HttpMethod.POST, "/investigation-cases/*/persons",
+					"/investigation-cases/*/financial-information")
 			.hasAnyRole(Role.ADMIN.name(), Role.INVESTIGATOR.name())
 			.requestMatchers(HttpMethod.GET, "/investigation-cases/*")
 			.hasAnyRole(Role.ADMIN.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())

@@ -2,6 +2,7 @@ package org.armstrace.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,8 +88,12 @@ public class RegistryQueries {
 
 	}
 
+	/**
+	 * Serializable: a page hands it to the next through a flash attribute, which lives in
+	 * the officer's session, kept in the database.
+	 */
 	public record FirearmSummary(UUID id, String recordNumber, FirearmType type, String make, String model,
-			String calibre, String serial, String countryOfManufacture, FirearmStatus status) {
+			String calibre, String serial, String countryOfManufacture, FirearmStatus status) implements Serializable {
 	}
 
 	/**

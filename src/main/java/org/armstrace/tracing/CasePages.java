@@ -1,11 +1,14 @@
 package org.armstrace.tracing;
 
 import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.armstrace.command.CommandResult;
+import org.armstrace.command.FormFields;
 import org.armstrace.command.Limits;
 import org.armstrace.command.Refusal;
 import org.armstrace.identity.AccessLog;
@@ -19,9 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * An investigation case's page: its trace requests, weapons and persons, and the form
- * that adds a person. A case names persons, so it opens only once the reader states a
- * purpose, which goes to the access log, as on the API.
+ * An investigation case's page: weapons, people and money together (DP 36-37) — its trace
+ * requests and firearms, its persons, its financial information — and the forms that add
+ * a person and financial information. A case names persons, so it opens only once the
+ * reader states a purpose, which goes to the access log, as on the API.
  */
 @Controller
 class CasePages {
@@ -59,6 +63,27 @@ class CasePages {
 		}
 		return page(reference, form.get("purpose"), who, model, violations, violations.isEmpty() ? Map.of() : form,
 				violations.isEmpty());
+	}
+
+	@PostMapping("/investigation-cases/{reference}/financial-information")
+	String recordMoney(@PathVariable String reference, @RequestParam Map<String, String> form, Principal who,
+			Model model) {
+		List<Refusal> violations = new ArrayList<>();
+		LocalDate on = FormFields.date("occurredOn", form.get("occurredOn"), violations);
+		CommandResult result = violations.isEmpty()
+				? requests.recordMoney(reference,
+						new TraceRequests.RecordMoney(form.get("kind"), form.get("amount"), form.get("currency"), on,
+								form.get("account"), form.get("counterparty"), form.get("description")),
+						actors.of(who))
+				: null;
+		if (result instanceof CommandResult.Rejected rejected) {
+			violations.addAll(rejected.violations());
+		}
+		if (violations.stream().anyMatch(v -> v.rule() == TracingRule.CaseMustExist)) {
+			throw new NoSuchElementException("no investigation case " + reference);
+		}
+		return page(reference, form.get("purpose"), who, model, violations, violations.isEmpty() ? Map.of() : form,
+				false);
 	}
 
 	private String page(String reference, String purpose, Principal who, Model model, List<Refusal> violations,

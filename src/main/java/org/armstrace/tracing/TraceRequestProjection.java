@@ -45,6 +45,11 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 					.params(e.caseId(), e.reference(), e.openedOn(), seq)
 					.update();
 			case CasePersonAdded e -> subject(e.caseId(), "PERSON", e.personId(), e.role(), seq);
+			case TracingEvent.CaseFinancialInformationRecorded e -> jdbc
+				.sql("INSERT INTO case_financial (entry_id, case_id, kind, amount_minor, currency, occurred_on, "
+						+ "last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(e.entryId(), e.caseId(), e.kind(), e.amountMinor(), e.currency(), e.occurredOn(), seq)
+				.update();
 			case TraceRequestOpened e -> {
 				jdbc.sql("INSERT INTO trace_request (id, reference, case_id, state, priority, urgent_reason, observed, "
 						+ "observed_serial, recovered_on, recovered_country, recovered_place, seizure_reference, "
@@ -123,7 +128,7 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 
 	@Override
 	public List<String> tables() {
-		return List.of("case_subject", "trace_request", "investigation_case");
+		return List.of("case_financial", "case_subject", "trace_request", "investigation_case");
 	}
 
 	@Override

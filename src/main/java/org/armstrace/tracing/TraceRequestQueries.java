@@ -1,5 +1,6 @@
 package org.armstrace.tracing;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,8 +56,24 @@ public class TraceRequestQueries {
 	public record CaseWeapon(UUID firearmId, String recordNumber) {
 	}
 
+	/**
+	 * Money in a case: kind, amount (in the currency's minor units), currency, date, and
+	 * the account, counterparty and description kept off the ledger.
+	 */
+	public record CaseMoney(UUID entryId, String kind, Long amountMinor, String currency, LocalDate occurredOn,
+			String account, String counterparty, String description) {
+
+		/** The amount as written, e.g. 12500.00. */
+		@JsonProperty("amount")
+		public String amount() {
+			return amountMinor == null ? null : BigDecimal.valueOf(amountMinor, 2).toPlainString();
+		}
+
+	}
+
 	public record InvestigationCase(UUID id, String reference, LocalDate openedOn, List<TraceRequestSummary> traces,
-			List<CaseWeapon> weapons, List<CasePerson> persons, List<TraceRequestSummary> relatedTraces) {
+			List<CaseWeapon> weapons, List<CasePerson> persons, List<CaseMoney> money,
+			List<TraceRequestSummary> relatedTraces) {
 	}
 
 	private final JdbcClient jdbc;
@@ -298,7 +316,18 @@ public class TraceRequestQueries {
 							.params(id, id)
 							.query((rs, n) -> summary(rs, today))
 							.list();
-				return new InvestigationCase(id, reference, (LocalDate) row[1], traces, weapons, persons, related);
+				List<CaseMoney> money = jdbc
+					.sql("SELECT f.entry_id, f.kind, f.amount_minor, f.currency, f.occurred_on, d.account, "
+							+ "d.counterparty, d.description FROM case_financial f LEFT JOIN case_financial_detail d "
+							+ "ON d.entry_id = f.entry_id WHERE f.case_id = ? ORDER BY CASE WHEN f.occurred_on IS NULL THEN 1 ELSE 0 END, "
+							+ "f.occurred_on, f.last_seq")
+					.param(id)
+					.query((rs, n) -> new CaseMoney(rs.getObject(1, UUID.class), rs.getString(2),
+							rs.getObject(3) == null ? null : rs.getLong(3), rs.getString(4),
+							rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8)))
+					.list();
+				return new InvestigationCase(id, reference, (LocalDate) row[1], traces, weapons, persons, money,
+						related);
 			});
 	}
 

@@ -1,11 +1,13 @@
 package org.armstrace.tracing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -256,6 +258,60 @@ public class TraceRequests {
 							.params(personId, name.trim(), upper(nationality))
 							.update());
 				});
+	}
+
+	/** Financial information for a case, as an investigator records it. */
+	public record RecordMoney(@Size(max = Limits.CODE) String kind, @Size(max = 20) String amount,
+			@Size(max = 3) String currency, @PlausibleDate LocalDate occurredOn,
+			@Size(max = Limits.NAME) String account, @Size(max = Limits.NAME) String counterparty,
+			@Size(max = Limits.TEXT) String description) {
+	}
+
+	static final Set<String> FINANCIAL_KINDS = Set.of("ACCOUNT", "TRANSFER", "PAYMENT", "CASH", "ASSET");
+
+	/**
+	 * Gathers financial information into a case (DP 36-37): kind, amount, currency and
+	 * date on the ledger; the account, counterparty and description in this database
+	 * only.
+	 */
+	public CommandResult recordMoney(String caseReference, RecordMoney c, String actor) {
+		return commands.run("record-case-money", actor, null, c, () -> {
+			Optional<UUID> caseId = blank(caseReference) ? Optional.empty() : queries.caseId(caseReference.trim());
+			String kind = upper(c.kind());
+			String currency = upper(c.currency());
+			Long minor = minorUnits(c.amount());
+			Checks checks = new Checks()
+				.rule(caseId.isPresent(), "caseReference", TracingRule.CaseMustExist, caseReference)
+				.require("kind", kind)
+				.notInFuture("occurredOn", c.occurredOn());
+			checks.rule(kind == null || FINANCIAL_KINDS.contains(kind), "kind", TracingRule.FinancialKindIsKnown, kind);
+			checks.rule(blank(c.amount()) || minor != null, "amount", TracingRule.AmountIsInRange, c.amount());
+			checks.rule(minor == null && blank(currency) || currency != null && currency.matches("[A-Z]{3}"),
+					"currency", TracingRule.CurrencyIsIso4217, currency);
+			if (checks.failed()) {
+				return checks.refuse();
+			}
+			UUID entryId = UUID.randomUUID();
+			return Decision
+				.<TracingEvent>record(caseId.get(),
+						new TracingEvent.CaseFinancialInformationRecorded(caseId.get(), entryId, kind, minor,
+								minor == null ? null : currency, c.occurredOn()))
+				.alsoWrite(() -> jdbc
+					.sql("INSERT INTO case_financial_detail (entry_id, account, counterparty, description) "
+							+ "VALUES (?, ?, ?, ?)")
+					.params(entryId, trimmed(c.account()), trimmed(c.counterparty()), trimmed(c.description()))
+					.update());
+		});
+	}
+
+	/** An amount in minor units (cents), or null when it is not one from 0 to 10^12. */
+	private static Long minorUnits(String amount) {
+		if (blank(amount) || !amount.trim().matches("\\d{1,13}([.,]\\d{1,2})?")) {
+			return null;
+		}
+		BigDecimal value = new BigDecimal(amount.trim().replace(',', '.'));
+		return value.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0 ? null
+				: value.movePointRight(2).longValueExact();
 	}
 
 	/**

@@ -228,6 +228,23 @@ class TracingController {
 		return found;
 	}
 
+	@Operation(summary = "Gather financial information into a case (DP 36-37): kind (ACCOUNT, TRANSFER, PAYMENT, "
+			+ "CASH, ASSET), amount, currency, date; the account, counterparty and description stay off the ledger")
+	@PostMapping("/investigation-cases/{reference}/financial-information")
+	ResponseEntity<?> recordMoney(@PathVariable String reference, @RequestBody TraceRequests.RecordMoney body,
+			Principal who) {
+		if (body == null) {
+			throw new IllegalArgumentException("body: give the financial information as JSON");
+		}
+		CommandResult result = requests.recordMoney(reference, body, actors.of(who));
+		return switch (result) {
+			case CommandResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED)
+				.header("Ledger-Entries", a.ledgerSeqs().toString())
+				.body(Map.of("caseReference", reference));
+			case CommandResult.Rejected r -> refused(r);
+		};
+	}
+
 	@PostMapping("/investigation-cases/{reference}/persons")
 	ResponseEntity<?> addPerson(@PathVariable String reference, @RequestBody NewPerson body, Principal who) {
 		if (body == null) {

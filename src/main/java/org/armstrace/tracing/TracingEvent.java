@@ -60,6 +60,19 @@ public sealed interface TracingEvent extends LedgerEvent {
 		}
 	}
 
+	/**
+	 * Financial information gathered into a case (an account, a transfer, a payment,
+	 * cash, an asset): its kind, amount in minor units and currency, and date. The
+	 * account, the counterparty and the description stay off the ledger.
+	 */
+	record CaseFinancialInformationRecorded(UUID caseId, UUID entryId, String kind, Long amountMinor, String currency,
+			LocalDate occurredOn) implements TracingEvent {
+		@Override
+		public String subjectId() {
+			return caseId.toString();
+		}
+	}
+
 	record TraceRequestOpened(UUID traceRequestId, String reference, UUID caseId, ObservedMarkings observed,
 			TracePriority priority, String urgentReason, LocalDate recoveredOn, String recoveredCountry,
 			String recoveredPlace, String seizureReference, String unit, LocalDate openedOn,
