@@ -116,9 +116,7 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 	 */
 	@Override
 	public void reset() {
-		jdbc.sql("DELETE FROM case_subject").update();
-		jdbc.sql("DELETE FROM trace_request").update();
-		jdbc.sql("DELETE FROM investigation_case").update();
+		tables().forEach(table -> jdbc.sql("DELETE FROM " + table).update());
 	}
 
 	@Override
