@@ -19,6 +19,7 @@ import org.armstrace.seizure.SeizureStatistics.Filter;
 import org.armstrace.seizure.SeizureStatistics.FirearmTrace;
 import org.armstrace.seizure.SeizureStatistics.MonthCount;
 import org.armstrace.tracing.TraceRequestQueries;
+import org.armstrace.tracing.TraceRequestQueries.PointOfDiversion;
 import org.armstrace.tracing.TraceRequestQueries.TraceOutcome;
 import org.armstrace.tracing.TraceRequestState;
 import org.springframework.stereotype.Service;
@@ -70,7 +71,7 @@ public class Dashboards {
 	/** Upper bounds, in days, of the time-to-crime bins; the last bin is open. */
 	static final long[] TIME_TO_CRIME_BINS = { 90, 365, 3 * 365, 5 * 365, 10 * 365 };
 
-	/** Retail dealers the top points of diversion show. */
+	/** Points of diversion of each kind the chart shows. */
 	static final int TOP = 10;
 
 	private final SeizureStatistics seizures;
@@ -156,18 +157,37 @@ public class Dashboards {
 					.toList());
 	}
 
-	/** The retail dealers that last sold the most traced firearms. */
+	/**
+	 * The points of diversion named by the most trace requests, the first {@link #TOP} of
+	 * each kind: retail dealers that last sold the traced firearm ({@code RETAIL_DEALER
+	 * id}), last legal holders other than that dealer
+	 * ({@code LAST_LEGAL_HOLDER role id}), and exports whose firearm came back to be
+	 * traced here ({@code EXPORT country}).
+	 */
 	private static Chart diversion(List<TraceOutcome> outcomes) {
-		Map<UUID, Long> byDealer = new HashMap<>();
-		outcomes.stream()
-			.filter(o -> o.retailDealerId() != null)
-			.forEach(o -> byDealer.merge(o.retailDealerId(), 1L, Long::sum));
-		return new Chart("diversion-points", List.of("traces"), byDealer.entrySet()
+		Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();
+		for (String kind : List.of("RETAIL_DEALER", "LAST_LEGAL_HOLDER", "EXPORT")) {
+			byKind.put(kind, new HashMap<>());
+		}
+		for (TraceOutcome o : outcomes) {
+			if (o.retailDealerId() != null) {
+				byKind.get("RETAIL_DEALER").merge(o.retailDealerId().toString(), 1L, Long::sum);
+			}
+			PointOfDiversion d = o.diversion();
+			if (d.lastHolderId() != null && !d.lastHolderId().equals(o.retailDealerId())) {
+				byKind.get("LAST_LEGAL_HOLDER").merge(d.lastHolderRole() + " " + d.lastHolderId(), 1L, Long::sum);
+			}
+			if (d.export() && d.value() != null) {
+				byKind.get("EXPORT").merge(d.value(), 1L, Long::sum);
+			}
+		}
+		List<Row> rows = new ArrayList<>();
+		byKind.forEach((kind, counts) -> counts.entrySet()
 			.stream()
-			.sorted(Map.Entry.<UUID, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
 			.limit(TOP)
-			.map(e -> new Row(e.getKey().toString(), List.of((Number) e.getValue())))
-			.toList());
+			.forEach(e -> rows.add(new Row(kind + " " + e.getKey(), List.of((Number) e.getValue())))));
+		return new Chart("diversion-points", List.of("traces"), rows);
 	}
 
 	private static TraceIndicators indicators(List<TraceOutcome> outcomes, LocalDate today) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.armstrace.command.Projection;
 import org.armstrace.ledger.LedgerEntry;
+import org.armstrace.tracing.CustodyChain.ChainEvent;
+import org.armstrace.tracing.CustodyChain.LegalHolder;
 import org.armstrace.tracing.TracingEvent.CasePersonAdded;
 import org.armstrace.tracing.TracingEvent.InvestigationCaseOpened;
 import org.armstrace.tracing.TracingEvent.TraceCandidateConfirmed;
@@ -81,20 +83,35 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 						+ "confirmed_score = NULL, confirmed_band = NULL, unresolved_reason = ?, last_seq = ? WHERE id = ?")
 				.params(e.reason(), seq, e.traceRequestId())
 				.update();
-			case TraceRequestAnswered e -> jdbc
-				.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, "
-						+ "answered_on = ?, retail_dealer_id = ?, time_to_crime_days = ?, last_seq = ? WHERE id = ?")
-				.params(json.writeValueAsString(e), e.answeredOn(),
-						e.chain() == null || e.chain().firstRetailSale() == null ? null
-								: e.chain().firstRetailSale().dealerId(),
-						e.chain() == null ? null : e.chain().timeToCrimeDays(), seq, e.traceRequestId())
-				.update();
+			case TraceRequestAnswered e -> {
+				CustodyChain chain = e.chain();
+				LegalHolder last = chain == null ? null : chain.lastLegalHolder();
+				ChainEvent diversion = chain == null ? null : chain.pointOfDiversion();
+				jdbc.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, answered_on = ?, "
+						+ "retail_dealer_id = ?, time_to_crime_days = ?, last_holder_id = ?, last_holder_role = ?, "
+						+ "diversion_fact = ?, diversion_value = ?, last_seq = ? WHERE id = ?")
+					.params(json.writeValueAsString(e), e.answeredOn(),
+							chain == null || chain.firstRetailSale() == null ? null
+									: chain.firstRetailSale().dealerId(),
+							chain == null ? null : chain.timeToCrimeDays(), last == null ? null : last.holderId(),
+							last == null ? null : last.role(),
+							diversion == null || diversion.fact() == null ? null : diversion.fact().name(),
+							diversion == null || diversion.values().isEmpty() ? null
+									: first(diversion.values().getFirst()),
+							seq, e.traceRequestId())
+					.update();
+			}
 			case TraceRequestClosed e -> jdbc
 				.sql("UPDATE trace_request SET state = 'CLOSED', closed_on = ?, "
 						+ "closing_note = ?, last_seq = ? WHERE id = ?")
 				.params(e.closedOn(), e.note(), seq, e.traceRequestId())
 				.update();
 		}
+	}
+
+	/** The first value of the point of diversion, as long as its column holds. */
+	private static String first(String value) {
+		return value.length() > 200 ? value.substring(0, 200) : value;
 	}
 
 	private void subject(UUID caseId, String kind, UUID subjectId, String role, long seq) {

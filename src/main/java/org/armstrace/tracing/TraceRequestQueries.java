@@ -115,7 +115,25 @@ public class TraceRequestQueries {
 	 * retail dealer that last sold the firearm.
 	 */
 	public record TraceOutcome(UUID id, TraceRequestState state, LocalDate openedOn, LocalDate dueOn,
-			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId) {
+			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId,
+			PointOfDiversion diversion) {
+	}
+
+	/**
+	 * Where an answered trace left the legal chain: its last legal holder (id and role)
+	 * and the fact at the point of diversion ({@link CustodyChain.Fact}) with its first
+	 * value (for an export, the country exported to).
+	 */
+	public record PointOfDiversion(UUID lastHolderId, String lastHolderRole, String fact, String value) {
+
+		/**
+		 * Whether the firearm left the legal chain by an export (and then turned up
+		 * here).
+		 */
+		public boolean export() {
+			return "EXPORTED".equals(fact) || "EXPORTED_THROUGH".equals(fact);
+		}
+
 	}
 
 	/** Trace requests opened from {@code from} to {@code to}, both inclusive. */
@@ -142,7 +160,8 @@ public class TraceRequestQueries {
 	}
 
 	private static final String OUTCOME = "SELECT id, state, opened_on, due_on, answered_on, firearm_id, "
-			+ "unresolved_reason, time_to_crime_days, retail_dealer_id FROM trace_request";
+			+ "unresolved_reason, time_to_crime_days, retail_dealer_id, last_holder_id, last_holder_role, "
+			+ "diversion_fact, diversion_value FROM trace_request";
 
 	private static TraceOutcome outcome(ResultSet rs, int n) throws SQLException {
 		Long ttc = rs.getObject("time_to_crime_days") == null ? null : rs.getLong("time_to_crime_days");
@@ -150,7 +169,9 @@ public class TraceRequestQueries {
 				rs.getObject("opened_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
 				rs.getObject("answered_on", LocalDate.class),
 				rs.getObject("firearm_id") != null && rs.getString("unresolved_reason") == null, ttc,
-				rs.getObject("retail_dealer_id", UUID.class));
+				rs.getObject("retail_dealer_id", UUID.class),
+				new PointOfDiversion(rs.getObject("last_holder_id", UUID.class), rs.getString("last_holder_role"),
+						rs.getString("diversion_fact"), rs.getString("diversion_value")));
 	}
 
 	/**

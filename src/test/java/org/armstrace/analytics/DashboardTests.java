@@ -99,6 +99,29 @@ class DashboardTests {
 				+ "ON s.id = i.seizure_id WHERE s.seized_on BETWEEN ? AND ? AND i.kind = 'FIREARM' "
 				+ "AND i.trace_exception IS NOT NULL", all));
 
+		// points of diversion: the most named retail dealer and last legal holder, and
+		// the
+		// exports, as the answers set them on the trace requests
+		Dashboards.Chart diversion = d.chart("diversion-points");
+		long topDealer = count("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM trace_request "
+				+ "WHERE opened_on BETWEEN ? AND ? AND retail_dealer_id IS NOT NULL GROUP BY retail_dealer_id) c", all);
+		long topHolder = count("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM trace_request "
+				+ "WHERE opened_on BETWEEN ? AND ? AND last_holder_id IS NOT NULL "
+				+ "AND (retail_dealer_id IS NULL OR last_holder_id <> retail_dealer_id) GROUP BY last_holder_id) c",
+				all);
+		assertThat(topHolder).isPositive();
+		assertThat(first(diversion, "RETAIL_DEALER ")).isEqualTo(topDealer);
+		assertThat(first(diversion, "LAST_LEGAL_HOLDER ")).isEqualTo(topHolder);
+		assertThat(diversion.rows().stream().filter(r -> r.label().startsWith("LAST_LEGAL_HOLDER ")).count())
+			.isBetween(1L, 10L);
+		assertThat(diversion.rows()
+			.stream()
+			.filter(r -> r.label().startsWith("EXPORT "))
+			.mapToLong(r -> r.values().getFirst().longValue())
+			.sum())
+			.isEqualTo(count("SELECT COUNT(*) FROM trace_request WHERE opened_on BETWEEN ? AND ? "
+					+ "AND diversion_fact IN ('EXPORTED', 'EXPORTED_THROUGH')", all));
+
 		Filter region = new Filter(all.from(), all.to(), "Region 3", null);
 		assertThat(dashboards.dashboard(region, Dimension.CRIMINAL_CONTEXT, today).totals().seizures())
 			.isEqualTo(
@@ -149,6 +172,16 @@ class DashboardTests {
 		HttpResponse<String> world = page.get("/geo/countries-110m.geo.json");
 		assertThat(world.statusCode()).isEqualTo(200);
 		assertThat(world.body()).contains("\"id\":\"AUT\"", "\"id\":\"SRB\"");
+	}
+
+	/** The count of a chart's first row of one kind. */
+	private static long first(Dashboards.Chart chart, String kind) {
+		return chart.rows()
+			.stream()
+			.filter(r -> r.label().startsWith(kind))
+			.findFirst()
+			.map(r -> r.values().getFirst().longValue())
+			.orElse(0L);
 	}
 
 	private long items(String kind, Filter f) {
