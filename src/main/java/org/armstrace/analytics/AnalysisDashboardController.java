@@ -28,13 +28,10 @@ class AnalysisDashboardController {
 
 	private final Dashboards dashboards;
 
-	private final SeizureStatistics statistics;
-
 	private final AccessLog accessLog;
 
-	AnalysisDashboardController(Dashboards dashboards, SeizureStatistics statistics, AccessLog accessLog) {
+	AnalysisDashboardController(Dashboards dashboards, AccessLog accessLog) {
 		this.dashboards = dashboards;
-		this.statistics = statistics;
 		this.accessLog = accessLog;
 	}
 
@@ -67,13 +64,13 @@ class AnalysisDashboardController {
 	@Operation(summary = "Seized firearms from their country of manufacture and of last legal import "
 			+ "to the country of seizure, for a period, a region and an agency")
 	@GetMapping("/flows")
-	List<SeizureStatistics.Flow> flows(
+	List<Dashboards.Flow> flows(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String agency,
 			Principal who) {
 		SeizureStatistics.Filter filter = filter(from, to, region, agency);
-		List<SeizureStatistics.Flow> flows = statistics.flows(filter);
+		List<Dashboards.Flow> flows = dashboards.flows(filter);
 		accessLog.record(who, AccessLog.Action.SEARCH, "map of flows", terms(filter, SeizureStatistics.Dimension.NONE),
 				null, flows.size());
 		return flows;

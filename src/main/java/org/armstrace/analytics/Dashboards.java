@@ -1,23 +1,22 @@
 package org.armstrace.analytics;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
-import org.armstrace.seizure.SeizureStatistics;
+import org.armstrace.seizure.SeizureStatistics.Count;
 import org.armstrace.seizure.SeizureStatistics.Dimension;
 import org.armstrace.seizure.SeizureStatistics.Filter;
-import org.armstrace.seizure.SeizureStatistics.FirearmTrace;
-import org.armstrace.seizure.SeizureStatistics.MonthCount;
 import org.armstrace.tracing.TraceRequestQueries;
 import org.armstrace.tracing.TraceRequestQueries.PointOfDiversion;
 import org.armstrace.tracing.TraceRequestQueries.TraceOutcome;
@@ -43,6 +42,18 @@ public class Dashboards {
 	public record Row(String label, List<Number> values) {
 	}
 
+	/** Seizures and the firearms, parts and ammunition lots seized in them. */
+	public record Totals(long seizures, long firearms, long parts, long ammunition) {
+	}
+
+	/**
+	 * Firearms seized from a country to the country of seizure: from the country of
+	 * manufacture ({@code MANUFACTURE}), or of last legal import ({@code LAST_IMPORT}),
+	 * as observed on them.
+	 */
+	public record Flow(String kind, String from, String to, long firearms) {
+	}
+
 	/** The headline figures of trace requests opened in the period. */
 	public record TraceIndicators(long opened, long answered, long identified, Double successRate,
 			Double medianDaysToAnswer, long awaitingAnswer, long overdue, Double overdueShare) {
@@ -56,8 +67,8 @@ public class Dashboards {
 	public record Sdg(long seizedFirearms, long traceable, long established, Double share) {
 	}
 
-	public record Dashboard(Filter filter, Dimension by, SeizureStatistics.Totals totals, TraceIndicators traces,
-			Sdg sdg, List<Chart> charts) {
+	public record Dashboard(Filter filter, Dimension by, Totals totals, TraceIndicators traces, Sdg sdg,
+			List<Chart> charts) {
 
 		public Chart chart(String id) {
 			return charts.stream()
@@ -74,53 +85,97 @@ public class Dashboards {
 	/** Points of diversion of each kind the chart shows. */
 	static final int TOP = 10;
 
-	private final SeizureStatistics seizures;
+	private final MonthlyCounts counts;
 
 	private final TraceRequestQueries traces;
 
-	Dashboards(SeizureStatistics seizures, TraceRequestQueries traces) {
-		this.seizures = seizures;
+	Dashboards(MonthlyCounts counts, TraceRequestQueries traces) {
+		this.counts = counts;
 		this.traces = traces;
 	}
 
 	public Dashboard dashboard(Filter filter, Dimension by, LocalDate today) {
+		List<Count> all = counts.counts(filter);
 		List<Chart> charts = new ArrayList<>();
-		charts.add(monthly("seizures-by-month", seizures.byMonth(filter, Dimension.NONE)));
-		charts.add(split("items-by-month", seizures.byMonth(filter, by)));
-		charts.add(split("non-industrial-by-month", seizures.byMonth(filter, Dimension.NON_INDUSTRIAL_KIND)));
+		charts.add(monthly("seizures-by-month", of(all, Dimension.NONE)));
+		charts.add(split("items-by-month", of(all, by)));
+		charts.add(split("non-industrial-by-month", of(all, Dimension.NON_INDUSTRIAL_KIND)));
 		List<TraceOutcome> outcomes = traces.outcomes(filter.from(), filter.to());
 		charts.add(timeToCrime(outcomes));
 		charts.add(states(outcomes));
 		charts.add(diversion(outcomes));
-		Sdg sdg = sdg(filter);
+		Totals totals = totals(all);
+		Sdg sdg = sdg(all, totals);
 		charts.add(new Chart("sdg-16-4-2", List.of("firearms"),
 				List.of(new Row("established", List.of(sdg.established())),
 						new Row("not-established", List.of(sdg.traceable() - sdg.established())),
 						new Row("trace-exception", List.of(sdg.seizedFirearms() - sdg.traceable())))));
-		return new Dashboard(filter, by, seizures.totals(filter), indicators(outcomes, today), sdg,
-				List.copyOf(charts));
+		return new Dashboard(filter, by, totals, indicators(outcomes, today), sdg, List.copyOf(charts));
 	}
 
-	private static Chart monthly(String id, List<MonthCount> counts) {
-		return new Chart(id, List.of("seizures", "firearms", "parts", "ammunition"),
-				counts.stream()
-					.map(c -> new Row(month(c), List.of(c.seizures(), c.firearms(), c.parts(), c.ammunition())))
-					.toList());
+	/**
+	 * Seized firearms of the filter by country of manufacture and by country of last
+	 * legal import to the country of seizure, the largest first.
+	 */
+	public List<Flow> flows(Filter filter) {
+		Map<List<String>, Long> flows = new HashMap<>();
+		for (Count c : counts.counts(filter)) {
+			if (c.dimension() == Dimension.MANUFACTURE || c.dimension() == Dimension.LAST_IMPORT) {
+				flows.merge(List.of(c.dimension().name(), c.group(), c.country()), c.firearms(), Long::sum);
+			}
+		}
+		return flows.entrySet()
+			.stream()
+			.map(e -> new Flow(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()))
+			.sorted(Comparator.comparingLong(Flow::firearms)
+				.reversed()
+				.thenComparing(f -> f.kind() + f.from() + f.to()))
+			.toList();
+	}
+
+	private static List<Count> of(List<Count> counts, Dimension dimension) {
+		return counts.stream().filter(c -> c.dimension() == dimension).toList();
+	}
+
+	private static Totals totals(List<Count> counts) {
+		long[] t = new long[4];
+		for (Count c : of(counts, Dimension.NONE)) {
+			t[0] += c.seizures();
+			t[1] += c.firearms();
+			t[2] += c.parts();
+			t[3] += c.ammunition();
+		}
+		return new Totals(t[0], t[1], t[2], t[3]);
+	}
+
+	/** Seizures, firearms, parts and ammunition lots by month, the earliest first. */
+	private static Chart monthly(String id, List<Count> counts) {
+		Map<YearMonth, long[]> byMonth = new TreeMap<>();
+		for (Count c : counts) {
+			long[] m = byMonth.computeIfAbsent(c.month(), k -> new long[4]);
+			m[0] += c.seizures();
+			m[1] += c.firearms();
+			m[2] += c.parts();
+			m[3] += c.ammunition();
+		}
+		List<Row> rows = new ArrayList<>();
+		byMonth.forEach((month, m) -> rows.add(new Row(month.toString(), List.of(m[0], m[1], m[2], m[3]))));
+		return new Chart(id, List.of("seizures", "firearms", "parts", "ammunition"), rows);
 	}
 
 	/** Items (firearms, parts and ammunition lots) by month, one column per group. */
-	private static Chart split(String id, List<MonthCount> counts) {
+	private static Chart split(String id, List<Count> counts) {
 		Set<String> groups = new TreeSet<>();
-		Map<String, Map<String, Long>> byMonth = new LinkedHashMap<>();
-		for (MonthCount c : counts) {
+		Map<YearMonth, Map<String, Long>> byMonth = new TreeMap<>();
+		for (Count c : counts) {
 			groups.add(c.group());
-			byMonth.computeIfAbsent(month(c), m -> new HashMap<>())
+			byMonth.computeIfAbsent(c.month(), m -> new HashMap<>())
 				.merge(c.group(), c.firearms() + c.parts() + c.ammunition(), Long::sum);
 		}
 		List<String> columns = List.copyOf(groups);
 		List<Row> rows = new ArrayList<>();
 		byMonth.forEach((month, values) -> rows
-			.add(new Row(month, columns.stream().map(g -> (Number) values.getOrDefault(g, 0L)).toList())));
+			.add(new Row(month.toString(), columns.stream().map(g -> (Number) values.getOrDefault(g, 0L)).toList())));
 		return new Chart(id, columns, rows);
 	}
 
@@ -214,26 +269,18 @@ public class Dashboards {
 				overdue, share(overdue, awaiting));
 	}
 
-	private Sdg sdg(Filter filter) {
-		List<FirearmTrace> seized = seizures.firearmTraces(filter);
-		List<UUID> requests = seized.stream()
-			.filter(f -> !f.exception() && f.traceRequestId() != null)
-			.map(FirearmTrace::traceRequestId)
-			.toList();
-		long traceable = seized.stream().filter(f -> !f.exception()).count();
-		long established = traces.outcomesOf(requests)
-			.stream()
-			.filter(o -> o.answeredOn() != null && o.identified())
-			.count();
-		return new Sdg(seized.size(), traceable, established, share(established, traceable));
+	private static Sdg sdg(List<Count> counts, Totals totals) {
+		long traceable = 0;
+		long established = 0;
+		for (Count c : of(counts, Dimension.TRACEABILITY)) {
+			traceable += "TRACEABLE".equals(c.group()) ? c.firearms() : 0;
+			established += MonthlyCounts.ESTABLISHED.equals(c.group()) ? c.firearms() : 0;
+		}
+		return new Sdg(totals.firearms(), traceable, established, share(established, traceable));
 	}
 
 	private static Double share(long part, long whole) {
 		return whole == 0 ? null : (double) part / whole;
-	}
-
-	private static String month(MonthCount c) {
-		return String.format(Locale.ROOT, "%04d-%02d", c.year(), c.month());
 	}
 
 }

@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FlowMapPages {
 
-	private final SeizureStatistics statistics;
+	private final Dashboards dashboards;
 
 	private final AccessLog accessLog;
 
-	FlowMapPages(SeizureStatistics statistics, AccessLog accessLog) {
-		this.statistics = statistics;
+	FlowMapPages(Dashboards dashboards, AccessLog accessLog) {
+		this.dashboards = dashboards;
 		this.accessLog = accessLog;
 	}
 
@@ -35,7 +35,7 @@ class FlowMapPages {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String agency, Principal who,
 			Model model) {
 		SeizureStatistics.Filter filter = AnalysisDashboardController.filter(from, to, region, agency);
-		List<SeizureStatistics.Flow> flows = statistics.flows(filter);
+		List<Dashboards.Flow> flows = dashboards.flows(filter);
 		accessLog.record(who, AccessLog.Action.SEARCH, "map of flows",
 				AnalysisDashboardController.terms(filter, SeizureStatistics.Dimension.NONE), null, flows.size());
 		model.addAttribute("filter", filter);

@@ -17,4 +17,25 @@ final class Options {
 				? args.getOptionValues(name).getFirst() : fallback;
 	}
 
+	/**
+	 * The option as a whole number from {@code least} to {@code most}, or
+	 * {@code fallback}; anything else is refused naming the option and its range.
+	 */
+	static int intValue(ApplicationArguments args, String name, int fallback, int least, int most) {
+		String text = value(args, name, null);
+		if (text == null) {
+			return fallback;
+		}
+		try {
+			int v = Integer.parseInt(text.trim());
+			if (v >= least && v <= most) {
+				return v;
+			}
+		}
+		catch (NumberFormatException e) {
+			// refused below, as any other value out of range
+		}
+		throw new IllegalArgumentException("--" + name + ": give a whole number from " + least + " to " + most);
+	}
+
 }

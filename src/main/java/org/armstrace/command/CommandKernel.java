@@ -207,6 +207,18 @@ public class CommandKernel {
 	}
 
 	/**
+	 * Runs work in a transaction of its own under the ledger's append lock, so that no
+	 * writer runs meanwhile: for a module writing rows that writers also write (a first
+	 * listing of what existed before), never to append.
+	 */
+	public void underAppendLock(Runnable work) {
+		transactions.executeWithoutResult(status -> {
+			ledger.lockForAppend();
+			work.run();
+		});
+	}
+
+	/**
 	 * Empties a projection and refills it from the whole ledger, under the append lock so
 	 * that no writer changes the ledger while its tables are empty.
 	 * @return the number of events applied

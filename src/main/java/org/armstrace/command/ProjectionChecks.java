@@ -18,6 +18,7 @@ import org.armstrace.ledger.ProjectionReport;
 import org.armstrace.ledger.ProjectionReport.Drift;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,8 +49,11 @@ public class ProjectionChecks implements ProjectionAudit {
 
 	private final AtomicReference<ProjectionReport> last = new AtomicReference<>();
 
+	private final ApplicationEventPublisher publisher;
+
 	ProjectionChecks(List<Projection<?>> projections, Ledger ledger, JdbcTemplate jdbc,
-			TransactionTemplate transactions, JsonMapper json) {
+			TransactionTemplate transactions, JsonMapper json, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.projections = projections.stream().filter(p -> !p.tables().isEmpty()).toList();
 		this.ledger = ledger;
 		this.jdbc = jdbc;
@@ -103,6 +107,9 @@ public class ProjectionChecks implements ProjectionAudit {
 				}
 				if (!keep) {
 					status.setRollbackOnly();
+				}
+				else {
+					publisher.publishEvent(new ProjectionsRebuilt(beforeSeq));
 				}
 			});
 		}

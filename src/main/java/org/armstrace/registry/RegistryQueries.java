@@ -26,6 +26,7 @@ import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.SignedCheckpoint;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
+import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -304,6 +305,21 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/** The current state of these firearms, by id: for exports of many. */
+	@Transactional(readOnly = true)
+	public Map<UUID, FirearmSummary> firearmSummaries(Collection<UUID> firearmIds) {
+		Map<UUID, FirearmSummary> summaries = new HashMap<>();
+		List<UUID> ids = List.copyOf(firearmIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.query(RegistryQueries::summary)
+				.list()
+				.forEach(f -> summaries.put(f.id(), f));
+		}
+		return summaries;
+	}
+
 	/** Loose parts the holder holds, and parts fitted to the firearms it holds. */
 	@Transactional(readOnly = true)
 	public List<PartView> partsHeldBy(UUID holderId, int limit) {
@@ -475,6 +491,23 @@ public class RegistryQueries {
 
 	private static boolean present(String text) {
 		return text != null && !text.isBlank();
+	}
+
+	/**
+	 * Holders whose name holds the text, in any case, by name: personal data, for a
+	 * reader who stated a purpose.
+	 */
+	@Transactional(readOnly = true)
+	public List<HolderView> holdersNamed(String text, int limit) {
+		return jdbc
+			.sql("SELECT h.id, h.role, h.country, h.licence_reference, i.name, i.address FROM holder h "
+					+ "JOIN holder_identity i ON i.holder_id = h.id WHERE LOWER(i.name) LIKE ? ESCAPE '!' "
+					+ "ORDER BY i.name, h.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+			.param(LikePatterns.containing(text))
+			.query((rs, n) -> new HolderView(rs.getObject("id", UUID.class), HolderRole.valueOf(rs.getString("role")),
+					rs.getString("name"), rs.getString("address"), rs.getString("country"),
+					rs.getString("licence_reference")))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

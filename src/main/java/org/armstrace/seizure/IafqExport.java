@@ -10,13 +10,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.armstrace.csv.CsvWriter;
 import org.armstrace.reference.NonIndustrialCatalogue;
+import org.armstrace.registry.RegistryQueries.FirearmSummary;
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TraceRequestQueries;
+import org.armstrace.tracing.TraceRequestQueries.TraceOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,50 +99,57 @@ public class IafqExport {
 		nonIndustrial.entries().forEach(e -> designs.put(e.code(), e.name()));
 		List<List<String>> items = new ArrayList<>();
 		long[] totals = new long[3];
-		jdbc.sql(ITEMS).params(from, to).query(rs -> {
-			String kind = rs.getString("kind");
-			UUID firearmId = rs.getObject("firearm_id", UUID.class);
+		List<Item> seized = jdbc.sql(ITEMS).params(from, to).query(Item::of).list();
+		// what the records and the traces say, read a few hundred at a time rather than
+		// once per item
+		Map<UUID, FirearmSummary> records = registry.firearmSummaries(
+				seized.stream().map(Item::firearmId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<UUID, TraceOutcome> traces = new HashMap<>();
+		traceRequests
+			.outcomesOf(seized.stream().map(Item::traceRequestId).filter(Objects::nonNull).collect(Collectors.toSet()))
+			.forEach(o -> traces.put(o.id(), o));
+		for (Item i : seized) {
+			String kind = i.kind();
 			// what the record says wins over what was read, when the item was matched
-			var recorded = firearmId == null ? null : registry.firearmSummary(firearmId).orElse(null);
+			FirearmSummary recorded = i.firearmId() == null ? null : records.get(i.firearmId());
 			String recordNumber = recorded == null ? null : recorded.recordNumber();
-			String type = or(recorded == null ? null : recorded.type().name(), rs.getString("firearm_type"));
-			String make = or(recorded == null ? null : recorded.make(), rs.getString("make"));
-			String calibre = or(recorded == null ? null : recorded.calibre(), rs.getString("calibre"));
-			String country = or(recorded == null ? null : recorded.countryOfManufacture(),
-					rs.getString("country_of_manufacture"));
-			UUID traceId = rs.getObject("trace_request_id", UUID.class);
-			var trace = traceId == null ? null : traceRequests.find(traceId).orElse(null);
-			String outcome = outcome(kind, rs.getString("trace_exception"), trace == null ? null : trace.state().name(),
-					trace != null && trace.answer() != null && trace.answer().chain() != null, traceId != null);
-			Long quantity = (Long) rs.getObject("quantity", Long.class);
-			String design = rs.getString("non_industrial_entry");
-			List<String> row = itemRow(rs, kind, type, make, calibre, country, quantity, outcome, recordNumber);
+			String type = or(recorded == null ? null : recorded.type().name(), i.firearmType());
+			String make = or(recorded == null ? null : recorded.make(), i.make());
+			String calibre = or(recorded == null ? null : recorded.calibre(), i.calibre());
+			String country = or(recorded == null ? null : recorded.countryOfManufacture(), i.countryOfManufacture());
+			TraceOutcome trace = i.traceRequestId() == null ? null : traces.get(i.traceRequestId());
+			// an answer holds a chain of custody exactly when it identified a record
+			String outcome = outcome(kind, i.traceException(), trace == null ? null : trace.state().name(),
+					trace != null && trace.answeredOn() != null && trace.identified(), i.traceRequestId() != null);
+			Long quantity = i.quantity();
+			String design = i.nonIndustrialEntry();
+			List<String> row = itemRow(i, type, make, calibre, country, outcome, recordNumber);
 			row.addAll(Arrays.asList(design, design == null ? null : designs.getOrDefault(design, design),
-					rs.getString("non_industrial_kind")));
+					i.nonIndustrialKind()));
 			items.add(row);
 			if ("AMMUNITION".equals(kind)) {
 				totals[2] += quantity == null ? 0 : quantity;
 				rounds.merge(unknown(calibre), quantity == null ? 0 : quantity, Long::sum);
-				return;
+				continue;
 			}
 			totals["FIREARM".equals(kind) ? 0 : 1]++;
 			if (!"FIREARM".equals(kind)) {
-				return; // parts are counted in the item list and the totals, not in the
-						// firearm tables
+				continue; // parts are counted in the item list and the totals, not in the
+							// firearm tables
 			}
 			count(byDimension, "firearm_type", type);
 			count(byDimension, "make", make);
 			count(byDimension, "calibre", calibre);
 			count(byDimension, "country_of_manufacture", country);
-			count(byDimension, "country_of_last_legal_import", rs.getString("country_of_last_import"));
-			count(byDimension, "criminal_context", rs.getString("criminal_context"));
-			count(byDimension, "legal_basis", rs.getString("legal_basis"));
+			count(byDimension, "country_of_last_legal_import", i.countryOfLastImport());
+			count(byDimension, "criminal_context", i.criminalContext());
+			count(byDimension, "legal_basis", i.legalBasis());
 			count(byDimension, "trace_outcome", outcome);
 			// NONE: no catalogue entry is linked, so every table still totals the
 			// firearms
-			count(byDimension, "non_industrial_kind", or(rs.getString("non_industrial_kind"), NO_DESIGN));
+			count(byDimension, "non_industrial_kind", or(i.nonIndustrialKind(), NO_DESIGN));
 			count(byDimension, "non_industrial_entry", or(design, NO_DESIGN));
-		});
+		}
 		List<Table> tables = tables(byDimension, rounds);
 		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure WHERE seized_on BETWEEN ? AND ?")
 			.params(from, to)
@@ -147,15 +158,33 @@ public class IafqExport {
 		return new Report(from, to, seizures, totals[0], totals[1], totals[2], tables, items);
 	}
 
+	/** A seized item with its seizure, as the export reads it. */
+	private record Item(String reference, LocalDate seizedOn, String country, String placeKind, String legalBasis,
+			String criminalContext, int itemNumber, String kind, String firearmType, String make, String calibre,
+			String countryOfManufacture, String countryOfLastImport, String partKind, Long quantity,
+			String traceException, UUID traceRequestId, UUID firearmId, String nonIndustrialEntry,
+			String nonIndustrialKind) {
+
+		static Item of(ResultSet rs, int n) throws SQLException {
+			return new Item(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class),
+					rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
+					rs.getString("criminal_context"), rs.getInt("item_number"), rs.getString("kind"),
+					rs.getString("firearm_type"), rs.getString("make"), rs.getString("calibre"),
+					rs.getString("country_of_manufacture"), rs.getString("country_of_last_import"),
+					rs.getString("part_kind"), rs.getObject("quantity", Long.class), rs.getString("trace_exception"),
+					rs.getObject("trace_request_id", UUID.class), rs.getObject("firearm_id", UUID.class),
+					rs.getString("non_industrial_entry"), rs.getString("non_industrial_kind"));
+		}
+
+	}
+
 	/** One item as the item sheet lists it. */
-	private static List<String> itemRow(ResultSet rs, String kind, String type, String make, String calibre,
-			String country, Long quantity, String outcome, String recordNumber) throws SQLException {
-		return new ArrayList<>(
-				Arrays.asList(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class).toString(),
-						rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
-						rs.getString("criminal_context"), Integer.toString(rs.getInt("item_number")), kind, type, make,
-						calibre, country, rs.getString("country_of_last_import"), rs.getString("part_kind"),
-						quantity == null ? null : quantity.toString(), outcome, recordNumber));
+	private static List<String> itemRow(Item i, String type, String make, String calibre, String country,
+			String outcome, String recordNumber) {
+		return new ArrayList<>(Arrays.asList(i.reference(), i.seizedOn().toString(), i.country(), i.placeKind(),
+				i.legalBasis(), i.criminalContext(), Integer.toString(i.itemNumber()), i.kind(), type, make, calibre,
+				country, i.countryOfLastImport(), i.partKind(), i.quantity() == null ? null : i.quantity().toString(),
+				outcome, recordNumber));
 	}
 
 	/**

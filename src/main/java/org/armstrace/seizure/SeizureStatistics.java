@@ -1,6 +1,7 @@
 package org.armstrace.seizure;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts of seizures and what was seized, for dashboards: by month and by one dimension,
- * within a period and optionally one region and one agency.
+ * Counts of seizures and what was seized, for dashboards and the map of flows: by month,
+ * region, agency and country of seizure, in the groups of every {@link Dimension}, within
+ * a period and optionally one region and one agency. The analytics module keeps these
+ * counts month by month and asks again only for what it has not kept.
  */
 @Service
 public class SeizureStatistics {
@@ -21,15 +24,31 @@ public class SeizureStatistics {
 	 * agency (either null: any).
 	 */
 	public record Filter(LocalDate from, LocalDate to, String region, String agency) {
+
+		/** The same region and agency over another period. */
+		public Filter during(LocalDate start, LocalDate end) {
+			return new Filter(start, end, region, agency);
+		}
+
 	}
 
-	/** What the counts of a month are split by. */
+	/** What counts are split by. */
 	public enum Dimension {
 
 		/** Firearms by type as observed; parts and ammunition by their kind. */
 		FIREARM_TYPE("COALESCE(i.firearm_type, i.kind)"), CRIMINAL_CONTEXT("s.criminal_context"),
 		PLACE_KIND("s.place_kind"), REGION("COALESCE(s.region, '')"), NON_INDUSTRIAL_KIND("i.non_industrial_kind"),
-		/** No split: the month's totals. */
+		/** Firearms by the country of manufacture observed on them. */
+		MANUFACTURE("CASE WHEN i.kind = 'FIREARM' THEN i.country_of_manufacture END"),
+		/** Firearms by the country of last legal import observed on them. */
+		LAST_IMPORT("CASE WHEN i.kind = 'FIREARM' THEN i.country_of_last_import END"),
+		/**
+		 * Firearms that can be traced ({@code TRACEABLE}) and those an ISACS 05.31
+		 * exception keeps out of tracing ({@code EXCEPTION}).
+		 */
+		TRACEABILITY("CASE WHEN i.kind = 'FIREARM' THEN CASE WHEN i.trace_exception IS NULL "
+				+ "THEN 'TRACEABLE' ELSE 'EXCEPTION' END END"),
+		/** No split: the totals, seizures without items included. */
 		NONE(null);
 
 		final String column;
@@ -41,18 +60,19 @@ public class SeizureStatistics {
 	}
 
 	/**
-	 * A month's counts in one group: seizures with such items, firearms, parts and
-	 * ammunition lots.
+	 * The counts of one month, region (empty: none recorded), agency and country of
+	 * seizure in one group of a dimension ({@code ALL} for {@link Dimension#NONE}):
+	 * seizures with such items, firearms, parts and ammunition lots.
 	 */
-	public record MonthCount(int year, int month, String group, long seizures, long firearms, long parts,
-			long ammunition) {
+	public record Count(YearMonth month, String region, String agency, String country, Dimension dimension,
+			String group, long seizures, long firearms, long parts, long ammunition) {
 	}
 
-	public record Totals(long seizures, long firearms, long parts, long ammunition) {
-	}
-
-	/** A seized firearm's trace: its request, or the ISACS exception that replaced it. */
-	public record FirearmTrace(UUID itemId, UUID traceRequestId, boolean exception) {
+	/**
+	 * A seized firearm without a trace exception that has a trace request, with where and
+	 * when it was seized.
+	 */
+	public record FirearmTrace(YearMonth month, String region, String agency, String country, UUID traceRequestId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -61,90 +81,86 @@ public class SeizureStatistics {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Every count of the filter, in every dimension; items without a group in a dimension
+	 * are left out of it.
+	 */
 	@Transactional(readOnly = true)
-	public Totals totals(Filter f) {
-		List<Object> params = new ArrayList<>();
-		String where = where(f, params);
-		long seizures = jdbc.sql("SELECT COUNT(*) FROM seizure s" + where).params(params).query(Long.class).single();
-		return jdbc
-			.sql("SELECT SUM(CASE WHEN i.kind = 'FIREARM' THEN 1 ELSE 0 END), "
-					+ "SUM(CASE WHEN i.kind = 'PART' THEN 1 ELSE 0 END), "
-					+ "SUM(CASE WHEN i.kind = 'AMMUNITION' THEN 1 ELSE 0 END) FROM seized_item i "
-					+ "JOIN seizure s ON s.id = i.seizure_id" + where)
-			.params(params)
-			.query((rs, n) -> new Totals(seizures, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-			.single();
+	public List<Count> counts(Filter f) {
+		List<Count> counts = new ArrayList<>();
+		for (Dimension by : Dimension.values()) {
+			List<Object> params = new ArrayList<>();
+			String where = where(f, params) + (by.column == null ? "" : " AND " + by.column + " IS NOT NULL");
+			String group = by.column == null ? "'ALL'" : by.column;
+			// seizures without items count in the totals' seizures (a left join)
+			counts.addAll(jdbc
+				.sql("SELECT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
+						+ "s.agency, s.country, " + group + ", COUNT(DISTINCT s.id), "
+						+ "SUM(CASE WHEN i.kind = 'FIREARM' THEN 1 ELSE 0 END), "
+						+ "SUM(CASE WHEN i.kind = 'PART' THEN 1 ELSE 0 END), "
+						+ "SUM(CASE WHEN i.kind = 'AMMUNITION' THEN 1 ELSE 0 END) FROM seizure s "
+						+ (by.column == null ? "LEFT " : "") + "JOIN seized_item i ON s.id = i.seizure_id" + where
+						+ " GROUP BY EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), "
+						+ "COALESCE(s.region, ''), s.agency, s.country" + (by.column == null ? "" : ", " + by.column))
+				.params(params)
+				.query((rs, n) -> new Count(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
+						rs.getString(5), by, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+						rs.getLong(10)))
+				.list());
+		}
+		return counts;
 	}
 
 	/**
-	 * Counts by month and group, the earliest month first; items without a group are left
-	 * out.
+	 * The seized firearms of the filter without a trace exception that have a trace
+	 * request: whether their illicit origin was established is the trace's answer.
 	 */
-	@Transactional(readOnly = true)
-	public List<MonthCount> byMonth(Filter f, Dimension by) {
-		List<Object> params = new ArrayList<>();
-		String where = where(f, params) + (by.column == null ? "" : " AND " + by.column + " IS NOT NULL");
-		// seizures without items count in the month's seizures (a left join)
-		String group = by.column == null ? "" : ", " + by.column;
-		return jdbc
-			.sql("SELECT EXTRACT(YEAR FROM s.seized_on) AS y, EXTRACT(MONTH FROM s.seized_on) AS m, "
-					+ (by.column == null ? "'ALL'" : by.column) + " AS g, COUNT(DISTINCT s.id), "
-					+ "SUM(CASE WHEN i.kind = 'FIREARM' THEN 1 ELSE 0 END), "
-					+ "SUM(CASE WHEN i.kind = 'PART' THEN 1 ELSE 0 END), "
-					+ "SUM(CASE WHEN i.kind = 'AMMUNITION' THEN 1 ELSE 0 END) FROM seizure s "
-					+ "LEFT JOIN seized_item i ON s.id = i.seizure_id" + where
-					+ " GROUP BY EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on)" + group
-					+ " ORDER BY y, m" + (by.column == null ? "" : ", g"))
-			.params(params)
-			.query((rs, n) -> new MonthCount(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6), rs.getLong(7)))
-			.list();
-	}
-
-	/** Every seized firearm of the filter with its trace request or its exception. */
 	@Transactional(readOnly = true)
 	public List<FirearmTrace> firearmTraces(Filter f) {
 		List<Object> params = new ArrayList<>();
 		String where = where(f, params);
 		return jdbc
-			.sql("SELECT i.id, i.trace_request_id, i.trace_exception FROM seized_item i "
-					+ "JOIN seizure s ON s.id = i.seizure_id" + where + " AND i.kind = 'FIREARM'")
+			.sql("SELECT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
+					+ "s.agency, s.country, i.trace_request_id FROM seized_item i JOIN seizure s ON s.id = i.seizure_id"
+					+ where
+					+ " AND i.kind = 'FIREARM' AND i.trace_exception IS NULL AND i.trace_request_id IS NOT NULL")
 			.params(params)
-			.query((rs, n) -> new FirearmTrace(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getString(3) != null))
+			.query((rs, n) -> new FirearmTrace(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
+			.list();
+	}
+
+	/** The months in which seizures were made, the earliest first. */
+	@Transactional(readOnly = true)
+	public List<YearMonth> months() {
+		return jdbc
+			.sql("SELECT DISTINCT EXTRACT(YEAR FROM seized_on) AS y, EXTRACT(MONTH FROM seized_on) AS m FROM seizure "
+					+ "ORDER BY y, m")
+			.query((rs, n) -> YearMonth.of(rs.getInt(1), rs.getInt(2)))
 			.list();
 	}
 
 	/**
-	 * Firearms seized from a country to the country of seizure: from the country of
-	 * manufacture, or of last legal import, as observed on them.
-	 */
-	public record Flow(String kind, String from, String to, long firearms) {
-	}
-
-	/**
-	 * Seized firearms of the filter by country of manufacture (kind {@code MANUFACTURE})
-	 * and by country of last legal import ({@code LAST_IMPORT}) to the country of
-	 * seizure, the largest first.
+	 * The months of seizure of these seizures, of the seizures of these items and of the
+	 * items traced by these trace requests: where a change to them changes the counts.
 	 */
 	@Transactional(readOnly = true)
-	public List<Flow> flows(Filter f) {
-		List<Flow> flows = new ArrayList<>();
-		for (String[] kind : new String[][] { { "MANUFACTURE", "i.country_of_manufacture" },
-				{ "LAST_IMPORT", "i.country_of_last_import" } }) {
-			List<Object> params = new ArrayList<>();
-			String where = where(f, params);
-			flows.addAll(jdbc
-				.sql("SELECT " + kind[1]
-						+ ", s.country, COUNT(*) FROM seized_item i JOIN seizure s ON s.id = i.seizure_id" + where
-						+ " AND i.kind = 'FIREARM' AND " + kind[1] + " IS NOT NULL GROUP BY " + kind[1] + ", s.country")
-				.params(params)
-				.query((rs, n) -> new Flow(kind[0], rs.getString(1), rs.getString(2), rs.getLong(3)))
-				.list());
+	public List<YearMonth> monthsOf(List<UUID> seizureIds, List<UUID> itemIds, List<UUID> traceRequestIds) {
+		List<YearMonth> months = new ArrayList<>();
+		String select = "SELECT DISTINCT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on) FROM seizure s ";
+		String[][] ways = { { "", "s.id" }, { "JOIN seized_item i ON i.seizure_id = s.id ", "i.id" },
+				{ "JOIN seized_item i ON i.seizure_id = s.id ", "i.trace_request_id" } };
+		List<List<UUID>> ids = List.of(seizureIds, itemIds, traceRequestIds);
+		for (int w = 0; w < ways.length; w++) {
+			List<UUID> some = ids.get(w);
+			for (int from = 0; from < some.size(); from += 500) {
+				months.addAll(jdbc.sql(select + ways[w][0] + "WHERE " + ways[w][1] + " IN (:ids)")
+					.param("ids", some.subList(from, Math.min(some.size(), from + 500)))
+					.query((rs, n) -> YearMonth.of(rs.getInt(1), rs.getInt(2)))
+					.list());
+			}
 		}
-		flows.sort((a, b) -> a.firearms() != b.firearms() ? Long.compare(b.firearms(), a.firearms())
-				: (a.kind() + a.from() + a.to()).compareTo(b.kind() + b.from() + b.to()));
-		return flows;
+		return months;
 	}
 
 	private static String where(Filter f, List<Object> params) {
