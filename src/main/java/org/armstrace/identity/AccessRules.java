@@ -117,6 +117,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/analytics/dashboard", ADMIN, REGISTRAR, INVESTIGATOR, ANALYST, AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/analytics/flows", ADMIN, REGISTRAR, INVESTIGATOR, ANALYST, AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/analytics/dashboard/*", ADMIN, REGISTRAR, INVESTIGATOR, ANALYST, AUDITOR),
+			rule(HttpMethod.GET, "/api/v1/analytics/links", ADMIN, INVESTIGATOR, AUDITOR),
 			rule(HttpMethod.GET, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.POST, "/api/v1/exchange/peers", ADMIN),
 			rule(HttpMethod.GET, "/api/v1/exchange/outbox", ADMIN),

@@ -248,6 +248,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/analytics/cross-checks", "/analytics/cross-checks/*")
 			.hasAnyRole(Role.ADMIN.name(), Role.LICENSING.name(), Role.INVESTIGATOR.name(), Role.ANALYST.name(),
 					Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/analytics/links")
+			.hasAnyRole(Role.ADMIN.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/analytics/dashboard", "/analytics/dashboard/*", "/analytics/map")
 			.hasAnyRole(Role.ADMIN.name(), Role.REGISTRAR.name(), Role.INVESTIGATOR.name(), Role.ANALYST.name(),
 					Role.AUDITOR.name())

@@ -237,6 +237,20 @@ public class RegistryQueries {
 	}
 
 	/**
+	 * The firearms on record as the holder's, whatever their state: held, or lost, stolen
+	 * or seized while it was their last legal holder; by record number.
+	 */
+	@Transactional(readOnly = true)
+	public List<FirearmSummary> firearmsOnRecordOf(UUID holderId, int limit) {
+		return jdbc
+			.sql("SELECT " + SUMMARY + " FROM firearm WHERE holder_id = ? ORDER BY record_number FETCH FIRST "
+					+ Math.max(1, limit) + " ROWS ONLY")
+			.param(holderId)
+			.query(RegistryQueries::summary)
+			.list();
+	}
+
+	/**
 	 * How many active firearms of a category a holder holds: what a licence's quantity
 	 * bounds.
 	 */

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TracingEvent.TraceRequestAnswered;
+import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -289,6 +290,56 @@ public class TraceRequestQueries {
 		return jdbc.sql("SELECT COUNT(*) FROM trace_request WHERE state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED')")
 			.query(Long.class)
 			.single();
+	}
+
+	/** A person named in an investigation case, with the case. */
+	public record NamedInCase(UUID personId, String name, String nationality, String role, String caseReference) {
+	}
+
+	/** A weapon named in a case or traced by a trace request: the reference of either. */
+	public record WeaponIn(UUID firearmId, String reference) {
+	}
+
+	/**
+	 * Persons named in investigation cases whose name holds the text, in any case:
+	 * personal data, for a reader who stated a purpose.
+	 */
+	@Transactional(readOnly = true)
+	public List<NamedInCase> casePersonsNamed(String text, int limit) {
+		return jdbc
+			.sql("SELECT s.subject_id, p.name, p.nationality, s.role, c.reference FROM case_subject s "
+					+ "JOIN case_person_identity p ON p.person_id = s.subject_id JOIN investigation_case c "
+					+ "ON c.id = s.case_id WHERE s.kind = 'PERSON' AND LOWER(p.name) LIKE ? ESCAPE '!' "
+					+ "ORDER BY p.name, c.reference FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+			.param(LikePatterns.containing(text))
+			.query((rs, n) -> new NamedInCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	/** The investigation cases that name these weapons, by reference. */
+	@Transactional(readOnly = true)
+	public List<WeaponIn> casesOfWeapons(Collection<UUID> firearmIds) {
+		return weaponsIn("SELECT s.subject_id, c.reference FROM case_subject s JOIN investigation_case c "
+				+ "ON c.id = s.case_id WHERE s.kind = 'WEAPON' AND s.subject_id IN (:ids)", firearmIds);
+	}
+
+	/** The trace requests that identified these weapons, by reference. */
+	@Transactional(readOnly = true)
+	public List<WeaponIn> tracesOfWeapons(Collection<UUID> firearmIds) {
+		return weaponsIn("SELECT firearm_id, reference FROM trace_request WHERE firearm_id IN (:ids)", firearmIds);
+	}
+
+	private List<WeaponIn> weaponsIn(String sql, Collection<UUID> firearmIds) {
+		List<UUID> ids = List.copyOf(firearmIds);
+		List<WeaponIn> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			found.addAll(jdbc.sql(sql)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.query((rs, n) -> new WeaponIn(rs.getObject(1, UUID.class), rs.getString(2)))
+				.list());
+		}
+		return found;
 	}
 
 	/**
