@@ -3,7 +3,6 @@ package org.armstrace.analytics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +17,8 @@ import org.armstrace.seizure.SeizureStatistics.Count;
 import org.armstrace.seizure.SeizureStatistics.Dimension;
 import org.armstrace.seizure.SeizureStatistics.Filter;
 import org.armstrace.tracing.TraceRequestQueries;
-import org.armstrace.tracing.TraceRequestQueries.PointOfDiversion;
-import org.armstrace.tracing.TraceRequestQueries.TraceOutcome;
-import org.armstrace.tracing.TraceRequestState;
+import org.armstrace.tracing.TraceRequestQueries.Named;
+import org.armstrace.tracing.TraceRequestQueries.TraceStatistics;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,7 +98,7 @@ public class Dashboards {
 		charts.add(monthly("seizures-by-month", of(all, Dimension.NONE)));
 		charts.add(split("items-by-month", of(all, by)));
 		charts.add(split("non-industrial-by-month", of(all, Dimension.NON_INDUSTRIAL_KIND)));
-		List<TraceOutcome> outcomes = traces.outcomes(filter.from(), filter.to());
+		TraceStatistics outcomes = traces.statistics(filter.from(), filter.to(), today, TIME_TO_CRIME_BINS, TOP);
 		charts.add(timeToCrime(outcomes));
 		charts.add(states(outcomes));
 		charts.add(diversion(outcomes));
@@ -110,7 +108,7 @@ public class Dashboards {
 				List.of(new Row("established", List.of(sdg.established())),
 						new Row("not-established", List.of(sdg.traceable() - sdg.established())),
 						new Row("trace-exception", List.of(sdg.seizedFirearms() - sdg.traceable())))));
-		return new Dashboard(filter, by, totals, indicators(outcomes, today), sdg, List.copyOf(charts));
+		return new Dashboard(filter, by, totals, indicators(outcomes), sdg, List.copyOf(charts));
 	}
 
 	/**
@@ -179,17 +177,8 @@ public class Dashboards {
 		return new Chart(id, columns, rows);
 	}
 
-	private static Chart timeToCrime(List<TraceOutcome> outcomes) {
-		long[] bins = new long[TIME_TO_CRIME_BINS.length + 1];
-		for (TraceOutcome o : outcomes) {
-			if (o.timeToCrimeDays() != null && o.timeToCrimeDays() >= 0) {
-				int bin = 0;
-				while (bin < TIME_TO_CRIME_BINS.length && o.timeToCrimeDays() >= TIME_TO_CRIME_BINS[bin]) {
-					bin++;
-				}
-				bins[bin]++;
-			}
-		}
+	private static Chart timeToCrime(TraceStatistics outcomes) {
+		long[] bins = outcomes.timeToCrime();
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < bins.length; i++) {
 			String label = i == 0 ? "<" + TIME_TO_CRIME_BINS[0] : i == TIME_TO_CRIME_BINS.length
@@ -199,14 +188,10 @@ public class Dashboards {
 		return new Chart("time-to-crime", List.of("traces"), rows);
 	}
 
-	private static Chart states(List<TraceOutcome> outcomes) {
-		Map<TraceRequestState, Long> byState = new LinkedHashMap<>();
-		for (TraceRequestState s : TraceRequestState.values()) {
-			byState.put(s, 0L);
-		}
-		outcomes.forEach(o -> byState.merge(o.state(), 1L, Long::sum));
+	private static Chart states(TraceStatistics outcomes) {
 		return new Chart("trace-outcomes", List.of("traces"),
-				byState.entrySet()
+				outcomes.byState()
+					.entrySet()
 					.stream()
 					.map(e -> new Row(e.getKey().name(), List.of((Number) e.getValue())))
 					.toList());
@@ -219,54 +204,21 @@ public class Dashboards {
 	 * ({@code LAST_LEGAL_HOLDER role id}), and exports whose firearm came back to be
 	 * traced here ({@code EXPORT country}).
 	 */
-	private static Chart diversion(List<TraceOutcome> outcomes) {
-		Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();
-		for (String kind : List.of("RETAIL_DEALER", "LAST_LEGAL_HOLDER", "EXPORT")) {
-			byKind.put(kind, new HashMap<>());
-		}
-		for (TraceOutcome o : outcomes) {
-			if (o.retailDealerId() != null) {
-				byKind.get("RETAIL_DEALER").merge(o.retailDealerId().toString(), 1L, Long::sum);
-			}
-			PointOfDiversion d = o.diversion();
-			if (d.lastHolderId() != null && !d.lastHolderId().equals(o.retailDealerId())) {
-				byKind.get("LAST_LEGAL_HOLDER").merge(d.lastHolderRole() + " " + d.lastHolderId(), 1L, Long::sum);
-			}
-			if (d.export() && d.value() != null) {
-				byKind.get("EXPORT").merge(d.value(), 1L, Long::sum);
-			}
-		}
+	private static Chart diversion(TraceStatistics outcomes) {
 		List<Row> rows = new ArrayList<>();
-		byKind.forEach((kind, counts) -> counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-			.limit(TOP)
-			.forEach(e -> rows.add(new Row(kind + " " + e.getKey(), List.of((Number) e.getValue())))));
+		Map<String, List<Named>> byKind = new LinkedHashMap<>();
+		byKind.put("RETAIL_DEALER", outcomes.retailDealers());
+		byKind.put("LAST_LEGAL_HOLDER", outcomes.lastHolders());
+		byKind.put("EXPORT", outcomes.exports());
+		byKind.forEach((kind, named) -> named
+			.forEach(n -> rows.add(new Row(kind + " " + n.key(), List.of((Number) n.traces())))));
 		return new Chart("diversion-points", List.of("traces"), rows);
 	}
 
-	private static TraceIndicators indicators(List<TraceOutcome> outcomes, LocalDate today) {
-		List<Long> days = new ArrayList<>();
-		long answered = 0;
-		long identified = 0;
-		long awaiting = 0;
-		long overdue = 0;
-		for (TraceOutcome o : outcomes) {
-			if (o.answeredOn() != null) {
-				answered++;
-				identified += o.identified() ? 1 : 0;
-				days.add(o.answeredOn().toEpochDay() - o.openedOn().toEpochDay());
-			}
-			else if (o.state().awaitsAnswer()) {
-				awaiting++;
-				overdue += o.dueOn().isBefore(today) ? 1 : 0;
-			}
-		}
-		Collections.sort(days);
-		Double median = days.isEmpty() ? null : days.size() % 2 == 1 ? (double) days.get(days.size() / 2)
-				: (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
-		return new TraceIndicators(outcomes.size(), answered, identified, share(identified, answered), median, awaiting,
-				overdue, share(overdue, awaiting));
+	private static TraceIndicators indicators(TraceStatistics t) {
+		long opened = t.byState().values().stream().mapToLong(Long::longValue).sum();
+		return new TraceIndicators(opened, t.answered(), t.identified(), share(t.identified(), t.answered()),
+				t.medianDaysToAnswer(), t.awaiting(), t.overdue(), share(t.overdue(), t.awaiting()));
 	}
 
 	private static Sdg sdg(List<Count> counts, Totals totals) {

@@ -118,15 +118,19 @@ public class MonthlyCounts {
 		return counts;
 	}
 
+	/**
+	 * The kept counts of these months, summed in the database over the regions and
+	 * agencies the filter takes (a region and an agency come back empty).
+	 */
 	private List<Count> kept(Filter f, Set<YearMonth> months) {
 		if (months.isEmpty()) {
 			return List.of();
 		}
 		List<Object> params = new ArrayList<>();
-		StringBuilder sql = new StringBuilder(
-				"SELECT a.seized_month, a.region, a.agency, a.country, a.dimension, a.grp, a.seizures, a.firearms, a.parts, "
-						+ "a.ammunition FROM analysis_month a JOIN analysis_month_state m ON m.seized_month = a.seized_month "
-						+ "WHERE m.counted = m.changes AND a.seized_month BETWEEN ? AND ?");
+		StringBuilder sql = new StringBuilder("SELECT a.seized_month, a.country, a.dimension, a.grp, SUM(a.seizures), "
+				+ "SUM(a.firearms), SUM(a.parts), SUM(a.ammunition) FROM analysis_month a "
+				+ "JOIN analysis_month_state m ON m.seized_month = a.seized_month "
+				+ "WHERE m.counted = m.changes AND a.seized_month BETWEEN ? AND ?");
 		params.add(YearMonth.from(f.from()).atDay(1));
 		params.add(YearMonth.from(f.to()).atDay(1));
 		if (f.region() != null && !f.region().isBlank()) {
@@ -137,11 +141,12 @@ public class MonthlyCounts {
 			sql.append(" AND a.agency = ?");
 			params.add(f.agency().trim());
 		}
+		sql.append(" GROUP BY a.seized_month, a.country, a.dimension, a.grp");
 		return jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new Count(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getString(2),
-					rs.getString(3), rs.getString(4), Dimension.valueOf(rs.getString(5)), rs.getString(6),
-					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
+			.query((rs, n) -> new Count(YearMonth.from(rs.getObject(1, LocalDate.class)), "", "", rs.getString(2),
+					Dimension.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+					rs.getLong(8)))
 			.stream()
 			.filter(c -> months.contains(c.month()))
 			.toList();
@@ -160,7 +165,7 @@ public class MonthlyCounts {
 		Map<List<Object>, Long> established = new HashMap<>();
 		for (FirearmTrace t : traced) {
 			if (identified.contains(t.traceRequestId())) {
-				established.merge(List.of(t.month(), t.region(), t.agency(), t.country()), 1L, Long::sum);
+				established.merge(List.of(t.month(), t.region(), t.agency(), ""), 1L, Long::sum);
 			}
 		}
 		established.forEach((k, n) -> counts.add(new Count((YearMonth) k.get(0), (String) k.get(1), (String) k.get(2),

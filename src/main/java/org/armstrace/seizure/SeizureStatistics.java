@@ -60,9 +60,11 @@ public class SeizureStatistics {
 	}
 
 	/**
-	 * The counts of one month, region (empty: none recorded), agency and country of
-	 * seizure in one group of a dimension ({@code ALL} for {@link Dimension#NONE}):
-	 * seizures with such items, firearms, parts and ammunition lots.
+	 * The counts of one month, region (empty: none recorded), agency and, for the flows
+	 * ({@link Dimension#MANUFACTURE}, {@link Dimension#LAST_IMPORT}), country of seizure
+	 * (empty for the other dimensions) in one group of a dimension ({@code ALL} for
+	 * {@link Dimension#NONE}): seizures with such items, firearms, parts and ammunition
+	 * lots.
 	 */
 	public record Count(YearMonth month, String region, String agency, String country, Dimension dimension,
 			String group, long seizures, long firearms, long parts, long ammunition) {
@@ -72,7 +74,7 @@ public class SeizureStatistics {
 	 * A seized firearm without a trace exception that has a trace request, with where and
 	 * when it was seized.
 	 */
-	public record FirearmTrace(YearMonth month, String region, String agency, String country, UUID traceRequestId) {
+	public record FirearmTrace(YearMonth month, String region, String agency, UUID traceRequestId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -89,19 +91,23 @@ public class SeizureStatistics {
 	public List<Count> counts(Filter f) {
 		List<Count> counts = new ArrayList<>();
 		for (Dimension by : Dimension.values()) {
+			// the country of seizure matters to the flows only: elsewhere one row per
+			// group
+			String country = by == Dimension.MANUFACTURE || by == Dimension.LAST_IMPORT ? "s.country" : "''";
 			List<Object> params = new ArrayList<>();
 			String where = where(f, params) + (by.column == null ? "" : " AND " + by.column + " IS NOT NULL");
 			String group = by.column == null ? "'ALL'" : by.column;
 			// seizures without items count in the totals' seizures (a left join)
 			counts.addAll(jdbc
 				.sql("SELECT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
-						+ "s.agency, s.country, " + group + ", COUNT(DISTINCT s.id), "
+						+ "s.agency, " + country + ", " + group + ", COUNT(DISTINCT s.id), "
 						+ "SUM(CASE WHEN i.kind = 'FIREARM' THEN 1 ELSE 0 END), "
 						+ "SUM(CASE WHEN i.kind = 'PART' THEN 1 ELSE 0 END), "
 						+ "SUM(CASE WHEN i.kind = 'AMMUNITION' THEN 1 ELSE 0 END) FROM seizure s "
 						+ (by.column == null ? "LEFT " : "") + "JOIN seized_item i ON s.id = i.seizure_id" + where
 						+ " GROUP BY EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), "
-						+ "COALESCE(s.region, ''), s.agency, s.country" + (by.column == null ? "" : ", " + by.column))
+						+ "COALESCE(s.region, ''), s.agency" + (country.equals("''") ? "" : ", " + country)
+						+ (by.column == null ? "" : ", " + by.column))
 				.params(params)
 				.query((rs, n) -> new Count(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
 						rs.getString(5), by, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
@@ -121,12 +127,11 @@ public class SeizureStatistics {
 		String where = where(f, params);
 		return jdbc
 			.sql("SELECT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
-					+ "s.agency, s.country, i.trace_request_id FROM seized_item i JOIN seizure s ON s.id = i.seizure_id"
-					+ where
+					+ "s.agency, i.trace_request_id FROM seized_item i JOIN seizure s ON s.id = i.seizure_id" + where
 					+ " AND i.kind = 'FIREARM' AND i.trace_exception IS NULL AND i.trace_request_id IS NOT NULL")
 			.params(params)
 			.query((rs, n) -> new FirearmTrace(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
+					rs.getString(4), rs.getObject(5, UUID.class)))
 			.list();
 	}
 

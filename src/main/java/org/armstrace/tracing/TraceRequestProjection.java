@@ -1,5 +1,6 @@
 package org.armstrace.tracing;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,10 +88,15 @@ class TraceRequestProjection implements Projection<TracingEvent> {
 				CustodyChain chain = e.chain();
 				LegalHolder last = chain == null ? null : chain.lastLegalHolder();
 				ChainEvent diversion = chain == null ? null : chain.pointOfDiversion();
+				LocalDate opened = jdbc.sql("SELECT opened_on FROM trace_request WHERE id = ?")
+					.param(e.traceRequestId())
+					.query(LocalDate.class)
+					.single();
 				jdbc.sql("UPDATE trace_request SET state = 'ANSWERED', answer = ?, answered_on = ?, "
-						+ "retail_dealer_id = ?, time_to_crime_days = ?, last_holder_id = ?, last_holder_role = ?, "
-						+ "diversion_fact = ?, diversion_value = ?, last_seq = ? WHERE id = ?")
+						+ "days_to_answer = ?, retail_dealer_id = ?, time_to_crime_days = ?, last_holder_id = ?, "
+						+ "last_holder_role = ?, diversion_fact = ?, diversion_value = ?, last_seq = ? WHERE id = ?")
 					.params(json.writeValueAsString(e), e.answeredOn(),
+							(int) (e.answeredOn().toEpochDay() - opened.toEpochDay()),
 							chain == null || chain.firstRetailSale() == null ? null
 									: chain.firstRetailSale().dealerId(),
 							chain == null ? null : chain.timeToCrimeDays(), last == null ? null : last.holderId(),

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,34 +118,102 @@ public class TraceRequestQueries {
 	 * retail dealer that last sold the firearm.
 	 */
 	public record TraceOutcome(UUID id, TraceRequestState state, LocalDate openedOn, LocalDate dueOn,
-			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId,
-			PointOfDiversion diversion) {
+			LocalDate answeredOn, boolean identified, Long timeToCrimeDays, UUID retailDealerId) {
 	}
 
 	/**
-	 * Where an answered trace left the legal chain: its last legal holder (id and role)
-	 * and the fact at the point of diversion ({@link CustodyChain.Fact}) with its first
-	 * value (for an export, the country exported to).
+	 * The trace requests opened in a period as the dashboard counts them, grouped in the
+	 * database: by state, by time to crime (bins below each bound of {@code bins}, the
+	 * last open), answered and identified ones with the median days to answer, those
+	 * awaiting an answer and overdue, and the points of diversion most named.
 	 */
-	public record PointOfDiversion(UUID lastHolderId, String lastHolderRole, String fact, String value) {
-
-		/**
-		 * Whether the firearm left the legal chain by an export (and then turned up
-		 * here).
-		 */
-		public boolean export() {
-			return "EXPORTED".equals(fact) || "EXPORTED_THROUGH".equals(fact);
-		}
-
+	public record TraceStatistics(Map<TraceRequestState, Long> byState, long[] timeToCrime, long answered,
+			long identified, Double medianDaysToAnswer, long awaiting, long overdue, List<Named> retailDealers,
+			List<Named> lastHolders, List<Named> exports) {
 	}
 
-	/** Trace requests opened from {@code from} to {@code to}, both inclusive. */
+	/** A point of diversion and the trace requests naming it. */
+	public record Named(String key, long traces) {
+	}
+
 	@Transactional(readOnly = true)
-	public List<TraceOutcome> outcomes(LocalDate from, LocalDate to) {
-		return jdbc.sql(OUTCOME + " WHERE opened_on BETWEEN ? AND ?")
+	public TraceStatistics statistics(LocalDate from, LocalDate to, LocalDate today, long[] bins, int top) {
+		String period = " FROM trace_request WHERE opened_on BETWEEN ? AND ?";
+		Map<TraceRequestState, Long> byState = new EnumMap<>(TraceRequestState.class);
+		for (TraceRequestState state : TraceRequestState.values()) {
+			byState.put(state, 0L);
+		}
+		jdbc.sql("SELECT state, COUNT(*)" + period + " GROUP BY state").params(from, to).query(rs -> {
+			byState.put(TraceRequestState.valueOf(rs.getString(1)), rs.getLong(2));
+		});
+		StringBuilder bin = new StringBuilder("CASE");
+		for (int i = 0; i < bins.length; i++) {
+			bin.append(" WHEN time_to_crime_days < ").append(bins[i]).append(" THEN ").append(i);
+		}
+		bin.append(" ELSE ").append(bins.length).append(" END");
+		long[] timeToCrime = new long[bins.length + 1];
+		jdbc.sql("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b" + period
+				+ " AND time_to_crime_days >= 0) t GROUP BY b")
 			.params(from, to)
-			.query(TraceRequestQueries::outcome)
+			.query(rs -> {
+				timeToCrime[rs.getInt(1)] = rs.getLong(2);
+			});
+		long[] counts = jdbc
+			.sql("SELECT SUM(CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END), "
+					+ "SUM(CASE WHEN answered_on IS NOT NULL AND firearm_id IS NOT NULL AND unresolved_reason IS NULL "
+					+ "THEN 1 ELSE 0 END), SUM(CASE WHEN answered_on IS NULL AND state IN ('OPEN', 'CONFIRMED', "
+					+ "'UNRESOLVED') THEN 1 ELSE 0 END), SUM(CASE WHEN answered_on IS NULL AND state IN ('OPEN', "
+					+ "'CONFIRMED', 'UNRESOLVED') AND due_on < ? THEN 1 ELSE 0 END)" + period)
+			.params(today, from, to)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.single();
+		// the median from the days' histogram: a few hundred rows whatever the period
+		List<long[]> days = jdbc
+			.sql("SELECT days_to_answer, COUNT(*)" + period
+					+ " AND answered_on IS NOT NULL AND days_to_answer IS NOT NULL GROUP BY days_to_answer "
+					+ "ORDER BY days_to_answer")
+			.params(from, to)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list();
+		return new TraceStatistics(byState, timeToCrime, counts[0], counts[1], median(days), counts[2], counts[3],
+				top("SELECT CAST(retail_dealer_id AS VARCHAR(36)), COUNT(*)" + period
+						+ " AND retail_dealer_id IS NOT NULL GROUP BY retail_dealer_id", from, to, top),
+				top("SELECT last_holder_role || ' ' || CAST(last_holder_id AS VARCHAR(36)), COUNT(*)" + period
+						+ " AND last_holder_id IS NOT NULL AND (retail_dealer_id IS NULL OR last_holder_id <> "
+						+ "retail_dealer_id) GROUP BY last_holder_role, last_holder_id", from, to, top),
+				top("SELECT diversion_value, COUNT(*)" + period + " AND diversion_fact IN ('EXPORTED', "
+						+ "'EXPORTED_THROUGH') AND diversion_value IS NOT NULL GROUP BY diversion_value", from, to,
+						top));
+	}
+
+	private List<Named> top(String grouped, LocalDate from, LocalDate to, int top) {
+		return jdbc.sql(grouped + " ORDER BY COUNT(*) DESC, 1 FETCH FIRST " + top + " ROWS ONLY")
+			.params(from, to)
+			.query((rs, n) -> new Named(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	/** The median of a histogram of (value, count) sorted by value; null when empty. */
+	static Double median(List<long[]> histogram) {
+		long total = histogram.stream().mapToLong(h -> h[1]).sum();
+		if (total == 0) {
+			return null;
+		}
+		// the values at positions (total - 1) / 2 and total / 2, counting from 0
+		long low = (total - 1) / 2;
+		long high = total / 2;
+		Long lowValue = null;
+		long seen = 0;
+		for (long[] h : histogram) {
+			seen += h[1];
+			if (lowValue == null && seen > low) {
+				lowValue = h[0];
+			}
+			if (seen > high) {
+				return (lowValue + h[0]) / 2.0;
+			}
+		}
+		throw new IllegalStateException("unreachable: the histogram holds " + total);
 	}
 
 	/** These trace requests, as the dashboards count them. */
@@ -161,8 +231,7 @@ public class TraceRequestQueries {
 	}
 
 	private static final String OUTCOME = "SELECT id, state, opened_on, due_on, answered_on, firearm_id, "
-			+ "unresolved_reason, time_to_crime_days, retail_dealer_id, last_holder_id, last_holder_role, "
-			+ "diversion_fact, diversion_value FROM trace_request";
+			+ "unresolved_reason, time_to_crime_days, retail_dealer_id FROM trace_request";
 
 	private static TraceOutcome outcome(ResultSet rs, int n) throws SQLException {
 		Long ttc = rs.getObject("time_to_crime_days") == null ? null : rs.getLong("time_to_crime_days");
@@ -170,9 +239,7 @@ public class TraceRequestQueries {
 				rs.getObject("opened_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
 				rs.getObject("answered_on", LocalDate.class),
 				rs.getObject("firearm_id") != null && rs.getString("unresolved_reason") == null, ttc,
-				rs.getObject("retail_dealer_id", UUID.class),
-				new PointOfDiversion(rs.getObject("last_holder_id", UUID.class), rs.getString("last_holder_role"),
-						rs.getString("diversion_fact"), rs.getString("diversion_value")));
+				rs.getObject("retail_dealer_id", UUID.class));
 	}
 
 	/**

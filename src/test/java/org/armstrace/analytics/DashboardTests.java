@@ -100,6 +100,20 @@ class DashboardTests {
 		assertThat(split.columns()).contains("PISTOL", "PART", "AMMUNITION");
 		assertThat(d.chart("trace-outcomes").total(0))
 			.isEqualTo(count("SELECT COUNT(*) FROM trace_request WHERE opened_on BETWEEN ? AND ?", all));
+		List<Long> days = jdbc
+			.sql("SELECT opened_on, answered_on FROM trace_request WHERE opened_on BETWEEN ? AND ? "
+					+ "AND answered_on IS NOT NULL")
+			.params(all.from(), all.to())
+			.query((rs, n) -> rs.getObject(2, LocalDate.class).toEpochDay()
+					- rs.getObject(1, LocalDate.class).toEpochDay())
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+		assertThat(days).isNotEmpty();
+		assertThat(d.traces().medianDaysToAnswer())
+			.isEqualTo((days.get((days.size() - 1) / 2) + days.get(days.size() / 2)) / 2.0);
+		assertThat(d.traces().answered()).isEqualTo(days.size());
 		assertThat(d.sdg().seizedFirearms()).isEqualTo(firearms);
 		long established = count(ESTABLISHED, all);
 		assertThat(established).isGreaterThan(0);
