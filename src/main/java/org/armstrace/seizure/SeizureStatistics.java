@@ -3,7 +3,9 @@ package org.armstrace.seizure;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,27 +38,62 @@ public class SeizureStatistics {
 	public enum Dimension {
 
 		/** Firearms by type as observed; parts and ammunition by their kind. */
-		FIREARM_TYPE("COALESCE(i.firearm_type, i.kind)"), CRIMINAL_CONTEXT("s.criminal_context"),
-		PLACE_KIND("s.place_kind"), REGION("COALESCE(s.region, '')"), NON_INDUSTRIAL_KIND("i.non_industrial_kind"),
+		FIREARM_TYPE,
+		/** Items by the seizure's criminal context. */
+		CRIMINAL_CONTEXT,
+		/** Items by the kind of place of the seizure. */
+		PLACE_KIND,
+		/** Items by the seizure's region (empty: none recorded). */
+		REGION,
+		/** Firearms and parts by the kind of the non-industrial design they are. */
+		NON_INDUSTRIAL_KIND,
 		/** Firearms by the country of manufacture observed on them. */
-		MANUFACTURE("CASE WHEN i.kind = 'FIREARM' THEN i.country_of_manufacture END"),
+		MANUFACTURE,
 		/** Firearms by the country of last legal import observed on them. */
-		LAST_IMPORT("CASE WHEN i.kind = 'FIREARM' THEN i.country_of_last_import END"),
+		LAST_IMPORT,
 		/**
 		 * Firearms that can be traced ({@code TRACEABLE}) and those an ISACS 05.31
 		 * exception keeps out of tracing ({@code EXCEPTION}).
 		 */
-		TRACEABILITY("CASE WHEN i.kind = 'FIREARM' THEN CASE WHEN i.trace_exception IS NULL "
-				+ "THEN 'TRACEABLE' ELSE 'EXCEPTION' END END"),
+		TRACEABILITY,
 		/** No split: the totals, seizures without items included. */
-		NONE(null);
+		NONE;
 
-		final String column;
-
-		Dimension(String column) {
-			this.column = column;
+		/** The item's group in this dimension; null: the item is not counted in it. */
+		String group(Row r) {
+			if (this == NONE) {
+				return "ALL";
+			}
+			if (r.kind() == null) {
+				return null;
+			}
+			boolean firearm = r.kind().equals("FIREARM");
+			return switch (this) {
+				case FIREARM_TYPE -> r.firearmType() != null ? r.firearmType() : r.kind();
+				case CRIMINAL_CONTEXT -> r.criminalContext();
+				case PLACE_KIND -> r.placeKind();
+				case REGION -> r.region();
+				case NON_INDUSTRIAL_KIND -> r.nonIndustrialKind();
+				case MANUFACTURE -> firearm ? r.countryOfManufacture() : null;
+				case LAST_IMPORT -> firearm ? r.countryOfLastImport() : null;
+				case TRACEABILITY -> firearm ? (r.traceException() ? "EXCEPTION" : "TRACEABLE") : null;
+				case NONE -> "ALL";
+			};
 		}
 
+		/**
+		 * The country of seizure matters to the flows only: elsewhere one row per group.
+		 */
+		String country(Row r) {
+			return this == MANUFACTURE || this == LAST_IMPORT ? r.country() : "";
+		}
+
+	}
+
+	/** A seizure with one of its items (kind null: a seizure without items). */
+	record Row(UUID seizureId, YearMonth month, String region, String agency, String country, String placeKind,
+			String criminalContext, String kind, String firearmType, String nonIndustrialKind,
+			String countryOfManufacture, String countryOfLastImport, boolean traceException) {
 	}
 
 	/**
@@ -85,35 +122,63 @@ public class SeizureStatistics {
 
 	/**
 	 * Every count of the filter, in every dimension; items without a group in a dimension
-	 * are left out of it.
+	 * are left out of it. One pass over the seizures and their items, in the order of the
+	 * seizures, so that each key counts a seizure once.
 	 */
 	@Transactional(readOnly = true)
 	public List<Count> counts(Filter f) {
-		List<Count> counts = new ArrayList<>();
-		for (Dimension by : Dimension.values()) {
-			// the country of seizure matters to the flows only: elsewhere one row per
-			// group
-			String country = by == Dimension.MANUFACTURE || by == Dimension.LAST_IMPORT ? "s.country" : "''";
-			List<Object> params = new ArrayList<>();
-			String where = where(f, params) + (by.column == null ? "" : " AND " + by.column + " IS NOT NULL");
-			String group = by.column == null ? "'ALL'" : by.column;
-			// seizures without items count in the totals' seizures (a left join)
-			counts.addAll(jdbc
-				.sql("SELECT EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
-						+ "s.agency, " + country + ", " + group + ", COUNT(DISTINCT s.id), "
-						+ "SUM(CASE WHEN i.kind = 'FIREARM' THEN 1 ELSE 0 END), "
-						+ "SUM(CASE WHEN i.kind = 'PART' THEN 1 ELSE 0 END), "
-						+ "SUM(CASE WHEN i.kind = 'AMMUNITION' THEN 1 ELSE 0 END) FROM seizure s "
-						+ (by.column == null ? "LEFT " : "") + "JOIN seized_item i ON s.id = i.seizure_id" + where
-						+ " GROUP BY EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), "
-						+ "COALESCE(s.region, ''), s.agency" + (country.equals("''") ? "" : ", " + country)
-						+ (by.column == null ? "" : ", " + by.column))
-				.params(params)
-				.query((rs, n) -> new Count(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
-						rs.getString(5), by, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-						rs.getLong(10)))
-				.list());
+		List<Object> params = new ArrayList<>();
+		String where = where(f, params);
+		record Key(YearMonth month, String region, String agency, String country, Dimension dimension, String group) {
 		}
+		class Sums {
+
+			long seizures;
+
+			long firearms;
+
+			long parts;
+
+			long ammunition;
+
+			UUID last;
+
+		}
+		Map<Key, Sums> sums = new HashMap<>();
+		jdbc.sql(
+				"SELECT s.id, EXTRACT(YEAR FROM s.seized_on), EXTRACT(MONTH FROM s.seized_on), COALESCE(s.region, ''), "
+						+ "s.agency, s.country, s.place_kind, s.criminal_context, i.kind, i.firearm_type, "
+						+ "i.non_industrial_kind, i.country_of_manufacture, i.country_of_last_import, i.trace_exception "
+						+ "FROM seizure s LEFT JOIN seized_item i ON s.id = i.seizure_id" + where + " ORDER BY s.id")
+			.params(params)
+			.query(rs -> {
+				Row r = new Row(rs.getObject(1, UUID.class), YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+						rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+						rs.getString(14) != null);
+				for (Dimension d : Dimension.values()) {
+					String group = d.group(r);
+					if (group == null) {
+						continue;
+					}
+					Sums sum = sums.computeIfAbsent(new Key(r.month(), r.region(), r.agency(), d.country(r), d, group),
+							k -> new Sums());
+					if (!r.seizureId().equals(sum.last)) {
+						sum.seizures++;
+						sum.last = r.seizureId();
+					}
+					if (r.kind() != null) {
+						switch (r.kind()) {
+							case "FIREARM" -> sum.firearms++;
+							case "PART" -> sum.parts++;
+							default -> sum.ammunition++;
+						}
+					}
+				}
+			});
+		List<Count> counts = new ArrayList<>();
+		sums.forEach((k, v) -> counts.add(new Count(k.month(), k.region(), k.agency(), k.country(), k.dimension(),
+				k.group(), v.seizures, v.firearms, v.parts, v.ammunition)));
 		return counts;
 	}
 

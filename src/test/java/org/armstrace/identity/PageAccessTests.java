@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every row of the pages table of docs/roles.md, called signed in as every role: exactly
  * the roles the row names get through (any answer but 403 or a way back to the sign-in
- * page), and those are the roles of the API row it names.
+ * page), and those are the roles of the API row it names; and no page answers a server
+ * error to an unknown id or an empty form.
  */
 @DatabaseTest
 class PageAccessTests {
@@ -68,6 +69,11 @@ class PageAccessTests {
 							&& !answer.headers().firstValue("Location").orElse("").contains("/sign-in");
 					if (through != allowed(page.roles()).contains(role)) {
 						mismatches.add(method + " " + page.path() + " as " + role + ": " + answer.statusCode());
+					}
+					// an unknown id or an empty form is the sender's error, never the
+					// server's
+					if (answer.statusCode() >= 500) {
+						mismatches.add(method + " " + page.path() + " as " + role + " failed: " + answer.statusCode());
 					}
 				}
 			}
