@@ -29,12 +29,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * An officer's day in a real browser (headless Chromium): sign in, search, read a record,
@@ -215,7 +213,7 @@ class OfficerBrowserTests {
 		browser.findElement(By.id("file")).sendKeys(csv.toString());
 		clickAndWait(By.id("start-import"));
 
-		new WebDriverWait(browser, Duration.ofSeconds(20))
+		BrowserTest.waitUpTo(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
 		assertThat(browser.findElement(By.id("import-imported")).getText()).isEqualTo("1");
 		assertThat(browser.findElement(By.id("import-rejected")).getText()).isEqualTo("1");
@@ -244,7 +242,7 @@ class OfficerBrowserTests {
 			.contains(recordNumber);
 		BrowserTest.screenshot(browser, "trace-candidates");
 		row.findElement(By.xpath(".//a[starts-with(@id, 'open-request')]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		BrowserTest.waitUpTo(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("chosen-record")));
 		assertThat(browser.findElement(By.id("chosen-record")).getText()).contains(recordNumber);
 
@@ -340,7 +338,7 @@ class OfficerBrowserTests {
 		BrowserTest.screenshot(browser, "seizure-protocol");
 
 		browser.findElement(By.cssSelector("h3 a")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		BrowserTest.waitUpTo(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("missing")));
 		assertThat(browser.findElement(By.id("missing")).getText()).contains("is CONFIRMED: answer it");
 		String itemUrl = browser.getCurrentUrl();
@@ -429,7 +427,8 @@ class OfficerBrowserTests {
 	}
 
 	private List<String> violations(String page) {
-		return new AxeBuilder().analyze(browser)
+		return BrowserTest.axe()
+			.analyze(browser)
 			.getViolations()
 			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))

@@ -117,11 +117,12 @@ class KillNineTests {
 	@Test
 	void aDemoFillKilledHalfwayIsResumedAndTheNodeRegistersFirearms() throws Exception {
 		String token;
-		try (Node node = new Node(database, "demo").start("demo", "--size=8000", "--seed=5")) {
+		try (Node node = new Node(database, "demo").start("demo", "--size=4000", "--seed=5")) {
 			token = node.awaitUp().demoToken();
-			// killed once a few of the fill's batches (5,000 entries each) have committed
+			// killed once one or two of the registry's four batches (5,000 entries
+			// each) have committed, with the others still to be written
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (get(node, token, "/api/v1/ledger/entries/12000").statusCode() != 200
+			while (get(node, token, "/api/v1/ledger/entries/5000").statusCode() != 200
 					&& System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
@@ -131,9 +132,9 @@ class KillNineTests {
 		try (Connection db = new Node(database, "check").database()) {
 			before = count(db, "SELECT COUNT(*) FROM firearm");
 		}
-		assertThat(before).as("firearms when the fill was killed").isPositive().isLessThan(8_000);
+		assertThat(before).as("firearms when the fill was killed").isPositive().isLessThan(4_000);
 
-		try (Node node = new Node(database, "resumed").start("demo", "--size=8000", "--seed=5")) {
+		try (Node node = new Node(database, "resumed").start("demo", "--size=4000", "--seed=5")) {
 			node.awaitUp();
 			node.awaitOutput("Demo seizures: ", Duration.ofSeconds(240));
 			HttpResponse<String> registered = post(node, token, "/api/v1/firearms", firearm("KD-000001"), null);
@@ -141,10 +142,10 @@ class KillNineTests {
 			node.stop();
 		}
 		try (Connection db = new Node(database, "check").database()) {
-			// the fill's 8,000, the cross-checks' planted cases (registered by their own
+			// the fill's 4,000, the cross-checks' planted cases (registered by their own
 			// actor), and ours
 			assertThat(count(db, "SELECT COUNT(*) FROM firearm")).isEqualTo(
-					8_001 + count(db, "SELECT COUNT(*) FROM ledger_entry WHERE actor = 'system:demo-cross-checks' "
+					4_001 + count(db, "SELECT COUNT(*) FROM ledger_entry WHERE actor = 'system:demo-cross-checks' "
 							+ "AND type = 'registry.firearm-manufactured'"));
 			assertThat(count(db, "SELECT COUNT(*) FROM (SELECT record_number FROM firearm GROUP BY record_number "
 					+ "HAVING COUNT(*) > 1) d"))
@@ -156,12 +157,13 @@ class KillNineTests {
 	@Test
 	void anImportKilledHalfwayResumesExactlyWhenRunAgain() throws Exception {
 		Path file = Path.of(database.get("armstrace.home").toString(), "legacy.csv");
-		try (Node job = new Node(database, "generate").start("generate-legacy-csv", "--rows=150000", "--out=" + file,
+		try (Node job = new Node(database, "generate").start("generate-legacy-csv", "--rows=50000", "--out=" + file,
 				"--bad-every=1000", "--seed=3")) {
 			assertThat(job.awaitExit()).isZero();
 		}
 		try (Node job = new Node(database, "import-killed").start("import", file.toString())) {
-			// a fifth of the file read: several batches of 5,000 rows have committed
+			// a fifth of the file read: two of its ten batches of 5,000 rows are
+			// committed
 			job.awaitOutput(Pattern.compile("Importing +[2-9]\\d%"), Duration.ofSeconds(180));
 			job.kill();
 		}
@@ -175,7 +177,7 @@ class KillNineTests {
 			long imported = number(report.group(2));
 			long already = number(report.group(3));
 			long rejected = number(report.group(4));
-			assertThat(rows).isEqualTo(150_000);
+			assertThat(rows).isEqualTo(50_000);
 			assertThat(already).as("rows the killed import had committed").isPositive();
 			assertThat(imported).as("rows left for the second run").isPositive();
 			try (Connection db = job.database()) {
