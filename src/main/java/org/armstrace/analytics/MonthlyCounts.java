@@ -36,12 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The counts of seizures the dashboard and the map read, kept month by month
- * ({@code analysis_month}) so that a period of years over millions of seizures is summed
- * from a few thousand rows. Every ledger write that changes a month's counts marks the
- * month changed in its own transaction; a month is read from the kept rows only while
- * nothing changed it since it was counted, otherwise (and for the part-months at the ends
- * of a period) from the records themselves, so the answer always equals the records. The
- * changed months are counted again in the background.
+ * ({@code analysis_month}: by region and agency, and summed over all of them) so that a
+ * period of years over millions of seizures is summed from a few thousand rows. Every
+ * ledger write that changes a month's counts marks the month changed in its own
+ * transaction; a month is read from the kept rows only while nothing changed it since it
+ * was counted, otherwise (and for the part-months at the ends of a period) from the
+ * records themselves, so the answer always equals the records. The changed months are
+ * counted again in the background.
  */
 @Service
 public class MonthlyCounts {
@@ -130,7 +131,10 @@ public class MonthlyCounts {
 		StringBuilder sql = new StringBuilder("SELECT a.seized_month, a.country, a.dimension, a.grp, SUM(a.seizures), "
 				+ "SUM(a.firearms), SUM(a.parts), SUM(a.ammunition) FROM analysis_month a "
 				+ "JOIN analysis_month_state m ON m.seized_month = a.seized_month "
-				+ "WHERE m.counted = m.changes AND a.seized_month BETWEEN ? AND ?");
+				+ "WHERE m.counted = m.changes AND a.all_places = ? AND a.seized_month BETWEEN ? AND ?");
+		boolean everywhere = (f.region() == null || f.region().isBlank())
+				&& (f.agency() == null || f.agency().isBlank());
+		params.add(everywhere);
 		params.add(YearMonth.from(f.from()).atDay(1));
 		params.add(YearMonth.from(f.to()).atDay(1));
 		if (f.region() != null && !f.region().isBlank()) {
@@ -261,13 +265,23 @@ public class MonthlyCounts {
 			return false;
 		}
 		jdbc.sql("DELETE FROM analysis_month WHERE seized_month = ?").param(month.atDay(1)).update();
-		List<Object[]> rows = fromRecords(new Filter(month.atDay(1), month.atEndOfMonth(), null, null)).stream()
-			.map(c -> new Object[] { month.atDay(1), c.region(), c.agency(), c.country(), c.dimension().name(),
-					c.group(), c.seizures(), c.firearms(), c.parts(), c.ammunition() })
-			.toList();
-		batches
-			.batchUpdate("INSERT INTO analysis_month (seized_month, region, agency, country, dimension, grp, seizures, "
-					+ "firearms, parts, ammunition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		List<Count> counts = fromRecords(new Filter(month.atDay(1), month.atEndOfMonth(), null, null));
+		// the same summed over every region and agency: what most periods read
+		Map<List<Object>, long[]> everywhere = new HashMap<>();
+		for (Count c : counts) {
+			long[] sum = everywhere.computeIfAbsent(List.of(c.country(), c.dimension(), c.group()), k -> new long[4]);
+			sum[0] += c.seizures();
+			sum[1] += c.firearms();
+			sum[2] += c.parts();
+			sum[3] += c.ammunition();
+		}
+		List<Object[]> rows = new ArrayList<>();
+		counts.forEach(c -> rows.add(new Object[] { month.atDay(1), false, c.region(), c.agency(), c.country(),
+				c.dimension().name(), c.group(), c.seizures(), c.firearms(), c.parts(), c.ammunition() }));
+		everywhere.forEach((k, sum) -> rows.add(new Object[] { month.atDay(1), true, "", "", k.get(0),
+				((Dimension) k.get(1)).name(), k.get(2), sum[0], sum[1], sum[2], sum[3] }));
+		batches.batchUpdate("INSERT INTO analysis_month (seized_month, all_places, region, agency, country, dimension, "
+				+ "grp, seizures, firearms, parts, ammunition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		jdbc.sql("UPDATE analysis_month_state SET counted = ? WHERE seized_month = ?")
 			.params(changes.getFirst(), month.atDay(1))
 			.update();

@@ -63,7 +63,7 @@ public class CommandLineVerbs implements ApplicationRunner, ExitCodeGenerator {
 			  reset-sign-in --user=NAME      give an account a new one-time password and remove its second factor
 			  benchmark-ledger [--events=N] [--batch=B]
 			                                 append N synthetic events to an EMPTY ledger, then verify; prints rates
-			  benchmark-analytics [--seizures=N] [--years=Y] [--seed=S] [--runs=R]
+			  benchmark-analytics [--seizures=N] [--years=Y] [--seed=S] [--runs=R] [--kept-only]
 			                                 fill an EMPTY database with N generated seizures over Y years and time
 			                                 the dashboard, the map of flows and the IAFQ export
 			""";

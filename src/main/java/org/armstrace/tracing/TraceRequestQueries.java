@@ -143,30 +143,31 @@ public class TraceRequestQueries {
 		for (TraceRequestState state : TraceRequestState.values()) {
 			byState.put(state, 0L);
 		}
-		jdbc.sql("SELECT state, COUNT(*)" + period + " GROUP BY state").params(from, to).query(rs -> {
-			byState.put(TraceRequestState.valueOf(rs.getString(1)), rs.getLong(2));
-		});
-		StringBuilder bin = new StringBuilder("CASE");
+		StringBuilder bin = new StringBuilder("CASE WHEN time_to_crime_days IS NULL OR time_to_crime_days < 0 THEN -1");
 		for (int i = 0; i < bins.length; i++) {
 			bin.append(" WHEN time_to_crime_days < ").append(bins[i]).append(" THEN ").append(i);
 		}
 		bin.append(" ELSE ").append(bins.length).append(" END");
+		String awaiting = "answered_on IS NULL AND state IN ('OPEN', 'CONFIRMED', 'UNRESOLVED')";
 		long[] timeToCrime = new long[bins.length + 1];
-		jdbc.sql("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b" + period
-				+ " AND time_to_crime_days >= 0) t GROUP BY b")
-			.params(from, to)
-			.query(rs -> {
-				timeToCrime[rs.getInt(1)] = rs.getLong(2);
-			});
-		long[] counts = jdbc
-			.sql("SELECT SUM(CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END), "
-					+ "SUM(CASE WHEN answered_on IS NOT NULL AND firearm_id IS NOT NULL AND unresolved_reason IS NULL "
-					+ "THEN 1 ELSE 0 END), SUM(CASE WHEN answered_on IS NULL AND state IN ('OPEN', 'CONFIRMED', "
-					+ "'UNRESOLVED') THEN 1 ELSE 0 END), SUM(CASE WHEN answered_on IS NULL AND state IN ('OPEN', "
-					+ "'CONFIRMED', 'UNRESOLVED') AND due_on < ? THEN 1 ELSE 0 END)" + period)
+		long[] counts = new long[4];
+		// one pass: by state and time to crime, with the answered, identified, awaiting
+		// and overdue among them
+		jdbc.sql("SELECT state, b, COUNT(*), SUM(a), SUM(i), SUM(w), SUM(o) FROM (SELECT state, " + bin + " AS b, "
+				+ "CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END AS a, CASE WHEN answered_on IS NOT NULL "
+				+ "AND firearm_id IS NOT NULL AND unresolved_reason IS NULL THEN 1 ELSE 0 END AS i, CASE WHEN "
+				+ awaiting + " THEN 1 ELSE 0 END AS w, CASE WHEN " + awaiting + " AND due_on < ? THEN 1 ELSE 0 END "
+				+ "AS o" + period + ") t GROUP BY state, b")
 			.params(today, from, to)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
-			.single();
+			.query(rs -> {
+				byState.merge(TraceRequestState.valueOf(rs.getString(1)), rs.getLong(3), Long::sum);
+				if (rs.getInt(2) >= 0) {
+					timeToCrime[rs.getInt(2)] += rs.getLong(3);
+				}
+				for (int c = 0; c < 4; c++) {
+					counts[c] += rs.getLong(4 + c);
+				}
+			});
 		// the median from the days' histogram: a few hundred rows whatever the period
 		List<long[]> days = jdbc
 			.sql("SELECT days_to_answer, COUNT(*)" + period

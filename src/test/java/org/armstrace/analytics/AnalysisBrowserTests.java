@@ -19,13 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * An analyst in a real browser: the dashboard draws its charts, the map draws its flows
@@ -96,12 +94,13 @@ class AnalysisBrowserTests {
 	}
 
 	private void drawn(String selector) {
-		new WebDriverWait(browser, Duration.ofSeconds(20))
+		BrowserTest.waitUpTo(browser, Duration.ofSeconds(20))
 			.until(b -> !b.findElements(By.cssSelector(selector)).isEmpty());
 	}
 
 	private List<String> violations(String page) {
-		return new AxeBuilder().analyze(browser)
+		return BrowserTest.axe()
+			.analyze(browser)
 			.getViolations()
 			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
