@@ -2,6 +2,8 @@ package org.armstrace.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.deque.html.axecore.results.Rule;
@@ -28,7 +31,8 @@ import com.deque.html.axecore.results.Rule;
 /**
  * An analyst in a real browser: the dashboard draws its charts, the map draws its flows
  * on the world's boundaries, a network page draws its graph, each from the data on the
- * page and each without a serious or critical accessibility violation (axe-core).
+ * page and each without a serious or critical accessibility violation (axe-core); and so
+ * is the link view of a person of a seizure.
  */
 @DatabaseTest
 @ExtendWith(BrowserTest.Availability.class)
@@ -44,6 +48,9 @@ class AnalysisBrowserTests {
 
 	@Autowired
 	DemoSeizures demo;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	WebDriver browser;
 
@@ -62,6 +69,7 @@ class AnalysisBrowserTests {
 
 	@Test
 	void theDashboardTheMapAndANetworkAreDrawnAndPassAxe() {
+		browser.manage().deleteAllCookies();
 		BrowserTest.signIn(browser, url(""), testUsers.user(Role.ANALYST).username());
 		List<String> problems = new ArrayList<>();
 
@@ -91,6 +99,20 @@ class AnalysisBrowserTests {
 		problems.addAll(violations("/analytics/shipment-networks/{id}"));
 
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theLinkViewOfAPersonIsDrawnAndPassesAxe() {
+		browser.manage().deleteAllCookies();
+		BrowserTest.signIn(browser, url(""), testUsers.user(Role.INVESTIGATOR).username());
+		String name = jdbc.sql("SELECT name FROM seizure_person_identity ORDER BY name FETCH FIRST 1 ROWS ONLY")
+			.query(String.class)
+			.single();
+		browser.get(url(
+				"/analytics/links?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&purpose=browser+check"));
+		drawn("#links-graph svg");
+		assertThat(browser.findElements(By.cssSelector("#link-people tbody tr"))).isNotEmpty();
+		assertThat(violations("/analytics/links")).isEmpty();
 	}
 
 	private void drawn(String selector) {
