@@ -2,6 +2,7 @@ package org.armstrace.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.armstrace.benchmark.AnalyticsBenchmark;
 import org.springframework.boot.ApplicationArguments;
@@ -55,7 +56,11 @@ class BenchmarkAnalyticsVerb implements Verb {
 	private static void print(String title, List<AnalyticsBenchmark.Timing> timings) {
 		System.out.println(title + " (median and slowest of the runs, ms):");
 		for (AnalyticsBenchmark.Timing t : timings) {
-			System.out.printf(Locale.ROOT, "  %-58s %9.1f %9.1f%n", t.question(), t.median(), t.max());
+			System.out.printf(Locale.ROOT, "  %-58s %9.1f %9.1f   (each run: %s)%n", t.question(), t.median(), t.max(),
+					t.millis()
+						.stream()
+						.map(m -> String.format(Locale.ROOT, "%.0f", m))
+						.collect(Collectors.joining(" ")));
 		}
 	}
 
