@@ -26,6 +26,7 @@ import org.armstrace.ledger.LedgerEntry;
 import org.armstrace.ledger.SignedCheckpoint;
 import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Names;
+import org.armstrace.command.IdLists;
 import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -323,10 +324,9 @@ public class RegistryQueries {
 	@Transactional(readOnly = true)
 	public Map<UUID, FirearmSummary> firearmSummaries(Collection<UUID> firearmIds) {
 		Map<UUID, FirearmSummary> summaries = new HashMap<>();
-		List<UUID> ids = List.copyOf(firearmIds);
-		for (int from = 0; from < ids.size(); from += 500) {
+		for (List<UUID> ids : IdLists.of(firearmIds)) {
 			jdbc.sql("SELECT " + SUMMARY + " FROM firearm WHERE id IN (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.param("ids", ids)
 				.query(RegistryQueries::summary)
 				.list()
 				.forEach(f -> summaries.put(f.id(), f));

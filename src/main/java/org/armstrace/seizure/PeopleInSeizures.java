@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.armstrace.command.IdLists;
 import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,14 +87,13 @@ public class PeopleInSeizures {
 	}
 
 	private List<SeizedFirearm> seized(String column, Collection<UUID> ids) {
-		List<UUID> all = List.copyOf(ids);
 		List<SeizedFirearm> seized = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += 500) {
+		for (List<UUID> some : IdLists.of(ids)) {
 			seized.addAll(jdbc
 				.sql("SELECT DISTINCT i.firearm_id, s.id, s.reference, s.seized_on FROM seized_item i "
 						+ "JOIN seizure s ON s.id = i.seizure_id WHERE i.firearm_id IS NOT NULL AND " + column
 						+ " IN (:ids)")
-				.param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+				.param("ids", some)
 				.query((rs, n) -> new SeizedFirearm(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 						rs.getString(3), rs.getObject(4, LocalDate.class)))
 				.list());

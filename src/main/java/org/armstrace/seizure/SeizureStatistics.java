@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.armstrace.command.IdLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -222,10 +223,9 @@ public class SeizureStatistics {
 				{ "JOIN seized_item i ON i.seizure_id = s.id ", "i.trace_request_id" } };
 		List<List<UUID>> ids = List.of(seizureIds, itemIds, traceRequestIds);
 		for (int w = 0; w < ways.length; w++) {
-			List<UUID> some = ids.get(w);
-			for (int from = 0; from < some.size(); from += 500) {
+			for (List<UUID> some : IdLists.of(ids.get(w))) {
 				months.addAll(jdbc.sql(select + ways[w][0] + "WHERE " + ways[w][1] + " IN (:ids)")
-					.param("ids", some.subList(from, Math.min(some.size(), from + 500)))
+					.param("ids", some)
 					.query((rs, n) -> YearMonth.of(rs.getInt(1), rs.getInt(2)))
 					.list());
 			}

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TracingEvent.TraceRequestAnswered;
+import org.armstrace.command.IdLists;
 import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -221,12 +222,11 @@ public class TraceRequestQueries {
 	@Transactional(readOnly = true)
 	public List<TraceOutcome> outcomesOf(Collection<UUID> ids) {
 		List<TraceOutcome> outcomes = new ArrayList<>();
-		List<UUID> all = List.copyOf(ids);
 		// five hundred at a time: PostgreSQL answers a list of 5,000 with a scan of the
 		// table, slower for an export's tens of thousands (measured)
-		for (int from = 0; from < all.size(); from += 500) {
+		for (List<UUID> some : IdLists.of(ids)) {
 			outcomes.addAll(jdbc.sql(OUTCOME + " WHERE id IN (:ids)")
-				.param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+				.param("ids", some)
 				.query(TraceRequestQueries::outcome)
 				.list());
 		}
@@ -401,11 +401,10 @@ public class TraceRequestQueries {
 	}
 
 	private List<WeaponIn> weaponsIn(String sql, Collection<UUID> firearmIds) {
-		List<UUID> ids = List.copyOf(firearmIds);
 		List<WeaponIn> found = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += 500) {
+		for (List<UUID> ids : IdLists.of(firearmIds)) {
 			found.addAll(jdbc.sql(sql)
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+				.param("ids", ids)
 				.query((rs, n) -> new WeaponIn(rs.getObject(1, UUID.class), rs.getString(2)))
 				.list());
 		}
