@@ -9,11 +9,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-analytics [--seizures=N] [--years=Y] [--seed=S] [--runs=R] [--kept-only]}:
+ * {@code benchmark-analytics [--seizures=N] [--years=Y] [--seed=S] [--runs=R] [--kept-only] [--again]}:
  * fills an empty scratch database with N generated seizures over Y years and times the
  * dashboard, the map's flows and the IAFQ export from the records (unless
  * {@code --kept-only}) and with the months kept; refused (exit 2) on a database that
- * holds seizures.
+ * holds seizures, unless {@code --again}: then it times what a previous run filled (the
+ * years must be the same).
  */
 @Component
 class BenchmarkAnalyticsVerb implements Verb {
@@ -36,13 +37,18 @@ class BenchmarkAnalyticsVerb implements Verb {
 		long seed = Long.parseLong(Options.value(args, "seed", "7"));
 		int runs = Options.intValue(args, "runs", 5, 1, 100);
 		long held = benchmark.seizures();
-		if (held > 0) {
+		boolean again = args.containsOption("again");
+		if (again && held == 0) {
+			System.err.println("refused: --again times what a previous run filled, and the database holds no seizure");
+			return 2;
+		}
+		if (held > 0 && !again) {
 			System.err.println("refused: the database already holds " + held
-					+ " seizures; run the benchmark against an empty scratch database");
+					+ " seizures; run the benchmark against an empty scratch database (or time them --again)");
 			return 2;
 		}
 		AnalyticsBenchmark.Result r = benchmark.run(seizures, years, seed, runs, !args.containsOption("kept-only"),
-				System.out::println);
+				again, System.out::println);
 		System.out.printf(Locale.ROOT, "%,d seizures, %,d items, %,d trace requests over %d years: filled in %.1f s%n",
 				r.seizures(), r.items(), r.traceRequests(), years, r.fillSeconds());
 		if (!r.fromRecords().isEmpty()) {

@@ -6,13 +6,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.armstrace.csv.CsvWriter;
@@ -64,7 +69,18 @@ public class IafqExport {
 			+ "s.criminal_context, i.item_number, i.kind, i.firearm_type, i.make, i.calibre, i.country_of_manufacture, "
 			+ "i.country_of_last_import, i.part_kind, i.quantity, i.trace_exception, i.trace_request_id, i.firearm_id, "
 			+ "i.non_industrial_entry, i.non_industrial_kind FROM seized_item i JOIN seizure s ON s.id = i.seizure_id "
-			+ "WHERE s.seized_on BETWEEN ? AND ? ORDER BY s.seized_on, s.reference, i.item_number";
+			+ "WHERE i.seized_on BETWEEN ? AND ? AND s.seized_on BETWEEN ? AND ?";
+
+	/**
+	 * The item list's order: sorted here, not by the database, which sorts a year's wide
+	 * rows on disk (measured: slower).
+	 */
+	private static final Comparator<Item> LISTED = Comparator.comparing(Item::seizedOn)
+		.thenComparing(Item::reference)
+		.thenComparingInt(Item::itemNumber);
+
+	/** Reads the records while the traces are read, on a thread of its own. */
+	private static final Executor READERS = Executors.newVirtualThreadPerTaskExecutor();
 
 	private final JdbcClient jdbc;
 
@@ -97,17 +113,24 @@ public class IafqExport {
 		Map<String, Long> rounds = new TreeMap<>();
 		Map<String, String> designs = new HashMap<>();
 		nonIndustrial.entries().forEach(e -> designs.put(e.code(), e.name()));
-		List<List<String>> items = new ArrayList<>();
 		long[] totals = new long[3];
-		List<Item> seized = jdbc.sql(ITEMS).params(from, to).query(Item::of).list();
-		// what the records and the traces say, read a few hundred at a time rather than
-		// once per item
-		Map<UUID, FirearmSummary> records = registry.firearmSummaries(
-				seized.stream().map(Item::firearmId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		List<Item> seized = new ArrayList<>(jdbc.sql(ITEMS).params(from, to, from, to).query(Item::of).list());
+		seized.sort(LISTED);
+		List<List<String>> items = new ArrayList<>(seized.size());
+		// what the records and the traces say, each in one statement, both at once (they
+		// read
+		// different tables)
+		Set<UUID> firearmIds = seized.stream()
+			.map(Item::firearmId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		CompletableFuture<Map<UUID, FirearmSummary>> recordsRead = CompletableFuture
+			.supplyAsync(() -> registry.firearmSummaries(firearmIds), READERS);
 		Map<UUID, TraceOutcome> traces = new HashMap<>();
 		traceRequests
 			.outcomesOf(seized.stream().map(Item::traceRequestId).filter(Objects::nonNull).collect(Collectors.toSet()))
 			.forEach(o -> traces.put(o.id(), o));
+		Map<UUID, FirearmSummary> records = recordsRead.join();
 		for (Item i : seized) {
 			String kind = i.kind();
 			// what the record says wins over what was read, when the item was matched
@@ -123,10 +146,8 @@ public class IafqExport {
 					trace != null && trace.answeredOn() != null && trace.identified(), i.traceRequestId() != null);
 			Long quantity = i.quantity();
 			String design = i.nonIndustrialEntry();
-			List<String> row = itemRow(i, type, make, calibre, country, outcome, recordNumber);
-			row.addAll(Arrays.asList(design, design == null ? null : designs.getOrDefault(design, design),
-					i.nonIndustrialKind()));
-			items.add(row);
+			items.add(itemRow(i, type, make, calibre, country, outcome, recordNumber, design,
+					design == null ? null : designs.getOrDefault(design, design)));
 			if ("AMMUNITION".equals(kind)) {
 				totals[2] += quantity == null ? 0 : quantity;
 				rounds.merge(unknown(calibre), quantity == null ? 0 : quantity, Long::sum);
@@ -165,26 +186,27 @@ public class IafqExport {
 			String traceException, UUID traceRequestId, UUID firearmId, String nonIndustrialEntry,
 			String nonIndustrialKind) {
 
+		/**
+		 * By column position, in {@link #ITEMS}' order: a year's 150,000 rows read
+		 * faster.
+		 */
 		static Item of(ResultSet rs, int n) throws SQLException {
-			return new Item(rs.getString("reference"), rs.getObject("seized_on", LocalDate.class),
-					rs.getString("country"), rs.getString("place_kind"), rs.getString("legal_basis"),
-					rs.getString("criminal_context"), rs.getInt("item_number"), rs.getString("kind"),
-					rs.getString("firearm_type"), rs.getString("make"), rs.getString("calibre"),
-					rs.getString("country_of_manufacture"), rs.getString("country_of_last_import"),
-					rs.getString("part_kind"), rs.getObject("quantity", Long.class), rs.getString("trace_exception"),
-					rs.getObject("trace_request_id", UUID.class), rs.getObject("firearm_id", UUID.class),
-					rs.getString("non_industrial_entry"), rs.getString("non_industrial_kind"));
+			return new Item(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
+					rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+					rs.getObject(15, Long.class), rs.getString(16), rs.getObject(17, UUID.class),
+					rs.getObject(18, UUID.class), rs.getString(19), rs.getString(20));
 		}
 
 	}
 
-	/** One item as the item sheet lists it. */
+	/** One item as the item sheet lists it, in {@link #ITEM_COLUMNS}' order. */
 	private static List<String> itemRow(Item i, String type, String make, String calibre, String country,
-			String outcome, String recordNumber) {
-		return new ArrayList<>(Arrays.asList(i.reference(), i.seizedOn().toString(), i.country(), i.placeKind(),
-				i.legalBasis(), i.criminalContext(), Integer.toString(i.itemNumber()), i.kind(), type, make, calibre,
-				country, i.countryOfLastImport(), i.partKind(), i.quantity() == null ? null : i.quantity().toString(),
-				outcome, recordNumber));
+			String outcome, String recordNumber, String design, String designName) {
+		return Arrays.asList(i.reference(), i.seizedOn().toString(), i.country(), i.placeKind(), i.legalBasis(),
+				i.criminalContext(), Integer.toString(i.itemNumber()), i.kind(), type, make, calibre, country,
+				i.countryOfLastImport(), i.partKind(), i.quantity() == null ? null : i.quantity().toString(), outcome,
+				recordNumber, design, designName, i.nonIndustrialKind());
 	}
 
 	/**

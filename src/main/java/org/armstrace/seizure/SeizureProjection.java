@@ -100,8 +100,10 @@ class SeizureProjection implements Projection<SeizureEvent> {
 		jdbc.sql("INSERT INTO seized_item (id, seizure_id, item_number, kind, observed, "
 				+ "observed_serial, make, calibre, firearm_type, country_of_manufacture, country_of_last_import, "
 				+ "part_kind, quantity, headstamp, lot_number, firearm_id, storage_location, custody_status, "
-				+ "custodian, custody_since, non_industrial_entry, non_industrial_kind, last_seq) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_CUSTODY', ?, ?, ?, ?, ?)")
+				+ "custodian, custody_since, non_industrial_entry, non_industrial_kind, last_seq, seized_on) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_CUSTODY', ?, ?, ?, ?, ?, "
+				// the seizure's date, copied for reading a period's items by date
+				+ "(SELECT seized_on FROM seizure WHERE id = ?))")
 			.params(e.itemId(), e.seizureId(), e.itemNumber(), e.kind().name(),
 					e.observed() == null ? null : json.writeValueAsString(e.observed()),
 					e.observed() == null ? null : e.observed().serial(),
@@ -110,7 +112,7 @@ class SeizureProjection implements Projection<SeizureEvent> {
 					e.observed() == null ? null : e.observed().type(),
 					e.observed() == null ? null : e.observed().countryOfManufacture(), e.countryOfLastImport(),
 					e.partKind(), e.quantity(), e.headstamp(), e.lotNumber(), e.firearmId(), e.storageLocation(),
-					e.custodian(), e.on(), e.nonIndustrialEntry(), e.nonIndustrialKind(), seq)
+					e.custodian(), e.on(), e.nonIndustrialEntry(), e.nonIndustrialKind(), seq, e.seizureId())
 			.update();
 	}
 

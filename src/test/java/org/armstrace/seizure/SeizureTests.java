@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -270,6 +272,29 @@ class SeizureTests {
 			.filter(t -> t.name().startsWith("Firearms"))
 			.forEach(t -> assertThat(t.total()).as(t.name()).isEqualTo(firearmsSeized));
 		assertThat(report.tables().getLast().total()).isEqualTo(rounds);
+		// each firearm's trace outcome as its trace request says it (docs/iafq.md)
+		Map<String, Long> outcomes = new TreeMap<>();
+		jdbc.sql(
+				"SELECT outcome, COUNT(*) FROM (SELECT CASE WHEN i.trace_exception IS NOT NULL THEN 'NOT_TRACED_EXCEPTION' WHEN t.id IS NULL THEN "
+						+ "'NO_TRACE_REQUEST' WHEN t.state IN ('ANSWERED', 'CLOSED') AND t.answered_on IS NOT NULL AND "
+						+ "t.firearm_id IS NOT NULL AND t.unresolved_reason IS NULL THEN 'TRACED' WHEN t.state IN ('ANSWERED', "
+						+ "'CLOSED', 'UNRESOLVED') THEN 'UNRESOLVED' ELSE 'PENDING' END AS outcome FROM seized_item i JOIN "
+						+ "seizure s ON s.id = i.seizure_id LEFT JOIN trace_request t ON t.id = i.trace_request_id WHERE "
+						+ "i.kind = 'FIREARM' AND s.seized_on BETWEEN ? AND ?) x GROUP BY outcome")
+			.params(from, to)
+			.query((rs, n) -> outcomes.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		assertThat(outcomes.keySet()).as("the demo year's seized firearms have trace requests").contains("PENDING");
+		assertThat(report.tables()
+			.stream()
+			.filter(t -> t.dimension().equals("trace_outcome"))
+			.findFirst()
+			.orElseThrow()
+			.counts()).isEqualTo(outcomes);
+		// listed by date, seizure and item number
+		assertThat(report.items()).isSortedAccordingTo(Comparator.<List<String>, String>comparing(i -> i.get(1))
+			.thenComparing(i -> i.get(0))
+			.thenComparingInt(i -> Integer.parseInt(i.get(6))));
 
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(iafq.xlsx(report)))) {
 			Sheet summary = book.getSheet("Summary");
