@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -424,6 +425,14 @@ class OfficerBrowserTests {
 			problems.addAll(violations(page));
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theAccessibilityCheckFindsAnImageWithoutAlternativeText() {
+		browser.get(url("/sign-in"));
+		((JavascriptExecutor) browser).executeScript(
+				"var i = document.createElement('img'); i.src = '/favicon.ico'; document.body.appendChild(i);");
+		assertThat(violations("sign-in with a planted image")).anyMatch(v -> v.contains("image-alt"));
 	}
 
 	private List<String> violations(String page) {
