@@ -299,14 +299,11 @@ public class RegistryQueries {
 	@Transactional(readOnly = true)
 	public Map<UUID, UUID> holdersOf(Collection<UUID> firearmIds) {
 		Map<UUID, UUID> holders = new HashMap<>();
-		List<UUID> ids = List.copyOf(firearmIds);
-		for (int from = 0; from < ids.size(); from += 500) {
-			jdbc.sql("SELECT id, holder_id FROM firearm WHERE holder_id IS NOT NULL AND id IN (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-				.query(rs -> {
-					holders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-				});
-		}
+		jdbc.sql("SELECT id, holder_id FROM firearm WHERE holder_id IS NOT NULL AND id = ANY(?)")
+			.param(firearmIds.toArray(UUID[]::new))
+			.query(rs -> {
+				holders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+			});
 		return holders;
 	}
 

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.armstrace.command.IdLists;
 import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,18 +86,12 @@ public class PeopleInSeizures {
 	}
 
 	private List<SeizedFirearm> seized(String column, Collection<UUID> ids) {
-		List<SeizedFirearm> seized = new ArrayList<>();
-		for (List<UUID> some : IdLists.of(ids)) {
-			seized.addAll(jdbc
-				.sql("SELECT DISTINCT i.firearm_id, s.id, s.reference, s.seized_on FROM seized_item i "
-						+ "JOIN seizure s ON s.id = i.seizure_id WHERE i.firearm_id IS NOT NULL AND " + column
-						+ " IN (:ids)")
-				.param("ids", some)
-				.query((rs, n) -> new SeizedFirearm(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-						rs.getString(3), rs.getObject(4, LocalDate.class)))
-				.list());
-		}
-		return seized;
+		return jdbc.sql("SELECT DISTINCT i.firearm_id, s.id, s.reference, s.seized_on FROM seized_item i "
+				+ "JOIN seizure s ON s.id = i.seizure_id WHERE i.firearm_id IS NOT NULL AND " + column + " = ANY(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> new SeizedFirearm(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), rs.getObject(4, LocalDate.class)))
+			.list();
 	}
 
 }

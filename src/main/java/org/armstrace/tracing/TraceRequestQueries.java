@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.armstrace.registry.RegistryQueries;
 import org.armstrace.tracing.TracingEvent.TraceRequestAnswered;
-import org.armstrace.command.IdLists;
 import org.armstrace.command.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -390,24 +389,21 @@ public class TraceRequestQueries {
 	@Transactional(readOnly = true)
 	public List<WeaponIn> casesOfWeapons(Collection<UUID> firearmIds) {
 		return weaponsIn("SELECT s.subject_id, c.reference FROM case_subject s JOIN investigation_case c "
-				+ "ON c.id = s.case_id WHERE s.kind = 'WEAPON' AND s.subject_id IN (:ids)", firearmIds);
+				+ "ON c.id = s.case_id WHERE s.kind = 'WEAPON' AND s.subject_id = ANY(?)", firearmIds);
 	}
 
 	/** The trace requests that identified these weapons, by reference. */
 	@Transactional(readOnly = true)
 	public List<WeaponIn> tracesOfWeapons(Collection<UUID> firearmIds) {
-		return weaponsIn("SELECT firearm_id, reference FROM trace_request WHERE firearm_id IN (:ids)", firearmIds);
+		return weaponsIn("SELECT firearm_id, reference FROM trace_request WHERE firearm_id = ANY(?)", firearmIds);
 	}
 
+	/** {@code sql} with one parameter, {@code = ANY(?)}: every id in one array. */
 	private List<WeaponIn> weaponsIn(String sql, Collection<UUID> firearmIds) {
-		List<WeaponIn> found = new ArrayList<>();
-		for (List<UUID> ids : IdLists.of(firearmIds)) {
-			found.addAll(jdbc.sql(sql)
-				.param("ids", ids)
-				.query((rs, n) -> new WeaponIn(rs.getObject(1, UUID.class), rs.getString(2)))
-				.list());
-		}
-		return found;
+		return jdbc.sql(sql)
+			.param(firearmIds.toArray(UUID[]::new))
+			.query((rs, n) -> new WeaponIn(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
 	}
 
 	/**
