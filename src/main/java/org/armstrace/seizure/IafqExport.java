@@ -117,9 +117,7 @@ public class IafqExport {
 		List<Item> seized = new ArrayList<>(jdbc.sql(ITEMS).params(from, to, from, to).query(Item::of).list());
 		seized.sort(LISTED);
 		List<List<String>> items = new ArrayList<>(seized.size());
-		// what the records and the traces say, each in one statement, both at once (they
-		// read
-		// different tables)
+		// what the records and the traces say: one statement each, both at once
 		Set<UUID> firearmIds = seized.stream()
 			.map(Item::firearmId)
 			.filter(Objects::nonNull)
