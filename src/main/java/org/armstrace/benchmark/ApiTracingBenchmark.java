@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public class ApiTracingBenchmark {
 			if (SerialForms.hasWildcards(reading)) {
 				return false;
 			}
-			Integer other = byReading.get(SerialForms.fold(reading) + "|" + make[truth]);
+			Integer other = byReading.get(Readings.key(reading, make[truth]));
 			return other != null && other != truth;
 		}
 
@@ -77,7 +76,7 @@ public class ApiTracingBenchmark {
 
 		int probable;
 
-		final List<Double> millis = new ArrayList<>();
+		final List<Long> nanos = new ArrayList<>();
 
 	}
 
@@ -97,7 +96,7 @@ public class ApiTracingBenchmark {
 		}
 		progress.accept("warmed up with " + settings.warmUp() + " queries");
 		Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
-		List<Double> all = new ArrayList<>();
+		List<Long> all = new ArrayList<>();
 		for (Kind kind : KINDS) {
 			Tally tally = tallies.computeIfAbsent(kind, k -> new Tally());
 			while (tally.queries < settings.perKind()) {
@@ -108,9 +107,9 @@ public class ApiTracingBenchmark {
 				}
 				long started = System.nanoTime();
 				JsonNode candidates = search(http, settings, reading, registry.make()[truth]).path("candidates");
-				double ms = (System.nanoTime() - started) / 1e6;
-				tally.millis.add(ms);
-				all.add(ms);
+				long took = System.nanoTime() - started;
+				tally.nanos.add(took);
+				all.add(took);
 				tally.queries++;
 				boolean answerable = !registry.isAnotherRecord(reading, truth);
 				String expected = registry.reference()[truth];
@@ -179,38 +178,30 @@ public class ApiTracingBenchmark {
 		}
 		Map<String, Integer> byReading = new HashMap<>(serials.size() * 2);
 		for (int i = 0; i < serials.size(); i++) {
-			byReading.putIfAbsent(SerialForms.fold(SerialForms.normalise(serials.get(i))) + "|" + makes.get(i), i);
+			byReading.putIfAbsent(Readings.key(serials.get(i), makes.get(i)), i);
 		}
 		return new Registry(references.toArray(String[]::new), makes.toArray(String[]::new),
 				serials.toArray(String[]::new), byReading);
 	}
 
-	private static List<String> report(Map<Kind, Tally> tallies, List<Double> all) {
+	private static List<String> report(Map<Kind, Tally> tallies, List<Long> all) {
 		List<String> lines = new ArrayList<>();
 		lines
 			.add("| damage | n | answerable | rec@1 | r@1 answerable | top10 | first at PROBABLE+ | p50 ms | p95 ms |");
 		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		tallies.forEach((kind, t) -> lines
-			.add(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.2f | %.2f |",
-					kind.label, t.queries, share(t.answerable, t.queries), share(t.first, t.queries),
+			.add(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %s | %s |", kind.label,
+					t.queries, share(t.answerable, t.queries), share(t.first, t.queries),
 					share(t.firstAnswerable, t.answerable), share(t.topTen, t.queries), share(t.probable, t.queries),
-					percentile(t.millis, 0.5), percentile(t.millis, 0.95))));
-		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | %.2f | **%.2f** (p99 %.2f) |",
-				all.size(), percentile(all, 0.5), percentile(all, 0.95), percentile(all, 0.99)));
+					TracingBenchmarkReport.ms(t.nanos, 50), TracingBenchmarkReport.ms(t.nanos, 95))));
+		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | %s | **%s** (p99 %s) |", all.size(),
+				TracingBenchmarkReport.ms(all, 50), TracingBenchmarkReport.ms(all, 95),
+				TracingBenchmarkReport.ms(all, 99)));
 		return lines;
 	}
 
 	private static double share(int part, int whole) {
 		return whole == 0 ? 0 : (double) part / whole;
-	}
-
-	private static double percentile(List<Double> millis, double p) {
-		if (millis.isEmpty()) {
-			return 0;
-		}
-		double[] sorted = millis.stream().mapToDouble(Double::doubleValue).toArray();
-		Arrays.sort(sorted);
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
 	}
 
 }

@@ -22,11 +22,16 @@ final class Readings {
 		this.registry = registry;
 		this.byReading = new HashMap<>(registry.size * 2);
 		for (int i = 0; i < registry.size; i++) {
-			byReading
-				.computeIfAbsent(SerialForms.fold(SerialForms.normalise(registry.serial[i])) + "|" + registry.make[i],
-						k -> new ArrayList<>(1))
-				.add(i);
+			byReading.computeIfAbsent(key(registry.serial[i], registry.make[i]), k -> new ArrayList<>(1)).add(i);
 		}
+	}
+
+	/**
+	 * A serial as read, folded, with its make: equal for readings no method can tell
+	 * apart.
+	 */
+	static String key(String serial, Object make) {
+		return SerialForms.fold(SerialForms.normalise(serial)) + "|" + make;
 	}
 
 	/**
@@ -37,11 +42,10 @@ final class Readings {
 		if (q.truth() < 0) {
 			return false;
 		}
-		String reading = SerialForms.fold(SerialForms.normalise(q.serial()));
-		if (SerialForms.hasWildcards(reading)) {
+		if (SerialForms.hasWildcards(SerialForms.normalise(q.serial()))) {
 			return false;
 		}
-		List<Integer> same = byReading.get(reading + "|" + registry.make[q.truth()]);
+		List<Integer> same = byReading.get(key(q.serial(), registry.make[q.truth()]));
 		return same != null && same.stream().anyMatch(i -> i != q.truth());
 	}
 

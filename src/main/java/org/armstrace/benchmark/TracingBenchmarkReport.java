@@ -145,7 +145,8 @@ public final class TracingBenchmarkReport {
 		return lines;
 	}
 
-	private static String ms(List<Long> nanos, int percentile) {
+	/** The percentile of these nanoseconds, in milliseconds with two decimals. */
+	static String ms(List<Long> nanos, int percentile) {
 		if (nanos.isEmpty()) {
 			return "-";
 		}

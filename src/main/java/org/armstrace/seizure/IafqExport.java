@@ -65,6 +65,10 @@ public class IafqExport {
 	 */
 	static final String NO_DESIGN = "NONE";
 
+	/**
+	 * A period's items through the items' own date (index {@code seized_item_seized_on}),
+	 * joined to just the period's seizures: both dates are the seizure's.
+	 */
 	private static final String ITEMS = "SELECT s.reference, s.seized_on, s.country, s.place_kind, s.legal_basis, "
 			+ "s.criminal_context, i.item_number, i.kind, i.firearm_type, i.make, i.calibre, i.country_of_manufacture, "
 			+ "i.country_of_last_import, i.part_kind, i.quantity, i.trace_exception, i.trace_request_id, i.firearm_id, "
