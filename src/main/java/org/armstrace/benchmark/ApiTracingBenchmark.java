@@ -31,15 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
  * The tracing benchmark through the REST API ({@code benchmark-trace-api},
  * docs/benchmarks.md), against a running instance whose registry came in through the
  * legacy import: the imported file is the ground truth. Corrupted readings of its records
- * (the corruptions of {@code benchmark-tracing}), with the make as the officer writes it,
- * go to {@code POST /api/v1/trace/search} one at a time over one connection; it reports
- * recall by kind of damage, on all queries and on the answerable ones (whose reading is
- * not itself another record of the make), and the latency the client saw.
+ * (the corruptions of {@code benchmark-tracing}) with what an officer notes besides (as
+ * {@code benchmark-tracing}: the make always, the calibre half of the time, the model,
+ * the type and a year range each a third; or the make alone) go to
+ * {@code POST /api/v1/trace/search} one at a time over one connection; it reports recall
+ * by kind of damage, on all queries and on the answerable ones (whose reading is not
+ * itself another record of the make and, for a missing leading part, is not the end of
+ * another record's serial of the make), and the latency the client saw.
  */
 @Service
 public class ApiTracingBenchmark {
 
-	public record Settings(URI base, String token, Path csv, int perKind, int warmUp, long seed) {
+	/**
+	 * What to measure.
+	 *
+	 * @param makeOnly send the make alone as evidence besides the serial
+	 */
+	public record Settings(URI base, String token, Path csv, int perKind, int warmUp, long seed, boolean makeOnly) {
 	}
 
 	private static final List<Kind> KINDS = List.of(Kind.CONFUSION_1, Kind.TRANSPOSITION_1, Kind.MISSING_LEADING_1,
@@ -47,8 +55,9 @@ public class ApiTracingBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The imported file's records: legacy reference, make and serial, by row. */
-	private record Registry(String[] reference, String[] make, String[] serial, Map<String, Integer> byReading) {
+	/** The imported file's records by row, and each row's serial folded. */
+	private record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre,
+			int[] year, String[] serial, String[] folded, Map<String, Integer> byReading) {
 
 		/** Another record of the same make reads the same once folded. */
 		boolean isAnotherRecord(String reading, int truth) {
@@ -57,6 +66,52 @@ public class ApiTracingBenchmark {
 			}
 			Integer other = byReading.get(Readings.key(reading, make[truth]));
 			return other != null && other != truth;
+		}
+
+		/**
+		 * Another record of the same make has a serial that ends as the reading does,
+		 * once folded: a missing leading part cannot tell them apart.
+		 */
+		boolean endsAnotherRecord(String reading, int truth) {
+			String end = SerialForms.fold(SerialForms.normalise(reading));
+			for (int i = 0; i < folded.length; i++) {
+				if (i != truth && folded[i].endsWith(end) && make[i].equals(make[truth])) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * What the officer sends about the item of row {@code row}, read as
+		 * {@code reading}.
+		 */
+		Map<String, Object> observed(int row, String reading, boolean makeOnly, SplittableRandom random) {
+			Map<String, Object> body = new HashMap<>();
+			body.put("serial", reading);
+			body.put("make", make[row]);
+			if (makeOnly) {
+				return body;
+			}
+			boolean calibreSeen = random.nextBoolean();
+			boolean modelSeen = random.nextInt(3) == 0;
+			boolean typeSeen = random.nextInt(3) == 0;
+			boolean yearSeen = random.nextInt(3) == 0;
+			int centre = year[row] - 2 + random.nextInt(5);
+			putIfKnown(body, "calibre", calibreSeen ? calibre[row] : null);
+			putIfKnown(body, "model", modelSeen ? model[row] : null);
+			putIfKnown(body, "type", typeSeen ? type[row] : null);
+			if (yearSeen && year[row] > 0) {
+				body.put("yearFrom", centre - 2);
+				body.put("yearTo", centre + 2);
+			}
+			return body;
+		}
+
+		private static void putIfKnown(Map<String, Object> body, String field, String value) {
+			if (value != null && !value.isBlank()) {
+				body.put(field, value);
+			}
 		}
 
 	}
@@ -91,8 +146,8 @@ public class ApiTracingBenchmark {
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		for (int i = 0; i < settings.warmUp(); i++) {
 			int truth = random.nextInt(registry.serial().length);
-			search(http, settings, BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random),
-					registry.make()[truth]);
+			String reading = BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random);
+			search(http, settings, registry.observed(truth, reading, settings.makeOnly(), random));
 		}
 		progress.accept("warmed up with " + settings.warmUp() + " queries");
 		Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
@@ -105,13 +160,16 @@ public class ApiTracingBenchmark {
 				if (reading == null || reading.isEmpty()) {
 					continue;
 				}
+				Map<String, Object> observed = registry.observed(truth, reading, settings.makeOnly(), random);
 				long started = System.nanoTime();
-				JsonNode candidates = search(http, settings, reading, registry.make()[truth]).path("candidates");
+				JsonNode candidates = search(http, settings, observed).path("candidates");
 				long took = System.nanoTime() - started;
 				tally.nanos.add(took);
 				all.add(took);
 				tally.queries++;
-				boolean answerable = !registry.isAnotherRecord(reading, truth);
+				boolean missingPart = kind == Kind.MISSING_LEADING_1 || kind == Kind.MISSING_LEADING_2;
+				boolean answerable = !registry.isAnotherRecord(reading, truth)
+						&& !(missingPart && registry.endsAnotherRecord(reading, truth));
 				String expected = registry.reference()[truth];
 				JsonNode top = candidates.path(0);
 				boolean first = expected.equals(top.path("legacyReference").asString(null))
@@ -141,9 +199,9 @@ public class ApiTracingBenchmark {
 		return report(tallies, all);
 	}
 
-	private JsonNode search(HttpClient http, Settings settings, String serial, String make)
+	private JsonNode search(HttpClient http, Settings settings, Map<String, Object> observed)
 			throws IOException, InterruptedException {
-		String body = JSON.writeValueAsString(Map.of("serial", serial, "make", make));
+		String body = JSON.writeValueAsString(observed);
 		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(settings.base().resolve("/api/v1/trace/search"))
 			.header("Authorization", "Bearer " + settings.token())
 			.header("Content-Type", "application/json")
@@ -157,32 +215,51 @@ public class ApiTracingBenchmark {
 	}
 
 	private static Registry read(Path csv) throws IOException {
-		List<String> references = new ArrayList<>();
-		List<String> makes = new ArrayList<>();
-		List<String> serials = new ArrayList<>();
+		List<String[]> rows = new ArrayList<>();
 		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-			CsvReader rows = new CsvReader(in);
-			int reference = rows.column("legacy_ref");
-			int make = rows.column("make");
-			int serial = rows.column("serial");
-			if (reference < 0 || make < 0 || serial < 0) {
+			CsvReader file = new CsvReader(in);
+			int[] columns = new int[COLUMNS.size()];
+			for (int c = 0; c < columns.length; c++) {
+				columns[c] = file.column(COLUMNS.get(c));
+			}
+			if (columns[0] < 0 || columns[1] < 0 || columns[SERIAL] < 0) {
 				throw new IllegalStateException(csv + ": a legacy file with legacy_ref, make and serial is needed");
 			}
-			for (CsvReader.Row row = rows.next(); row != null; row = rows.next()) {
+			for (CsvReader.Row row = file.next(); row != null; row = file.next()) {
 				if (row.problem() == null) {
-					references.add(row.get(reference));
-					makes.add(row.get(make));
-					serials.add(row.get(serial));
+					String[] values = new String[columns.length];
+					for (int c = 0; c < columns.length; c++) {
+						values[c] = columns[c] < 0 ? null : row.get(columns[c]);
+					}
+					rows.add(values);
 				}
 			}
 		}
-		Map<String, Integer> byReading = new HashMap<>(serials.size() * 2);
-		for (int i = 0; i < serials.size(); i++) {
-			byReading.putIfAbsent(Readings.key(serials.get(i), makes.get(i)), i);
+		int n = rows.size();
+		String[][] byColumn = new String[COLUMNS.size()][n];
+		int[] year = new int[n];
+		String[] folded = new String[n];
+		Map<String, Integer> byReading = new HashMap<>(n * 2);
+		for (int i = 0; i < n; i++) {
+			String[] row = rows.get(i);
+			for (int c = 0; c < row.length; c++) {
+				byColumn[c][i] = row[c];
+			}
+			year[i] = row[YEAR] == null || !row[YEAR].matches("\\d{4}") ? 0 : Integer.parseInt(row[YEAR]);
+			folded[i] = SerialForms.fold(SerialForms.normalise(row[SERIAL]));
+			byReading.putIfAbsent(Readings.key(row[SERIAL], row[1]), i);
 		}
-		return new Registry(references.toArray(String[]::new), makes.toArray(String[]::new),
-				serials.toArray(String[]::new), byReading);
+		return new Registry(byColumn[0], byColumn[1], byColumn[2], byColumn[3], byColumn[4], year, byColumn[SERIAL],
+				folded, byReading);
 	}
+
+	/** The legacy file's columns read, in this order. */
+	private static final List<String> COLUMNS = List.of("legacy_ref", "make", "model", "type", "calibre", "serial",
+			"year");
+
+	private static final int SERIAL = 5;
+
+	private static final int YEAR = 6;
 
 	private static List<String> report(Map<Kind, Tally> tallies, List<Long> all) {
 		List<String> lines = new ArrayList<>();

@@ -36,13 +36,14 @@ class BenchmarkTraceApiVerb implements Verb {
 		if (token == null || csv == null || !Files.isReadable(Path.of(csv))) {
 			System.err
 				.println("usage: armstrace benchmark-trace-api --token=T --csv=FILE [--base=http://localhost:8080] "
-						+ "[--queries=300] [--warm-up=300] [--seed=1]; FILE is the legacy file the instance imported");
+						+ "[--queries=300] [--warm-up=300] [--seed=1] [--make-only]; FILE is the legacy file the instance "
+						+ "imported");
 			return 2;
 		}
 		ApiTracingBenchmark.Settings settings = new ApiTracingBenchmark.Settings(
 				URI.create(Options.value(args, "base", "http://localhost:8080")), token, Path.of(csv),
 				Options.intValue(args, "queries", 300, 1, 100_000), Options.intValue(args, "warm-up", 300, 0, 100_000),
-				Long.parseLong(Options.value(args, "seed", "1")));
+				Long.parseLong(Options.value(args, "seed", "1")), args.containsOption("make-only"));
 		try {
 			benchmark.run(settings, System.out::println).forEach(System.out::println);
 			return 0;

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,7 +65,7 @@ class FirearmIndex {
 	 * Raised whenever what a document holds changes: an index of another version is
 	 * rebuilt from the ledger.
 	 */
-	static final String VERSION = "4";
+	static final String VERSION = "5";
 
 	private final Directory directory;
 
@@ -199,16 +206,145 @@ class FirearmIndex {
 	}
 
 	/**
-	 * Candidates for an observed serial (normalised); the make, when known, only raises a
-	 * candidate. First the precise ways in: the folded serial itself, the readings one
-	 * and two likely misreadings away by the confusion model (as exact terms), within two
-	 * edits of any kind, as a pattern, and as the end of a longer serial (a missing
-	 * leading part, through the reversed serial so no query starts with a wildcard), also
-	 * after one likely misreading. Only when those find few records do shared 3-grams
-	 * widen the net.
+	 * A candidate as the index found it: its serial at once (from doc values, cheap), the
+	 * whole record only when asked for (a stored document to decompress), so the ranking
+	 * loads just the candidates that can still make the answer.
 	 */
-	List<IndexedRecord> candidates(String observed, String makeKey, Confusions confusions) {
+	static final class Found {
+
+		private final int doc;
+
+		private final String serial;
+
+		private final String makeKey;
+
+		private final StoredFields fields;
+
+		private IndexedRecord record;
+
+		private Found(int doc, String serial, String makeKey, StoredFields fields) {
+			this.doc = doc;
+			this.serial = serial;
+			this.makeKey = makeKey;
+			this.fields = fields;
+		}
+
+		String serial() {
+			return serial;
+		}
+
+		/** The record's make key, "" when it has none. */
+		String makeKey() {
+			return makeKey;
+		}
+
+		IndexedRecord record() {
+			if (record == null) {
+				try {
+					record = IndexedRecord.of(fields.document(doc));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+			return record;
+		}
+
+	}
+
+	/**
+	 * Candidates for an observed serial (normalised), handed to {@code use} while the
+	 * index view they come from is held; the make, when known, only raises a candidate.
+	 * First the precise ways in: the folded serial itself, the readings one and two
+	 * likely misreadings away by the confusion model (as exact terms), within two edits
+	 * of any kind, as a pattern, and as the end of a longer serial (a missing leading
+	 * part, through the reversed serial so no query starts with a wildcard), also after
+	 * one likely misreading. Only when those find few records do shared 3-grams widen the
+	 * net.
+	 */
+	<T> T withCandidates(String observed, String makeKey, Confusions confusions, Function<List<Found>, T> use) {
 		String folded = SerialForms.fold(observed);
+		BooleanQuery serial = serialQuery(observed, folded, makeKey, confusions);
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				ScoreDoc[] hits = serial.clauses().isEmpty() ? new ScoreDoc[0]
+						: searcher.search(withMake(serial, makeKey), CANDIDATES).scoreDocs;
+				if (hits.length < WIDEN_BELOW) {
+					BooleanQuery grams = gramQuery(serial, folded);
+					if (grams != null) {
+						hits = searcher.search(withMake(grams, makeKey), CANDIDATES).scoreDocs;
+					}
+				}
+				return use.apply(found(searcher, hits));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The hits with their serials and make keys, read segment by segment in document
+	 * order.
+	 */
+	private static List<Found> found(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+		int[] docs = new int[hits.length];
+		for (int i = 0; i < hits.length; i++) {
+			docs[i] = hits[i].doc;
+		}
+		Arrays.sort(docs);
+		StoredFields fields = searcher.storedFields();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		List<Found> found = new ArrayList<>(docs.length);
+		int leaf = -1;
+		BinaryDocValues serials = null;
+		SortedDocValues makes = null;
+		for (int doc : docs) {
+			int at = ReaderUtil.subIndex(doc, leaves);
+			LeafReaderContext context = leaves.get(at);
+			if (at != leaf) {
+				leaf = at;
+				serials = context.reader().getBinaryDocValues(SERIAL_VALUE);
+				makes = context.reader().getSortedDocValues(MAKE_KEY_VALUE);
+			}
+			int inLeaf = doc - context.docBase;
+			if (serials != null && serials.advanceExact(inLeaf)) {
+				String makeKey = makes != null && makes.advanceExact(inLeaf)
+						? makes.lookupOrd(makes.ordValue()).utf8ToString() : "";
+				found.add(new Found(doc, serials.binaryValue().utf8ToString(), makeKey, fields));
+			}
+			else {
+				// written before serials were doc values: read the stored record
+				IndexedRecord stored = IndexedRecord.of(fields.document(doc));
+				Found f = new Found(doc, stored.serial(), stored.makeKey() == null ? "" : stored.makeKey(), fields);
+				f.record = stored;
+				found.add(f);
+			}
+		}
+		return found;
+	}
+
+	/** The record's make key as a doc value (none when the record has no make). */
+	static final String MAKE_KEY_VALUE = "makeKeyValue";
+
+	/**
+	 * The make key and the folded serial as one term, so a fuzzy search within one make
+	 * walks only that make's serials.
+	 */
+	static final String MAKE_AND_SERIAL = "makeFolded";
+
+	static String makeAndSerial(String makeKey, String folded) {
+		return makeKey + "|" + folded;
+	}
+
+	/** The serial as registered, as a doc value: read for every candidate. */
+	static final String SERIAL_VALUE = "serialValue";
+
+	private static BooleanQuery serialQuery(String observed, String folded, String makeKey, Confusions confusions) {
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
 		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
@@ -245,8 +381,18 @@ class FirearmIndex {
 				serial.add(new BoostQuery(new TermInSetQuery("folded", bytes(variants.far())), 3),
 						BooleanClause.Occur.SHOULD);
 			}
-			serial.add(new FuzzyQuery(new Term("folded", folded), folded.length() < 5 ? 1 : 2, 0, 100, true),
-					BooleanClause.Occur.SHOULD);
+			int edits = folded.length() < 5 ? 1 : 2;
+			if (makeKey != null && !makeKey.isEmpty() && edits == 2) {
+				// two edits of any kind within the make's own serials (a fraction of the
+				// terms to walk), one edit among every make's
+				String prefix = makeAndSerial(makeKey, "");
+				serial.add(new FuzzyQuery(new Term(MAKE_AND_SERIAL, makeAndSerial(makeKey, folded)), 2, prefix.length(),
+						100, true), BooleanClause.Occur.SHOULD);
+				serial.add(new FuzzyQuery(new Term("folded", folded), 1, 0, 50, true), BooleanClause.Occur.SHOULD);
+			}
+			else {
+				serial.add(new FuzzyQuery(new Term("folded", folded), edits, 0, 100, true), BooleanClause.Occur.SHOULD);
+			}
 			serial.add(new BoostQuery(new PrefixQuery(new Term("reversed", reversed)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
 				for (String variant : ReadingVariants.likeliest(observed, confusions, LIKELY_PATTERNS)) {
@@ -255,13 +401,16 @@ class FirearmIndex {
 				}
 			}
 		}
-		List<IndexedRecord> found = serial.build().clauses().isEmpty() ? List.of()
-				: search(withMake(serial.build(), makeKey), CANDIDATES);
-		if (found.size() >= WIDEN_BELOW) {
-			return found;
-		}
+		return serial.build();
+	}
+
+	/**
+	 * The serial query widened by the reading's 3-grams, or null when the reading has
+	 * none.
+	 */
+	private static BooleanQuery gramQuery(BooleanQuery serial, String folded) {
 		BooleanQuery.Builder grams = new BooleanQuery.Builder();
-		for (BooleanClause clause : serial.build().clauses()) {
+		for (BooleanClause clause : serial.clauses()) {
 			grams.add(clause);
 		}
 		int count = 0;
@@ -271,7 +420,7 @@ class FirearmIndex {
 				count++;
 			}
 		}
-		return count == 0 ? found : search(withMake(grams.build(), makeKey), CANDIDATES);
+		return count == 0 ? null : grams.build();
 	}
 
 	/**
@@ -286,9 +435,12 @@ class FirearmIndex {
 	 */
 	static final int MISSING_PART_VARIANTS_FROM = 5;
 
+	/**
+	 * The terms in byte order (ASCII: as strings sort), which the query keeps them in.
+	 */
 	private static List<BytesRef> bytes(List<String> terms) {
 		List<BytesRef> out = new ArrayList<>(terms.size());
-		for (String term : terms) {
+		for (String term : terms.stream().sorted().toList()) {
 			out.add(new BytesRef(term));
 		}
 		return out;

@@ -3,10 +3,13 @@ package org.armstrace.tracing;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A firearm or marked part as the candidate index holds it, and the one place that maps
@@ -71,8 +74,14 @@ record IndexedRecord(String id, String recordNumber, String legacyReference, Str
 			doc.add(new StringField("gram", folded.substring(i, i + FirearmIndex.GRAM), Field.Store.NO));
 		}
 		doc.add(new StringField("makeKey", nullToEmpty(makeKey()), Field.Store.YES));
+		if (makeKey() != null && !makeKey().isEmpty()) {
+			doc.add(new SortedDocValuesField(FirearmIndex.MAKE_KEY_VALUE, new BytesRef(makeKey())));
+			doc.add(new StringField(FirearmIndex.MAKE_AND_SERIAL, FirearmIndex.makeAndSerial(makeKey(), folded),
+					Field.Store.NO));
+		}
 		doc.add(new StoredField("recordNumber", recordNumber()));
 		doc.add(new StoredField("serial", serial()));
+		doc.add(new BinaryDocValuesField(FirearmIndex.SERIAL_VALUE, new BytesRef(serial())));
 		doc.add(new StoredField("legacyReference", nullToEmpty(legacyReference())));
 		doc.add(new StoredField("make", nullToEmpty(make())));
 		doc.add(new StoredField("model", nullToEmpty(model())));

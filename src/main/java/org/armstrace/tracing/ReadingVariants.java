@@ -32,7 +32,7 @@ record ReadingVariants(List<String> near, List<String> far) {
 	/** The variants of {@code observed} (normalised, without '?' or '*'). */
 	static ReadingVariants of(String observed, Confusions confusions) {
 		String folded = SerialForms.fold(observed);
-		List<Step> one = steps(observed, confusions);
+		List<Step> one = steps(observed, confusions, LIKELY);
 		Set<String> near = new LinkedHashSet<>();
 		for (Step s : one) {
 			near.add(SerialForms.fold(s.text()));
@@ -40,10 +40,8 @@ record ReadingVariants(List<String> near, List<String> far) {
 		near.remove(folded);
 		List<Step> two = new ArrayList<>();
 		for (Step s : one) {
-			for (Step t : steps(s.text(), confusions)) {
-				if (s.cost() + t.cost() <= LIKELY_TWO + 1e-9) {
-					two.add(new Step(t.text(), s.cost() + t.cost()));
-				}
+			for (Step t : steps(s.text(), confusions, LIKELY_TWO - s.cost())) {
+				two.add(new Step(t.text(), s.cost() + t.cost()));
 			}
 		}
 		// the likeliest first, so a long serial's cap drops the unlikeliest
@@ -61,10 +59,10 @@ record ReadingVariants(List<String> near, List<String> far) {
 	}
 
 	/**
-	 * The readings one step away, cheapest kinds first: each character read as one of its
-	 * likeliest confusions, each adjacent pair swapped.
+	 * The readings one step away that cost at most {@code budget}: each character read as
+	 * one of its likeliest confusions, each adjacent pair swapped.
 	 */
-	private static List<Step> steps(String s, Confusions confusions) {
+	private static List<Step> steps(String s, Confusions confusions, double budget) {
 		List<Step> steps = new ArrayList<>();
 		char[] chars = s.toCharArray();
 		for (int i = 0; i < chars.length; i++) {
@@ -72,7 +70,7 @@ record ReadingVariants(List<String> near, List<String> far) {
 			char[] alternatives = confusions.alternatives(original);
 			for (int k = 0; k < Math.min(PER_CHARACTER, alternatives.length); k++) {
 				double cost = confusions.cost(original, alternatives[k]);
-				if (cost > LIKELY) {
+				if (cost > LIKELY || cost > budget + 1e-9) {
 					break;
 				}
 				chars[i] = alternatives[k];
@@ -80,7 +78,7 @@ record ReadingVariants(List<String> near, List<String> far) {
 			}
 			chars[i] = original;
 		}
-		for (int i = 0; i + 1 < chars.length; i++) {
+		for (int i = 0; i + 1 < chars.length && SerialAlignment.TRANSPOSITION <= budget + 1e-9; i++) {
 			if (chars[i] != chars[i + 1]) {
 				char a = chars[i];
 				chars[i] = chars[i + 1];

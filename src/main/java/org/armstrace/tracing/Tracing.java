@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import org.armstrace.command.Bounds;
@@ -118,11 +119,8 @@ public class Tracing {
 		}
 		long behind = indexBehind();
 		String makeKey = observedMakeKey(observed.make());
-		List<Ranked> ranked = new ArrayList<>();
-		Map<String, String> series = new HashMap<>();
-		for (IndexedRecord recorded : index.candidates(serial, makeKey, confusions)) {
-			ranked.add(rank(observed, serial, makeKey, recorded, series));
-		}
+		List<Ranked> ranked = index.withCandidates(serial, makeKey, confusions,
+				found -> rankLikeliest(observed, serial, makeKey, found, limit));
 		ranked.sort(Comparator.comparingDouble((Ranked r) -> r.candidate().score())
 			.reversed()
 			.thenComparing(Comparator.comparingInt((Ranked r) -> r.agreed().size()).reversed())
@@ -164,6 +162,50 @@ public class Tracing {
 		return Matches.found(shown, behind);
 	}
 
+	/**
+	 * A candidate's serial aligned with the reading, before its record is loaded, and the
+	 * most it can score: its serial's score, less the make's share when the make (read
+	 * with the serial) differs from the one observed.
+	 */
+	private record Aligned(FirearmIndex.Found found, SerialAlignment.Fit fit, double most) {
+	}
+
+	/**
+	 * Ranks the candidates that can still be among the first {@code limit} + 1 (the one
+	 * after the last shown decides ties and close alternatives): serials are aligned
+	 * first, and records are loaded from the likeliest down only while the most one can
+	 * score reaches the (limit + 1)-th score so far.
+	 */
+	private List<Ranked> rankLikeliest(ObservedMarkings observed, String serial, String makeKey,
+			List<FirearmIndex.Found> found, int limit) {
+		List<Aligned> aligned = new ArrayList<>(found.size());
+		for (FirearmIndex.Found f : found) {
+			SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(f.serial()), confusions);
+			boolean otherMake = makeKey != null && !makeKey.isEmpty() && !f.makeKey().isEmpty()
+					&& !makeKey.equals(f.makeKey());
+			aligned.add(new Aligned(f, fit, otherMake ? fit.score() * (1 - DISAGREEING_ATTRIBUTE) : fit.score()));
+		}
+		aligned.sort(Comparator.comparingDouble(Aligned::most).reversed());
+		List<Ranked> ranked = new ArrayList<>();
+		PriorityQueue<Double> best = new PriorityQueue<>();
+		Map<String, String> series = new HashMap<>();
+		for (Aligned a : aligned) {
+			if (best.size() > limit && a.most() < best.peek() - SCORE_ROUNDING) {
+				break;
+			}
+			Ranked r = rank(observed, serial, makeKey, a.found().record(), a.fit(), series);
+			ranked.add(r);
+			best.add(r.candidate().score());
+			if (best.size() > limit + 1) {
+				best.poll();
+			}
+		}
+		return ranked;
+	}
+
+	/** Scores are shown to six decimals: a serial this close may round to a shown one. */
+	private static final double SCORE_ROUNDING = 2e-6;
+
 	private static boolean sameScore(Ranked a, Ranked b) {
 		return a != null && b != null && Math.abs(a.candidate().score() - b.candidate().score()) < TIE;
 	}
@@ -200,9 +242,8 @@ public class Tracing {
 	}
 
 	private Ranked rank(ObservedMarkings observed, String serial, String makeKey, IndexedRecord recorded,
-			Map<String, String> series) {
+			SerialAlignment.Fit fit, Map<String, String> series) {
 		String recordedSerial = SerialForms.normalise(recorded.serial());
-		SerialAlignment.Fit fit = SerialAlignment.align(serial, recordedSerial, confusions);
 		List<Reason> why = new ArrayList<>(fit.explanation());
 		Set<Attribute> agreed = EnumSet.noneOf(Attribute.class);
 		int disagreements = 0;

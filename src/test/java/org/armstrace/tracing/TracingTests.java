@@ -278,6 +278,31 @@ class TracingTests {
 	}
 
 	@Test
+	void theFirstAnswersAreTheSameWhateverNumberIsAskedFor() {
+		// a production run shared by two makes and two calibres: the records of the other
+		// make or calibre score less than their serials alone would, so what is loaded to
+		// rank the first answers must allow for that
+		String run = t + "LM30";
+		for (int d = 0; d <= 9; d++) {
+			if (d != 7) {
+				register(d % 3 == 0 ? "Beretta" : "Glock", d % 3 == 0 ? "ITA" : "AUT", run + d + "5",
+						d % 2 == 0 ? "9x19mm" : ".40 S&W");
+			}
+		}
+		tracing.catchUp();
+		ObservedMarkings observed = new ObservedMarkings(run + "75", "Glock", null, ".40 S&W", null, null, null, null,
+				null);
+
+		List<Candidate> all = tracing.match(observed, Tracing.MAX_LIMIT).candidates();
+
+		assertThat(all).hasSizeGreaterThan(6);
+		for (int limit = 1; limit <= 6; limit++) {
+			assertThat(tracing.match(observed, limit).candidates()).as("the first %d", limit)
+				.isEqualTo(all.subList(0, limit));
+		}
+	}
+
+	@Test
 	void twoCorruptionsOfDifferentKindsAreFoundTogether() {
 		String registered = register("Glock", "AUT", t + "KM4471203", "9x19mm");
 		register("Glock", "AUT", t + "KM5580314", "9x19mm");
