@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-trace-api --token=T --csv=FILE [--base=URL] [--queries=N] [--warm-up=W] [--seed=S]}:
+ * {@code benchmark-trace-api --token=T --csv=FILE [--base=URL] [--queries=N] [--warm-up=W] [--seed=S] [--make-only]}:
  * sends corrupted readings of the records of an imported legacy file to a running
  * instance's {@code POST /api/v1/trace/search} (N per kind of damage, after W to warm up)
  * and prints recall and latency (docs/benchmarks.md).
