@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import org.armstrace.benchmark.BenchmarkQueries.Kind;
 import org.armstrace.benchmark.BenchmarkQueries.Query;
 import org.armstrace.tracing.SerialForms;
 
@@ -36,17 +38,39 @@ final class Readings {
 
 	/**
 	 * The query's reading is itself another registered serial of the same make, or a
-	 * misreading of one: no method can tell which was meant.
+	 * misreading of one; or, where the leading part is missing, the end of another serial
+	 * of the make as well: no method can tell which was meant.
 	 */
 	boolean isAnotherRecord(Query q) {
 		if (q.truth() < 0) {
 			return false;
 		}
-		if (SerialForms.hasWildcards(SerialForms.normalise(q.serial()))) {
+		String reading = SerialForms.normalise(q.serial());
+		if (SerialForms.hasWildcards(reading)) {
 			return false;
 		}
 		List<Integer> same = byReading.get(key(q.serial(), registry.make[q.truth()]));
-		return same != null && same.stream().anyMatch(i -> i != q.truth());
+		if (same != null && same.stream().anyMatch(i -> i != q.truth())) {
+			return true;
+		}
+		return (q.kind() == Kind.MISSING_LEADING_1 || q.kind() == Kind.MISSING_LEADING_2)
+				&& endsAnother(SerialForms.fold(reading), q.truth());
+	}
+
+	/** Every registered serial folded, by record: made when first needed. */
+	private String[] folded;
+
+	/** Another serial of the make ends as {@code end} (folded) does. */
+	private boolean endsAnother(String end, int truth) {
+		if (folded == null) {
+			folded = new String[registry.size];
+			IntStream.range(0, registry.size)
+				.parallel()
+				.forEach(i -> folded[i] = SerialForms.fold(SerialForms.normalise(registry.serial[i])));
+		}
+		return IntStream.range(0, registry.size)
+			.parallel()
+			.anyMatch(i -> i != truth && registry.make[i] == registry.make[truth] && folded[i].endsWith(end));
 	}
 
 }
