@@ -3,6 +3,7 @@ package org.armstrace.benchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
@@ -33,11 +34,14 @@ public final class TracingBenchmarkReport {
 	public List<String> lines(boolean withMisses) {
 		List<String> lines = new ArrayList<>();
 		lines.add("");
-		lines.add(String.format("firearms: %,d; one thread, warm; recall@1 = the true record first and not tied; "
-				+ "@1 incl. ties = first or tied for first", firearms));
-		lines.add(String.format("%-42s %6s | %-8s %-8s %-8s %-7s %-7s %-8s %-7s %-7s %-7s %-7s | %-8s %-7s %-7s %-7s",
-				"kind", "n", "indist.", "rec@1", "r@1dist", "@1+tie", "top10", "t10dist", "prob+", "probX", "p50ms",
-				"p95ms", "trgm@1", "top10", "p50ms", "p95ms"));
+		lines.add(String.format(Locale.ROOT,
+				"firearms: %,d; one thread, warm; recall@1 = the true record first and not tied; "
+						+ "@1 incl. ties = first or tied for first",
+				firearms));
+		lines.add(String.format(Locale.ROOT,
+				"%-42s %6s | %-8s %-8s %-8s %-7s %-7s %-8s %-7s %-7s %-7s %-7s | %-8s %-7s %-7s %-7s", "kind", "n",
+				"indist.", "rec@1", "r@1dist", "@1+tie", "top10", "t10dist", "prob+", "probX", "p50ms", "p95ms",
+				"trgm@1", "top10", "p50ms", "p95ms"));
 		List<Long> allEngine = new ArrayList<>();
 		List<Long> allTrgm = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
@@ -57,10 +61,10 @@ public final class TracingBenchmarkReport {
 		}
 		lines.addAll(crowded());
 		lines.addAll(operatingPoint());
-		lines.add(String.format("all queries: engine p50 %s ms, p95 %s ms, p99 %s ms, max %s ms%s", ms(allEngine, 50),
-				ms(allEngine, 95), ms(allEngine, 99), ms(allEngine, 100),
-				allTrgm.isEmpty() ? "" : String.format("; pg_trgm p50 %s ms, p95 %s ms, p99 %s ms", ms(allTrgm, 50),
-						ms(allTrgm, 95), ms(allTrgm, 99))));
+		lines.add(String.format(Locale.ROOT, "all queries: engine p50 %s ms, p95 %s ms, p99 %s ms, max %s ms%s",
+				ms(allEngine, 50), ms(allEngine, 95), ms(allEngine, 99), ms(allEngine, 100),
+				allTrgm.isEmpty() ? "" : String.format(Locale.ROOT, "; pg_trgm p50 %s ms, p95 %s ms, p99 %s ms",
+						ms(allTrgm, 50), ms(allTrgm, 95), ms(allTrgm, 99))));
 		lines.add("indist. = share of queries whose corrupted reading is itself another registered serial of "
 				+ "the same make, or a misreading of one (no method can tell them apart); r@1dist = recall@1 among "
 				+ "the others");
@@ -75,9 +79,9 @@ public final class TracingBenchmarkReport {
 				answerable == 0 ? 0 : (double) e.firstWhereDistinguishable / answerable, e.share(e.firstOrTied),
 				e.share(e.top10), answerable == 0 ? 0 : (double) e.top10WhereDistinguishable / answerable,
 				e.share(e.probableRight), e.share(e.probableWrong), ms(e.nanos, 50), ms(e.nanos, 95),
-				t == null ? "-" : String.format("%.3f", t.share(t.first)),
-				t == null ? "-" : String.format("%.3f", t.share(t.top10)), t == null ? "-" : ms(t.nanos, 50),
-				t == null ? "-" : ms(t.nanos, 95));
+				t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.share(t.first)),
+				t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.share(t.top10)),
+				t == null ? "-" : ms(t.nanos, 50), t == null ? "-" : ms(t.nanos, 95));
 	}
 
 	private static String unregistered(Kind kind, Tally e, Tally t) {
@@ -85,7 +89,7 @@ public final class TracingBenchmarkReport {
 				"%-42s %6d | top candidate neither exact nor probable: %.3f %29s | identical serial "
 						+ "not on top: %s %s %s",
 				kind.label, e.queries, e.share(e.notExactOrProbable), ms(e.nanos, 50) + " " + ms(e.nanos, 95),
-				t == null ? "-" : String.format("%.3f", t.share(t.notExactOrProbable)),
+				t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.share(t.notExactOrProbable)),
 				t == null ? "" : ms(t.nanos, 50), t == null ? "" : ms(t.nanos, 95));
 	}
 
@@ -138,7 +142,8 @@ public final class TracingBenchmarkReport {
 							+ "%.3f of all (%d), %.3f of the answerable (%d); a wrong record at PROBABLE or better %.3f; "
 							+ "unregistered firearms kept below PROBABLE %s",
 					(double) right / n, n, answerable == 0 ? 0 : (double) rightAnswerable / answerable, answerable,
-					(double) wrong / n, u == null ? "-" : String.format("%.3f", u.share(u.notExactOrProbable))));
+					(double) wrong / n,
+					u == null ? "-" : String.format(Locale.ROOT, "%.3f", u.share(u.notExactOrProbable))));
 		}
 		lines.add("t10dist = in the top ten among the answerable; prob+ = the true record first at EXACT or PROBABLE; "
 				+ "probX = another record first at EXACT or PROBABLE");
@@ -153,7 +158,7 @@ public final class TracingBenchmarkReport {
 		long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
 		Arrays.sort(sorted);
 		int at = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-		return String.format("%.2f", sorted[Math.max(0, Math.min(sorted.length - 1, at))] / 1e6);
+		return String.format(Locale.ROOT, "%.2f", sorted[Math.max(0, Math.min(sorted.length - 1, at))] / 1e6);
 	}
 
 }

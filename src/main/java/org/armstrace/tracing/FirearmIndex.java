@@ -436,7 +436,8 @@ class FirearmIndex {
 	static final int MISSING_PART_VARIANTS_FROM = 5;
 
 	/**
-	 * The terms in byte order (ASCII: as strings sort), which the query keeps them in.
+	 * The terms in byte order (ASCII: as strings sort): the query sorts them again, and
+	 * sorted input is its cheapest case.
 	 */
 	private static List<BytesRef> bytes(List<String> terms) {
 		List<BytesRef> out = new ArrayList<>(terms.size());
