@@ -73,13 +73,8 @@ public class ApiTracingBenchmark {
 		 * once folded: a missing leading part cannot tell them apart.
 		 */
 		boolean endsAnotherRecord(String reading, int truth) {
-			String end = SerialForms.fold(SerialForms.normalise(reading));
-			for (int i = 0; i < folded.length; i++) {
-				if (i != truth && folded[i].endsWith(end) && make[i].equals(make[truth])) {
-					return true;
-				}
-			}
-			return false;
+			return Readings.endsAnother(folded, SerialForms.fold(SerialForms.normalise(reading)), truth,
+					i -> make[i].equals(make[truth]));
 		}
 
 		/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
@@ -68,9 +69,17 @@ final class Readings {
 				.parallel()
 				.forEach(i -> folded[i] = SerialForms.fold(SerialForms.normalise(registry.serial[i])));
 		}
-		return IntStream.range(0, registry.size)
+		return endsAnother(folded, end, truth, i -> registry.make[i] == registry.make[truth]);
+	}
+
+	/**
+	 * A serial other than {@code truth}'s, of the same make, ends as {@code end} does
+	 * (all folded).
+	 */
+	static boolean endsAnother(String[] folded, String end, int truth, IntPredicate sameMake) {
+		return IntStream.range(0, folded.length)
 			.parallel()
-			.anyMatch(i -> i != truth && registry.make[i] == registry.make[truth] && folded[i].endsWith(end));
+			.anyMatch(i -> i != truth && folded[i].endsWith(end) && sameMake.test(i));
 	}
 
 }
