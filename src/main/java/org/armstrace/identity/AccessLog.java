@@ -57,22 +57,19 @@ public class AccessLog {
 
 	private final JdbcClient jdbc;
 
-	private final Users users;
-
-	AccessLog(JdbcClient jdbc, Users users) {
+	AccessLog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.users = users;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(Principal who, Action action, String target, String terms, String purpose, Integer resultCount) {
 		String username = username(who);
-		byte[] previous = jdbc.sql("SELECT last_hash FROM access_log_head WHERE id = 1 FOR UPDATE")
-			.query((rs, n) -> rs.getBytes(1))
-			.optional()
-			.orElse(null);
-		previous = previous == null ? new byte[32] : previous;
-		long seq = jdbc.sql("SELECT last_seq FROM access_log_head WHERE id = 1").query(Long.class).single() + 1;
+		// one row holds the chain's head; locking it orders the entries of every instance
+		Head head = jdbc.sql("SELECT last_seq, last_hash FROM access_log_head WHERE id = 1 FOR UPDATE")
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+			.single();
+		byte[] previous = head.hash() == null ? new byte[32] : head.hash();
+		long seq = head.seq() + 1;
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Entry entry = new Entry(seq, at, username, action, clip(target, 300), clip(terms, 1000), clip(purpose, 500),
 				resultCount);
@@ -148,9 +145,12 @@ public class AccessLog {
 		}
 		Object principal = who instanceof Authentication authentication ? authentication.getPrincipal() : who;
 		if (principal instanceof ApiTokens.TokenHolder holder) {
-			return users.find(holder.userId()).map(Users.Account::username).orElse("token:" + holder.id());
+			return holder.username();
 		}
 		return who.getName();
+	}
+
+	private record Head(long seq, byte[] hash) {
 	}
 
 	private static String clip(String text, int max) {

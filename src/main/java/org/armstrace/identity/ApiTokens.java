@@ -49,7 +49,7 @@ public class ApiTokens {
 	 * actor) is opaque. {@code oneTimePassword}: the user has not yet chosen a password
 	 * of their own, and the token is refused until they do.
 	 */
-	public record TokenHolder(UUID id, String label, UUID userId, Set<Role> roles,
+	public record TokenHolder(UUID id, String label, UUID userId, String username, Set<Role> roles,
 			boolean oneTimePassword) implements Principal {
 
 		@Override
@@ -82,18 +82,18 @@ public class ApiTokens {
 		return new IssuedToken(id, label, token);
 	}
 
-	@Transactional(readOnly = true)
+	// one statement, no transaction around it: every API request asks
 	public Optional<TokenHolder> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		return jdbc
-			.sql("SELECT t.id, t.label, u.id AS user_id, u.roles, u.must_change_password FROM api_token t "
+			.sql("SELECT t.id, t.label, u.id AS user_id, u.username, u.roles, u.must_change_password FROM api_token t "
 					+ "JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL "
 					+ "AND NOT u.disabled")
 			.param(hash(token))
 			.query((rs, n) -> new TokenHolder(rs.getObject("id", UUID.class), rs.getString("label"),
-					rs.getObject("user_id", UUID.class), Users.roles(rs.getString("roles")),
+					rs.getObject("user_id", UUID.class), rs.getString("username"), Users.roles(rs.getString("roles")),
 					rs.getBoolean("must_change_password")))
 			.optional();
 	}
