@@ -15,10 +15,10 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -65,7 +65,7 @@ class FirearmIndex {
 	 * Raised whenever what a document holds changes: an index of another version is
 	 * rebuilt from the ledger.
 	 */
-	static final String VERSION = "5";
+	static final String VERSION = "6";
 
 	private final Directory directory;
 
@@ -206,27 +206,27 @@ class FirearmIndex {
 	}
 
 	/**
-	 * A candidate as the index found it: its serial at once (from doc values, cheap), the
-	 * whole record only when asked for (a stored document to decompress), so the ranking
-	 * loads just the candidates that can still make the answer.
+	 * A candidate as the index found it: its serial and make key at once (doc values read
+	 * in document order), the whole record only when asked for, so the ranking decodes
+	 * just the candidates that can still make the answer.
 	 */
 	static final class Found {
 
-		private final int doc;
+		private final LeafReader leaf;
+
+		private final int inLeaf;
 
 		private final String serial;
 
 		private final String makeKey;
 
-		private final StoredFields fields;
-
 		private IndexedRecord record;
 
-		private Found(int doc, String serial, String makeKey, StoredFields fields) {
-			this.doc = doc;
+		private Found(LeafReader leaf, int inLeaf, String serial, String makeKey) {
+			this.leaf = leaf;
+			this.inLeaf = inLeaf;
 			this.serial = serial;
 			this.makeKey = makeKey;
-			this.fields = fields;
 		}
 
 		String serial() {
@@ -240,16 +240,26 @@ class FirearmIndex {
 
 		IndexedRecord record() {
 			if (record == null) {
-				try {
-					record = IndexedRecord.of(fields.document(doc));
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
+				record = recordOf(leaf, inLeaf);
 			}
 			return record;
 		}
 
+	}
+
+	/** The record of a document, from its doc value (every document has one). */
+	private static IndexedRecord recordOf(LeafReader leaf, int inLeaf) {
+		try {
+			// a fresh iterator: records are read best first, not in document order
+			BinaryDocValues records = leaf.getBinaryDocValues(RECORD_VALUE);
+			if (records == null || !records.advanceExact(inLeaf)) {
+				throw new IllegalStateException("an indexed document without its record: rebuild the index");
+			}
+			return IndexedRecord.decode(records.binaryValue());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/**
@@ -297,7 +307,6 @@ class FirearmIndex {
 			docs[i] = hits[i].doc;
 		}
 		Arrays.sort(docs);
-		StoredFields fields = searcher.storedFields();
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		List<Found> found = new ArrayList<>(docs.length);
 		int leaf = -1;
@@ -315,14 +324,7 @@ class FirearmIndex {
 			if (serials != null && serials.advanceExact(inLeaf)) {
 				String makeKey = makes != null && makes.advanceExact(inLeaf)
 						? makes.lookupOrd(makes.ordValue()).utf8ToString() : "";
-				found.add(new Found(doc, serials.binaryValue().utf8ToString(), makeKey, fields));
-			}
-			else {
-				// written before serials were doc values: read the stored record
-				IndexedRecord stored = IndexedRecord.of(fields.document(doc));
-				Found f = new Found(doc, stored.serial(), stored.makeKey() == null ? "" : stored.makeKey(), fields);
-				f.record = stored;
-				found.add(f);
+				found.add(new Found(context.reader(), inLeaf, serials.binaryValue().utf8ToString(), makeKey));
 			}
 		}
 		return found;
@@ -340,6 +342,9 @@ class FirearmIndex {
 	static String makeAndSerial(String makeKey, String folded) {
 		return makeKey + "|" + folded;
 	}
+
+	/** The whole record as a doc value: decoded for the candidates ranked. */
+	static final String RECORD_VALUE = "recordValue";
 
 	/** The serial as registered, as a doc value: read for every candidate. */
 	static final String SERIAL_VALUE = "serialValue";
@@ -517,8 +522,10 @@ class FirearmIndex {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				List<IndexedRecord> found = new ArrayList<>();
+				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 				for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-					found.add(IndexedRecord.of(searcher.storedFields().document(hit.doc)));
+					LeafReaderContext context = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+					found.add(recordOf(context.reader(), hit.doc - context.docBase));
 				}
 				return found;
 			}

@@ -1,5 +1,7 @@
 package org.armstrace.tracing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,14 +9,15 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * A firearm or marked part as the candidate index holds it, and the one place that maps
  * it to a Lucene document and back: the serial folded, reversed and cut into 3-grams for
- * searching, the rest stored for ranking.
+ * searching, the whole record as one doc value for ranking.
  */
 record IndexedRecord(String id, String recordNumber, String legacyReference, String serial, String make, String makeKey,
 		String model, String calibre, String type, String country, Integer year, String status,
@@ -65,7 +68,7 @@ record IndexedRecord(String id, String recordNumber, String legacyReference, Str
 	 */
 	Document document() {
 		Document doc = new Document();
-		doc.add(new StringField("id", id(), Field.Store.YES));
+		doc.add(new StringField("id", id(), Field.Store.NO));
 		String normalised = SerialForms.normalise(serial());
 		String folded = SerialForms.fold(normalised);
 		doc.add(new StringField("folded", folded, Field.Store.NO));
@@ -73,43 +76,68 @@ record IndexedRecord(String id, String recordNumber, String legacyReference, Str
 		for (int i = 0; i + FirearmIndex.GRAM <= folded.length(); i++) {
 			doc.add(new StringField("gram", folded.substring(i, i + FirearmIndex.GRAM), Field.Store.NO));
 		}
-		doc.add(new StringField("makeKey", nullToEmpty(makeKey()), Field.Store.YES));
+		doc.add(new StringField("makeKey", nullToEmpty(makeKey()), Field.Store.NO));
 		if (makeKey() != null && !makeKey().isEmpty()) {
 			doc.add(new SortedDocValuesField(FirearmIndex.MAKE_KEY_VALUE, new BytesRef(makeKey())));
 			doc.add(new StringField(FirearmIndex.MAKE_AND_SERIAL, FirearmIndex.makeAndSerial(makeKey(), folded),
 					Field.Store.NO));
 		}
-		doc.add(new StoredField("recordNumber", recordNumber()));
-		doc.add(new StoredField("serial", serial()));
 		doc.add(new BinaryDocValuesField(FirearmIndex.SERIAL_VALUE, new BytesRef(serial())));
-		doc.add(new StoredField("legacyReference", nullToEmpty(legacyReference())));
-		doc.add(new StoredField("make", nullToEmpty(make())));
-		doc.add(new StoredField("model", nullToEmpty(model())));
-		doc.add(new StoredField("calibre", nullToEmpty(calibre())));
-		doc.add(new StoredField("type", nullToEmpty(type())));
-		doc.add(new StoredField("country", country()));
-		doc.add(new StoredField("year", year() == null ? -1 : year()));
-		doc.add(new StoredField("status", nullToEmpty(status())));
-		if (partKind() != null) {
-			doc.add(new StoredField("partKind", partKind()));
-		}
-		if (fittedTo() != null) {
-			doc.add(new StoredField("fittedTo", fittedTo()));
-		}
-		for (String marking : importMarkings()) {
-			doc.add(new StoredField("importMarking", marking));
-		}
+		doc.add(new BinaryDocValuesField(FirearmIndex.RECORD_VALUE, encoded()));
 		return doc;
 	}
 
-	/** The record a stored document holds. */
-	static IndexedRecord of(Document d) {
-		int year = d.getField("year").numericValue().intValue();
-		String legacy = d.get("legacyReference");
-		return new IndexedRecord(d.get("id"), d.get("recordNumber"), legacy == null || legacy.isEmpty() ? null : legacy,
-				d.get("serial"), d.get("make"), d.get("makeKey"), d.get("model"), d.get("calibre"), d.get("type"),
-				d.get("country"), year < 0 ? null : year, d.get("status"), List.of(d.getValues("importMarking")),
-				d.get("partKind"), d.get("fittedTo"));
+	/**
+	 * The record as one doc value: read directly, where a stored document is a compressed
+	 * block to unpack for each candidate a search ranks.
+	 */
+	private BytesRef encoded() {
+		ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+		try {
+			for (String text : new String[] { id(), recordNumber(), legacyReference(), serial(), make(), makeKey(),
+					model(), calibre(), type(), country(), status(), partKind(), fittedTo() }) {
+				out.writeString(nullToEmpty(text));
+			}
+			out.writeZInt(year() == null ? -1 : year());
+			out.writeVInt(importMarkings().size());
+			for (String marking : importMarkings()) {
+				out.writeString(marking);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return new BytesRef(out.toArrayCopy());
+	}
+
+	/** The record a document's doc value holds. */
+	static IndexedRecord decode(BytesRef value) throws IOException {
+		ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
+		String id = in.readString();
+		String recordNumber = in.readString();
+		String legacy = in.readString();
+		String serial = in.readString();
+		String make = in.readString();
+		String makeKey = in.readString();
+		String model = in.readString();
+		String calibre = in.readString();
+		String type = in.readString();
+		String country = in.readString();
+		String status = in.readString();
+		String partKind = in.readString();
+		String fittedTo = in.readString();
+		int year = in.readZInt();
+		int markings = in.readVInt();
+		List<String> importMarkings = new ArrayList<>(markings);
+		for (int i = 0; i < markings; i++) {
+			importMarkings.add(in.readString());
+		}
+		return new IndexedRecord(id, recordNumber, emptyToNull(legacy), serial, make, makeKey, model, calibre, type,
+				country, year < 0 ? null : year, status, importMarkings, emptyToNull(partKind), emptyToNull(fittedTo));
+	}
+
+	private static String emptyToNull(String text) {
+		return text.isEmpty() ? null : text;
 	}
 
 	private static String nullToEmpty(String text) {
