@@ -3,7 +3,7 @@
 # Debian bookworm (minbase, from a Debian mirror) and a Java runtime linked from a local JDK 25 at
 # /opt/java/openjdk, as eclipse-temurin:25-jre lays it out, written as a `docker save` tarball for Jib:
 #
-#   sudo deploy/image/base-image-from-debian.sh /tmp/base.tar
+#   sudo env JDK=/path/to/jdk-25 deploy/image/base-image-from-debian.sh /tmp/base.tar
 #   ./mvnw -Pimage -DskipTests package jib:buildTar -Djib.from.image=tar:///tmp/base.tar -Djib.from.platforms=linux/amd64
 #
 # Needs root (debootstrap), debootstrap and a JDK 25 (JDK=...); MIRROR and SUITE choose the Debian source.
