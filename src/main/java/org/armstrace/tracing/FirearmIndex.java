@@ -253,13 +253,17 @@ class FirearmIndex {
 			// a fresh iterator: records are read best first, not in document order
 			BinaryDocValues records = leaf.getBinaryDocValues(RECORD_VALUE);
 			if (records == null || !records.advanceExact(inLeaf)) {
-				throw new IllegalStateException("an indexed document without its record: rebuild the index");
+				throw unreadable();
 			}
 			return IndexedRecord.decode(records.binaryValue());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private static IllegalStateException unreadable() {
+		return new IllegalStateException("an indexed document without its serial or record: rebuild the index");
 	}
 
 	/**
@@ -321,11 +325,13 @@ class FirearmIndex {
 				makes = context.reader().getSortedDocValues(MAKE_KEY_VALUE);
 			}
 			int inLeaf = doc - context.docBase;
-			if (serials != null && serials.advanceExact(inLeaf)) {
-				String makeKey = makes != null && makes.advanceExact(inLeaf)
-						? makes.lookupOrd(makes.ordValue()).utf8ToString() : "";
-				found.add(new Found(context.reader(), inLeaf, serials.binaryValue().utf8ToString(), makeKey));
+			if (serials == null || !serials.advanceExact(inLeaf)) {
+				// never dropped in silence: a hit left out reads as "no record fits"
+				throw unreadable();
 			}
+			String makeKey = makes != null && makes.advanceExact(inLeaf)
+					? makes.lookupOrd(makes.ordValue()).utf8ToString() : "";
+			found.add(new Found(context.reader(), inLeaf, serials.binaryValue().utf8ToString(), makeKey));
 		}
 		return found;
 	}
