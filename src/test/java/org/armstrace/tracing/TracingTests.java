@@ -120,7 +120,9 @@ class TracingTests {
 
 	@Test
 	void aMakeAliasAgreesAndADifferentMakeCostsItsShare() {
-		List<Candidate> found = match(t + "AB123456", "Smith and Wesson");
+		// every candidate: other tests' corpora of the same make may rank above the other
+		// make's record
+		List<Candidate> found = matchAll(t + "AB123456", "Smith and Wesson");
 		assertThat(found.getFirst().firearmId()).isEqualTo(smithAndWesson);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.EXACT);
 		Candidate otherMake = found.stream().filter(c -> glock.equals(c.firearmId())).findFirst().orElseThrow();
@@ -146,7 +148,7 @@ class TracingTests {
 
 	@Test
 	void anUnreadableRunMatchesAnyNumberOfCharacters() {
-		List<Candidate> found = match(t + "AB*456", "Glock");
+		List<Candidate> found = matchAll(t + "AB*456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
 		Candidate otherMake = found.stream()
@@ -334,6 +336,10 @@ class TracingTests {
 
 	private List<Candidate> match(String serial, String make) {
 		return tracing.match(ObservedMarkings.ofSerial(serial, make), 10).candidates();
+	}
+
+	private List<Candidate> matchAll(String serial, String make) {
+		return tracing.match(ObservedMarkings.ofSerial(serial, make), Tracing.MAX_LIMIT).candidates();
 	}
 
 	private String register(String make, String country, String serial, String calibre) {
