@@ -9,6 +9,7 @@ import org.armstrace.licensing.Coverage;
 import org.armstrace.licensing.GeneratedLicences;
 import org.armstrace.licensing.LicenceKind;
 import org.armstrace.licensing.LicensingEvent;
+import org.armstrace.registry.Classifications;
 import org.armstrace.registry.FirearmCommands;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.HolderCommands;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Cases the demo plants for the cross-checks, through the modules' commands: a retail
  * dealer whose pistols turn up within a year of their sale, a buyer of three handguns in
  * four days (beside one who bought two ten days apart, which is no multiple sale), and a
- * licensed owner whose firearms are traced three times.
+ * licensed owner whose firearms are traced three times. Each pistol is classified and
+ * each buyer licensed for it, as the acquisition checks require.
  */
 @Service
 public class DemoCrossChecks {
@@ -45,8 +47,11 @@ public class DemoCrossChecks {
 
 	private final TransactionTemplate transactions;
 
+	private final Classifications classifications;
+
 	DemoCrossChecks(HolderCommands holders, FirearmCommands firearms, TraceRequests traceRequests,
-			GeneratedLicences licences, TransactionTemplate transactions) {
+			GeneratedLicences licences, TransactionTemplate transactions, Classifications classifications) {
+		this.classifications = classifications;
 		this.holders = holders;
 		this.firearms = firearms;
 		this.traceRequests = traceRequests;
@@ -61,7 +66,7 @@ public class DemoCrossChecks {
 			UUID dealer = holder(HolderRole.DEALER, "Synthetic Planted Arms Retail", country);
 			int shortTraces = 4;
 			for (int i = 0; i < shortTraces; i++) {
-				UUID owner = holder(HolderRole.PRIVATE_OWNER, "Synthetic Planted Buyer " + i, country);
+				UUID owner = licensedOwner("Synthetic Planted Buyer " + i, 1, country, madeOn);
 				UUID pistol = pistol(dealer, country, madeOn);
 				ok(firearms.transfer(pistol, new FirearmCommands.TransferFirearm(owner, today.minusDays(400 - 20 * i)),
 						ACTOR, null));
@@ -70,28 +75,21 @@ public class DemoCrossChecks {
 			}
 
 			UUID shop = holder(HolderRole.DEALER, "Synthetic Planted Gun Shop", country);
-			UUID multiple = holder(HolderRole.PRIVATE_OWNER, "Synthetic Planted Multiple Buyer", country);
+			UUID multiple = licensedOwner("Synthetic Planted Multiple Buyer", 3, country, madeOn);
 			int bought = 3;
 			for (int i = 0; i < bought; i++) {
 				ok(firearms.transfer(pistol(shop, country, madeOn),
 						new FirearmCommands.TransferFirearm(multiple, today.minusDays(60 - (i == 0 ? 0 : i + 1))),
 						ACTOR, null));
 			}
-			UUID spaced = holder(HolderRole.PRIVATE_OWNER, "Synthetic Planted Occasional Buyer", country);
+			UUID spaced = licensedOwner("Synthetic Planted Occasional Buyer", 2, country, madeOn);
 			for (int i = 0; i < 2; i++) {
 				ok(firearms.transfer(pistol(shop, country, madeOn),
 						new FirearmCommands.TransferFirearm(spaced, today.minusDays(60 - 10 * i)), ACTOR, null));
 			}
 
 			UUID licensed = holder(HolderRole.PRIVATE_OWNER, "Synthetic Planted Licensed Owner", country);
-			UUID licence = UUID.randomUUID();
-			licences.record(List.of(
-					new LicensingEvent.LicenceApplied(licence, licensed, LicenceKind.POSSESSION,
-							"Demo licensing authority", List.of(new Coverage("B", 4)), null, true, madeOn),
-					new LicensingEvent.LicenceGranted(licence,
-							country + "-POS-PLANTED-" + licence.toString().substring(0, 8), madeOn.plusDays(20),
-							madeOn.plusYears(5))),
-					ACTOR);
+			UUID licence = license(licensed, 4, country, madeOn);
 			UUID first = pistol(licensed, country, madeOn);
 			UUID second = pistol(licensed, country, madeOn);
 			trace(first, country, today.minusDays(200));
@@ -101,14 +99,42 @@ public class DemoCrossChecks {
 		});
 	}
 
+	/** A private owner with a possession licence for {@code pistols} pistols. */
+	private UUID licensedOwner(String name, int pistols, String country, LocalDate madeOn) {
+		UUID owner = holder(HolderRole.PRIVATE_OWNER, name, country);
+		license(owner, pistols, country, madeOn);
+		return owner;
+	}
+
+	/**
+	 * A possession licence covering {@code pistols} firearms of category B, granted soon
+	 * after the pistols were made.
+	 */
+	private UUID license(UUID holder, int pistols, String country, LocalDate madeOn) {
+		UUID licence = UUID.randomUUID();
+		licences.record(List.of(
+				new LicensingEvent.LicenceApplied(licence, holder, LicenceKind.POSSESSION, "Demo licensing authority",
+						List.of(new Coverage(PISTOL_CATEGORY, pistols)), null, true, madeOn),
+				new LicensingEvent.LicenceGranted(licence,
+						country + "-POS-PLANTED-" + licence.toString().substring(0, 8), madeOn.plusDays(20),
+						madeOn.plusYears(5))),
+				ACTOR);
+		return licence;
+	}
+
+	/** Pistols are category B in the default classification (EU Directive 2021/555). */
+	private static final String PISTOL_CATEGORY = "B";
+
 	private UUID holder(HolderRole role, String name, String country) {
 		return ok(holders.register(new HolderCommands.RegisterHolder(role, name, null, country, null), ACTOR, null));
 	}
 
 	private UUID pistol(UUID holder, String country, LocalDate madeOn) {
 		String serial = "PLT" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
-		return ok(firearms.register(new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Glock", "17",
+		UUID pistol = ok(firearms.register(new FirearmCommands.RegisterFirearm(FirearmType.PISTOL, null, "Glock", "17",
 				"9x19mm", serial, country, madeOn.getYear(), List.of(), holder, null, false, madeOn), ACTOR, null));
+		ok(classifications.classify(pistol, new Classifications.Classify(PISTOL_CATEGORY, madeOn), ACTOR, null));
+		return pistol;
 	}
 
 	/** A trace request for the firearm recovered on the day, confirmed to it. */

@@ -14,13 +14,17 @@ import org.armstrace.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The cross-checks find what the demo planted: the dealer whose pistols turn up within a
  * year of their sale, the buyer of three handguns in four days (not the one who bought
  * two ten days apart) and the licence whose holder's firearms were traced three times.
+ * Planted as the product runs, with every acquisition checked against the buyer's
+ * licence.
  */
 @DatabaseTest
+@TestPropertySource(properties = { "armstrace.licensing.check-acquisitions=true", "armstrace.test.context=licensing" })
 class CrossCheckTests {
 
 	@LocalServerPort
