@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Function;
 
 import org.apache.lucene.index.BinaryDocValues;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -155,6 +157,37 @@ class FirearmIndex {
 	void add(IndexedRecord firearm) {
 		try {
 			writer.addDocument(firearm.document());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Up to {@code n} records picked at random (repeats possible), for readings that warm
+	 * the searches up.
+	 */
+	List<IndexedRecord> sample(int n, Random random) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+				int documents = searcher.getIndexReader().maxDoc();
+				List<IndexedRecord> sample = new ArrayList<>();
+				for (int i = 0; documents > 0 && i < n; i++) {
+					int doc = random.nextInt(documents);
+					LeafReaderContext context = leaves.get(ReaderUtil.subIndex(doc, leaves));
+					Bits live = context.reader().getLiveDocs();
+					int inLeaf = doc - context.docBase;
+					if (live == null || live.get(inLeaf)) {
+						sample.add(recordOf(context.reader(), inLeaf));
+					}
+				}
+				return sample;
+			}
+			finally {
+				searchers.release(searcher);
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
