@@ -66,16 +66,17 @@ class TraceWarmUp {
 	}
 
 	/**
-	 * Waits for the index to catch up (its readings come from it), then searches until
-	 * the number is reached or the time is up; ready either way.
+	 * Waits for the index to catch up (its readings come from it, and the instance is not
+	 * ready before anyway), then searches until the number is reached or the time is up;
+	 * ready either way.
 	 */
 	void run() {
-		long started = System.nanoTime();
-		long deadline = started + atMost.toNanos();
 		try {
-			while (updater.behind() > readyWithin && System.nanoTime() < deadline) {
+			while (updater.behind() > readyWithin) {
 				Thread.sleep(500);
 			}
+			long started = System.nanoTime();
+			long deadline = started + atMost.toNanos();
 			Random random = new Random(started);
 			List<IndexedRecord> registered = index.sample(Math.min(searches, 1000), random);
 			for (int i = 0; !registered.isEmpty() && i < searches && System.nanoTime() < deadline; i++) {
