@@ -3,9 +3,6 @@ package org.armstrace.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +44,6 @@ class BackupRestoreTests {
 
 	private static final Pattern PG_URL = Pattern
 		.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)\\?currentSchema=(\\w+)");
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	Map<String, Object> database;
 
@@ -101,9 +96,9 @@ class BackupRestoreTests {
 
 			// written after the backup: lost with the failure
 			for (int i = 0; i < 5; i++) {
-				HttpResponse<String> registered = post(node, token, "/api/v1/firearms", """
+				HttpResponse<String> registered = node.post(token, "/api/v1/firearms", """
 						{"type":"PISTOL","make":"Glock","model":"17","calibre":"9x19mm","serial":"BK%06d",
-						 "countryOfManufacture":"AUT","year":2015}""".formatted(i));
+						 "countryOfManufacture":"AUT","year":2015}""".formatted(i), null);
 				assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 			}
 			Files.writeString(latestHead, headCoveringTheLedger(node, token));
@@ -150,13 +145,13 @@ class BackupRestoreTests {
 	private String headCoveringTheLedger(Node node, String token) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (System.nanoTime() < deadline) {
-			JsonNode ledger = JSON.readTree(get(node, token, "/actuator/health").body())
+			JsonNode ledger = JSON.readTree(node.get(token, "/actuator/health").body())
 				.path("components")
 				.path("ledger")
 				.path("details");
 			long size = ledger.path("size").asLong();
 			if (size > 0 && ledger.path("latestHeadSize").asLong() == size) {
-				String head = get(node, null, "/api/v1/ledger/checkpoint").body();
+				String head = node.get(null, "/api/v1/ledger/checkpoint").body();
 				if (size(head) == size) {
 					return head;
 				}
@@ -200,32 +195,6 @@ class BackupRestoreTests {
 					Files.copy(file, target);
 				}
 			}
-		}
-	}
-
-	private HttpResponse<String> post(Node node, String token, String path, String body) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(node.base() + path))
-				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + token)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private HttpResponse<String> get(Node node, String token, String path) {
-		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path));
-			if (token != null) {
-				request.header("Authorization", "Bearer " + token);
-			}
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 

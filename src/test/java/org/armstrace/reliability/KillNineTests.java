@@ -3,15 +3,10 @@ package org.armstrace.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -92,21 +87,21 @@ class KillNineTests {
 			node.awaitUp();
 			List<String> lost = acknowledged.values()
 				.stream()
-				.filter(a -> get(node, token, "/api/v1/firearms/" + a.id()).statusCode() != 200)
+				.filter(a -> node.get(token, "/api/v1/firearms/" + a.id()).statusCode() != 200)
 				.map(Acknowledged::id)
 				.toList();
 			assertThat(lost).as("acknowledged registrations lost by the kill, of " + acknowledged.size()).isEmpty();
 			acknowledged.forEach((key, a) -> {
-				HttpResponse<String> retried = post(node, token, "/api/v1/firearms", a.body(), key);
+				HttpResponse<String> retried = node.post(token, "/api/v1/firearms", a.body(), key);
 				assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
 				assertThat(JSON.readTree(retried.body()).path("id").asString()).isEqualTo(a.id());
 			});
-			assertThat(post(node, token, "/api/v1/ledger/verify", "{}", null).statusCode()).isEqualTo(200);
+			assertThat(node.post(token, "/api/v1/ledger/verify", "{}", null).statusCode()).isEqualTo(200);
 			node.stop();
 		}
 		try (Connection db = new Node(database, "check").database()) {
 			assertThat(
-					count(db,
+					Node.count(db,
 							"SELECT COUNT(*) FROM (SELECT serial FROM firearm WHERE serial LIKE 'KN%' "
 									+ "GROUP BY serial HAVING COUNT(*) > 1) d"))
 				.as("serials registered twice")
@@ -122,32 +117,31 @@ class KillNineTests {
 			// killed once one or two of the registry's four batches (5,000 entries
 			// each) have committed, with the others still to be written
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (get(node, token, "/api/v1/ledger/entries/5000").statusCode() != 200
-					&& System.nanoTime() < deadline) {
+			while (node.get(token, "/api/v1/ledger/entries/5000").statusCode() != 200 && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
 			node.kill();
 		}
 		int before;
 		try (Connection db = new Node(database, "check").database()) {
-			before = count(db, "SELECT COUNT(*) FROM firearm");
+			before = Node.count(db, "SELECT COUNT(*) FROM firearm");
 		}
 		assertThat(before).as("firearms when the fill was killed").isPositive().isLessThan(4_000);
 
 		try (Node node = new Node(database, "resumed").start("demo", "--size=4000", "--seed=5")) {
 			node.awaitUp();
 			node.awaitOutput("Demo seizures: ", Duration.ofSeconds(240));
-			HttpResponse<String> registered = post(node, token, "/api/v1/firearms", firearm("KD-000001"), null);
+			HttpResponse<String> registered = node.post(token, "/api/v1/firearms", firearm("KD-000001"), null);
 			assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 			node.stop();
 		}
 		try (Connection db = new Node(database, "check").database()) {
 			// the fill's 4,000, the cross-checks' planted cases (registered by their own
 			// actor), and ours
-			assertThat(count(db, "SELECT COUNT(*) FROM firearm")).isEqualTo(
-					4_001 + count(db, "SELECT COUNT(*) FROM ledger_entry WHERE actor = 'system:demo-cross-checks' "
+			assertThat(Node.count(db, "SELECT COUNT(*) FROM firearm")).isEqualTo(
+					4_001 + Node.count(db, "SELECT COUNT(*) FROM ledger_entry WHERE actor = 'system:demo-cross-checks' "
 							+ "AND type = 'registry.firearm-manufactured'"));
-			assertThat(count(db, "SELECT COUNT(*) FROM (SELECT record_number FROM firearm GROUP BY record_number "
+			assertThat(Node.count(db, "SELECT COUNT(*) FROM (SELECT record_number FROM firearm GROUP BY record_number "
 					+ "HAVING COUNT(*) > 1) d"))
 				.as("record numbers issued twice")
 				.isZero();
@@ -181,9 +175,9 @@ class KillNineTests {
 			assertThat(already).as("rows the killed import had committed").isPositive();
 			assertThat(imported).as("rows left for the second run").isPositive();
 			try (Connection db = job.database()) {
-				assertThat(count(db, "SELECT COUNT(*) FROM firearm WHERE legacy_reference IS NOT NULL"))
+				assertThat(Node.count(db, "SELECT COUNT(*) FROM firearm WHERE legacy_reference IS NOT NULL"))
 					.isEqualTo(rows - rejected);
-				assertThat(count(db,
+				assertThat(Node.count(db,
 						"SELECT COUNT(*) FROM (SELECT legacy_reference FROM firearm WHERE "
 								+ "legacy_reference IS NOT NULL GROUP BY legacy_reference HAVING COUNT(*) > 1) d"))
 					.isZero();
@@ -198,7 +192,7 @@ class KillNineTests {
 			String key = "kill-" + writer + "-" + n;
 			String body = firearm("KN" + writer + "X" + String.format("%06d", n));
 			try {
-				HttpResponse<String> response = http.send(request(node, token, "/api/v1/firearms", body, key),
+				HttpResponse<String> response = http.send(node.postRequest(token, "/api/v1/firearms", body, key),
 						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 201) {
 					acknowledged.put(key, new Acknowledged(body, JSON.readTree(response.body()).path("id").asString()));
@@ -218,45 +212,6 @@ class KillNineTests {
 		return """
 				{"type":"PISTOL","make":"Glock","model":"17","calibre":"9x19mm","serial":"%s",
 				 "countryOfManufacture":"AUT","year":2015}""".formatted(serial);
-	}
-
-	private HttpRequest request(Node node, String token, String path, String body, String key) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return request.build();
-	}
-
-	private HttpResponse<String> post(Node node, String token, String path, String body, String key) {
-		try {
-			return http.send(request(node, token, path, body, key), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private HttpResponse<String> get(Node node, String token, String path) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(node.base() + path))
-				.header("Authorization", "Bearer " + token)
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int count(Connection db, String sql) throws SQLException {
-		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getInt(1);
-		}
 	}
 
 	private static long number(String text) {

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +163,56 @@ public final class Node implements AutoCloseable {
 	public void close() throws InterruptedException {
 		if (process != null && process.isAlive()) {
 			kill();
+		}
+	}
+
+	/** How API calls reach a node. */
+	private static final HttpClient API = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/**
+	 * A JSON POST to {@code path} as the token's holder, with an idempotency key when one
+	 * is given.
+	 */
+	public HttpRequest postRequest(String token, String path, String body, String key) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return request.build();
+	}
+
+	/** {@link #postRequest} sent, its answer read. */
+	public HttpResponse<String> post(String token, String path, String body, String key) {
+		return send(postRequest(token, path, body, key));
+	}
+
+	/** A GET of {@code path}, as the token's holder or (token null) anonymously. */
+	public HttpResponse<String> get(String token, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return API.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The single whole number a query answers (a count, a maximum). */
+	public static int count(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
 		}
 	}
 

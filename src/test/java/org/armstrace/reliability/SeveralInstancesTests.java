@@ -3,14 +3,9 @@ package org.armstrace.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,12 +123,12 @@ class SeveralInstancesTests {
 				.path("details")
 				.path("latestHeadSize")
 				.asLong()).isGreaterThanOrEqualTo(size);
-			HttpResponse<String> verified = post(survivor, token, "/api/v1/ledger/verify", "{}", null);
+			HttpResponse<String> verified = survivor.post(token, "/api/v1/ledger/verify", "{}", null);
 			assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
 
 			assertThat(acknowledged).as("registrations acknowledged across the instances").hasSizeGreaterThan(60);
 			for (String id : acknowledged.values()) {
-				assertThat(get(survivor, token, "/api/v1/firearms/" + id).statusCode()).isEqualTo(200);
+				assertThat(survivor.get(token, "/api/v1/firearms/" + id).statusCode()).isEqualTo(200);
 			}
 		}
 		finally {
@@ -142,16 +137,16 @@ class SeveralInstancesTests {
 			}
 		}
 		try (Connection db = new Node(database, "check").database()) {
-			assertThat(count(db, "SELECT COUNT(*) FROM ledger_entry"))
+			assertThat(Node.count(db, "SELECT COUNT(*) FROM ledger_entry"))
 				.as("one gap-free ledger: entries numbered 0 .. n-1")
-				.isEqualTo(count(db, "SELECT MAX(seq) + 1 FROM ledger_entry"));
+				.isEqualTo(Node.count(db, "SELECT MAX(seq) + 1 FROM ledger_entry"));
 			assertThat(
-					count(db,
+					Node.count(db,
 							"SELECT COUNT(*) FROM (SELECT serial FROM firearm WHERE serial LIKE 'MI%' "
 									+ "GROUP BY serial HAVING COUNT(*) > 1) d"))
 				.as("serials registered twice")
 				.isZero();
-			assertThat(count(db, "SELECT COUNT(*) FROM firearm WHERE serial LIKE 'MI%'"))
+			assertThat(Node.count(db, "SELECT COUNT(*) FROM firearm WHERE serial LIKE 'MI%'"))
 				.isGreaterThanOrEqualTo(acknowledged.size());
 		}
 	}
@@ -174,7 +169,7 @@ class SeveralInstancesTests {
 					{"type":"PISTOL","make":"Glock","model":"17","calibre":"9x19mm","serial":"MI%dX%06d",
 					 "countryOfManufacture":"AUT","year":2015}""".formatted(writer, n);
 			try {
-				HttpResponse<String> response = http.send(request(node, token, "/api/v1/firearms", body, key),
+				HttpResponse<String> response = http.send(node.postRequest(token, "/api/v1/firearms", body, key),
 						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 201) {
 					acknowledged.put(key, JSON.readTree(response.body()).path("id").asString());
@@ -196,46 +191,7 @@ class SeveralInstancesTests {
 	}
 
 	private JsonNode head(Node node, String token) {
-		return JSON.readTree(get(node, token, "/actuator/health").body());
-	}
-
-	private HttpRequest request(Node node, String token, String path, String body, String key) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return request.build();
-	}
-
-	private HttpResponse<String> post(Node node, String token, String path, String body, String key) {
-		try {
-			return http.send(request(node, token, path, body, key), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private HttpResponse<String> get(Node node, String token, String path) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(node.base() + path))
-				.header("Authorization", "Bearer " + token)
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int count(Connection db, String sql) throws SQLException {
-		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getInt(1);
-		}
+		return JSON.readTree(node.get(token, "/actuator/health").body());
 	}
 
 }
