@@ -57,6 +57,8 @@ public class ArmsTraceApplication {
 			// a one-off job leaves the search index to the server, which catches it up
 			// from the ledger at start
 			defaults.put("armstrace.tracing.index-updates", "false");
+			// and answers no officer's search: nothing to warm up
+			defaults.put("armstrace.tracing.warm-up.searches", "0");
 			// only the server signs heads: a job, verify above all, must not sign over
 			// what
 			// it reads

@@ -39,6 +39,14 @@ class JobsSignNoHeadTests {
 	}
 
 	@Test
+	void onlyTheServingVerbsWarmTheirTraceSearchesUp() {
+		assertThat(ArmsTraceApplication.defaults("import")).containsEntry("armstrace.tracing.warm-up.searches", "0");
+		assertThat(ArmsTraceApplication.defaults("verify")).containsEntry("armstrace.tracing.warm-up.searches", "0");
+		assertThat(ArmsTraceApplication.defaults("serve")).doesNotContainKey("armstrace.tracing.warm-up.searches");
+		assertThat(ArmsTraceApplication.defaults("demo")).doesNotContainKey("armstrace.tracing.warm-up.searches");
+	}
+
+	@Test
 	void aJobsProcessSignsNoHeadNotEvenTheEmptyTreesWhileItVerifies() throws InterruptedException {
 		ledger.append("user:registrar-1", TestEvents.items(0, 5));
 
