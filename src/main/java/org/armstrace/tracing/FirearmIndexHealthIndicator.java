@@ -1,6 +1,5 @@
 package org.armstrace.tracing;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -17,25 +16,20 @@ class FirearmIndexHealthIndicator extends AbstractHealthIndicator {
 
 	private final IndexUpdater updater;
 
-	private final long readyWithin;
-
 	private final TraceWarmUp warmUp;
 
-	FirearmIndexHealthIndicator(IndexUpdater updater, TraceWarmUp warmUp,
-			@Value("${armstrace.tracing.index-ready-within:1000}") long readyWithin) {
+	FirearmIndexHealthIndicator(IndexUpdater updater, TraceWarmUp warmUp) {
 		this.updater = updater;
 		this.warmUp = warmUp;
-		this.readyWithin = readyWithin;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		long behind = updater.behind();
-		builder.withDetail("entriesBehind", behind)
-			.withDetail("readyWithin", readyWithin)
+		builder.withDetail("entriesBehind", updater.behind())
+			.withDetail("readyWithin", updater.readyWithin())
 			.withDetail("warmUpSearches", warmUp.searchesRun())
 			.withDetail("warmedUp", warmUp.done());
-		if (behind > readyWithin || !warmUp.done()) {
+		if (!updater.caughtUp() || !warmUp.done()) {
 			builder.outOfService();
 		}
 		else {

@@ -57,9 +57,14 @@ class IndexUpdater {
 	 */
 	private final boolean regularly;
 
+	/** The most entries the index may be behind for the instance to be ready. */
+	private final long readyWithin;
+
 	IndexUpdater(Ledger ledger, FirearmIndex index, Catalogue catalogue, JsonMapper json,
-			@Value("${armstrace.tracing.index-updates:true}") boolean regularly) {
+			@Value("${armstrace.tracing.index-updates:true}") boolean regularly,
+			@Value("${armstrace.tracing.index-ready-within:1000}") long readyWithin) {
 		this.regularly = regularly;
+		this.readyWithin = readyWithin;
 		this.ledger = ledger;
 		this.index = index;
 		this.catalogue = catalogue;
@@ -112,6 +117,18 @@ class IndexUpdater {
 	 */
 	long behind() {
 		return Math.max(0, ledger.size() - (index.lastSeq() + 1));
+	}
+
+	/**
+	 * Whether the index is close enough to the ledger to search
+	 * ({@code armstrace.tracing.index-ready-within} entries at most).
+	 */
+	boolean caughtUp() {
+		return behind() <= readyWithin;
+	}
+
+	long readyWithin() {
+		return readyWithin;
 	}
 
 	/** Rebuilds the index from the whole ledger. */

@@ -36,23 +36,19 @@ class TraceWarmUp {
 
 	private final Duration atMost;
 
-	private final long readyWithin;
-
 	private volatile boolean done;
 
-	private volatile int run;
+	private volatile int ran;
 
 	TraceWarmUp(Tracing tracing, FirearmIndex index, IndexUpdater updater, Confusions confusions,
 			@Value("${armstrace.tracing.warm-up.searches:3000}") int searches,
-			@Value("${armstrace.tracing.warm-up.at-most:PT2M}") Duration atMost,
-			@Value("${armstrace.tracing.index-ready-within:1000}") long readyWithin) {
+			@Value("${armstrace.tracing.warm-up.at-most:PT2M}") Duration atMost) {
 		this.tracing = tracing;
 		this.index = index;
 		this.updater = updater;
 		this.confusions = confusions;
 		this.searches = Math.max(0, searches);
 		this.atMost = atMost;
-		this.readyWithin = readyWithin;
 		this.done = this.searches == 0;
 	}
 
@@ -72,7 +68,7 @@ class TraceWarmUp {
 	 */
 	void run() {
 		try {
-			while (updater.behind() > readyWithin) {
+			while (!updater.caughtUp()) {
 				Thread.sleep(500);
 			}
 			long started = System.nanoTime();
@@ -85,16 +81,16 @@ class TraceWarmUp {
 				if (!reading.replace("?", "").isEmpty()) {
 					tracing.match(ObservedMarkings.ofSerial(reading, record.make()), 10);
 				}
-				run = i + 1;
+				ran = i + 1;
 			}
-			log.info("Trace searches warmed up: {} searches in {} ms", run, (System.nanoTime() - started) / 1_000_000);
+			log.info("Trace searches warmed up: {} searches in {} ms", ran, (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException e) {
 			// a warm-up is an optimisation: readiness must not hang on it
-			log.warn("Trace warm-up stopped after {} searches: {}", run, e.toString());
+			log.warn("Trace warm-up stopped after {} searches: {}", ran, e.toString());
 		}
 		finally {
 			done = true;
@@ -136,7 +132,7 @@ class TraceWarmUp {
 
 	/** The searches run so far. */
 	int searchesRun() {
-		return run;
+		return ran;
 	}
 
 }

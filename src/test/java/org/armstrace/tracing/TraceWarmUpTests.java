@@ -48,8 +48,8 @@ class TraceWarmUpTests {
 				.isInstanceOf(CommandResult.Accepted.class);
 		}
 		tracing.catchUp();
-		TraceWarmUp warmUp = new TraceWarmUp(tracing, index, updater, confusions, 40, Duration.ofMinutes(1), 1000);
-		FirearmIndexHealthIndicator health = new FirearmIndexHealthIndicator(updater, warmUp, 1000);
+		TraceWarmUp warmUp = new TraceWarmUp(tracing, index, updater, confusions, 40, Duration.ofMinutes(1));
+		FirearmIndexHealthIndicator health = new FirearmIndexHealthIndicator(updater, warmUp);
 
 		assertThat(health.health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(health.health(true).getDetails()).containsEntry("warmedUp", false);
@@ -64,10 +64,10 @@ class TraceWarmUpTests {
 
 	@Test
 	void noWarmUpAskedForIsReadyAtOnce() {
-		TraceWarmUp none = new TraceWarmUp(tracing, index, updater, confusions, 0, Duration.ofMinutes(1), 1000);
+		TraceWarmUp none = new TraceWarmUp(tracing, index, updater, confusions, 0, Duration.ofMinutes(1));
 		tracing.catchUp();
 
-		assertThat(new FirearmIndexHealthIndicator(updater, none, 1000).health(true).getStatus()).isEqualTo(Status.UP);
+		assertThat(new FirearmIndexHealthIndicator(updater, none).health(true).getStatus()).isEqualTo(Status.UP);
 	}
 
 }
