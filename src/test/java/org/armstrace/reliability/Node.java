@@ -98,14 +98,13 @@ public final class Node implements AutoCloseable {
 
 	/** Waits until the server answers its health endpoint. */
 	public Node awaitUp() throws InterruptedException {
-		HttpClient http = HttpClient.newHttpClient();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + logText());
 			}
 			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+				HttpResponse<String> health = API.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
 					.timeout(Duration.ofSeconds(2))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200) {
