@@ -315,10 +315,13 @@ class FirearmIndex {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				ScoreDoc[] hits = serial.clauses().isEmpty() ? new ScoreDoc[0]
-						: searcher.search(withMake(serial, makeKey), CANDIDATES).scoreDocs;
+				// rewritten once: the fuzzy queries' automata and term walks are not
+				// repeated when the search widens
+				Query precise = serial.clauses().isEmpty() ? null : searcher.rewrite(serial);
+				ScoreDoc[] hits = precise == null ? new ScoreDoc[0]
+						: searcher.search(withMake(precise, makeKey), CANDIDATES).scoreDocs;
 				if (hits.length < WIDEN_BELOW) {
-					BooleanQuery grams = gramQuery(serial, folded);
+					BooleanQuery grams = gramQuery(precise, folded);
 					if (grams != null) {
 						hits = searcher.search(withMake(grams, makeKey), CANDIDATES).scoreDocs;
 					}
@@ -449,13 +452,14 @@ class FirearmIndex {
 	}
 
 	/**
-	 * The serial query widened by the reading's 3-grams, or null when the reading has
-	 * none.
+	 * The serial query (already rewritten, or null when it has no clauses) widened by the
+	 * reading's 3-grams, or null when the reading has none.
 	 */
-	private static BooleanQuery gramQuery(BooleanQuery serial, String folded) {
+	private static BooleanQuery gramQuery(Query serial, String folded) {
 		BooleanQuery.Builder grams = new BooleanQuery.Builder();
-		for (BooleanClause clause : serial.clauses()) {
-			grams.add(clause);
+		if (serial != null) {
+			// one clause scores as the sum of its own clauses did
+			grams.add(serial, BooleanClause.Occur.SHOULD);
 		}
 		int count = 0;
 		for (String fragment : folded.split("[?*]")) {
