@@ -57,7 +57,44 @@ public class ApiTracingBenchmark {
 
 	/** The imported file's records by row, and each row's serial folded. */
 	private record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre,
-			int[] year, String[] serial, String[] folded, Map<String, Integer> byReading) {
+			int[] year, String[] serial, String[] folded, Map<String, Integer> byReading, int[] nextSameReading) {
+
+		/**
+		 * The rows of the make whose serial, normalised, is exactly {@code normalised}.
+		 */
+		List<Integer> rows(String normalised, String ofMake) {
+			List<Integer> out = new ArrayList<>(1);
+			Integer first = byReading.get(Readings.key(normalised, ofMake));
+			for (int row = first == null ? -1 : first; row >= 0; row = nextSameReading[row]) {
+				if (make[row].equals(ofMake) && SerialForms.normalise(serial[row]).equals(normalised)) {
+					out.add(row);
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * How likely the officer's notes were drawn for the item of {@code row}, as
+		 * {@link #observed} draws them (0 where they contradict the row).
+		 */
+		double notesLikelihood(int row, Map<String, Object> notes) {
+			double chance = noted(calibre[row], notes.get("calibre"), 1 / 2.0)
+					* noted(model[row], notes.get("model"), 1 / 3.0) * noted(type[row], notes.get("type"), 1 / 3.0);
+			Object from = notes.get("yearFrom");
+			if (from == null) {
+				return chance * (year[row] > 0 ? 2 / 3.0 : 1);
+			}
+			int centre = (Integer) from + 2;
+			return year[row] > 0 && Math.abs(centre - year[row]) <= 2 ? chance / 3 / 5 : 0;
+		}
+
+		private static double noted(String recorded, Object noted, double seen) {
+			boolean known = recorded != null && !recorded.isBlank();
+			if (noted == null) {
+				return known ? 1 - seen : 1;
+			}
+			return known && recorded.equals(noted) ? seen : 0;
+		}
 
 		/** Another record of the same make reads the same once folded. */
 		boolean isAnotherRecord(String reading, int truth) {
@@ -156,6 +193,9 @@ public class ApiTracingBenchmark {
 
 		int probable;
 
+		/** The ideal observer's credit over the answerable queries of a modelled kind. */
+		double ideal;
+
 		final List<Long> nanos = new ArrayList<>();
 
 	}
@@ -169,6 +209,8 @@ public class ApiTracingBenchmark {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		SplittableRandom random = new SplittableRandom(settings.seed());
+		boolean showMisses = System.getenv("ARMSTRACE_BENCHMARK_MISSES") != null;
+		IdealObserver ideal = new IdealObserver(registry::rows, row -> SerialForms.normalise(registry.serial()[row]));
 		for (int i = 0; i < settings.warmUp(); i++) {
 			int truth = random.nextInt(registry.serial().length);
 			String reading = BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random);
@@ -204,6 +246,10 @@ public class ApiTracingBenchmark {
 						&& !top.path("tie").asBoolean(false);
 				if (answerable) {
 					tally.answerable++;
+					if (IdealObserver.models(kind)) {
+						tally.ideal += ideal.credit(kind, SerialForms.normalise(reading), registry.make()[truth], truth,
+								row -> registry.notesLikelihood(row, observed));
+					}
 				}
 				if (first) {
 					tally.first++;
@@ -214,6 +260,11 @@ public class ApiTracingBenchmark {
 					if (band.equals("EXACT") || band.equals("PROBABLE")) {
 						tally.probable++;
 					}
+				}
+				if (answerable && !first && showMisses) {
+					progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s)",
+							kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
+							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : ""));
 				}
 				for (JsonNode c : candidates) {
 					if (expected.equals(c.path("legacyReference").asString(null))) {
@@ -274,6 +325,7 @@ public class ApiTracingBenchmark {
 		int[] year = new int[n];
 		String[] folded = new String[n];
 		Map<String, Integer> byReading = new HashMap<>(n * 2);
+		int[] nextSameReading = new int[n];
 		for (int i = 0; i < n; i++) {
 			String[] row = rows.get(i);
 			for (int c = 0; c < row.length; c++) {
@@ -281,10 +333,16 @@ public class ApiTracingBenchmark {
 			}
 			year[i] = row[YEAR] == null || !row[YEAR].matches("\\d{4}") ? 0 : Integer.parseInt(row[YEAR]);
 			folded[i] = SerialForms.fold(SerialForms.normalise(row[SERIAL]));
-			byReading.putIfAbsent(Readings.key(row[SERIAL], row[1]), i);
+			// rows reading the same once folded, chained from the first
+			Integer first = byReading.putIfAbsent(Readings.key(row[SERIAL], row[1]), i);
+			nextSameReading[i] = -1;
+			if (first != null) {
+				nextSameReading[i] = nextSameReading[first];
+				nextSameReading[first] = i;
+			}
 		}
 		return new Registry(byColumn[0], byColumn[1], byColumn[2], byColumn[3], byColumn[4], year, byColumn[SERIAL],
-				folded, byReading);
+				folded, byReading, nextSameReading);
 	}
 
 	/** The legacy file's columns read, in this order. */
@@ -297,16 +355,18 @@ public class ApiTracingBenchmark {
 
 	private static List<String> report(Map<Kind, Tally> tallies, List<Long> all) {
 		List<String> lines = new ArrayList<>();
-		lines.add("| damage | n | answerable | rec@1 | r@1 answerable | top10 | top10 answerable | first at PROBABLE+ "
-				+ "| p50 ms | p95 ms |");
-		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.add("| damage | n | answerable | rec@1 | r@1 answerable | best possible | top10 | top10 answerable "
+				+ "| first at PROBABLE+ | p50 ms | p95 ms |");
+		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		tallies.forEach((kind, t) -> lines.add(String.format(Locale.ROOT,
-				"| %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %s | %s |", kind.label, t.queries,
+				"| %s | %d | %.3f | %.3f | **%.3f** | %s | %.3f | %.3f | %.3f | %s | %s |", kind.label, t.queries,
 				share(t.answerable, t.queries), share(t.first, t.queries), share(t.firstAnswerable, t.answerable),
+				IdealObserver.models(kind) && t.answerable > 0
+						? String.format(Locale.ROOT, "%.3f", t.ideal / t.answerable) : "",
 				share(t.topTen, t.queries), share(t.topTenAnswerable, t.answerable), share(t.probable, t.queries),
 				TracingBenchmarkReport.ms(t.nanos, 50), TracingBenchmarkReport.ms(t.nanos, 95))));
-		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | | %s | **%s** (p99 %s) |", all.size(),
-				TracingBenchmarkReport.ms(all, 50), TracingBenchmarkReport.ms(all, 95),
+		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | | | %s | **%s** (p99 %s) |",
+				all.size(), TracingBenchmarkReport.ms(all, 50), TracingBenchmarkReport.ms(all, 95),
 				TracingBenchmarkReport.ms(all, 99)));
 		return lines;
 	}

@@ -1,0 +1,216 @@
+package org.armstrace.benchmark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.armstrace.benchmark.BenchmarkQueries.Kind;
+
+/**
+ * The best recall@1 any method could reach on a benchmark query: it knows how the
+ * benchmark damaged the reading (the kind of damage, the published confusions and how
+ * they are drawn) and how the officer's notes were drawn, weighs every registered record
+ * of the make by how likely it is to have given this reading and these notes, and picks
+ * the likeliest. Where the truth shares the highest weight with others, it earns one
+ * share of a guess. No search engine knows the kind of damage, so this is an upper bound:
+ * what stays below it at 10,000,000 firearms is the registry's density, not the engine.
+ */
+final class IdealObserver {
+
+	/** The rows of a make whose serial, normalised, is exactly this one. */
+	@FunctionalInterface
+	interface Rows extends BiFunction<String, String, List<Integer>> {
+
+	}
+
+	/**
+	 * How likely a row is to have given the officer's notes (0 when they contradict it).
+	 */
+	@FunctionalInterface
+	interface Notes {
+
+		double likelihood(int row);
+
+	}
+
+	/** Row → its serial, normalised. */
+	@FunctionalInterface
+	interface Serials {
+
+		String of(int row);
+
+	}
+
+	private final Rows rows;
+
+	private final Serials serials;
+
+	IdealObserver(Rows rows, Serials serials) {
+		this.rows = rows;
+		this.serials = serials;
+	}
+
+	/** The kinds this observer models; the others are not scored. */
+	static boolean models(Kind kind) {
+		return kind == Kind.CONFUSION_1 || kind == Kind.CONFUSION_2 || kind == Kind.TRANSPOSITION_1
+				|| kind == Kind.TRANSPOSITION_2;
+	}
+
+	/**
+	 * The share of a correct first answer the ideal observer earns on this query: 1 when
+	 * the truth alone weighs most, 1/k when it shares the most with k-1 others, 0 when
+	 * another weighs more.
+	 */
+	double credit(Kind kind, String reading, String make, int truth, Notes notes) {
+		Set<String> serialsThatCouldGiveIt = sources(kind, reading);
+		double best = 0;
+		double truthWeight = 0;
+		Map<Integer, Double> weights = new HashMap<>();
+		for (String serial : serialsThatCouldGiveIt) {
+			for (int row : rows.apply(serial, make)) {
+				double weight = likelihood(kind, reading, serials.of(row)) * notes.likelihood(row);
+				weights.put(row, weight);
+				best = Math.max(best, weight);
+				if (row == truth) {
+					truthWeight = weight;
+				}
+			}
+		}
+		double highest = best * (1 - 1e-9);
+		if (truthWeight <= 0 || truthWeight < highest) {
+			return 0;
+		}
+		long sharing = weights.values().stream().filter(w -> w >= highest).count();
+		return 1.0 / sharing;
+	}
+
+	/** Every serial the kind of damage could have turned into {@code reading}. */
+	static Set<String> sources(Kind kind, String reading) {
+		Set<String> out = new HashSet<>();
+		switch (kind) {
+			case CONFUSION_1 -> out.addAll(confusions(reading));
+			case CONFUSION_2 -> confusions(reading).forEach(once -> out.addAll(confusions(once)));
+			case TRANSPOSITION_1 -> out.addAll(transpositions(reading));
+			case TRANSPOSITION_2 -> confusions(reading).forEach(once -> out.addAll(transpositions(once)));
+			default -> throw new IllegalArgumentException(kind + " is not modelled");
+		}
+		return out;
+	}
+
+	/**
+	 * How likely the benchmark's damage of {@code kind} turns {@code serial} into
+	 * {@code reading} (both normalised).
+	 */
+	static double likelihood(Kind kind, String reading, String serial) {
+		return switch (kind) {
+			case CONFUSION_1 -> confused(serial, reading);
+			case CONFUSION_2 -> {
+				double sum = 0;
+				for (String once : confusions(serial)) {
+					sum += confused(serial, once) * confused(once, reading);
+				}
+				yield sum;
+			}
+			case TRANSPOSITION_1 -> transposed(serial, reading);
+			case TRANSPOSITION_2 -> {
+				double sum = 0;
+				for (String once : transpositions(serial)) {
+					sum += transposed(serial, once) * confused(once, reading);
+				}
+				yield sum;
+			}
+			default -> throw new IllegalArgumentException(kind + " is not modelled");
+		};
+	}
+
+	/**
+	 * The chance that {@code BenchmarkQueries.confuse} turns {@code from} into
+	 * {@code to}: half of the time a pair every source names (when the serial has such a
+	 * character), otherwise any published pair, a position then a replacement drawn
+	 * uniformly.
+	 */
+	static double confused(String from, String to) {
+		if (from.length() != to.length()) {
+			return 0;
+		}
+		int at = -1;
+		for (int i = 0; i < from.length(); i++) {
+			if (from.charAt(i) != to.charAt(i)) {
+				if (at >= 0) {
+					return 0;
+				}
+				at = i;
+			}
+		}
+		if (at < 0) {
+			return 0;
+		}
+		boolean common = from.chars().anyMatch(c -> BenchmarkQueries.COMMON.containsKey((char) c));
+		double chance = (common ? 0.5 : 1.0) * drawn(BenchmarkQueries.CONFUSABLE, from, at, to.charAt(at));
+		if (common) {
+			chance += 0.5 * drawn(BenchmarkQueries.COMMON, from, at, to.charAt(at));
+		}
+		return chance;
+	}
+
+	private static double drawn(Map<Character, String> table, String from, int at, char into) {
+		String options = table.get(from.charAt(at));
+		if (options == null || options.indexOf(into) < 0) {
+			return 0;
+		}
+		long positions = from.chars().filter(c -> table.containsKey((char) c)).count();
+		return 1.0 / positions / options.length();
+	}
+
+	/**
+	 * The chance that {@code BenchmarkQueries.transpose} turns {@code from} into
+	 * {@code to}.
+	 */
+	static double transposed(String from, String to) {
+		int positions = 0;
+		int giving = 0;
+		for (int i = 0; i + 1 < from.length(); i++) {
+			if (from.charAt(i) != from.charAt(i + 1)) {
+				positions++;
+				if (swap(from, i).equals(to)) {
+					giving++;
+				}
+			}
+		}
+		return positions == 0 ? 0 : (double) giving / positions;
+	}
+
+	/** Every string one published confusion away (the pairs are read both ways). */
+	static List<String> confusions(String s) {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < s.length(); i++) {
+			String options = BenchmarkQueries.CONFUSABLE.get(s.charAt(i));
+			if (options != null) {
+				for (int k = 0; k < options.length(); k++) {
+					out.add(s.substring(0, i) + options.charAt(k) + s.substring(i + 1));
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Every string one swap of two different neighbouring characters away. */
+	static List<String> transpositions(String s) {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i + 1 < s.length(); i++) {
+			if (s.charAt(i) != s.charAt(i + 1)) {
+				out.add(swap(s, i));
+			}
+		}
+		return out;
+	}
+
+	private static String swap(String s, int i) {
+		return s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
+	}
+
+}

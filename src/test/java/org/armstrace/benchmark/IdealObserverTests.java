@@ -1,0 +1,69 @@
+package org.armstrace.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.armstrace.benchmark.BenchmarkQueries.Kind;
+import org.armstrace.tracing.SerialForms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ideal observer's model of the benchmark's damage is the benchmark's own: the
+ * chances it gives each reading are the frequencies with which the benchmark draws it,
+ * and it picks the record likeliest to have given the reading.
+ */
+class IdealObserverTests {
+
+	private static final List<Kind> MODELLED = List.of(Kind.CONFUSION_1, Kind.CONFUSION_2, Kind.TRANSPOSITION_1,
+			Kind.TRANSPOSITION_2);
+
+	@Test
+	void theChanceOfEachReadingIsHowOftenTheBenchmarkDrawsIt() {
+		SplittableRandom random = new SplittableRandom(14);
+		for (String serial : List.of("BK004512", "2019-004512", "0512345", "004512DX", "HX7731")) {
+			String normalised = SerialForms.normalise(serial);
+			for (Kind kind : MODELLED) {
+				int draws = 60_000;
+				Map<String, Integer> seen = new HashMap<>();
+				for (int i = 0; i < draws; i++) {
+					seen.merge(BenchmarkQueries.corrupt(kind, serial, random), 1, Integer::sum);
+				}
+				double total = 0;
+				for (Map.Entry<String, Integer> reading : seen.entrySet()) {
+					double chance = IdealObserver.likelihood(kind, reading.getKey(), normalised);
+					assertThat(chance).as("%s %s → %s", kind, serial, reading.getKey())
+						.isCloseTo((double) reading.getValue() / draws, within(0.006));
+					assertThat(IdealObserver.sources(kind, reading.getKey())).as("%s %s", kind, reading.getKey())
+						.contains(normalised);
+					total += chance;
+				}
+				// no reading it draws is missing from the model
+				assertThat(total).as("%s %s", kind, serial).isCloseTo(1.0, within(0.01));
+			}
+		}
+	}
+
+	@Test
+	void theLikelierSourceWinsAndEqualOnesShareTheGuess() {
+		// "B0O1" read from "B001": a 0/O confusion, named by every source; from "B0D1": a
+		// 0/D one, from the long list only; from "B0Q1": an O/Q one, as rare
+		Map<String, List<Integer>> registered = Map.of("B001", List.of(0), "B0D1", List.of(1), "B0Q1", List.of(2));
+		List<String> serials = List.of("B001", "B0D1", "B0Q1");
+		IdealObserver observer = new IdealObserver((serial, make) -> registered.getOrDefault(serial, List.of()),
+				serials::get);
+		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 0, row -> 1)).isEqualTo(1.0);
+		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> 1)).isZero();
+		// the notes rule the likelier one out: the rare ones remain, as likely as each
+		// other
+		double chanceD = IdealObserver.likelihood(Kind.CONFUSION_1, "B0O1", "B0D1");
+		double chanceQ = IdealObserver.likelihood(Kind.CONFUSION_1, "B0O1", "B0Q1");
+		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> row == 0 ? 0 : 1))
+			.isEqualTo(chanceD > chanceQ ? 1.0 : chanceD == chanceQ ? 0.5 : 0.0);
+	}
+
+}
