@@ -18,7 +18,11 @@ final class SerialAlignment {
 
 	static final double PER_RUN_CHARACTER = 0.15;
 
-	static final double TRANSPOSITION = 0.25;
+	/**
+	 * Two neighbouring characters read in each other's place: one event, cheaper than
+	 * most misreadings, but two of them cost more than one unusual misreading.
+	 */
+	static final double TRANSPOSITION = 0.35;
 
 	static final double MISSING_EDGE = 0.35;
 
@@ -29,6 +33,19 @@ final class SerialAlignment {
 	static final double MISSING_MORE = 0.1;
 
 	static final double DIFFERENT = 1.0;
+
+	/**
+	 * What any misreading costs before the table grades its pair: each misreading is an
+	 * event of its own, so one unusual misreading ('O' read for '6') is likelier than two
+	 * usual ones ('6' read for '0' and 'O' for '0'). A listed pair costs this plus the
+	 * rest of the way to a plain difference in proportion to its table cost.
+	 */
+	static final double MISREADING = 0.4;
+
+	/** The alignment cost of a misreading whose pair the table grades {@code pair}. */
+	static double misreading(double pair) {
+		return MISREADING + (1 - MISREADING) * pair;
+	}
 
 	/**
 	 * What the alignment found; {@code score} is 1 for an exact reading, falling towards
@@ -122,8 +139,8 @@ final class SerialAlignment {
 				|| second == SerialForms.RUN) {
 			return Double.MAX_VALUE;
 		}
-		double a = confusions.cost(second, c.charAt(j - 2));
-		double b = confusions.cost(first, c.charAt(j - 1));
+		double a = misread(second, c.charAt(j - 2));
+		double b = misread(first, c.charAt(j - 1));
 		return a < Confusions.UNLISTED && b < Confusions.UNLISTED ? TRANSPOSITION + a + b : Double.MAX_VALUE;
 	}
 
@@ -134,7 +151,13 @@ final class SerialAlignment {
 		if (observed == SerialForms.ONE) {
 			return UNREADABLE;
 		}
-		return confusions.cost(observed, recorded);
+		return misread(observed, recorded);
+	}
+
+	/** 0 when equal, a misreading's cost when the table lists the pair, else 1. */
+	private double misread(char observed, char recorded) {
+		double pair = confusions.cost(observed, recorded);
+		return pair > 0 && pair < Confusions.UNLISTED ? misreading(pair) : pair;
 	}
 
 	/** What the cheapest alignment did, counted while walking it back from the end. */

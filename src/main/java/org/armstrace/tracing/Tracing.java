@@ -82,17 +82,18 @@ public class Tracing {
 	/**
 	 * A serial that costs more than this to align with the record (in misreadings, by the
 	 * confusion model) is at best POSSIBLE: calibrated on the tracing benchmark
-	 * (docs/benchmarks.md), one likely misreading, a transposition or a short missing
-	 * leading part stays under it, two do not.
+	 * (docs/benchmarks.md), one misreading the table lists, a transposition (with a usual
+	 * misreading in it) or a short missing leading part stays under it, two misreadings
+	 * do not.
 	 */
-	static final double PROBABLE_COST = 0.75;
+	static final double PROBABLE_COST = SerialAlignment.misreading(0.75);
 
 	/**
 	 * A PROBABLE answer must fit clearly better than the next record: by at least this
 	 * much alignment cost (a likely misreading against a plain difference, not 1/7
 	 * against 1/2).
 	 */
-	static final double PROBABLE_MARGIN = 0.15;
+	static final double PROBABLE_MARGIN = 0.15 * (1 - SerialAlignment.MISREADING);
 
 	/** A candidate with what ranked it. */
 	private record Ranked(Candidate candidate, double serialScore, double cost, boolean probable,

@@ -28,7 +28,12 @@ class SerialAlignmentTests {
 		assertThat(fit.confusables()).isEqualTo(3);
 		assertThat(TestWords.english(fit.explanation())).contains("'8' read for 'B' at position 2",
 				"'I' read for '1' at position 3", "'O' read for '0' at position 6");
-		assertThat(fit.score()).isGreaterThan(0.9).isLessThan(1.0);
+		assertThat(fit.score()).isLessThan(1.0)
+			.isGreaterThan(fit("AKW23X56", "AB123056").score())
+			.isGreaterThan(fit("A8I23O56", "AB12305X").score());
+		// each misreading is an event of its own: three usual ones cost more than one
+		// unusual one
+		assertThat(fit.cost()).isGreaterThan(fit("A6123056", "AB123056").cost());
 	}
 
 	@Test
@@ -48,7 +53,10 @@ class SerialAlignmentTests {
 		assertThat(both.differences()).isZero();
 		assertThat(TestWords.english(both.explanation())).contains("'05' transposed at positions 6-7",
 				"'S' read for '5' at position 7");
-		assertThat(both.score()).isGreaterThan(fit("TG041S02", "TG041202").score());
+		// one swap and one misreading, far cheaper than the two differences it would be
+		// without the swap
+		assertThat(both.cost()).isEqualTo(SerialAlignment.TRANSPOSITION + SerialAlignment.misreading(0.15))
+			.isLessThan(2 * SerialAlignment.DIFFERENT);
 	}
 
 	@Test

@@ -85,12 +85,31 @@ class TracingTests {
 	}
 
 	@Test
-	void readingConfusionsAreProbableAndNamed() {
-		List<Candidate> found = match(t + "A8I23456", "Glock");
+	void aReadingConfusionIsProbableAndNamedAndTwoAreOnlyPossible() {
+		List<Candidate> found = match(t + "A8123456", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
 		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.PROBABLE);
 		assertThat(TestWords.english(found.getFirst().explanation()))
 			.anyMatch(line -> line.startsWith("'8' read for 'B'"));
+		List<Candidate> twice = match(t + "A8I23456", "Glock");
+		assertThat(twice.getFirst().firearmId()).isEqualTo(glock);
+		assertThat(twice.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
+		assertThat(TestWords.english(twice.getFirst().explanation()))
+			.anyMatch(line -> line.startsWith("'8' read for 'B'"))
+			.anyMatch(line -> line.startsWith("'I' read for '1'"));
+	}
+
+	@Test
+	void oneUnusualMisreadingFitsBetterThanTwoUsualOnes() {
+		// 'O' read for '6' (rare) on one record, or '6' read for '0' and 'O' for '0'
+		// (each usual) on another: one misreading is likelier than two
+		String one = register("Glock", "AUT", t + "F0297696", "9x19mm");
+		String two = register("Glock", "AUT", t + "F0297090", "9x19mm");
+		tracing.catchUp();
+		List<Candidate> found = match(t + "F029769O", "Glock");
+		assertThat(found.getFirst().firearmId()).isEqualTo(one);
+		assertThat(found).extracting(Candidate::firearmId).contains(two);
+		assertThat(found.getFirst().tie()).isFalse();
 	}
 
 	@Test
@@ -156,6 +175,15 @@ class TracingTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(otherMake.score()).isLessThan(found.getFirst().score());
+	}
+
+	@Test
+	void aReadingThreeCharactersAwayIsFoundThroughTheCharactersItShares() {
+		// two characters misread beyond the confusion model and one more: past two edits,
+		// so only the widened search (shared 3-grams) reaches the record
+		List<Candidate> found = match(t + "KP777111Q", "Beretta");
+		assertThat(found.getFirst().serial()).isEqualTo(t + "CD777111");
+		assertThat(found.getFirst().band()).isEqualTo(Candidate.Band.POSSIBLE);
 	}
 
 	@Test
