@@ -193,8 +193,10 @@ public class ApiTracingBenchmark {
 
 		int probable;
 
-		/** The ideal observer's credit over the answerable queries of a modelled kind. */
-		double ideal;
+		/**
+		 * Answerable queries of a modelled kind the ideal observer finds first, alone.
+		 */
+		int ideal;
 
 		final List<Long> nanos = new ArrayList<>();
 
@@ -247,8 +249,8 @@ public class ApiTracingBenchmark {
 				if (answerable) {
 					tally.answerable++;
 					if (IdealObserver.models(kind)) {
-						tally.ideal += ideal.credit(kind, SerialForms.normalise(reading), registry.make()[truth], truth,
-								row -> registry.notesLikelihood(row, observed));
+						tally.ideal += ideal.findsFirst(kind, SerialForms.normalise(reading), registry.make()[truth],
+								truth, row -> registry.notesLikelihood(row, observed)) ? 1 : 0;
 					}
 				}
 				if (first) {
@@ -362,7 +364,7 @@ public class ApiTracingBenchmark {
 				"| %s | %d | %.3f | %.3f | **%.3f** | %s | %.3f | %.3f | %.3f | %s | %s |", kind.label, t.queries,
 				share(t.answerable, t.queries), share(t.first, t.queries), share(t.firstAnswerable, t.answerable),
 				IdealObserver.models(kind) && t.answerable > 0
-						? String.format(Locale.ROOT, "%.3f", t.ideal / t.answerable) : "",
+						? String.format(Locale.ROOT, "%.3f", share(t.ideal, t.answerable)) : "",
 				share(t.topTen, t.queries), share(t.topTenAnswerable, t.answerable), share(t.probable, t.queries),
 				TracingBenchmarkReport.ms(t.nanos, 50), TracingBenchmarkReport.ms(t.nanos, 95))));
 		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | | | %s | **%s** (p99 %s) |",

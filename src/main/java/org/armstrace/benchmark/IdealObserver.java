@@ -15,9 +15,10 @@ import org.armstrace.benchmark.BenchmarkQueries.Kind;
  * benchmark damaged the reading (the kind of damage, the published confusions and how
  * they are drawn) and how the officer's notes were drawn, weighs every registered record
  * of the make by how likely it is to have given this reading and these notes, and picks
- * the likeliest. Where the truth shares the highest weight with others, it earns one
- * share of a guess. No search engine knows the kind of damage, so this is an upper bound:
- * what stays below it at 10,000,000 firearms is the registry's density, not the engine.
+ * the likeliest. Where the truth shares the highest weight with another record it is a
+ * tie, which recall@1 does not count (as it does not count the engine's ties). No search
+ * engine knows the kind of damage, so this is an upper bound: what it loses from
+ * 1,000,000 to 10,000,000 firearms is lost to the registry's density, not to the engine.
  */
 final class IdealObserver {
 
@@ -60,12 +61,8 @@ final class IdealObserver {
 				|| kind == Kind.TRANSPOSITION_2;
 	}
 
-	/**
-	 * The share of a correct first answer the ideal observer earns on this query: 1 when
-	 * the truth alone weighs most, 1/k when it shares the most with k-1 others, 0 when
-	 * another weighs more.
-	 */
-	double credit(Kind kind, String reading, String make, int truth, Notes notes) {
+	/** The truth alone is the likeliest source of the reading and the notes. */
+	boolean findsFirst(Kind kind, String reading, String make, int truth, Notes notes) {
 		Set<String> serialsThatCouldGiveIt = sources(kind, reading);
 		double best = 0;
 		double truthWeight = 0;
@@ -81,11 +78,8 @@ final class IdealObserver {
 			}
 		}
 		double highest = best * (1 - 1e-9);
-		if (truthWeight <= 0 || truthWeight < highest) {
-			return 0;
-		}
-		long sharing = weights.values().stream().filter(w -> w >= highest).count();
-		return 1.0 / sharing;
+		return truthWeight > 0 && truthWeight >= highest
+				&& weights.values().stream().filter(w -> w >= highest).count() == 1;
 	}
 
 	/** Every serial the kind of damage could have turned into {@code reading}. */

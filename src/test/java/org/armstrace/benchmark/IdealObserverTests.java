@@ -49,21 +49,25 @@ class IdealObserverTests {
 	}
 
 	@Test
-	void theLikelierSourceWinsAndEqualOnesShareTheGuess() {
-		// "B0O1" read from "B001": a 0/O confusion, named by every source; from "B0D1": a
-		// 0/D one, from the long list only; from "B0Q1": an O/Q one, as rare
-		Map<String, List<Integer>> registered = Map.of("B001", List.of(0), "B0D1", List.of(1), "B0Q1", List.of(2));
-		List<String> serials = List.of("B001", "B0D1", "B0Q1");
-		IdealObserver observer = new IdealObserver((serial, make) -> registered.getOrDefault(serial, List.of()),
+	void theLikelierSourceIsFirstAndEqualOnesAreATie() {
+		// "B0O1" read from "B001" (0/O, a pair every source names: drawn twice as often),
+		// from "B0Q1" (O/Q, Q has three published alternatives) or from "B0C1" (C/O, C
+		// has
+		// five)
+		List<String> serials = List.of("B001", "B0Q1", "B0C1", "AB12", "A2B1");
+		IdealObserver observer = new IdealObserver(
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),
 				serials::get);
-		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 0, row -> 1)).isEqualTo(1.0);
-		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> 1)).isZero();
-		// the notes rule the likelier one out: the rare ones remain, as likely as each
-		// other
-		double chanceD = IdealObserver.likelihood(Kind.CONFUSION_1, "B0O1", "B0D1");
-		double chanceQ = IdealObserver.likelihood(Kind.CONFUSION_1, "B0O1", "B0Q1");
-		assertThat(observer.credit(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> row == 0 ? 0 : 1))
-			.isEqualTo(chanceD > chanceQ ? 1.0 : chanceD == chanceQ ? 0.5 : 0.0);
+		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 0, row -> 1)).isTrue();
+		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> 1)).isFalse();
+		// the notes rule the likeliest out: then the one with fewer alternatives
+		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> row == 0 ? 0 : 1)).isTrue();
+		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 2, row -> row == 0 ? 0 : 1)).isFalse();
+		// "AB21" is one swap of "AB12" and one of "A2B1", each with three places to swap:
+		// a tie, first for neither
+		assertThat(observer.findsFirst(Kind.TRANSPOSITION_1, "AB21", "Glock", 3, row -> 1)).isFalse();
+		assertThat(observer.findsFirst(Kind.TRANSPOSITION_1, "AB21", "Glock", 4, row -> 1)).isFalse();
+		assertThat(observer.findsFirst(Kind.TRANSPOSITION_1, "AB21", "Glock", 4, row -> row == 3 ? 0.5 : 1)).isTrue();
 	}
 
 }
