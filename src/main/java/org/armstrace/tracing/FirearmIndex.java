@@ -315,13 +315,10 @@ class FirearmIndex {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				// rewritten once: the fuzzy queries' automata and term walks are not
-				// repeated when the search widens
-				Query precise = serial.clauses().isEmpty() ? null : searcher.rewrite(serial);
-				ScoreDoc[] hits = precise == null ? new ScoreDoc[0]
-						: searcher.search(withMake(precise, makeKey), CANDIDATES).scoreDocs;
+				ScoreDoc[] hits = serial.clauses().isEmpty() ? new ScoreDoc[0]
+						: searcher.search(withMake(serial, makeKey), CANDIDATES).scoreDocs;
 				if (hits.length < WIDEN_BELOW) {
-					BooleanQuery grams = gramQuery(precise, folded);
+					BooleanQuery grams = gramQuery(serial, folded);
 					if (grams != null) {
 						hits = searcher.search(withMake(grams, makeKey), CANDIDATES).scoreDocs;
 					}
@@ -452,14 +449,13 @@ class FirearmIndex {
 	}
 
 	/**
-	 * The serial query (already rewritten, or null when it has no clauses) widened by the
-	 * reading's 3-grams, or null when the reading has none.
+	 * The serial query widened by the reading's 3-grams, or null when the reading has
+	 * none.
 	 */
-	private static BooleanQuery gramQuery(Query serial, String folded) {
+	private static BooleanQuery gramQuery(BooleanQuery serial, String folded) {
 		BooleanQuery.Builder grams = new BooleanQuery.Builder();
-		if (serial != null) {
-			// one clause scores as the sum of its own clauses did
-			grams.add(serial, BooleanClause.Occur.SHOULD);
+		for (BooleanClause clause : serial.clauses()) {
+			grams.add(clause);
 		}
 		int count = 0;
 		for (String fragment : folded.split("[?*]")) {
