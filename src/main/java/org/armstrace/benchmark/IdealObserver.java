@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
 
@@ -102,23 +103,23 @@ final class IdealObserver {
 	static double likelihood(Kind kind, String reading, String serial) {
 		return switch (kind) {
 			case CONFUSION_1 -> confused(serial, reading);
-			case CONFUSION_2 -> {
-				double sum = 0;
-				for (String once : confusions(serial)) {
-					sum += confused(serial, once) * confused(once, reading);
-				}
-				yield sum;
-			}
+			case CONFUSION_2 -> thenConfused(confusions(serial), once -> confused(serial, once), reading);
 			case TRANSPOSITION_1 -> transposed(serial, reading);
-			case TRANSPOSITION_2 -> {
-				double sum = 0;
-				for (String once : transpositions(serial)) {
-					sum += transposed(serial, once) * confused(once, reading);
-				}
-				yield sum;
-			}
+			case TRANSPOSITION_2 -> thenConfused(transpositions(serial), once -> transposed(serial, once), reading);
 			default -> throw new IllegalArgumentException(kind + " is not modelled");
 		};
+	}
+
+	/**
+	 * The chance of a first step to each of {@code firsts} (as {@code chance} gives it),
+	 * then a confusion to {@code reading}.
+	 */
+	private static double thenConfused(List<String> firsts, ToDoubleFunction<String> chance, String reading) {
+		double sum = 0;
+		for (String once : firsts) {
+			sum += chance.applyAsDouble(once) * confused(once, reading);
+		}
+		return sum;
 	}
 
 	/**
