@@ -212,7 +212,7 @@ public class ApiTracingBenchmark {
 			.build();
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		boolean showMisses = System.getenv("ARMSTRACE_BENCHMARK_MISSES") != null;
-		IdealObserver ideal = new IdealObserver(registry::rows, row -> SerialForms.normalise(registry.serial()[row]));
+		IdealObserver ideal = new IdealObserver(registry::rows);
 		for (int i = 0; i < settings.warmUp(); i++) {
 			int truth = random.nextInt(registry.serial().length);
 			String reading = BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random);

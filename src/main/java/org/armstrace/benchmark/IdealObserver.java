@@ -1,12 +1,12 @@
 package org.armstrace.benchmark;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
@@ -24,36 +24,14 @@ import org.armstrace.benchmark.BenchmarkQueries.Kind;
 final class IdealObserver {
 
 	/** The rows of a make whose serial, normalised, is exactly this one. */
-	@FunctionalInterface
-	interface Rows extends BiFunction<String, String, List<Integer>> {
-
-	}
+	private final BiFunction<String, String, List<Integer>> rows;
 
 	/**
-	 * How likely a row is to have given the officer's notes (0 when they contradict it).
+	 * @param rows the rows of a make (second argument) whose serial, normalised, is
+	 * exactly the first argument
 	 */
-	@FunctionalInterface
-	interface Notes {
-
-		double likelihood(int row);
-
-	}
-
-	/** Row → its serial, normalised. */
-	@FunctionalInterface
-	interface Serials {
-
-		String of(int row);
-
-	}
-
-	private final Rows rows;
-
-	private final Serials serials;
-
-	IdealObserver(Rows rows, Serials serials) {
+	IdealObserver(BiFunction<String, String, List<Integer>> rows) {
 		this.rows = rows;
-		this.serials = serials;
 	}
 
 	/** The kinds this observer models; the others are not scored. */
@@ -62,25 +40,28 @@ final class IdealObserver {
 				|| kind == Kind.TRANSPOSITION_2;
 	}
 
-	/** The truth alone is the likeliest source of the reading and the notes. */
-	boolean findsFirst(Kind kind, String reading, String make, int truth, Notes notes) {
-		Set<String> serialsThatCouldGiveIt = sources(kind, reading);
-		double best = 0;
+	/**
+	 * The truth alone is the likeliest source of the reading and the notes; {@code notes}
+	 * gives how likely a row is to have given the officer's notes (0 when they contradict
+	 * it).
+	 */
+	boolean findsFirst(Kind kind, String reading, String make, int truth, IntToDoubleFunction notes) {
 		double truthWeight = 0;
-		Map<Integer, Double> weights = new HashMap<>();
-		for (String serial : serialsThatCouldGiveIt) {
+		List<Double> others = new ArrayList<>();
+		for (String serial : sources(kind, reading)) {
+			double chance = likelihood(kind, reading, serial);
 			for (int row : rows.apply(serial, make)) {
-				double weight = likelihood(kind, reading, serials.of(row)) * notes.likelihood(row);
-				weights.put(row, weight);
-				best = Math.max(best, weight);
+				double weight = chance * notes.applyAsDouble(row);
 				if (row == truth) {
 					truthWeight = weight;
 				}
+				else {
+					others.add(weight);
+				}
 			}
 		}
-		double highest = best * (1 - 1e-9);
-		return truthWeight > 0 && truthWeight >= highest
-				&& weights.values().stream().filter(w -> w >= highest).count() == 1;
+		double below = truthWeight * (1 - 1e-9);
+		return truthWeight > 0 && others.stream().allMatch(w -> w < below);
 	}
 
 	/** Every serial the kind of damage could have turned into {@code reading}. */

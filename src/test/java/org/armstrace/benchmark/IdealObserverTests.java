@@ -50,14 +50,12 @@ class IdealObserverTests {
 
 	@Test
 	void theLikelierSourceIsFirstAndEqualOnesAreATie() {
-		// "B0O1" read from "B001" (0/O, a pair every source names: drawn twice as often),
-		// from "B0Q1" (O/Q, Q has three published alternatives) or from "B0C1" (C/O, C
-		// has
-		// five)
+		// "B0O1" read from "B001" (0/O, a pair every source names: drawn twice as
+		// often), from "B0Q1" (O/Q: Q has three published alternatives) or from "B0C1"
+		// (C/O: C has five)
 		List<String> serials = List.of("B001", "B0Q1", "B0C1", "AB12", "A2B1");
 		IdealObserver observer = new IdealObserver(
-				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),
-				serials::get);
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of());
 		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 0, row -> 1)).isTrue();
 		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> 1)).isFalse();
 		// the notes rule the likeliest out: then the one with fewer alternatives
