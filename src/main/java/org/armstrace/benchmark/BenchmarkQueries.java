@@ -205,17 +205,22 @@ final class BenchmarkQueries {
 	}
 
 	static String transpose(String s, SplittableRandom r) {
-		List<Integer> positions = new ArrayList<>();
+		List<String> swapped = transpositions(s);
+		return swapped.isEmpty() ? null : swapped.get(r.nextInt(swapped.size()));
+	}
+
+	/**
+	 * Every string one swap of two different neighbouring characters away, from the first
+	 * place on.
+	 */
+	static List<String> transpositions(String s) {
+		List<String> out = new ArrayList<>();
 		for (int i = 0; i + 1 < s.length(); i++) {
 			if (s.charAt(i) != s.charAt(i + 1)) {
-				positions.add(i);
+				out.add(s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2));
 			}
 		}
-		if (positions.isEmpty()) {
-			return null;
-		}
-		int at = positions.get(r.nextInt(positions.size()));
-		return s.substring(0, at) + s.charAt(at + 1) + s.charAt(at) + s.substring(at + 2);
+		return out;
 	}
 
 	static String dropLeading(String s, SplittableRandom r) {

@@ -70,8 +70,9 @@ final class IdealObserver {
 		switch (kind) {
 			case CONFUSION_1 -> out.addAll(confusions(reading));
 			case CONFUSION_2 -> confusions(reading).forEach(once -> out.addAll(confusions(once)));
-			case TRANSPOSITION_1 -> out.addAll(transpositions(reading));
-			case TRANSPOSITION_2 -> confusions(reading).forEach(once -> out.addAll(transpositions(once)));
+			case TRANSPOSITION_1 -> out.addAll(BenchmarkQueries.transpositions(reading));
+			case TRANSPOSITION_2 ->
+				confusions(reading).forEach(once -> out.addAll(BenchmarkQueries.transpositions(once)));
 			default -> throw new IllegalArgumentException(kind + " is not modelled");
 		}
 		return out;
@@ -86,7 +87,8 @@ final class IdealObserver {
 			case CONFUSION_1 -> confused(serial, reading);
 			case CONFUSION_2 -> thenConfused(confusions(serial), once -> confused(serial, once), reading);
 			case TRANSPOSITION_1 -> transposed(serial, reading);
-			case TRANSPOSITION_2 -> thenConfused(transpositions(serial), once -> transposed(serial, once), reading);
+			case TRANSPOSITION_2 ->
+				thenConfused(BenchmarkQueries.transpositions(serial), once -> transposed(serial, once), reading);
 			default -> throw new IllegalArgumentException(kind + " is not modelled");
 		};
 	}
@@ -147,17 +149,8 @@ final class IdealObserver {
 	 * {@code to}.
 	 */
 	static double transposed(String from, String to) {
-		int positions = 0;
-		int giving = 0;
-		for (int i = 0; i + 1 < from.length(); i++) {
-			if (from.charAt(i) != from.charAt(i + 1)) {
-				positions++;
-				if (swap(from, i).equals(to)) {
-					giving++;
-				}
-			}
-		}
-		return positions == 0 ? 0 : (double) giving / positions;
+		List<String> swapped = BenchmarkQueries.transpositions(from);
+		return swapped.isEmpty() ? 0 : (double) swapped.stream().filter(to::equals).count() / swapped.size();
 	}
 
 	/** Every string one published confusion away (the pairs are read both ways). */
@@ -172,21 +165,6 @@ final class IdealObserver {
 			}
 		}
 		return out;
-	}
-
-	/** Every string one swap of two different neighbouring characters away. */
-	static List<String> transpositions(String s) {
-		List<String> out = new ArrayList<>();
-		for (int i = 0; i + 1 < s.length(); i++) {
-			if (s.charAt(i) != s.charAt(i + 1)) {
-				out.add(swap(s, i));
-			}
-		}
-		return out;
-	}
-
-	private static String swap(String s, int i) {
-		return s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
 	}
 
 }
