@@ -18,10 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.IntToDoubleFunction;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
 import org.armstrace.csv.CsvReader;
 import org.armstrace.tracing.SerialForms;
+import org.armstrace.tracing.Tracing;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -198,6 +200,9 @@ public class ApiTracingBenchmark {
 		 */
 		int ideal;
 
+		/** The same, the observer not knowing the kind of damage. */
+		int idealBlind;
+
 		final List<Long> nanos = new ArrayList<>();
 
 	}
@@ -249,8 +254,11 @@ public class ApiTracingBenchmark {
 				if (answerable) {
 					tally.answerable++;
 					if (IdealObserver.models(kind)) {
-						tally.ideal += ideal.findsFirst(kind, SerialForms.normalise(reading), registry.make()[truth],
-								truth, row -> registry.notesLikelihood(row, observed)) ? 1 : 0;
+						String normalised = SerialForms.normalise(reading);
+						IntToDoubleFunction notes = row -> registry.notesLikelihood(row, observed);
+						tally.ideal += ideal.findsFirst(kind, normalised, registry.make()[truth], truth, notes) ? 1 : 0;
+						tally.idealBlind += ideal.findsFirstNotKnowingTheDamage(normalised, registry.make()[truth],
+								truth, notes) ? 1 : 0;
 					}
 				}
 				if (first) {
@@ -264,9 +272,10 @@ public class ApiTracingBenchmark {
 					}
 				}
 				if (answerable && !first && showMisses) {
-					progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s)",
+					progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s); %s",
 							kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
-							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : ""));
+							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "",
+							whereTheTruthIs(http, settings, observed, expected)));
 				}
 				for (JsonNode c : candidates) {
 					if (expected.equals(c.path("legacyReference").asString(null))) {
@@ -281,15 +290,37 @@ public class ApiTracingBenchmark {
 		return report(tallies, all);
 	}
 
+	/**
+	 * Where the record read stands among the most candidates a search gives: ranked below
+	 * the first, or not among them at all (the index did not offer it).
+	 */
+	private String whereTheTruthIs(HttpClient http, Settings settings, Map<String, Object> observed, String expected)
+			throws IOException, InterruptedException {
+		JsonNode candidates = search(http, settings, observed, Tracing.MAX_LIMIT).path("candidates");
+		for (int rank = 0; rank < candidates.size(); rank++) {
+			JsonNode c = candidates.get(rank);
+			if (expected.equals(c.path("legacyReference").asString(null))) {
+				return String.format(Locale.ROOT, "the record read ranked %d (%s)", rank + 1, c.path("score"));
+			}
+		}
+		return "the record read not among " + candidates.size();
+	}
+
 	private JsonNode search(HttpClient http, Settings settings, Map<String, Object> observed)
 			throws IOException, InterruptedException {
+		return search(http, settings, observed, 10);
+	}
+
+	private JsonNode search(HttpClient http, Settings settings, Map<String, Object> observed, int limit)
+			throws IOException, InterruptedException {
 		String body = JSON.writeValueAsString(observed);
-		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(settings.base().resolve("/api/v1/trace/search"))
-			.header("Authorization", "Bearer " + settings.token())
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = http
+			.send(HttpRequest.newBuilder(settings.base().resolve("/api/v1/trace/search?limit=" + limit))
+				.header("Authorization", "Bearer " + settings.token())
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (answer.statusCode() != 200) {
 			throw new IllegalStateException("the search answered " + answer.statusCode() + ": " + answer.body());
 		}
@@ -357,20 +388,25 @@ public class ApiTracingBenchmark {
 
 	private static List<String> report(Map<Kind, Tally> tallies, List<Long> all) {
 		List<String> lines = new ArrayList<>();
-		lines.add("| damage | n | answerable | rec@1 | r@1 answerable | best possible | top10 | top10 answerable "
-				+ "| first at PROBABLE+ | p50 ms | p95 ms |");
-		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.add("| damage | n | answerable | rec@1 | r@1 answerable | best possible | best, damage unknown "
+				+ "| top10 | top10 answerable | first at PROBABLE+ | p50 ms | p95 ms |");
+		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		tallies.forEach((kind, t) -> lines.add(String.format(Locale.ROOT,
-				"| %s | %d | %.3f | %.3f | **%.3f** | %s | %.3f | %.3f | %.3f | %s | %s |", kind.label, t.queries,
+				"| %s | %d | %.3f | %.3f | **%.3f** | %s | %s | %.3f | %.3f | %.3f | %s | %s |", kind.label, t.queries,
 				share(t.answerable, t.queries), share(t.first, t.queries), share(t.firstAnswerable, t.answerable),
-				IdealObserver.models(kind) && t.answerable > 0
-						? String.format(Locale.ROOT, "%.3f", share(t.ideal, t.answerable)) : "",
-				share(t.topTen, t.queries), share(t.topTenAnswerable, t.answerable), share(t.probable, t.queries),
+				ideal(kind, t.ideal, t.answerable), ideal(kind, t.idealBlind, t.answerable), share(t.topTen, t.queries),
+				share(t.topTenAnswerable, t.answerable), share(t.probable, t.queries),
 				TracingBenchmarkReport.ms(t.nanos, 50), TracingBenchmarkReport.ms(t.nanos, 95))));
-		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | | | %s | **%s** (p99 %s) |",
+		lines.add(String.format(Locale.ROOT, "| **all queries** | %d | | | | | | | | | %s | **%s** (p99 %s) |",
 				all.size(), TracingBenchmarkReport.ms(all, 50), TracingBenchmarkReport.ms(all, 95),
 				TracingBenchmarkReport.ms(all, 99)));
 		return lines;
+	}
+
+	/** The ideal observer's share, for the kinds it models. */
+	private static String ideal(Kind kind, int found, int answerable) {
+		return IdealObserver.models(kind) && answerable > 0
+				? String.format(Locale.ROOT, "%.3f", share(found, answerable)) : "";
 	}
 
 	private static double share(int part, int whole) {

@@ -68,4 +68,23 @@ class IdealObserverTests {
 		assertThat(observer.findsFirst(Kind.TRANSPOSITION_1, "AB21", "Glock", 4, row -> row == 3 ? 0.5 : 1)).isTrue();
 	}
 
+	@Test
+	void notKnowingTheDamageALikelySwapCanOutweighAConfusion() {
+		// "K0G47" is "K0047" with 0 read as G (a published pair, not one every source
+		// names), or "KG047" with its second and third characters swapped: one swap of
+		// four is likelier than that confusion (the benchmark draws as many of each kind)
+		List<String> serials = List.of("K0047", "KG047");
+		IdealObserver observer = new IdealObserver(
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of());
+		assertThat(observer.findsFirst(Kind.CONFUSION_1, "K0G47", "Glock", 0, row -> 1)).isTrue();
+		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 0, row -> 1)).isFalse();
+		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 1, row -> 1)).isTrue();
+		// the likelihoods it weighs are those of the kinds, averaged
+		double confusion = IdealObserver.likelihood(Kind.CONFUSION_1, "K0G47", "K0047");
+		double swap = IdealObserver.likelihood(Kind.TRANSPOSITION_1, "K0G47", "KG047");
+		assertThat(swap).isGreaterThan(confusion);
+		// told the notes contradict the swapped record, it picks the confused one again
+		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 0, row -> row == 1 ? 0 : 1)).isTrue();
+	}
+
 }
