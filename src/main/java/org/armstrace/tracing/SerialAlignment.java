@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * How well an observed serial (normalised, perhaps with '?' and '*') fits a recorded one:
  * the cheapest alignment of the two, with what each step cost and why, so an officer can
- * read the reasoning. A misreading costs what the graded confusion model says
- * ({@link Confusions}: 0.1 for 0/O, 0.3 for 1/7, 1 for a pair it does not list); the
- * other costs are named here: an unreadable character, a run, one transposition, a
- * missing edge character.
+ * read the reasoning; where the serial was read at its length, the other ways of
+ * misreading and swapping that lead to the same reading count too ({@link #OTHER_WAYS}).
+ * A misreading costs what the graded confusion model says ({@link Confusions}: 0.1 for
+ * 0/O, 0.3 for 1/7, 1 for a pair it does not list); the other costs are named here: an
+ * unreadable character, a run, one transposition, a missing edge character.
  */
 final class SerialAlignment {
 
@@ -87,7 +88,63 @@ final class SerialAlignment {
 				cost[i][j] = i == 0 && j == 0 ? 0 : best(observed, recorded, cost, i, j);
 			}
 		}
-		return backtrack(observed, recorded, cost);
+		// where the cheapest way adds or drops characters, it alone counts
+		double ways = m != n || SerialForms.hasWildcards(observed) ? cost[m][n]
+				: Math.min(cost[m][n], everyWay(observed, recorded));
+		return backtrack(observed, recorded, cost, ways);
+	}
+
+	/**
+	 * How much the other ways of damaging a record into the observed serial count beside
+	 * the cheapest: costs are read as {@code -OTHER_WAYS * ln(chance)}, so two records
+	 * one transposition away are not equal when one of them could also have been misread
+	 * into the reading ("12" read as "21": a swap, or two digits each misread as the
+	 * other). The ways counted are misreadings and transpositions, a serial read at its
+	 * length: adding and dropping characters would make ties of any two readings unequal
+	 * by where in the serial they differ, which is no evidence.
+	 */
+	static final double OTHER_WAYS = 0.25;
+
+	/** Ways costlier than the cheapest by this much are left out: they add nothing. */
+	private static final double NEGLIGIBLE = 10 * OTHER_WAYS;
+
+	/**
+	 * The cost of every way of misreading and swapping {@code c} into {@code p} (as long,
+	 * no '?' or '*') together: {@code -OTHER_WAYS * ln} of the sum of their chances, at
+	 * most the cheapest one's.
+	 */
+	private double everyWay(String p, String c) {
+		int n = p.length();
+		double[] d = new double[n + 1];
+		double[] options = new double[2];
+		for (int i = 1; i <= n; i++) {
+			int k = 0;
+			options[k++] = d[i - 1] + step(p.charAt(i - 1), c.charAt(i - 1));
+			// a swap whose two characters are both misread back into themselves reads
+			// a pair as it is: a way from every record to itself, no evidence
+			double swap = p.regionMatches(i - 2, c, i - 2, 2) ? Double.MAX_VALUE : swap(p, c, i, i);
+			if (swap < Double.MAX_VALUE) {
+				options[k++] = d[i - 2] + swap;
+			}
+			d[i] = together(options, k);
+		}
+		return d[n];
+	}
+
+	/** {@code -OTHER_WAYS * ln(sum of exp(-x / OTHER_WAYS))} over the first {@code k}. */
+	private static double together(double[] x, int k) {
+		double least = x[0];
+		for (int a = 1; a < k; a++) {
+			least = Math.min(least, x[a]);
+		}
+		double sum = 0;
+		for (int a = 0; a < k; a++) {
+			double more = x[a] - least;
+			if (more < NEGLIGIBLE) {
+				sum += Math.exp(-more / OTHER_WAYS);
+			}
+		}
+		return least - OTHER_WAYS * Math.log(sum);
 	}
 
 	private double best(String p, String c, double[][] d, int i, int j) {
@@ -179,7 +236,7 @@ final class SerialAlignment {
 
 	}
 
-	private Fit backtrack(String p, String c, double[][] d) {
+	private Fit backtrack(String p, String c, double[][] d, double ways) {
 		Tally tally = new Tally();
 		int i = p.length();
 		int j = c.length();
@@ -201,9 +258,11 @@ final class SerialAlignment {
 			steps.add(Reason.of(Reason.Code.EXACT));
 		}
 		double length = Math.max(1, c.length());
-		double score = Math.max(0, 1 - d[p.length()][c.length()] / length);
-		return new Fit(score, d[p.length()][c.length()], exact, tally.confusables, tally.unreadable,
-				tally.transpositions, tally.edges, tally.differences, tally.run, steps);
+		// an exact reading is exact, however many other ways there are to it
+		double cost = exact ? 0 : ways;
+		double score = Math.max(0, 1 - cost / length);
+		return new Fit(score, cost, exact, tally.confusables, tally.unreadable, tally.transpositions, tally.edges,
+				tally.differences, tally.run, steps);
 	}
 
 	/** A swapped character that was misread too, counted and named. */

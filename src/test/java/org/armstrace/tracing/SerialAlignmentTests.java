@@ -1,6 +1,7 @@
 package org.armstrace.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -55,8 +56,32 @@ class SerialAlignmentTests {
 				"'S' read for '5' at position 7");
 		// one swap and one misreading, far cheaper than the two differences it would be
 		// without the swap
-		assertThat(both.cost()).isEqualTo(SerialAlignment.TRANSPOSITION + SerialAlignment.misreading(0.15))
+		// (other ways to it, two plain differences, count for a little)
+		assertThat(both.cost())
+			.isCloseTo(SerialAlignment.TRANSPOSITION + SerialAlignment.misreading(0.15), within(0.01))
+			.isLessThanOrEqualTo(SerialAlignment.TRANSPOSITION + SerialAlignment.misreading(0.15))
 			.isLessThan(2 * SerialAlignment.DIFFERENT);
+	}
+
+	@Test
+	void aRecordThatMoreWaysOfDamageExplainFitsBetter() {
+		// "AB21" is one swap from "AB12" and one from "A2B1"; "AB12" could also have had
+		// its 1 and 2 each misread as the other (a listed pair), "A2B1" only by two plain
+		// differences: not equal evidence
+		SerialAlignment.Fit digits = fit("AB21", "AB12");
+		SerialAlignment.Fit letters = fit("AB21", "A2B1");
+		assertThat(digits.transpositions()).isEqualTo(1);
+		assertThat(letters.transpositions()).isEqualTo(1);
+		assertThat(digits.cost()).isLessThan(letters.cost()).isLessThan(SerialAlignment.TRANSPOSITION);
+		assertThat(digits.cost()).isGreaterThan(SerialAlignment.TRANSPOSITION - 0.01);
+		// the example docs/tracing.md works through
+		assertThat(fit("3821", "8321").cost()).isCloseTo(0.3404, within(0.0001));
+		assertThat(fit("3821", "3812").cost()).isCloseTo(0.3486, within(0.0001));
+		// an exact reading stays exact, and so does the cost of one that needs a
+		// character added or dropped
+		assertThat(fit("AB12", "AB12").cost()).isZero();
+		assertThat(fit("AB12", "AB12").score()).isEqualTo(1.0);
+		assertThat(fit("B12", "AB12").cost()).isEqualTo(SerialAlignment.MISSING_EDGE);
 	}
 
 	@Test

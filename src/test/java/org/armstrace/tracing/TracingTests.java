@@ -113,6 +113,22 @@ class TracingTests {
 	}
 
 	@Test
+	void ofTwoRecordsOneSwapAwayTheOneWhoseCharactersAreAlsoMisreadAsEachOtherComesFirst() {
+		// "3821" is "8321" with its 8 and 3 swapped, and "3812" with its 1 and 2 swapped;
+		// a worn 3 and 8 are also often misread as each other, a 1 and a 2 seldom: more
+		// ways lead from the first record to the reading, so it is no tie
+		String eightThree = register("Glock", "AUT", t + "QA8321", "9x19mm");
+		String oneTwo = register("Glock", "AUT", t + "QA3812", "9x19mm");
+		tracing.catchUp();
+		List<Candidate> found = match(t + "QA3821", "Glock");
+		assertThat(found.subList(0, 2)).extracting(Candidate::firearmId).containsExactly(eightThree, oneTwo);
+		assertThat(found.getFirst().tie()).isFalse();
+		assertThat(found.get(1).score()).isLessThan(found.getFirst().score());
+		assertThat(TestWords.english(found.getFirst().explanation()))
+			.anyMatch(line -> line.startsWith("'83' transposed"));
+	}
+
+	@Test
 	void oneTranspositionIsProbable() {
 		List<Candidate> found = match(t + "AB124356", "Glock");
 		assertThat(found.getFirst().firearmId()).isEqualTo(glock);
