@@ -126,7 +126,8 @@ final class SerialAlignment {
 			if (swap < Double.MAX_VALUE) {
 				options[k++] = d[i - 2] + swap;
 			}
-			d[i] = together(options, k);
+			// one way to here (most places): its cost as it is
+			d[i] = k == 1 ? options[0] : together(options, k);
 		}
 		return d[n];
 	}
