@@ -21,7 +21,9 @@ import org.armstrace.benchmark.BenchmarkQueries.Kind;
  * engine knows the kind of damage, so this is an upper bound: what it loses from
  * 1,000,000 to 10,000,000 firearms is lost to the registry's density, not to the engine.
  * Not knowing the kind (every modelled kind as likely) it is the best a search can do
- * with the benchmark's own model of damage.
+ * with the benchmark's own model of damage. Both bound what can be expected: a method
+ * that decides this model's ties by other evidence is right in about half of them, and on
+ * a sample can lie above.
  */
 final class IdealObserver {
 
