@@ -277,12 +277,9 @@ public class ApiTracingBenchmark {
 							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "",
 							whereTheTruthIs(http, settings, observed, expected)));
 				}
-				for (JsonNode c : candidates) {
-					if (expected.equals(c.path("legacyReference").asString(null))) {
-						tally.topTen++;
-						tally.topTenAnswerable += answerable ? 1 : 0;
-						break;
-					}
+				if (rankOf(candidates, expected) >= 0) {
+					tally.topTen++;
+					tally.topTenAnswerable += answerable ? 1 : 0;
 				}
 			}
 			progress.accept(String.format(Locale.ROOT, "  %s: %d queries", kind.label, tally.queries));
@@ -297,13 +294,19 @@ public class ApiTracingBenchmark {
 	private String whereTheTruthIs(HttpClient http, Settings settings, Map<String, Object> observed, String expected)
 			throws IOException, InterruptedException {
 		JsonNode candidates = search(http, settings, observed, Tracing.MAX_LIMIT).path("candidates");
+		int rank = rankOf(candidates, expected);
+		return rank < 0 ? "the record read not among " + candidates.size() : String.format(Locale.ROOT,
+				"the record read ranked %d (%s)", rank + 1, candidates.get(rank).path("score"));
+	}
+
+	/** Where the record with this legacy reference stands among the candidates, or -1. */
+	private static int rankOf(JsonNode candidates, String expected) {
 		for (int rank = 0; rank < candidates.size(); rank++) {
-			JsonNode c = candidates.get(rank);
-			if (expected.equals(c.path("legacyReference").asString(null))) {
-				return String.format(Locale.ROOT, "the record read ranked %d (%s)", rank + 1, c.path("score"));
+			if (expected.equals(candidates.get(rank).path("legacyReference").asString(null))) {
+				return rank;
 			}
 		}
-		return "the record read not among " + candidates.size();
+		return -1;
 	}
 
 	private JsonNode search(HttpClient http, Settings settings, Map<String, Object> observed)
