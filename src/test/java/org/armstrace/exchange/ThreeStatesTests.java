@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.armstrace.TestDatabase;
 import org.armstrace.ledger.merkle.Ed25519Keys;
 import org.armstrace.reliability.Node;
+import org.armstrace.reliability.NodeProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag(TestDatabase.TAG)
 @ExtendWith(TestDatabase.Availability.class)
+@NodeProcesses
 class ThreeStatesTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

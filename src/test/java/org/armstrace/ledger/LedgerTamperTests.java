@@ -9,6 +9,7 @@ import org.armstrace.ledger.merkle.TreeHasher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -17,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * Each test breaks its ledger on purpose, so each gets a database of its own (a context
  * no other test class shares, closed after every test).
  */
-@DatabaseTest
+@DatabaseTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestPropertySource(properties = "armstrace.test.context=tampered")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class LedgerTamperTests {

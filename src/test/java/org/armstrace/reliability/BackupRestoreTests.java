@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag(TestDatabase.TAG)
 @ExtendWith(TestDatabase.Availability.class)
+@NodeProcesses
 class BackupRestoreTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

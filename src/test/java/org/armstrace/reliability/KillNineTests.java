@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag(TestDatabase.TAG)
 @ExtendWith(TestDatabase.Availability.class)
+@NodeProcesses
 class KillNineTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
