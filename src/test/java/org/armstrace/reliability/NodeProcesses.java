@@ -14,7 +14,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A test class that runs ArmsTrace in processes of its own ({@link Node}): it runs beside
  * the other tests, in a second thread, one such class at a time and its tests one after
  * another. Its time is mostly those processes starting and the test waiting for them,
- * which leaves a core free (src/test/resources/junit-platform.properties).
+ * which would otherwise leave a core idle (src/test/resources/junit-platform.properties).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
