@@ -49,7 +49,8 @@ public final class BrowserTest {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + temporaryProfile());
+				"--disable-sync", "--window-size=1280,1024", "--lang=en",
+				"--user-data-dir=" + ScratchFiles.folder("armstrace-chromium-"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -120,15 +121,6 @@ public final class BrowserTest {
 
 	static boolean available() {
 		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-	}
-
-	private static String temporaryProfile() {
-		try {
-			return Files.createTempDirectory("armstrace-chromium-").toString();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	private static String env(String name, String fallback) {

@@ -1,8 +1,5 @@
 package org.armstrace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -65,12 +62,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	public static Map<String, Object> newDatabase() {
 		Map<String, Object> properties = new HashMap<>();
 		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		try {
-			properties.put("armstrace.home", Files.createTempDirectory("armstrace-test-").toString());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		properties.put("armstrace.home", ScratchFiles.folder("armstrace-test-").toString());
 		if (postgresql()) {
 			if (!postgresReachable()) {
 				throw new IllegalStateException("PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -217,7 +218,8 @@ public class ApiTracingBenchmark {
 			.build();
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		boolean showMisses = System.getenv("ARMSTRACE_BENCHMARK_MISSES") != null;
-		IdealObserver ideal = new IdealObserver(registry::rows);
+		Endings endings = new Endings(registry.serial());
+		IdealObserver ideal = new IdealObserver(registry::rows, endings::endingWith);
 		for (int i = 0; i < settings.warmUp(); i++) {
 			int truth = random.nextInt(registry.serial().length);
 			String reading = BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random);
@@ -297,6 +299,49 @@ public class ApiTracingBenchmark {
 		int rank = rankOf(candidates, expected);
 		return rank < 0 ? "the record read not among " + candidates.size() : String.format(Locale.ROOT,
 				"the record read ranked %d (%s)", rank + 1, candidates.get(rank).path("score"));
+	}
+
+	/**
+	 * The registered serials by how they end, for the ideal observer of a missing leading
+	 * part: made at its first question (a sort of every serial, reversed).
+	 */
+	private static final class Endings {
+
+		private final String[] serials;
+
+		private String[] reversed;
+
+		Endings(String[] serials) {
+			this.serials = serials;
+		}
+
+		/**
+		 * The serials (normalised, distinct) longer than {@code end} that end with it.
+		 */
+		List<String> endingWith(String end) {
+			if (reversed == null) {
+				reversed = Arrays.stream(serials)
+					.parallel()
+					.map(s -> reverse(SerialForms.normalise(s)))
+					.distinct()
+					.sorted()
+					.toArray(String[]::new);
+			}
+			String key = reverse(end);
+			int at = Arrays.binarySearch(reversed, key);
+			List<String> out = new ArrayList<>();
+			for (int i = at < 0 ? -at - 1 : at; i < reversed.length && reversed[i].startsWith(key); i++) {
+				if (reversed[i].length() > key.length()) {
+					out.add(reverse(reversed[i]));
+				}
+			}
+			return out;
+		}
+
+		private static String reverse(String s) {
+			return new StringBuilder(s).reverse().toString();
+		}
+
 	}
 
 	/** Where the record with this legacy reference stands among the candidates, or -1. */

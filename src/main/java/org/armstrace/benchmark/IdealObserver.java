@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -14,32 +15,41 @@ import org.armstrace.benchmark.BenchmarkQueries.Kind;
 /**
  * The best recall@1 any method could reach on a benchmark query: it knows how the
  * benchmark damaged the reading (the kind of damage, the published confusions and how
- * they are drawn) and how the officer's notes were drawn, weighs every registered record
- * of the make by how likely it is to have given this reading and these notes, and picks
- * the likeliest. Where the truth shares the highest weight with another record it is a
- * tie, which recall@1 does not count (as it does not count the engine's ties). No search
- * engine knows the kind of damage, so this is an upper bound: what it loses from
- * 1,000,000 to 10,000,000 firearms is lost to the registry's density, not to the engine.
- * Not knowing the kind (every modelled kind as likely) it is the best a search can do
- * with the benchmark's own model of damage. Both bound what can be expected: a method
- * that decides this model's ties by other evidence is right in about half of them, and on
- * a sample can lie above.
+ * they are drawn, how many leading characters it drops) and how the officer's notes were
+ * drawn, weighs every registered record of the make by how likely it is to have given
+ * this reading and these notes, and picks the likeliest. Where the truth shares the
+ * highest weight with another record it is a tie, which recall@1 does not count (as it
+ * does not count the engine's ties). No search engine knows the kind of damage, so this
+ * is an upper bound: what it loses from 1,000,000 to 10,000,000 firearms is lost to the
+ * registry's density, not to the engine. Not knowing the kind (every modelled kind as
+ * likely) it is the best a search can do with the benchmark's own model of damage. Both
+ * bound what can be expected: a method that decides this model's ties by other evidence
+ * is right in about half of them, and on a sample can lie above.
  */
 final class IdealObserver {
 
 	/** The kinds of damage modelled, as the benchmark draws them. */
 	private static final List<Kind> MODELLED = List.of(Kind.CONFUSION_1, Kind.CONFUSION_2, Kind.TRANSPOSITION_1,
-			Kind.TRANSPOSITION_2);
+			Kind.TRANSPOSITION_2, Kind.MISSING_LEADING_1, Kind.MISSING_LEADING_2);
 
 	/** The rows of a make whose serial, normalised, is exactly this one. */
 	private final BiFunction<String, String, List<Integer>> rows;
 
 	/**
+	 * The registered serials, normalised, that are longer than this one and end as it
+	 * does.
+	 */
+	private final Function<String, List<String>> endingWith;
+
+	/**
 	 * @param rows the rows of a make (second argument) whose serial, normalised, is
 	 * exactly the first argument
+	 * @param endingWith the registered serials (normalised, of any make) longer than the
+	 * argument that end with it
 	 */
-	IdealObserver(BiFunction<String, String, List<Integer>> rows) {
+	IdealObserver(BiFunction<String, String, List<Integer>> rows, Function<String, List<String>> endingWith) {
 		this.rows = rows;
+		this.endingWith = endingWith;
 	}
 
 	/** The kinds this observer models; the others are not scored. */
@@ -53,7 +63,7 @@ final class IdealObserver {
 	 * notes (0 when they contradict it).
 	 */
 	boolean findsFirst(Kind kind, String reading, String make, int truth, IntToDoubleFunction notes) {
-		return likeliest(sources(kind, reading), serial -> likelihood(kind, reading, serial), make, truth, notes);
+		return likeliest(sourcesOf(kind, reading), serial -> likelihood(kind, reading, serial), make, truth, notes);
 	}
 
 	/**
@@ -64,7 +74,7 @@ final class IdealObserver {
 	boolean findsFirstNotKnowingTheDamage(String reading, String make, int truth, IntToDoubleFunction notes) {
 		Set<String> sources = new HashSet<>();
 		for (Kind kind : MODELLED) {
-			sources.addAll(sources(kind, reading));
+			sources.addAll(sourcesOf(kind, reading));
 		}
 		return likeliest(sources, serial -> {
 			double sum = 0;
@@ -95,7 +105,30 @@ final class IdealObserver {
 		return truthWeight > 0 && others.stream().allMatch(w -> w < below);
 	}
 
-	/** Every serial the kind of damage could have turned into {@code reading}. */
+	/**
+	 * Every registered serial a missing leading part (and a confusion) could have turned
+	 * into {@code reading}; for the other kinds every serial that kind could have.
+	 */
+	Set<String> sourcesOf(Kind kind, String reading) {
+		if (kind != Kind.MISSING_LEADING_1 && kind != Kind.MISSING_LEADING_2) {
+			return sources(kind, reading);
+		}
+		Set<String> out = new HashSet<>();
+		List<String> ends = kind == Kind.MISSING_LEADING_1 ? List.of(reading) : confusions(reading);
+		for (String end : ends) {
+			for (String serial : endingWith.apply(end)) {
+				if (likelihood(kind, reading, serial) > 0) {
+					out.add(serial);
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Every serial the kind of damage could have turned into {@code reading} (the kinds
+	 * that keep its length).
+	 */
 	static Set<String> sources(Kind kind, String reading) {
 		Set<String> out = new HashSet<>();
 		switch (kind) {
@@ -120,8 +153,25 @@ final class IdealObserver {
 			case TRANSPOSITION_1 -> transposed(serial, reading);
 			case TRANSPOSITION_2 ->
 				thenConfused(BenchmarkQueries.transpositions(serial), once -> transposed(serial, once), reading);
+			case MISSING_LEADING_1 -> shortened(serial, reading, false);
+			case MISSING_LEADING_2 -> shortened(serial, reading, true);
 			default -> throw new IllegalArgumentException(kind + " is not modelled");
 		};
+	}
+
+	/**
+	 * The chance that {@code BenchmarkQueries.dropLeading} (and then a confusion) turn
+	 * {@code serial} into {@code reading}: one to three leading characters dropped, each
+	 * number as likely, keeping at least five.
+	 */
+	static double shortened(String serial, String reading, boolean withConfusion) {
+		int dropped = serial.length() - reading.length();
+		int most = Math.min(3, serial.length() - 5);
+		if (dropped < 1 || dropped > most) {
+			return 0;
+		}
+		String rest = serial.substring(dropped);
+		return (withConfusion ? confused(rest, reading) : rest.equals(reading) ? 1 : 0) / most;
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -38,6 +39,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -439,8 +443,13 @@ class FirearmIndex {
 			}
 			serial.add(new BoostQuery(new PrefixQuery(new Term("reversed", reversed)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
-				for (String variant : ReadingVariants.likeliest(observed, confusions, LIKELY_PATTERNS)) {
+				List<String> endings = ReadingVariants.likeliest(observed, confusions, MOST_ENDINGS);
+				for (String variant : endings.subList(0, Math.min(LIKELY_PATTERNS, endings.size()))) {
 					serial.add(new PrefixQuery(new Term("reversed", new StringBuilder(variant).reverse().toString())),
+							BooleanClause.Occur.SHOULD);
+				}
+				if (endings.size() > LIKELY_PATTERNS) {
+					serial.add(new BoostQuery(endingsQuery(endings.subList(LIKELY_PATTERNS, endings.size())), 0.5f),
 							BooleanClause.Occur.SHOULD);
 				}
 			}
@@ -472,6 +481,29 @@ class FirearmIndex {
 	 * cheapest few.
 	 */
 	static final int LIKELY_PATTERNS = 12;
+
+	/**
+	 * Readings one likely misreading away asked for as endings of a longer serial: the
+	 * likeliest twelve each as a query of its own, the rest (a missing leading part with
+	 * a costlier misreading) as one automaton, ranked below them.
+	 */
+	static final int MOST_ENDINGS = 64;
+
+	/**
+	 * One query for serials ending in any of {@code endings}: their reversed forms as one
+	 * automaton followed by anything, so the terms dictionary is walked once.
+	 */
+	private static Query endingsQuery(List<String> endings) {
+		List<BytesRef> reversed = new ArrayList<>(endings.size());
+		for (String ending : endings) {
+			reversed.add(new BytesRef(new StringBuilder(ending).reverse().toString()));
+		}
+		reversed.sort(null);
+		Automaton prefixes = Operations
+			.concatenate(List.of(Automata.makeStringUnion(reversed), Automata.makeAnyBinary()));
+		return new AutomatonQuery(new Term("reversed", ""),
+				Operations.determinize(prefixes, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT), true);
+	}
 
 	/**
 	 * A shorter reading is not tried as the end of a longer serial after a misreading:

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 class IdealObserverTests {
 
 	private static final List<Kind> MODELLED = List.of(Kind.CONFUSION_1, Kind.CONFUSION_2, Kind.TRANSPOSITION_1,
-			Kind.TRANSPOSITION_2);
+			Kind.TRANSPOSITION_2, Kind.MISSING_LEADING_1, Kind.MISSING_LEADING_2);
 
 	@Test
 	void theChanceOfEachReadingIsHowOftenTheBenchmarkDrawsIt() {
 		SplittableRandom random = new SplittableRandom(14);
 		for (String serial : List.of("BK004512", "2019-004512", "0512345", "004512DX", "HX7731")) {
 			String normalised = SerialForms.normalise(serial);
+			IdealObserver observer = new IdealObserver((s, make) -> List.of(),
+					end -> normalised.endsWith(end) && normalised.length() > end.length() ? List.of(normalised)
+							: List.of());
 			for (Kind kind : MODELLED) {
 				int draws = 60_000;
 				Map<String, Integer> seen = new HashMap<>();
@@ -38,7 +41,7 @@ class IdealObserverTests {
 					double chance = IdealObserver.likelihood(kind, reading.getKey(), normalised);
 					assertThat(chance).as("%s %s → %s", kind, serial, reading.getKey())
 						.isCloseTo((double) reading.getValue() / draws, within(0.006));
-					assertThat(IdealObserver.sources(kind, reading.getKey())).as("%s %s", kind, reading.getKey())
+					assertThat(observer.sourcesOf(kind, reading.getKey())).as("%s %s", kind, reading.getKey())
 						.contains(normalised);
 					total += chance;
 				}
@@ -55,7 +58,8 @@ class IdealObserverTests {
 		// (C/O: C has five)
 		List<String> serials = List.of("B001", "B0Q1", "B0C1", "AB12", "A2B1");
 		IdealObserver observer = new IdealObserver(
-				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of());
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),
+				end -> List.of());
 		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 0, row -> 1)).isTrue();
 		assertThat(observer.findsFirst(Kind.CONFUSION_1, "B0O1", "Glock", 1, row -> 1)).isFalse();
 		// the notes rule the likeliest out: then the one with fewer alternatives
@@ -75,7 +79,8 @@ class IdealObserverTests {
 		// four is likelier than that confusion (the benchmark draws as many of each kind)
 		List<String> serials = List.of("K0047", "KG047");
 		IdealObserver observer = new IdealObserver(
-				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of());
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),
+				end -> List.of());
 		assertThat(observer.findsFirst(Kind.CONFUSION_1, "K0G47", "Glock", 0, row -> 1)).isTrue();
 		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 0, row -> 1)).isFalse();
 		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 1, row -> 1)).isTrue();
@@ -85,6 +90,26 @@ class IdealObserverTests {
 		assertThat(swap).isGreaterThan(confusion);
 		// told the notes contradict the swapped record, it picks the confused one again
 		assertThat(observer.findsFirstNotKnowingTheDamage("K0G47", "Glock", 0, row -> row == 1 ? 0 : 1)).isTrue();
+	}
+
+	@Test
+	void aMissingLeadingPartIsWeighedByHowManyCharactersWereDropped() {
+		// the registry holds "BK004512" (eight characters: one, two or three dropped,
+		// each a
+		// third) and "K004512" (seven: one or two, each a half); "004S12" is either's
+		// "004512" with 5 read as S: the shorter serial, whose drop is likelier, comes
+		// first
+		List<String> serials = List.of("BK004512", "K004512");
+		IdealObserver observer = new IdealObserver(
+				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),
+				end -> serials.stream().filter(s -> s.endsWith(end) && s.length() > end.length()).toList());
+		assertThat(observer.findsFirst(Kind.MISSING_LEADING_2, "004S12", "Glock", 1, row -> 1)).isTrue();
+		assertThat(observer.findsFirst(Kind.MISSING_LEADING_2, "004S12", "Glock", 0, row -> 1)).isFalse();
+		assertThat(IdealObserver.likelihood(Kind.MISSING_LEADING_2, "004S12", "K004512"))
+			.isCloseTo(1.5 * IdealObserver.likelihood(Kind.MISSING_LEADING_2, "004S12", "BK004512"), within(1e-12));
+		// a reading too short for the drop the benchmark makes has no source
+		assertThat(IdealObserver.likelihood(Kind.MISSING_LEADING_1, "4512", "BK004512")).isZero();
+		assertThat(observer.findsFirst(Kind.MISSING_LEADING_1, "04512", "Glock", 0, row -> 1)).isFalse();
 	}
 
 }

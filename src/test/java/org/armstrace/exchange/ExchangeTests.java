@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.armstrace.ScratchFiles;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
@@ -375,7 +376,7 @@ class ExchangeTests {
 	void peersComeFromAFileAndTheAdministratorsPageAndBadOnesAreRefusedNamingTheField() throws Exception {
 		KeyPair dutch = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		String verifierKey = new NoteSigner("nld.example/ledger", dutch.getPrivate(), dutch.getPublic()).verifierKey();
-		Path file = Files.createTempFile("peers", ".csv");
+		Path file = ScratchFiles.file("peers", ".csv");
 		Files.writeString(file,
 				"# peers of this node\nNLD, https://nl.example/ , " + verifierKey + "\nXXX,ftp://nowhere,not-a-key\n");
 		new PeersFile(exchange, file.toString()).configure();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.armstrace.ScratchFiles;
 import org.armstrace.BrowserTest;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
@@ -206,7 +207,7 @@ class OfficerBrowserTests {
 	@Test
 	void aRegistrarImportsACsvWatchesItFinishAndCanDownloadTheRefusedRows() throws Exception {
 		String p = "WEB" + System.nanoTime() % 1_000_000 + "-";
-		Path csv = Files.createTempFile("legacy", ".csv");
+		Path csv = ScratchFiles.file("legacy", ".csv");
 		Files.writeString(csv, String.join(",", LegacyImport.COLUMNS) + "\n" + p + "1,Glock,17,pistol,9x19mm," + p
 				+ "S1,AUT,2001,,\n" + p + "2,Glock,17,pistol,9x19mm,,Austria,2001,,\n");
 		signIn(testUsers.user(Role.REGISTRAR).username());

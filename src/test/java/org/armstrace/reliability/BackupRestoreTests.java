@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.armstrace.ScratchFiles;
 import org.armstrace.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class BackupRestoreTests {
 		if (!TestDatabase.postgresql()) {
 			database.keySet().removeIf(key -> key.startsWith("spring.datasource."));
 		}
-		backups = Files.createTempDirectory("armstrace-backups-");
+		backups = ScratchFiles.folder("armstrace-backups-");
 	}
 
 	@AfterEach
@@ -107,7 +108,7 @@ class BackupRestoreTests {
 		}
 
 		Map<String, Object> restored = new HashMap<>();
-		Path restoredHome = Files.createTempDirectory("armstrace-restored-");
+		Path restoredHome = ScratchFiles.folder("armstrace-restored-");
 		restored.put("armstrace.home", restoredHome.toString());
 		Files.copy(backups.resolve("ledger-key.pem"), restoredHome.resolve("ledger-key.pem"));
 		if (TestDatabase.postgresql()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.armstrace.ScratchFiles;
 import org.armstrace.ArmsTraceApplication;
 import org.armstrace.DatabaseTest;
 import org.armstrace.TestUsers;
@@ -71,7 +72,7 @@ class SessionsAcrossInstancesTests {
 	 * mounted secrets every instance shares) in a home of its own.
 	 */
 	private ConfigurableApplicationContext secondInstance() throws IOException {
-		Path home = Files.createTempDirectory("armstrace-second-");
+		Path home = ScratchFiles.folder("armstrace-second-");
 		Path firstHome = Path.of(environment.getRequiredProperty("armstrace.home"));
 		for (String secret : new String[] { "ledger-key.pem", "second-factor-key" }) {
 			Files.copy(firstHome.resolve(secret), home.resolve(secret));
