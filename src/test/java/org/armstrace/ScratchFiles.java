@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The folders and files tests write and leave (homes of Spring contexts, browser
- * profiles, backups): under {@code target/scratch}, which the build's clean removes,
- * rather than in the machine's temporary folder, where each run would leave hundreds.
+ * profiles, backups): under {@code target/scratch}, which the build empties before the
+ * tests run (pom.xml), rather than in the machine's temporary folder, where each run
+ * would leave hundreds.
  */
 public final class ScratchFiles {
 

@@ -63,7 +63,7 @@ final class IdealObserver {
 	 * notes (0 when they contradict it).
 	 */
 	boolean findsFirst(Kind kind, String reading, String make, int truth, IntToDoubleFunction notes) {
-		return likeliest(sourcesOf(kind, reading), serial -> likelihood(kind, reading, serial), make, truth, notes);
+		return likeliest(sources(kind, reading), serial -> likelihood(kind, reading, serial), make, truth, notes);
 	}
 
 	/**
@@ -74,7 +74,7 @@ final class IdealObserver {
 	boolean findsFirstNotKnowingTheDamage(String reading, String make, int truth, IntToDoubleFunction notes) {
 		Set<String> sources = new HashSet<>();
 		for (Kind kind : MODELLED) {
-			sources.addAll(sourcesOf(kind, reading));
+			sources.addAll(sources(kind, reading));
 		}
 		return likeliest(sources, serial -> {
 			double sum = 0;
@@ -106,32 +106,22 @@ final class IdealObserver {
 	}
 
 	/**
-	 * Every registered serial a missing leading part (and a confusion) could have turned
-	 * into {@code reading}; for the other kinds every serial that kind could have.
+	 * Every serial the kind of damage could have turned into {@code reading}; for a
+	 * missing leading part, every registered one.
 	 */
-	Set<String> sourcesOf(Kind kind, String reading) {
-		if (kind != Kind.MISSING_LEADING_1 && kind != Kind.MISSING_LEADING_2) {
-			return sources(kind, reading);
-		}
-		Set<String> out = new HashSet<>();
-		List<String> ends = kind == Kind.MISSING_LEADING_1 ? List.of(reading) : confusions(reading);
-		for (String end : ends) {
-			for (String serial : endingWith.apply(end)) {
-				if (likelihood(kind, reading, serial) > 0) {
-					out.add(serial);
-				}
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * Every serial the kind of damage could have turned into {@code reading} (the kinds
-	 * that keep its length).
-	 */
-	static Set<String> sources(Kind kind, String reading) {
+	Set<String> sources(Kind kind, String reading) {
 		Set<String> out = new HashSet<>();
 		switch (kind) {
+			case MISSING_LEADING_1, MISSING_LEADING_2 -> {
+				List<String> ends = kind == Kind.MISSING_LEADING_1 ? List.of(reading) : confusions(reading);
+				for (String end : ends) {
+					for (String serial : endingWith.apply(end)) {
+						if (likelihood(kind, reading, serial) > 0) {
+							out.add(serial);
+						}
+					}
+				}
+			}
 			case CONFUSION_1 -> out.addAll(confusions(reading));
 			case CONFUSION_2 -> confusions(reading).forEach(once -> out.addAll(confusions(once)));
 			case TRANSPOSITION_1 -> out.addAll(BenchmarkQueries.transpositions(reading));

@@ -41,7 +41,7 @@ class IdealObserverTests {
 					double chance = IdealObserver.likelihood(kind, reading.getKey(), normalised);
 					assertThat(chance).as("%s %s → %s", kind, serial, reading.getKey())
 						.isCloseTo((double) reading.getValue() / draws, within(0.006));
-					assertThat(observer.sourcesOf(kind, reading.getKey())).as("%s %s", kind, reading.getKey())
+					assertThat(observer.sources(kind, reading.getKey())).as("%s %s", kind, reading.getKey())
 						.contains(normalised);
 					total += chance;
 				}
@@ -95,10 +95,9 @@ class IdealObserverTests {
 	@Test
 	void aMissingLeadingPartIsWeighedByHowManyCharactersWereDropped() {
 		// the registry holds "BK004512" (eight characters: one, two or three dropped,
-		// each a
-		// third) and "K004512" (seven: one or two, each a half); "004S12" is either's
-		// "004512" with 5 read as S: the shorter serial, whose drop is likelier, comes
-		// first
+		// each a third) and "K004512" (seven: one or two, each a half); "004S12" is
+		// either's "004512" with 5 read as S: the shorter serial, whose drop is likelier,
+		// comes first
 		List<String> serials = List.of("BK004512", "K004512");
 		IdealObserver observer = new IdealObserver(
 				(serial, make) -> serials.contains(serial) ? List.of(serials.indexOf(serial)) : List.of(),

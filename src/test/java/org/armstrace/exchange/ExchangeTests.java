@@ -29,9 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.armstrace.ScratchFiles;
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
+import org.armstrace.ScratchFiles;
 import org.armstrace.TestUsers;
 import org.armstrace.WebSession;
 import org.armstrace.command.CommandResult;

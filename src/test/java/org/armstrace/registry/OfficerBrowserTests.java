@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.armstrace.ScratchFiles;
 import org.armstrace.BrowserTest;
 import org.armstrace.DatabaseTest;
+import org.armstrace.ScratchFiles;
 import org.armstrace.TestUsers;
 import org.armstrace.identity.ApiTokens;
 import org.armstrace.identity.Role;

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.armstrace.ScratchFiles;
 import org.armstrace.ArmsTraceApplication;
 import org.armstrace.DatabaseTest;
+import org.armstrace.ScratchFiles;
 import org.armstrace.TestUsers;
 import org.armstrace.WebSession;
 import org.armstrace.identity.Role;
