@@ -25,7 +25,6 @@ import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -434,12 +433,12 @@ class FirearmIndex {
 				// two edits of any kind within the make's own serials (a fraction of the
 				// terms to walk), one edit among every make's
 				String prefix = makeAndSerial(makeKey, "");
-				serial.add(new FuzzyQuery(new Term(MAKE_AND_SERIAL, makeAndSerial(makeKey, folded)), 2, prefix.length(),
-						100, true), BooleanClause.Occur.SHOULD);
-				serial.add(new FuzzyQuery(new Term("folded", folded), 1, 0, 50, true), BooleanClause.Occur.SHOULD);
+				serial.add(NearSerialQuery.of(new Term(MAKE_AND_SERIAL, makeAndSerial(makeKey, folded)), 2,
+						prefix.length(), 100), BooleanClause.Occur.SHOULD);
+				serial.add(NearSerialQuery.of(new Term("folded", folded), 1, 0, 50), BooleanClause.Occur.SHOULD);
 			}
 			else {
-				serial.add(new FuzzyQuery(new Term("folded", folded), edits, 0, 100, true), BooleanClause.Occur.SHOULD);
+				serial.add(NearSerialQuery.of(new Term("folded", folded), edits, 0, 100), BooleanClause.Occur.SHOULD);
 			}
 			serial.add(new BoostQuery(new PrefixQuery(new Term("reversed", reversed)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
