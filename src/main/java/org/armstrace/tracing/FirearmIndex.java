@@ -21,12 +21,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -38,9 +36,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.Operations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -440,11 +435,11 @@ class FirearmIndex {
 			else {
 				serial.add(NearSerialQuery.of(new Term("folded", folded), edits, 0, 100), BooleanClause.Occur.SHOULD);
 			}
-			serial.add(new BoostQuery(new PrefixQuery(new Term("reversed", reversed)), 2), BooleanClause.Occur.SHOULD);
+			serial.add(new BoostQuery(new PrefixesQuery("reversed", List.of(reversed)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
 				List<String> endings = ReadingVariants.likeliest(observed, confusions, MOST_ENDINGS);
 				for (String variant : endings.subList(0, Math.min(LIKELY_PATTERNS, endings.size()))) {
-					serial.add(new PrefixQuery(new Term("reversed", new StringBuilder(variant).reverse().toString())),
+					serial.add(new PrefixesQuery("reversed", List.of(new StringBuilder(variant).reverse().toString())),
 							BooleanClause.Occur.SHOULD);
 				}
 				if (endings.size() > LIKELY_PATTERNS) {
@@ -489,19 +484,15 @@ class FirearmIndex {
 	static final int MOST_ENDINGS = 64;
 
 	/**
-	 * One query for serials ending in any of {@code endings}: their reversed forms as one
-	 * automaton followed by anything, so the terms dictionary is walked once.
+	 * One query for serials ending in any of {@code endings}: their reversed forms as
+	 * prefixes, sought in order.
 	 */
 	private static Query endingsQuery(List<String> endings) {
-		List<BytesRef> reversed = new ArrayList<>(endings.size());
+		List<String> reversed = new ArrayList<>(endings.size());
 		for (String ending : endings) {
-			reversed.add(new BytesRef(new StringBuilder(ending).reverse().toString()));
+			reversed.add(new StringBuilder(ending).reverse().toString());
 		}
-		reversed.sort(null);
-		Automaton prefixes = Operations
-			.concatenate(List.of(Automata.makeStringUnion(reversed), Automata.makeAnyBinary()));
-		return new AutomatonQuery(new Term("reversed", ""),
-				Operations.determinize(prefixes, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT), true);
+		return new PrefixesQuery("reversed", reversed);
 	}
 
 	/**
