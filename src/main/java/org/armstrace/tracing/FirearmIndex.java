@@ -309,10 +309,10 @@ class FirearmIndex {
 	 */
 	<T> T withCandidates(String observed, String makeKey, Confusions confusions, Function<List<Found>, T> use) {
 		String folded = SerialForms.fold(observed);
-		BooleanQuery serial = serialQuery(observed, folded, makeKey, confusions);
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
+				BooleanQuery serial = serialQuery(searcher, observed, folded, makeKey, confusions);
 				ScoreDoc[] hits = serial.clauses().isEmpty() ? new ScoreDoc[0]
 						: searcher.search(withMake(serial, makeKey), CANDIDATES).scoreDocs;
 				if (hits.length < WIDEN_BELOW) {
@@ -386,7 +386,8 @@ class FirearmIndex {
 	/** The serial as registered, as a doc value: read for every candidate. */
 	static final String SERIAL_VALUE = "serialValue";
 
-	private static BooleanQuery serialQuery(String observed, String folded, String makeKey, Confusions confusions) {
+	private static BooleanQuery serialQuery(IndexSearcher searcher, String observed, String folded, String makeKey,
+			Confusions confusions) {
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
 		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
@@ -413,6 +414,9 @@ class FirearmIndex {
 			}
 		}
 		else {
+			// the fuzzy net (its automata built, the terms within reach collected) on
+			// another core while this one works out the reading's likely variants
+			SecondCore.Part<List<Query>> near = SecondCore.start(() -> rewritten(searcher, fuzzyNet(folded, makeKey)));
 			ReadingVariants variants = ReadingVariants.of(observed, confusions);
 			serial.add(new BoostQuery(new TermQuery(new Term("folded", folded)), 10), BooleanClause.Occur.SHOULD);
 			if (!variants.near().isEmpty()) {
@@ -423,17 +427,8 @@ class FirearmIndex {
 				serial.add(new BoostQuery(new TermInSetQuery("folded", bytes(variants.far())), 3),
 						BooleanClause.Occur.SHOULD);
 			}
-			int edits = folded.length() < 5 ? 1 : 2;
-			if (makeKey != null && !makeKey.isEmpty() && edits == 2) {
-				// two edits of any kind within the make's own serials (a fraction of the
-				// terms to walk), one edit among every make's
-				String prefix = makeAndSerial(makeKey, "");
-				serial.add(NearSerialQuery.of(new Term(MAKE_AND_SERIAL, makeAndSerial(makeKey, folded)), 2,
-						prefix.length(), 100), BooleanClause.Occur.SHOULD);
-				serial.add(NearSerialQuery.of(new Term("folded", folded), 1, 0, 50), BooleanClause.Occur.SHOULD);
-			}
-			else {
-				serial.add(NearSerialQuery.of(new Term("folded", folded), edits, 0, 100), BooleanClause.Occur.SHOULD);
+			for (Query query : near.get()) {
+				serial.add(query, BooleanClause.Occur.SHOULD);
 			}
 			serial.add(new BoostQuery(new PrefixesQuery("reversed", List.of(reversed)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
@@ -449,6 +444,35 @@ class FirearmIndex {
 			}
 		}
 		return serial.build();
+	}
+
+	/**
+	 * Within two edits of any kind among the make's own serials (a fraction of the terms
+	 * to walk) and one among every make's; a short reading, or one without a make, within
+	 * one or two among all.
+	 */
+	private static List<Query> fuzzyNet(String folded, String makeKey) {
+		int edits = folded.length() < 5 ? 1 : 2;
+		if (makeKey != null && !makeKey.isEmpty() && edits == 2) {
+			String prefix = makeAndSerial(makeKey, "");
+			return List.of(NearSerialQuery.of(new Term(MAKE_AND_SERIAL, makeAndSerial(makeKey, folded)), 2,
+					prefix.length(), 100), NearSerialQuery.of(new Term("folded", folded), 1, 0, 50));
+		}
+		return List.of(NearSerialQuery.of(new Term("folded", folded), edits, 0, 100));
+	}
+
+	/** The queries as the searcher rewrites them: a fuzzy query's terms collected. */
+	private static List<Query> rewritten(IndexSearcher searcher, List<Query> queries) {
+		List<Query> out = new ArrayList<>(queries.size());
+		try {
+			for (Query query : queries) {
+				out.add(searcher.rewrite(query));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
 	}
 
 	/**

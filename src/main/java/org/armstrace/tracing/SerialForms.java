@@ -2,6 +2,7 @@ package org.armstrace.tracing;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The forms a serial is compared in. Normalised: upper case, letters and digits only
@@ -31,6 +32,11 @@ public final class SerialForms {
 		if (serial == null) {
 			return "";
 		}
+		if (plain(serial)) {
+			// capitals and digits only: already normal (the common case, and a search
+			// normalises every candidate's serial)
+			return serial;
+		}
 		String compatible = Normalizer.normalize(serial, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
 		StringBuilder out = new StringBuilder();
 		for (char c : compatible.toCharArray()) {
@@ -39,7 +45,19 @@ public final class SerialForms {
 				out.append(latin);
 			}
 		}
-		return out.toString().replaceAll("\\*+", "*");
+		return RUNS.matcher(out).replaceAll("*");
+	}
+
+	private static final Pattern RUNS = Pattern.compile("\\*+");
+
+	private static boolean plain(String serial) {
+		for (int i = 0; i < serial.length(); i++) {
+			char c = serial.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -78,11 +96,19 @@ public final class SerialForms {
 	}
 
 	public static String fold(String normalised) {
-		StringBuilder out = new StringBuilder(normalised.length());
-		for (char c : normalised.toCharArray()) {
-			out.append(fold(c));
+		char[] chars = null;
+		for (int i = 0; i < normalised.length(); i++) {
+			char c = normalised.charAt(i);
+			char folded = fold(c);
+			if (folded != c) {
+				if (chars == null) {
+					chars = normalised.toCharArray();
+				}
+				chars[i] = folded;
+			}
 		}
-		return out.toString();
+		// a search folds every variant of a reading: most need one copy, some none
+		return chars == null ? normalised : new String(chars);
 	}
 
 	public static boolean hasWildcards(String normalised) {

@@ -179,12 +179,18 @@ public class Tracing {
 	 */
 	private List<Ranked> rankLikeliest(ObservedMarkings observed, String serial, String makeKey,
 			List<FirearmIndex.Found> found, int limit) {
-		List<Aligned> aligned = new ArrayList<>(found.size());
-		for (FirearmIndex.Found f : found) {
-			SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(f.serial()), confusions);
-			boolean otherMake = makeKey != null && !makeKey.isEmpty() && !f.makeKey().isEmpty()
-					&& !makeKey.equals(f.makeKey());
-			aligned.add(new Aligned(f, fit, otherMake ? fit.score() * (1 - DISAGREEING_ATTRIBUTE) : fit.score()));
+		List<Aligned> aligned;
+		if (found.size() < ALIGNED_APART_FROM) {
+			// a few are aligned sooner than a helper is woken
+			aligned = aligned(serial, makeKey, found);
+		}
+		else {
+			// the second half on another core while this one aligns the first
+			int half = found.size() / 2;
+			SecondCore.Part<List<Aligned>> later = SecondCore
+				.start(() -> aligned(serial, makeKey, found.subList(half, found.size())));
+			aligned = aligned(serial, makeKey, found.subList(0, half));
+			aligned.addAll(later.get());
 		}
 		aligned.sort(Comparator.comparingDouble(Aligned::most).reversed());
 		List<Ranked> ranked = new ArrayList<>();
@@ -202,6 +208,20 @@ public class Tracing {
 			}
 		}
 		return ranked;
+	}
+
+	/** From this many candidates on, half of them are aligned on another core. */
+	static final int ALIGNED_APART_FROM = 32;
+
+	private List<Aligned> aligned(String serial, String makeKey, List<FirearmIndex.Found> found) {
+		List<Aligned> aligned = new ArrayList<>(found.size());
+		for (FirearmIndex.Found f : found) {
+			SerialAlignment.Fit fit = SerialAlignment.align(serial, SerialForms.normalise(f.serial()), confusions);
+			boolean otherMake = makeKey != null && !makeKey.isEmpty() && !f.makeKey().isEmpty()
+					&& !makeKey.equals(f.makeKey());
+			aligned.add(new Aligned(f, fit, otherMake ? fit.score() * (1 - DISAGREEING_ATTRIBUTE) : fit.score()));
+		}
+		return aligned;
 	}
 
 	/** Scores are shown to six decimals: a serial this close may round to a shown one. */
