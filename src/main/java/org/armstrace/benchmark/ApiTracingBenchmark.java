@@ -208,6 +208,11 @@ public class ApiTracingBenchmark {
 
 	}
 
+	/** One search asked: what was read, what the server answered and how long it took. */
+	private record Asked(Kind kind, int truth, String reading, Map<String, Object> observed, JsonNode candidates,
+			long took) {
+	}
+
 	public List<String> run(Settings settings, Consumer<String> progress) throws IOException, InterruptedException {
 		Registry registry = read(settings.csv());
 		progress
@@ -226,11 +231,13 @@ public class ApiTracingBenchmark {
 			search(http, settings, registry.observed(truth, reading, settings.makeOnly(), random));
 		}
 		progress.accept("warmed up with " + settings.warmUp() + " queries");
-		Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
-		List<Long> all = new ArrayList<>();
+		// every search first, then what they found weighed: the weighing (the ideal
+		// observer walks the registry for each reading) would otherwise run between the
+		// searches on the cores the server answers on
+		List<Asked> asked = new ArrayList<>();
 		for (Kind kind : KINDS) {
-			Tally tally = tallies.computeIfAbsent(kind, k -> new Tally());
-			while (tally.queries < settings.perKind()) {
+			int queries = 0;
+			while (queries < settings.perKind()) {
 				int truth = random.nextInt(registry.serial().length);
 				String reading = BenchmarkQueries.corrupt(kind, registry.serial()[truth], random);
 				if (reading == null || reading.isEmpty()) {
@@ -240,51 +247,63 @@ public class ApiTracingBenchmark {
 				long started = System.nanoTime();
 				JsonNode candidates = search(http, settings, observed).path("candidates");
 				long took = System.nanoTime() - started;
-				tally.nanos.add(took);
-				all.add(took);
-				tally.queries++;
-				boolean answerable = switch (kind) {
-					case MISSING_LEADING_1, MISSING_LEADING_2 ->
-						!registry.isAnotherRecord(reading, truth) && !registry.endsAnotherRecord(reading, truth);
-					case OBLITERATED_1, OBLITERATED_2 -> !registry.tenFit(reading, truth);
-					default -> !registry.isAnotherRecord(reading, truth);
-				};
-				String expected = registry.reference()[truth];
-				JsonNode top = candidates.path(0);
-				boolean first = expected.equals(top.path("legacyReference").asString(null))
-						&& !top.path("tie").asBoolean(false);
-				if (answerable) {
-					tally.answerable++;
-					if (IdealObserver.models(kind)) {
-						String normalised = SerialForms.normalise(reading);
-						IntToDoubleFunction notes = row -> registry.notesLikelihood(row, observed);
-						tally.ideal += ideal.findsFirst(kind, normalised, registry.make()[truth], truth, notes) ? 1 : 0;
-						tally.idealBlind += ideal.findsFirstNotKnowingTheDamage(normalised, registry.make()[truth],
-								truth, notes) ? 1 : 0;
-					}
-				}
-				if (first) {
-					tally.first++;
-					if (answerable) {
-						tally.firstAnswerable++;
-					}
-					String band = top.path("band").asString("");
-					if (band.equals("EXACT") || band.equals("PROBABLE")) {
-						tally.probable++;
-					}
-				}
-				if (answerable && !first && showMisses) {
-					progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s); %s",
-							kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
-							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "",
-							whereTheTruthIs(http, settings, observed, expected)));
-				}
-				if (rankOf(candidates, expected) >= 0) {
-					tally.topTen++;
-					tally.topTenAnswerable += answerable ? 1 : 0;
+				asked.add(new Asked(kind, truth, reading, observed, candidates, took));
+				queries++;
+			}
+			progress.accept(String.format(Locale.ROOT, "  %s: %d queries", kind.label, queries));
+		}
+		Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+		List<Long> all = new ArrayList<>();
+		for (Asked a : asked) {
+			Kind kind = a.kind();
+			int truth = a.truth();
+			String reading = a.reading();
+			Map<String, Object> observed = a.observed();
+			JsonNode candidates = a.candidates();
+			Tally tally = tallies.computeIfAbsent(kind, k -> new Tally());
+			tally.nanos.add(a.took());
+			all.add(a.took());
+			tally.queries++;
+			boolean answerable = switch (kind) {
+				case MISSING_LEADING_1, MISSING_LEADING_2 ->
+					!registry.isAnotherRecord(reading, truth) && !registry.endsAnotherRecord(reading, truth);
+				case OBLITERATED_1, OBLITERATED_2 -> !registry.tenFit(reading, truth);
+				default -> !registry.isAnotherRecord(reading, truth);
+			};
+			String expected = registry.reference()[truth];
+			JsonNode top = candidates.path(0);
+			boolean first = expected.equals(top.path("legacyReference").asString(null))
+					&& !top.path("tie").asBoolean(false);
+			if (answerable) {
+				tally.answerable++;
+				if (IdealObserver.models(kind)) {
+					String normalised = SerialForms.normalise(reading);
+					IntToDoubleFunction notes = row -> registry.notesLikelihood(row, observed);
+					tally.ideal += ideal.findsFirst(kind, normalised, registry.make()[truth], truth, notes) ? 1 : 0;
+					tally.idealBlind += ideal.findsFirstNotKnowingTheDamage(normalised, registry.make()[truth], truth,
+							notes) ? 1 : 0;
 				}
 			}
-			progress.accept(String.format(Locale.ROOT, "  %s: %d queries", kind.label, tally.queries));
+			if (first) {
+				tally.first++;
+				if (answerable) {
+					tally.firstAnswerable++;
+				}
+				String band = top.path("band").asString("");
+				if (band.equals("EXACT") || band.equals("PROBABLE")) {
+					tally.probable++;
+				}
+			}
+			if (answerable && !first && showMisses) {
+				progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s); %s",
+						kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
+						top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "",
+						whereTheTruthIs(http, settings, observed, expected)));
+			}
+			if (rankOf(candidates, expected) >= 0) {
+				tally.topTen++;
+				tally.topTenAnswerable += answerable ? 1 : 0;
+			}
 		}
 		return report(tallies, all);
 	}
