@@ -416,7 +416,7 @@ class FirearmIndex {
 		else {
 			// the fuzzy net (its automata built, the terms within reach collected) on
 			// another core while this one works out the reading's likely variants
-			SecondCore.Part<List<Query>> near = SecondCore.start(() -> rewritten(searcher, fuzzyNet(folded, makeKey)));
+			SecondCore.Part<List<Query>> fuzzy = SecondCore.start(() -> rewritten(searcher, fuzzyNet(folded, makeKey)));
 			ReadingVariants variants = ReadingVariants.of(observed, confusions);
 			serial.add(new BoostQuery(new TermQuery(new Term("folded", folded)), 10), BooleanClause.Occur.SHOULD);
 			if (!variants.near().isEmpty()) {
@@ -427,7 +427,7 @@ class FirearmIndex {
 				serial.add(new BoostQuery(new TermInSetQuery("folded", bytes(variants.far())), 3),
 						BooleanClause.Occur.SHOULD);
 			}
-			for (Query query : near.get()) {
+			for (Query query : fuzzy.get()) {
 				serial.add(query, BooleanClause.Occur.SHOULD);
 			}
 			serial.add(new BoostQuery(new PrefixesQuery("reversed", List.of(reversed)), 2), BooleanClause.Occur.SHOULD);
