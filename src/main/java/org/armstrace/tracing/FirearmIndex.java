@@ -389,7 +389,6 @@ class FirearmIndex {
 	private static BooleanQuery serialQuery(IndexSearcher searcher, String observed, String folded, String makeKey,
 			Confusions confusions) {
 		BooleanQuery.Builder serial = new BooleanQuery.Builder();
-		String reversed = new StringBuilder(folded).reverse().toString();
 		if (SerialForms.hasWildcards(observed)) {
 			List<String> patterns = new ArrayList<>();
 			patterns.add(folded);
@@ -430,12 +429,11 @@ class FirearmIndex {
 			for (Query query : fuzzy.get()) {
 				serial.add(query, BooleanClause.Occur.SHOULD);
 			}
-			serial.add(new BoostQuery(new PrefixesQuery("reversed", List.of(reversed)), 2), BooleanClause.Occur.SHOULD);
+			serial.add(new BoostQuery(endingsQuery(List.of(folded)), 2), BooleanClause.Occur.SHOULD);
 			if (folded.length() >= MISSING_PART_VARIANTS_FROM) {
 				List<String> endings = ReadingVariants.likeliest(observed, confusions, MOST_ENDINGS);
 				for (String variant : endings.subList(0, Math.min(LIKELY_PATTERNS, endings.size()))) {
-					serial.add(new PrefixesQuery("reversed", List.of(new StringBuilder(variant).reverse().toString())),
-							BooleanClause.Occur.SHOULD);
+					serial.add(endingsQuery(List.of(variant)), BooleanClause.Occur.SHOULD);
 				}
 				if (endings.size() > LIKELY_PATTERNS) {
 					serial.add(new BoostQuery(endingsQuery(endings.subList(LIKELY_PATTERNS, endings.size())), 0.5f),
@@ -503,7 +501,7 @@ class FirearmIndex {
 	/**
 	 * Readings one likely misreading away asked for as endings of a longer serial: the
 	 * likeliest twelve each as a query of its own, the rest (a missing leading part with
-	 * a costlier misreading) as one automaton, ranked below them.
+	 * a costlier misreading) as one query, ranked below them.
 	 */
 	static final int MOST_ENDINGS = 64;
 

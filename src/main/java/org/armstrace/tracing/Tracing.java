@@ -211,7 +211,7 @@ public class Tracing {
 	}
 
 	/** From this many candidates on, half of them are aligned on another core. */
-	static final int ALIGNED_APART_FROM = 32;
+	private static final int ALIGNED_APART_FROM = 32;
 
 	private List<Aligned> aligned(String serial, String makeKey, List<FirearmIndex.Found> found) {
 		List<Aligned> aligned = new ArrayList<>(found.size());
