@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
 import org.armstrace.csv.CsvReader;
@@ -57,6 +58,48 @@ public class ApiTracingBenchmark {
 			Kind.CONFUSION_2, Kind.TRANSPOSITION_2, Kind.MISSING_LEADING_2, Kind.OBLITERATED_1, Kind.OBLITERATED_2);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * Every row's folded serial reversed after its make, sorted: whether another record
+	 * of a make ends as a reading does is a binary search, not a walk of the whole
+	 * registry (made at its first question).
+	 */
+	static final class FoldedEndings {
+
+		private final String[] folded;
+
+		private final String[] make;
+
+		private String[] keys;
+
+		FoldedEndings(String[] folded, String[] make) {
+			this.folded = folded;
+			this.make = make;
+		}
+
+		/**
+		 * A row other than {@code truth} of {@code ofMake} whose folded serial ends with
+		 * {@code end}.
+		 */
+		boolean endsAnother(String end, String ofMake, int truth) {
+			if (keys == null) {
+				keys = IntStream.range(0, folded.length)
+					.parallel()
+					.mapToObj(i -> make[i] + '\u0000' + Endings.reverse(folded[i]) + '\u0000' + i)
+					.sorted()
+					.toArray(String[]::new);
+			}
+			String prefix = ofMake + '\u0000' + Endings.reverse(end);
+			int at = Arrays.binarySearch(keys, prefix);
+			for (int i = at < 0 ? -at - 1 : at; i < keys.length && keys[i].startsWith(prefix); i++) {
+				if (Integer.parseInt(keys[i].substring(keys[i].lastIndexOf('\u0000') + 1)) != truth) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
 
 	/** The imported file's records by row, and each row's serial folded. */
 	private record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre,
@@ -112,9 +155,8 @@ public class ApiTracingBenchmark {
 		 * Another record of the same make has a serial that ends as the reading does,
 		 * once folded: a missing leading part cannot tell them apart.
 		 */
-		boolean endsAnotherRecord(String reading, int truth) {
-			return Readings.endsAnother(folded, SerialForms.fold(SerialForms.normalise(reading)), truth,
-					i -> make[i].equals(make[truth]));
+		boolean endsAnotherRecord(String reading, int truth, FoldedEndings endings) {
+			return endings.endsAnother(SerialForms.fold(SerialForms.normalise(reading)), make[truth], truth);
 		}
 
 		/**
@@ -225,6 +267,7 @@ public class ApiTracingBenchmark {
 		boolean showMisses = System.getenv("ARMSTRACE_BENCHMARK_MISSES") != null;
 		Endings endings = new Endings(registry.serial());
 		IdealObserver ideal = new IdealObserver(registry::rows, endings::endingWith);
+		FoldedEndings foldedEndings = new FoldedEndings(registry.folded(), registry.make());
 		for (int i = 0; i < settings.warmUp(); i++) {
 			int truth = random.nextInt(registry.serial().length);
 			String reading = BenchmarkQueries.corrupt(Kind.CONFUSION_1, registry.serial()[truth], random);
@@ -265,8 +308,8 @@ public class ApiTracingBenchmark {
 			all.add(a.took());
 			tally.queries++;
 			boolean answerable = switch (kind) {
-				case MISSING_LEADING_1, MISSING_LEADING_2 ->
-					!registry.isAnotherRecord(reading, truth) && !registry.endsAnotherRecord(reading, truth);
+				case MISSING_LEADING_1, MISSING_LEADING_2 -> !registry.isAnotherRecord(reading, truth)
+						&& !registry.endsAnotherRecord(reading, truth, foldedEndings);
 				case OBLITERATED_1, OBLITERATED_2 -> !registry.tenFit(reading, truth);
 				default -> !registry.isAnotherRecord(reading, truth);
 			};
@@ -274,14 +317,17 @@ public class ApiTracingBenchmark {
 			JsonNode top = candidates.path(0);
 			boolean first = expected.equals(top.path("legacyReference").asString(null))
 					&& !top.path("tie").asBoolean(false);
+			String blind = "";
 			if (answerable) {
 				tally.answerable++;
 				if (IdealObserver.models(kind)) {
 					String normalised = SerialForms.normalise(reading);
 					IntToDoubleFunction notes = row -> registry.notesLikelihood(row, observed);
 					tally.ideal += ideal.findsFirst(kind, normalised, registry.make()[truth], truth, notes) ? 1 : 0;
-					tally.idealBlind += ideal.findsFirstNotKnowingTheDamage(normalised, registry.make()[truth], truth,
-							notes) ? 1 : 0;
+					boolean found = ideal.findsFirstNotKnowingTheDamage(normalised, registry.make()[truth], truth,
+							notes);
+					tally.idealBlind += found ? 1 : 0;
+					blind = found ? "; best possible (damage unknown) finds it" : "; best possible misses it too";
 				}
 			}
 			if (first) {
@@ -295,10 +341,11 @@ public class ApiTracingBenchmark {
 				}
 			}
 			if (answerable && !first && showMisses) {
-				progress.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s); %s",
-						kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
-						top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "",
-						whereTheTruthIs(http, settings, observed, expected)));
+				progress
+					.accept(String.format(Locale.ROOT, "  missed (%s): read %s for %s %s; first %s (%s%s: %s); %s%s",
+							kind.label, reading, registry.serial()[truth], observed, top.path("serial").asString(""),
+							top.path("score"), top.path("tie").asBoolean(false) ? ", a tie" : "", reasons(top),
+							whereTheTruthIs(http, settings, observed, expected), blind));
 			}
 			if (rankOf(candidates, expected) >= 0) {
 				tally.topTen++;
@@ -316,8 +363,20 @@ public class ApiTracingBenchmark {
 			throws IOException, InterruptedException {
 		JsonNode candidates = search(http, settings, observed, Tracing.MAX_LIMIT).path("candidates");
 		int rank = rankOf(candidates, expected);
-		return rank < 0 ? "the record read not among " + candidates.size() : String.format(Locale.ROOT,
-				"the record read ranked %d (%s)", rank + 1, candidates.get(rank).path("score"));
+		return rank < 0 ? "the record read not among " + candidates.size()
+				: String.format(Locale.ROOT, "the record read ranked %d (%s: %s)", rank + 1,
+						candidates.get(rank).path("score"), reasons(candidates.get(rank)));
+	}
+
+	/** A candidate's explanation, short: each reason's code and values. */
+	private static String reasons(JsonNode candidate) {
+		List<String> out = new ArrayList<>();
+		for (JsonNode reason : candidate.path("explanation")) {
+			List<String> values = new ArrayList<>();
+			reason.path("values").forEach(v -> values.add(v.asString("")));
+			out.add(reason.path("code").asString("") + values);
+		}
+		return String.join(" ", out);
 	}
 
 	/**
