@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-trace-api --token=T --csv=FILE [--base=URL] [--queries=N] [--warm-up=W] [--seed=S] [--make-only]}:
+ * {@code benchmark-trace-api --token=T --csv=FILE [--base=URL] [--queries=N] [--warm-up=W] [--seed=S] [--make-only] [--without-best-possible]}:
  * sends corrupted readings of the records of an imported legacy file to a running
  * instance's {@code POST /api/v1/trace/search} (N per kind of damage, after W to warm up)
  * and prints recall and latency (docs/benchmarks.md).
@@ -36,14 +36,15 @@ class BenchmarkTraceApiVerb implements Verb {
 		if (token == null || csv == null || !Files.isReadable(Path.of(csv))) {
 			System.err
 				.println("usage: armstrace benchmark-trace-api --token=T --csv=FILE [--base=http://localhost:8080] "
-						+ "[--queries=300] [--warm-up=300] [--seed=1] [--make-only]; FILE is the legacy file the instance "
+						+ "[--queries=300] [--warm-up=300] [--seed=1] [--make-only] [--without-best-possible]; FILE is the legacy file the instance "
 						+ "imported");
 			return 2;
 		}
 		ApiTracingBenchmark.Settings settings = new ApiTracingBenchmark.Settings(
 				URI.create(Options.value(args, "base", "http://localhost:8080")), token, Path.of(csv),
 				Options.intValue(args, "queries", 300, 1, 100_000), Options.intValue(args, "warm-up", 300, 0, 100_000),
-				Long.parseLong(Options.value(args, "seed", "1")), args.containsOption("make-only"));
+				Long.parseLong(Options.value(args, "seed", "1")), args.containsOption("make-only"),
+				!args.containsOption("without-best-possible"));
 		try {
 			benchmark.run(settings, System.out::println).forEach(System.out::println);
 			return 0;

@@ -65,7 +65,7 @@ class ApiTracingBenchmarkTests {
 
 		List<String> progress = new ArrayList<>();
 		List<String> report = benchmark.run(new ApiTracingBenchmark.Settings(URI.create("http://localhost:" + port),
-				testUsers.token(Role.INVESTIGATOR), file, 8, 2, 5, false), progress::add);
+				testUsers.token(Role.INVESTIGATOR), file, 8, 2, 5, false, true), progress::add);
 
 		assertThat(progress.getFirst()).startsWith("40 records read");
 		assertThat(report).hasSize(2 + 8 + 1);
