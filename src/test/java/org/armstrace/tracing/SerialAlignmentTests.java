@@ -64,6 +64,21 @@ class SerialAlignmentTests {
 	}
 
 	@Test
+	void twoMisreadingsOfResemblingCharactersFitBetterThanOneCharacterReadAsOneItDoesNotResemble() {
+		// "J0239B55" read from "J0289855" (3 for 8, B for 8) or from "J0239755" (B for 7,
+		// a pair no source lists): characters are misread as ones they resemble
+		SerialAlignment.Fit resembling = fit("J0239B55", "J0289855");
+		SerialAlignment.Fit unresembling = fit("J0239B55", "J0239755");
+		assertThat(resembling.confusables()).isEqualTo(2);
+		assertThat(unresembling.differences()).isEqualTo(1);
+		assertThat(resembling.score()).isGreaterThan(unresembling.score());
+		assertThat(TestWords.english(unresembling.explanation())).contains("'B' differs from '7' at position 6");
+		// one plain difference still fits better than two characters read as ones they
+		// do not resemble, or than one of them and a misreading
+		assertThat(fit("J0239B55", "J0219755").cost()).isGreaterThan(unresembling.cost());
+	}
+
+	@Test
 	void aRecordThatMoreWaysOfDamageExplainFitsBetter() {
 		// "AB21" is one swap from "AB12" and one from "A2B1"; "AB12" could also have had
 		// its 1 and 2 each misread as the other (a listed pair), "A2B1" only by two plain
