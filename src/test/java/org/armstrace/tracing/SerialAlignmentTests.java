@@ -73,8 +73,7 @@ class SerialAlignmentTests {
 		assertThat(unresembling.differences()).isEqualTo(1);
 		assertThat(resembling.score()).isGreaterThan(unresembling.score());
 		assertThat(TestWords.english(unresembling.explanation())).contains("'B' differs from '7' at position 6");
-		// one plain difference still fits better than two characters read as ones they
-		// do not resemble, or than one of them and a misreading
+		// one plain difference still fits better than two (3 for 1 and B for 7)
 		assertThat(fit("J0239B55", "J0219755").cost()).isGreaterThan(unresembling.cost());
 	}
 
