@@ -48,12 +48,11 @@ public class ApiTracingBenchmark {
 
 	/**
 	 * What to measure.
+	 *
 	 * @param makeOnly send the make alone as evidence besides the serial
-	 */
-	/**
-	 * What a run asks; without {@code bestPossible} the ideal observer's columns stay
-	 * empty (at 10,000,000 firearms it takes most of a run's time, and it depends only on
-	 * the queries, not on the server).
+	 * @param bestPossible weigh what the ideal observer finds; without it its columns
+	 * stay empty (at 10,000,000 firearms it takes most of a run's time, and it depends
+	 * only on the queries, which the seed fixes, not on the server)
 	 */
 	public record Settings(URI base, String token, Path csv, int perKind, int warmUp, long seed, boolean makeOnly,
 			boolean bestPossible) {
