@@ -112,8 +112,8 @@ public class ApiTracingBenchmark {
 	}
 
 	/** The imported file's records by row, and each row's serial folded. */
-	private record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre,
-			int[] year, String[] serial, String[] folded, Map<String, Integer> byReading, int[] nextSameReading) {
+	record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre, int[] year,
+			String[] serial, String[] folded, Map<String, Integer> byReading, int[] nextSameReading, char[] alphabet) {
 
 		/**
 		 * The rows of the make whose serial, normalised, is exactly {@code normalised}.
@@ -174,14 +174,50 @@ public class ApiTracingBenchmark {
 		 * for each '?'), once folded: then not even the first ten can be sure to hold it.
 		 */
 		boolean tenFit(String reading, int truth) {
-			String pattern = SerialForms.fold(SerialForms.normalise(reading));
+			return fitting(SerialForms.fold(SerialForms.normalise(reading)), make[truth], 10) >= 10;
+		}
+
+		/**
+		 * The rows of {@code ofMake} whose folded serial fits {@code pattern} (folded,
+		 * '?' for an obliterated character), counted up to {@code enough}: every way of
+		 * filling up to three obliterated characters with a character of the file is
+		 * looked up; more are found by a walk of every row.
+		 */
+		int fitting(String pattern, String ofMake, int enough) {
+			long obliterated = pattern.chars().filter(c -> c == SerialForms.ONE).count();
+			return obliterated > 3 ? walked(pattern, ofMake, enough) : filled(pattern.toCharArray(), 0, ofMake, enough);
+		}
+
+		private int filled(char[] pattern, int from, String ofMake, int enough) {
+			int at = from;
+			while (at < pattern.length && pattern[at] != SerialForms.ONE) {
+				at++;
+			}
+			int count = 0;
+			if (at == pattern.length) {
+				Integer first = byReading.get(Readings.key(new String(pattern), ofMake));
+				for (int row = first == null ? -1 : first; row >= 0 && count < enough; row = nextSameReading[row]) {
+					count++;
+				}
+				return count;
+			}
+			for (int k = 0; k < alphabet.length && count < enough; k++) {
+				pattern[at] = alphabet[k];
+				count += filled(pattern, at + 1, ofMake, enough - count);
+			}
+			pattern[at] = SerialForms.ONE;
+			return count;
+		}
+
+		/** The same, by a walk of every row. */
+		int walked(String pattern, String ofMake, int enough) {
 			int fitting = 0;
-			for (int i = 0; i < folded.length && fitting < 10; i++) {
-				if (fits(pattern, folded[i]) && make[i].equals(make[truth])) {
+			for (int i = 0; i < folded.length && fitting < enough; i++) {
+				if (fits(pattern, folded[i]) && make[i].equals(ofMake)) {
 					fitting++;
 				}
 			}
-			return fitting >= 10;
+			return fitting;
 		}
 
 		private static boolean fits(String pattern, String serial) {
@@ -492,7 +528,7 @@ public class ApiTracingBenchmark {
 		return JSON.readTree(answer.body());
 	}
 
-	private static Registry read(Path csv) throws IOException {
+	static Registry read(Path csv) throws IOException {
 		List<String[]> rows = new ArrayList<>();
 		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			CsvReader file = new CsvReader(in);
@@ -539,8 +575,17 @@ public class ApiTracingBenchmark {
 				nextSameReading[first] = i;
 			}
 		}
+		// every character a folded serial of the file holds: what an obliterated one can
+		// have been
+		char[] alphabet = Arrays.stream(folded)
+			.flatMapToInt(String::chars)
+			.distinct()
+			.sorted()
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString()
+			.toCharArray();
 		return new Registry(byColumn[0], byColumn[1], byColumn[2], byColumn[3], byColumn[4], year, byColumn[SERIAL],
-				folded, byReading, nextSameReading);
+				folded, byReading, nextSameReading, alphabet);
 	}
 
 	/** The legacy file's columns read, in this order. */
