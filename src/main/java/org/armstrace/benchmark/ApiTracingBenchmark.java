@@ -63,54 +63,6 @@ public class ApiTracingBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/**
-	 * Every row's folded serial reversed after its make, sorted: whether another record
-	 * of a make ends as a reading does is a binary search, not a walk of the whole
-	 * registry (made at its first question).
-	 */
-	static final class FoldedEndings {
-
-		private final String[] folded;
-
-		private final String[] make;
-
-		private String[] keys;
-
-		FoldedEndings(String[] folded, String[] make) {
-			this.folded = folded;
-			this.make = make;
-		}
-
-		/** Asked from several threads at once: made once, seen whole. */
-		private synchronized String[] keys() {
-			if (keys == null) {
-				keys = IntStream.range(0, folded.length)
-					.parallel()
-					.mapToObj(i -> make[i] + '\u0000' + Endings.reverse(folded[i]) + '\u0000' + i)
-					.sorted()
-					.toArray(String[]::new);
-			}
-			return keys;
-		}
-
-		/**
-		 * A row other than {@code truth} of {@code ofMake} whose folded serial ends with
-		 * {@code end}.
-		 */
-		boolean endsAnother(String end, String ofMake, int truth) {
-			String[] keys = keys();
-			String prefix = ofMake + '\u0000' + Endings.reverse(end);
-			int at = Arrays.binarySearch(keys, prefix);
-			for (int i = at < 0 ? -at - 1 : at; i < keys.length && keys[i].startsWith(prefix); i++) {
-				if (Integer.parseInt(keys[i].substring(keys[i].lastIndexOf('\u0000') + 1)) != truth) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-	}
-
 	/** The imported file's records by row, and each row's serial folded. */
 	record Registry(String[] reference, String[] make, String[] model, String[] type, String[] calibre, int[] year,
 			String[] serial, String[] folded, Map<String, Integer> byReading, int[] nextSameReading, char[] alphabet) {
@@ -467,7 +419,7 @@ public class ApiTracingBenchmark {
 			if (reversed == null) {
 				reversed = Arrays.stream(serials)
 					.parallel()
-					.map(s -> reverse(SerialForms.normalise(s)))
+					.map(s -> FoldedEndings.reverse(SerialForms.normalise(s)))
 					.distinct()
 					.sorted()
 					.toArray(String[]::new);
@@ -480,19 +432,15 @@ public class ApiTracingBenchmark {
 		 */
 		List<String> endingWith(String end) {
 			String[] reversed = reversed();
-			String key = reverse(end);
+			String key = FoldedEndings.reverse(end);
 			int at = Arrays.binarySearch(reversed, key);
 			List<String> out = new ArrayList<>();
 			for (int i = at < 0 ? -at - 1 : at; i < reversed.length && reversed[i].startsWith(key); i++) {
 				if (reversed[i].length() > key.length()) {
-					out.add(reverse(reversed[i]));
+					out.add(FoldedEndings.reverse(reversed[i]));
 				}
 			}
 			return out;
-		}
-
-		private static String reverse(String s) {
-			return new StringBuilder(s).reverse().toString();
 		}
 
 	}

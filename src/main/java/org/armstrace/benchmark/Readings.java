@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import org.armstrace.benchmark.BenchmarkQueries.Kind;
@@ -58,28 +57,21 @@ final class Readings {
 				&& endsAnother(SerialForms.fold(reading), q.truth());
 	}
 
-	/** Every registered serial folded, by record: made when first needed. */
-	private String[] folded;
+	/** Every registered serial folded, by its make's name: made when first needed. */
+	private FoldedEndings endings;
 
 	/** Another serial of the make ends as {@code end} (folded) does. */
 	private boolean endsAnother(String end, int truth) {
-		if (folded == null) {
-			folded = new String[registry.size];
-			IntStream.range(0, registry.size)
-				.parallel()
-				.forEach(i -> folded[i] = SerialForms.fold(SerialForms.normalise(registry.serial[i])));
+		if (endings == null) {
+			String[] folded = new String[registry.size];
+			String[] make = new String[registry.size];
+			IntStream.range(0, registry.size).parallel().forEach(i -> {
+				folded[i] = SerialForms.fold(SerialForms.normalise(registry.serial[i]));
+				make[i] = registry.makes.get(registry.make[i]).name();
+			});
+			endings = new FoldedEndings(folded, make);
 		}
-		return endsAnother(folded, end, truth, i -> registry.make[i] == registry.make[truth]);
-	}
-
-	/**
-	 * A serial other than {@code truth}'s, of the same make, ends as {@code end} does
-	 * (all folded).
-	 */
-	static boolean endsAnother(String[] folded, String end, int truth, IntPredicate sameMake) {
-		return IntStream.range(0, folded.length)
-			.parallel()
-			.anyMatch(i -> i != truth && folded[i].endsWith(end) && sameMake.test(i));
+		return endings.endsAnother(end, registry.makes.get(registry.make[truth]).name(), truth);
 	}
 
 }
