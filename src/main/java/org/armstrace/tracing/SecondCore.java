@@ -33,6 +33,23 @@ final class SecondCore {
 		return part;
 	}
 
+	/**
+	 * A part that waits rather than works (a read from the database): begun on a virtual
+	 * thread of its own, so it holds neither a helper nor a core while it waits.
+	 */
+	static <T> Part<T> alongside(Callable<T> wait) {
+		Part<T> part = new Part<>(wait);
+		Thread.ofVirtual().name("trace-wait").start(part);
+		return part;
+	}
+
+	/** A part done here and now (where a helper must not do it). */
+	static <T> Part<T> here(Callable<T> work) {
+		Part<T> part = new Part<>(work);
+		part.run();
+		return part;
+	}
+
 	static final class Part<T> extends FutureTask<T> {
 
 		private Part(Callable<T> work) {

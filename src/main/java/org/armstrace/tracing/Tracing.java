@@ -16,6 +16,7 @@ import org.armstrace.reference.Catalogue;
 import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Matches observed markings against the registry: candidates from the index, ranked by
@@ -118,7 +119,7 @@ public class Tracing {
 		if (checks.failed()) {
 			return Matches.refused(checks.refusals());
 		}
-		long behind = indexBehind();
+		SecondCore.Part<Long> behind = behindWhileSearching();
 		String makeKey = observedMakeKey(observed.make());
 		List<Ranked> ranked = index.withCandidates(serial, makeKey, confusions,
 				found -> rankLikeliest(observed, serial, makeKey, found, limit));
@@ -160,7 +161,19 @@ public class Tracing {
 					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why,
 					c.partId(), c.partKind()));
 		}
-		return Matches.found(shown, behind);
+		return Matches.found(shown, behind.get());
+	}
+
+	/**
+	 * How far behind the index is, read from the ledger while the search runs (a wait for
+	 * the database, as long as a quick search's ranking). Inside a transaction it is read
+	 * there and at once, so the transaction's own entries count as they did.
+	 */
+	private SecondCore.Part<Long> behindWhileSearching() {
+		if (updater == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return SecondCore.here(this::indexBehind);
+		}
+		return SecondCore.alongside(this::indexBehind);
 	}
 
 	/**
