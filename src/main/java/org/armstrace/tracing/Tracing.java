@@ -166,8 +166,8 @@ public class Tracing {
 
 	/**
 	 * How far behind the index is, read from the ledger while the search runs (a wait for
-	 * the database, as long as a quick search's ranking). Inside a transaction it is read
-	 * there and at once, so the transaction's own entries count as they did.
+	 * the database, not work for a core). Inside a transaction it is read there and at
+	 * once, so the transaction's own entries count.
 	 */
 	private SecondCore.Part<Long> behindWhileSearching() {
 		if (updater == null || TransactionSynchronizationManager.isActualTransactionActive()) {
