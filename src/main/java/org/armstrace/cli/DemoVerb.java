@@ -51,10 +51,7 @@ class DemoVerb implements Verb {
 			}
 			plan = new DemoFill.Plan(size, seed, country, false);
 		}
-		DemoFill.Plan planned = plan;
-		Thread generator = new Thread(() -> fill.run(planned), "demo-registry");
-		generator.setDaemon(true);
-		generator.start();
+		fill.startInBackground(plan);
 		return 0;
 	}
 

@@ -50,9 +50,12 @@ public class DemoFill {
 
 	private final DemoCrossChecks crossChecks;
 
+	private final FillStop stop;
+
 	DemoFill(JdbcClient jdbc, DemoRegistry registry, DemoSeizures seizures, DemoLicences licences,
-			DemoTransfers transfers, Ledger ledger, Users users, RegistryQueries holdings,
-			DemoCrossChecks crossChecks) {
+			DemoTransfers transfers, Ledger ledger, Users users, RegistryQueries holdings, DemoCrossChecks crossChecks,
+			FillStop stop) {
+		this.stop = stop;
 		this.crossChecks = crossChecks;
 		this.users = users;
 		this.holdings = holdings;
@@ -89,6 +92,25 @@ public class DemoFill {
 		return true;
 	}
 
+	/**
+	 * Carries out (or resumes) the planned fill on a thread of its own while the
+	 * application serves; stopping the application ends it between two batches, and the
+	 * next start resumes it.
+	 */
+	public void startInBackground(Plan plan) {
+		stop.startFill(() -> {
+			try {
+				run(plan);
+			}
+			catch (FillStop.Stopped stopped) {
+				log.info("Demo fill: stopped with the application; the next start resumes it");
+			}
+			catch (RuntimeException e) {
+				log.error("Demo fill: failed; the next start resumes it", e);
+			}
+		});
+	}
+
 	/** Carries out (or resumes) the planned fill. */
 	public void run(Plan plan) {
 		if (!plan.registryDone()) {
@@ -113,6 +135,7 @@ public class DemoFill {
 		}
 		seizures.generate(count, plan.seed(), plan.country(), recorded);
 		// planted once: a fill resumed after the planting does not plant again
+		stop.check();
 		if (ledger.entriesRecordedBy(DemoCrossChecks.ACTOR) == 0) {
 			crossChecks.plant(plan.country(), LocalDate.now());
 		}

@@ -40,7 +40,10 @@ class DemoLicences {
 
 	private final GeneratedLicences generated;
 
-	DemoLicences(RegistryQueries registry, GeneratedLicences generated) {
+	private final FillStop stop;
+
+	DemoLicences(RegistryQueries registry, GeneratedLicences generated, FillStop stop) {
+		this.stop = stop;
 		this.registry = registry;
 		this.generated = generated;
 	}
@@ -63,6 +66,7 @@ class DemoLicences {
 		List<LicensingEvent> toWrite = events.subList((int) skipped, events.size());
 		long recorded = 0;
 		for (int from = 0; from < toWrite.size(); from += BATCH) {
+			stop.check();
 			recorded += generated.record(toWrite.subList(from, Math.min(toWrite.size(), from + BATCH)), ACTOR);
 		}
 		log.info("Demo licences: {} licences for {} holders, {} ledger entries", n, byHolder.size(), recorded);

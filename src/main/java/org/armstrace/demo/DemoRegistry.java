@@ -51,7 +51,10 @@ public class DemoRegistry {
 
 	private final Catalogue catalogue;
 
-	DemoRegistry(GeneratedRecords generated, RegistryQueries registry, Catalogue catalogue) {
+	private final FillStop stop;
+
+	DemoRegistry(GeneratedRecords generated, RegistryQueries registry, Catalogue catalogue, FillStop stop) {
+		this.stop = stop;
 		this.generated = generated;
 		this.registry = registry;
 		this.catalogue = catalogue;
@@ -143,6 +146,8 @@ public class DemoRegistry {
 		}
 
 		void flushIfFull() {
+			// also while a resumed fill passes over what is on the ledger already
+			stop.check();
 			if (events.size() >= SIZE) {
 				flush();
 			}
@@ -152,6 +157,7 @@ public class DemoRegistry {
 			if (events.isEmpty()) {
 				return;
 			}
+			stop.check();
 			written += generated.record(events, holders, ACTOR);
 			events.clear();
 			holders.clear();

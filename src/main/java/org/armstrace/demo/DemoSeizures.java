@@ -61,12 +61,15 @@ public class DemoSeizures {
 
 	private final TransactionTemplate transactions;
 
+	private final FillStop stop;
+
 	/** The networks of shipments the last fill planted. */
 	private volatile List<List<String>> plantedNetworks = List.of();
 
 	DemoSeizures(GeneratedSeizures generated, SeizureQueries seizures, RegistryQueries registry,
 			FirearmCommands firearms, TraceRequests traceRequests, TraceRequestQueries traceQueries,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, FillStop stop) {
+		this.stop = stop;
 		this.generated = generated;
 		this.seizures = seizures;
 		this.registry = registry;
@@ -118,6 +121,10 @@ public class DemoSeizures {
 		long written = 0;
 		int firearmItems = 0;
 		for (int from = first; from < count; from += PER_BATCH) {
+			// a batch is written whole (its seizures, then their trace requests): a
+			// resumed
+			// fill counts the seizures recorded and goes on after them
+			stop.check();
 			int to = Math.min(count, from + PER_BATCH);
 			DemoSeizureWorld.Batch batch = new DemoSeizureWorld.Batch();
 			for (int n = from; n < to; n++) {

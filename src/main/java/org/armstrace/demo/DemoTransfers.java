@@ -50,7 +50,10 @@ class DemoTransfers {
 
 	private final GeneratedTransfers generated;
 
-	DemoTransfers(RegistryQueries registry, GeneratedTransfers generated) {
+	private final FillStop stop;
+
+	DemoTransfers(RegistryQueries registry, GeneratedTransfers generated, FillStop stop) {
+		this.stop = stop;
 		this.registry = registry;
 		this.generated = generated;
 	}
@@ -79,6 +82,7 @@ class DemoTransfers {
 		List<TransfersEvent> toWrite = events.subList((int) skipped, events.size());
 		long recorded = 0;
 		for (int from = 0; from < toWrite.size(); from += BATCH) {
+			stop.check();
 			recorded += generated.record(toWrite.subList(from, Math.min(toWrite.size(), from + BATCH)), ACTOR);
 		}
 		log.info("Demo transfers: {} authorisations, {} ledger entries", AUTHORISATIONS, recorded);

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,8 @@ class TraceWarmUp {
 
 	private volatile int ran;
 
+	private volatile boolean stopping;
+
 	TraceWarmUp(Tracing tracing, FirearmIndex index, IndexUpdater updater, Confusions confusions,
 			@Value("${armstrace.tracing.warm-up.searches:3000}") int searches,
 			@Value("${armstrace.tracing.warm-up.at-most:PT2M}") Duration atMost) {
@@ -61,6 +64,12 @@ class TraceWarmUp {
 		}
 	}
 
+	/** The application is stopping: the warm-up ends, and the index closes under it. */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		stopping = true;
+	}
+
 	/**
 	 * Waits for the index to catch up (its readings come from it, and the instance is not
 	 * ready before anyway), then searches until the number is reached or the time is up;
@@ -68,14 +77,14 @@ class TraceWarmUp {
 	 */
 	void run() {
 		try {
-			while (!updater.caughtUp()) {
+			while (!stopping && !updater.caughtUp()) {
 				Thread.sleep(500);
 			}
 			long started = System.nanoTime();
 			long deadline = started + atMost.toNanos();
 			Random random = new Random(started);
 			List<IndexedRecord> registered = index.sample(Math.min(searches, 1000), random);
-			for (int i = 0; !registered.isEmpty() && i < searches && System.nanoTime() < deadline; i++) {
+			for (int i = 0; !stopping && !registered.isEmpty() && i < searches && System.nanoTime() < deadline; i++) {
 				IndexedRecord record = registered.get(i % registered.size());
 				String reading = misread(SerialForms.normalise(record.serial()), i % 4, random);
 				if (!reading.replace("?", "").isEmpty()) {
@@ -89,6 +98,10 @@ class TraceWarmUp {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException e) {
+			if (stopping) {
+				// the index closed under the search being run
+				return;
+			}
 			// a warm-up is an optimisation: readiness must not hang on it
 			log.warn("Trace warm-up stopped after {} searches: {}", ran, e.toString());
 		}

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a node keeps when its process is killed ({@code kill -9}, no shutdown): every
  * command it acknowledged, once; an interrupted demo fill or import picks up where it
- * stopped. Each test runs ArmsTrace in processes of its own on a database that outlives
+ * stopped; one stopped (SIGTERM) during a demo fill ends it between two batches, with no
+ * error. Each test runs ArmsTrace in processes of its own on a database that outlives
  * them: the embedded H2 file of a laptop, or a PostgreSQL schema.
  */
 @Tag(TestDatabase.TAG)
@@ -146,6 +147,31 @@ class KillNineTests {
 					+ "HAVING COUNT(*) > 1) d"))
 				.as("record numbers issued twice")
 				.isZero();
+		}
+	}
+
+	@Test
+	void aDemoStoppedWhileFillingEndsBetweenTwoBatchesWithoutAnError() throws Exception {
+		try (Node node = new Node(database, "demo").start("demo", "--size=20000", "--seed=5")) {
+			String token = node.awaitUp().demoToken();
+			// stopped (Ctrl-C, SIGTERM) once the registry's first batch of 5,000 entries
+			// has committed, with three more of its batches to go
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (node.get(token, "/api/v1/ledger/entries/4999").statusCode() != 200 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			node.stop();
+			String log = node.logText();
+			assertThat(log).as("the fill's goodbye").contains("Demo fill: stopped with the application");
+			assertThat(log).as("what stopping printed").doesNotContain(" ERROR ").doesNotContain("Exception");
+		}
+		try (Connection db = new Node(database, "check").database()) {
+			int firearms = Node.count(db, "SELECT COUNT(*) FROM firearm");
+			assertThat(firearms).as("firearms when the fill was stopped").isPositive().isLessThan(20_000);
+			// whole batches: every firearm the ledger records is in the table, and no
+			// other
+			assertThat(Node.count(db, "SELECT COUNT(*) FROM ledger_entry WHERE type = 'registry.firearm-manufactured'"))
+				.isEqualTo(firearms);
 		}
 	}
 
