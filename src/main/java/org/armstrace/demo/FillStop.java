@@ -48,12 +48,6 @@ class FillStop implements SmartLifecycle {
 		}
 	}
 
-	/** Whether a fill is being written now. */
-	boolean filling() {
-		Thread thread = fill;
-		return thread != null && thread.isAlive();
-	}
-
 	@Override
 	public void start() {
 		running = true;
