@@ -50,6 +50,10 @@ class FillStop implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// started again after a stop (a context paused and resumed): batches may be
+		// written
+		// again
+		requested = false;
 		running = true;
 	}
 
