@@ -50,9 +50,7 @@ class FillStop implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// started again after a stop (a context paused and resumed): batches may be
-		// written
-		// again
+		// a context paused and resumed is started again: batches may be written again
 		requested = false;
 		running = true;
 	}
