@@ -146,7 +146,8 @@ public class DemoRegistry {
 		}
 
 		void flushIfFull() {
-			// also while a resumed fill passes over what is on the ledger already
+			// before each firearm: also while a resumed fill passes over what is on the
+			// ledger already
 			stop.check();
 			if (events.size() >= SIZE) {
 				flush();
@@ -157,7 +158,6 @@ public class DemoRegistry {
 			if (events.isEmpty()) {
 				return;
 			}
-			stop.check();
 			written += generated.record(events, holders, ACTOR);
 			events.clear();
 			holders.clear();

@@ -30,7 +30,6 @@ class FillStop implements SmartLifecycle {
 		if (fill != null && fill.isAlive()) {
 			throw new IllegalStateException("a demo fill is running already");
 		}
-		requested = false;
 		Thread thread = new Thread(work, "demo-fill");
 		// the application's stop awaits it; a daemon never holds up a JVM that exits
 		// otherwise (a command-line job)
