@@ -163,8 +163,10 @@ public class Ledger {
 
 	}
 
-	/** Number of committed entries. */
-	@Transactional(readOnly = true)
+	/**
+	 * Number of committed entries: one statement, without a transaction around it (every
+	 * trace search asks).
+	 */
 	public long size() {
 		return entries.size();
 	}

@@ -29,7 +29,7 @@ public final class ScratchMatching implements AutoCloseable {
 	public ScratchMatching(Path folder, Catalogue catalogue, Bounds bounds) {
 		this.index = new FirearmIndex(folder);
 		this.index.clear();
-		this.tracing = new Tracing(index, null, catalogue, null, bounds, Confusions.standard());
+		this.tracing = new Tracing(index, null, catalogue, null, bounds, Confusions.standard(), null);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.armstrace.command.Bounds;
 import org.armstrace.command.Checks;
@@ -17,6 +18,9 @@ import org.armstrace.reference.Countries;
 import org.armstrace.reference.Names;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Matches observed markings against the registry: candidates from the index, ranked by
@@ -46,8 +50,19 @@ public class Tracing {
 
 	private final Confusions confusions;
 
+	/**
+	 * The search itself, index and ranking, apart from what the web layer adds around it
+	 * (null where nothing is measured).
+	 */
+	private final Timer searches;
+
 	Tracing(FirearmIndex index, IndexUpdater updater, Catalogue catalogue, Countries countries, Bounds bounds,
-			Confusions confusions) {
+			Confusions confusions, MeterRegistry meters) {
+		this.searches = meters == null ? null
+				: Timer.builder("armstrace.tracing.search")
+					.description("Trace searches: the candidate index and the ranking, without the web layer")
+					.publishPercentileHistogram()
+					.register(meters);
 		this.confusions = confusions;
 		this.countries = countries;
 		this.bounds = bounds;
@@ -119,6 +134,7 @@ public class Tracing {
 		if (checks.failed()) {
 			return Matches.refused(checks.refusals());
 		}
+		long started = System.nanoTime();
 		SecondCore.Part<Long> behind = behindWhileSearching();
 		String makeKey = observedMakeKey(observed.make());
 		List<Ranked> ranked = index.withCandidates(serial, makeKey, confusions,
@@ -161,7 +177,11 @@ public class Tracing {
 					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why,
 					c.partId(), c.partKind()));
 		}
-		return Matches.found(shown, behind.get());
+		Matches found = Matches.found(shown, behind.get());
+		if (searches != null) {
+			searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+		return found;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.armstrace.Api;
 import org.armstrace.DatabaseTest;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +42,9 @@ class TracingApiTests {
 	@Autowired
 	Tracing tracing;
 
+	@Autowired
+	MeterRegistry meters;
+
 	Api api;
 
 	String token;
@@ -47,6 +53,16 @@ class TracingApiTests {
 	void client() {
 		api = new Api(port);
 		token = testUsers.token(Role.INVESTIGATOR);
+	}
+
+	@Test
+	void theSearchItselfIsTimedApartFromTheWebLayerAndARefusedSearchIsNot() {
+		Timer searches = meters.get("armstrace.tracing.search").timer();
+		long before = searches.count();
+		assertThat(api.post("/api/v1/trace/search", token, "{\"serial\": \"TIMED1\"}").statusCode()).isEqualTo(200);
+		assertThat(api.post("/api/v1/trace/search", token, "{\"serial\": \"??\"}").statusCode()).isEqualTo(422);
+		assertThat(searches.count()).isEqualTo(before + 1);
+		assertThat(searches.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 	}
 
 	@Test
