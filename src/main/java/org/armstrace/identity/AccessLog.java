@@ -74,9 +74,7 @@ public class AccessLog {
 		Entry entry = new Entry(seq, at, username, action, clip(target, 300), clip(terms, 1000), clip(purpose, 500),
 				resultCount);
 		byte[] hash = chain(previous, entry);
-		// the row and the new head in one statement: one trip to the database, not two,
-		// on
-		// every logged request
+		// the row and the new head in one statement: one trip to the database, not two
 		jdbc.sql("INSERT INTO access_log (seq, at, username, action, target, terms, purpose, result_count, hash) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); UPDATE access_log_head SET last_seq = ?, last_hash = ? WHERE id = 1")
 			.params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), username, action.name(), entry.target(),
