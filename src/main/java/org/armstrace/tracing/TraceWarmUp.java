@@ -88,7 +88,7 @@ class TraceWarmUp {
 				IndexedRecord record = registered.get(i % registered.size());
 				String reading = misread(SerialForms.normalise(record.serial()), i % 4, random);
 				if (!reading.replace("?", "").isEmpty()) {
-					tracing.match(ObservedMarkings.ofSerial(reading, record.make()), 10);
+					tracing.matchUntimed(ObservedMarkings.ofSerial(reading, record.make()), 10);
 				}
 				ran = i + 1;
 			}

@@ -121,6 +121,19 @@ public class Tracing {
 	 * serial has no readable character or the limit is out of range.
 	 */
 	public Matches match(ObservedMarkings observed, int limit) {
+		long started = System.nanoTime();
+		Matches matches = matchUntimed(observed, limit);
+		if (searches != null && !matches.refused()) {
+			searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+		return matches;
+	}
+
+	/**
+	 * As {@link #match}, left out of the search timer: the warm-up's searches after a
+	 * start are not an officer's.
+	 */
+	Matches matchUntimed(ObservedMarkings observed, int limit) {
 		Checks checks = new Checks().addAll(bounds.of(observed));
 		if (checks.failed()) {
 			// a bound is checked before any work: a serial of 10,000 characters is never
@@ -134,7 +147,6 @@ public class Tracing {
 		if (checks.failed()) {
 			return Matches.refused(checks.refusals());
 		}
-		long started = System.nanoTime();
 		SecondCore.Part<Long> behind = behindWhileSearching();
 		String makeKey = observedMakeKey(observed.make());
 		List<Ranked> ranked = index.withCandidates(serial, makeKey, confusions,
@@ -177,11 +189,7 @@ public class Tracing {
 					c.model(), c.calibre(), c.type(), c.countryOfManufacture(), c.year(), c.score(), band, tie, why,
 					c.partId(), c.partKind()));
 		}
-		Matches found = Matches.found(shown, behind.get());
-		if (searches != null) {
-			searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		}
-		return found;
+		return Matches.found(shown, behind.get());
 	}
 
 	/**
